@@ -1,0 +1,75 @@
+/**
+ * The deal as the library reports it (SPEC §5, §8): its trades with their
+ * figures and discounts, each party's figures, and the initiator's.
+ */
+import type { DealKind } from "../search/kinds.js";
+
+/** How discounts are chosen (SPEC §5). */
+export type Policy = "initiator" | "fair" | "minimal";
+
+/** What deals are ranked and portfolios chosen by (SPEC §5). */
+export type Objective = "surplus" | "expectedSurplus" | "initiatorNet" | "expectedInitiatorNet";
+
+/** One trade of a deal. */
+export interface DealTrade {
+  readonly seller: string;
+  readonly buyer: string;
+  readonly product: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  /** m: what the seller gains at list price. */
+  readonly margin: number;
+  /** c: what the buyer loses by switching. */
+  readonly premium: number;
+  readonly probability: number;
+  /** d: money the seller gives the buyer, 0 ≤ d ≤ m. */
+  readonly discount: number;
+}
+
+/** One party's figures. */
+export interface PartyFigures {
+  readonly firm: string;
+  readonly marginGained: number;
+  readonly premiumPaid: number;
+  /** The margin given up. */
+  readonly discountGiven: number;
+  readonly discountReceived: number;
+  /** marginGained − premiumPaid − discountGiven + discountReceived. */
+  readonly net: number;
+}
+
+/** The initiator's figures (only when an initiator is named). */
+export interface InitiatorFigures {
+  readonly firm: string;
+  readonly marginGained: number;
+  readonly marginGivenUp: number;
+  readonly net: number;
+  /** Distinct buyers it sells to in the deal. */
+  readonly newCustomers: number;
+  /** Those of them that are key accounts. */
+  readonly keyAccountsWon: number;
+  /** marginGained / marginGivenUp; Infinity when nothing is given up (`null` in JSON). */
+  readonly efficiency: number;
+}
+
+/** A priced deal (SPEC §5). */
+export interface Deal {
+  /** Canonical id (SPEC §4): kind and trades, e.g. `cycle:a>b:x|b>a:y`. */
+  readonly id: string;
+  readonly kind: DealKind;
+  /** Some discounts give every party net ≥ its hurdle. */
+  readonly feasible: boolean;
+  /** The value of the ranking objective. */
+  readonly score: number;
+  /** Σ m − Σ c. */
+  readonly surplus: number;
+  /** Π π. */
+  readonly probability: number;
+  /** probability · surplus. */
+  readonly expectedSurplus: number;
+  /** Trades in the order of SPEC §4 (cycle rotated to its smallest firm id). */
+  readonly trades: readonly DealTrade[];
+  /** Parties in the order they first appear in `trades`. */
+  readonly parties: readonly PartyFigures[];
+  readonly initiator?: InitiatorFigures;
+}

@@ -1,0 +1,125 @@
+/**
+ * Builds a `Network` record by record, checking SPEC §2 as it goes and
+ * collecting every problem. The same builder serves the JSON document and the
+ * streamed JSON Lines form; only the place names differ (`firms[3]` versus
+ * `line 1203: firm`).
+ */
+import type { z } from "zod";
+import { type Issue, NetworkError } from "./errors.js";
+import { fromZodIssues, joinPath } from "./issues.js";
+import { firmSchema, headerSchema, relationSchema } from "./schema.js";
+import type { Firm, Meta, Network, Relation } from "./types.js";
+
+/** Clearer messages than zod's defaults for missing and `null` fields. */
+const messages = {
+  error(issue: z.core.$ZodRawIssue): string | undefined {
+    if (issue.code === "invalid_type") {
+      if (issue.input === undefined) return "required field is missing";
+      if (issue.input === null) return `must be a ${issue.expected}, not null (omit the field instead)`;
+      return `must be a ${issue.expected}`;
+    }
+    return undefined;
+  },
+};
+
+/** Collects firms and relations, validating each; `finish` checks what spans records. */
+export class NetworkBuilder {
+  private readonly issues: Issue[] = [];
+  private readonly firms: Firm[] = [];
+  private readonly relations: Relation[] = [];
+  private readonly firmPlaces = new Map<string, string>();
+  private readonly relationPlaces: string[] = [];
+  private readonly relationKeys = new Set<string>();
+  private currency: string | undefined;
+  private meta: Meta | undefined;
+
+  /** Records a problem at a place. */
+  report(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  /** The root's `currency` and `meta` (or the JSON Lines header), given as one object. */
+  header(raw: unknown, where: string): void {
+    const parsed = headerSchema.safeParse(raw, messages);
+    if (!parsed.success) {
+      this.issues.push(...fromZodIssues(where, parsed.error.issues));
+      return;
+    }
+    this.currency = parsed.data.currency;
+    this.meta = parsed.data.meta;
+  }
+
+  /** One firm, at `where` (`firms[3]`, `line 12: firm`). */
+  firm(raw: unknown, where: string): void {
+    const parsed = firmSchema.safeParse(raw, messages);
+    if (!parsed.success) {
+      this.issues.push(...fromZodIssues(where, parsed.error.issues));
+      // Still claim the id, so that relations naming it are not reported twice.
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === "string" && id !== "" && !this.firmPlaces.has(id)) this.firmPlaces.set(id, where);
+      return;
+    }
+    const firm = parsed.data as Firm;
+    const idPath = joinPath(where, "id");
+    if (this.firmPlaces.has(firm.id)) {
+      this.report(idPath, `duplicate firm id "${firm.id}" (first at ${this.firmPlaces.get(firm.id)})`);
+      return;
+    }
+    this.firmPlaces.set(firm.id, where);
+    this.checkUniqueProducts(firm.offers, joinPath(where, "offers"), "offer");
+    this.checkUniqueProducts(firm.needs, joinPath(where, "needs"), "need");
+    this.firms.push(firm);
+  }
+
+  /** One relation, at `where` (`relations[4]`, `line 20: relation`). */
+  relation(raw: unknown, where: string): void {
+    const parsed = relationSchema.safeParse(raw, messages);
+    if (!parsed.success) {
+      this.issues.push(...fromZodIssues(where, parsed.error.issues));
+      return;
+    }
+    const relation = parsed.data as Relation;
+    const key = `${relation.seller}\u0000${relation.buyer}\u0000${relation.product ?? ""}\u0000${relation.product === undefined ? 0 : 1}`;
+    if (this.relationKeys.has(key)) {
+      const what = relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;
+      this.report(where, `duplicate relation for seller "${relation.seller}", buyer "${relation.buyer}" (same ${what})`);
+      return;
+    }
+    this.relationKeys.add(key);
+    this.relations.push(relation);
+    this.relationPlaces.push(where);
+  }
+
+  /** Checks what spans records and returns the network, or throws `NetworkError` with every issue. */
+  finish(): Network {
+    for (let i = 0; i < this.relations.length; i++) {
+      const relation = this.relations[i]!;
+      const where = this.relationPlaces[i]!;
+      for (const side of ["seller", "buyer"] as const) {
+        if (!this.firmPlaces.has(relation[side])) {
+          this.report(joinPath(where, side), `${side} "${relation[side]}" is not a firm of the network`);
+        }
+      }
+    }
+    if (this.issues.length > 0) throw new NetworkError(this.issues);
+    const network: { -readonly [K in keyof Network]: Network[K] } = { firms: this.firms, relations: this.relations };
+    if (this.currency !== undefined) network.currency = this.currency;
+    if (this.meta !== undefined) network.meta = this.meta;
+    return network;
+  }
+
+  private checkUniqueProducts(
+    items: readonly { readonly product: string }[] | undefined,
+    where: string,
+    what: string,
+  ): void {
+    if (items === undefined || items.length < 2) return;
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.product)) {
+        this.report(joinPath(joinPath(where, index), "product"), `a second ${what} for product "${item.product}" (one per product per firm)`);
+      }
+      seen.add(item.product);
+    });
+  }
+}

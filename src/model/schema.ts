@@ -1,0 +1,73 @@
+/**
+ * zod schemas of SPEC §2: the shape and range of every field. Rules that span
+ * several records (unique ids, relations naming firms) live in `semantics.ts`.
+ */
+import { z } from "zod";
+
+const meta = z.record(z.string(), z.unknown());
+const nonEmpty = z.string().min(1, "must be a non-empty string");
+const money = z.number();
+
+/** An offer: `{product, price, cost, capacity}`, with cost ≤ price. */
+export const offerSchema = z
+  .strictObject({
+    product: nonEmpty,
+    price: money.gt(0, "price must be > 0"),
+    cost: money.min(0, "cost must be ≥ 0"),
+    capacity: z.number().gt(0, "capacity must be > 0"),
+    meta: meta.optional(),
+  })
+  .check((ctx) => {
+    const { price, cost } = ctx.value;
+    if (cost > price) {
+      ctx.issues.push({
+        code: "custom",
+        input: cost,
+        path: ["cost"],
+        message: `cost ${cost} is above price ${price}`,
+      });
+    }
+  });
+
+/** A need: `{product, quantity, referencePrice?, switchingCost?, incumbent?}`. */
+export const needSchema = z.strictObject({
+  product: nonEmpty,
+  quantity: z.number().gt(0, "quantity must be > 0"),
+  referencePrice: money.min(0, "referencePrice must be ≥ 0").optional(),
+  switchingCost: money.min(0, "switchingCost must be ≥ 0").optional(),
+  incumbent: nonEmpty.optional(),
+  meta: meta.optional(),
+});
+
+/** A firm with its offers and needs. */
+export const firmSchema = z.strictObject({
+  id: nonEmpty,
+  name: z.string().optional(),
+  industry: z.string().optional(),
+  keyAccount: z.boolean().optional(),
+  hurdle: money.min(0, "hurdle must be ≥ 0").optional(),
+  maxDeals: z.number().int("maxDeals must be a whole number").min(1, "maxDeals must be ≥ 1").optional(),
+  offers: z.array(offerSchema).optional(),
+  needs: z.array(needSchema).optional(),
+  meta: meta.optional(),
+});
+
+/** A relation between a seller and a buyer, for one product or all. */
+export const relationSchema = z.strictObject({
+  seller: nonEmpty,
+  buyer: nonEmpty,
+  product: nonEmpty.optional(),
+  probability: z
+    .number()
+    .gt(0, "probability must be in (0, 1]")
+    .max(1, "probability must be in (0, 1]")
+    .optional(),
+  blocked: z.boolean().optional(),
+  meta: meta.optional(),
+});
+
+/** The root's own fields (the JSON Lines header line has these). */
+export const headerSchema = z.strictObject({
+  currency: z.string().optional(),
+  meta: meta.optional(),
+});
