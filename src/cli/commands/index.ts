@@ -1,0 +1,26 @@
+/**
+ * The table of CLI commands. Each command is `(argv, io) => Promise<exitCode>`.
+ */
+import type { CliIO } from "../io.js";
+import { runTrades } from "./trades.js";
+
+/** A CLI command: runs with its own arguments and returns the exit code. */
+export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
+
+/** Every command by name. */
+export const commands: Record<string, Command> = {
+  trades: runTrades,
+};
+
+/** The top-level help. */
+export const mainHelp = `Usage: reciprocal-deals <command> [options]
+
+Commands:
+  find NETWORK       list the best reciprocal deals (cycles, brokered triangles, chains)
+  select NETWORK     choose the best non-conflicting portfolio of deals
+  check NETWORK PROPOSAL   check a proposed deal and price it
+  trades NETWORK     list the potential trades (tsv or json)
+  generate --firms N write a seeded synthetic network
+
+Run "reciprocal-deals <command> --help" for a command's options.
+NETWORK is a .json, .jsonl or .ndjson file (SPEC §2), or - for stdin.`;

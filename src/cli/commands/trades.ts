@@ -1,0 +1,51 @@
+/**
+ * `reciprocal-deals trades NETWORK [--format tsv|json]`: the potential trades
+ * (SPEC §3), sorted by seller, buyer, product, so other tools run on the same graph.
+ */
+import { tradeIndexOf } from "../../index/trade-index.js";
+import { choiceFlag, parseFlags } from "../args.js";
+import { inputFlags, loadNetwork } from "../input.js";
+import { type CliIO, CliUsageError } from "../io.js";
+import { ChunkedWriter } from "../output.js";
+
+/** Help text of `trades`. */
+export const tradesHelp = `Usage: reciprocal-deals trades NETWORK [--format tsv|json] [--input-format json|jsonl]
+
+Lists the potential trades (SPEC §3), one per line, sorted by seller, buyer, product.
+  tsv:  seller, buyer, product, quantity, margin, premium, probability (tab-separated, no header)
+  json: {"trades": [{seller, buyer, product, quantity, margin, premium, probability}]}
+NETWORK is a .json, .jsonl or .ndjson file, or - for stdin.`;
+
+/** Runs `trades`. */
+export async function runTrades(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { format: { type: "string" }, ...inputFlags });
+  if (values.help) {
+    io.stdout.write(`${tradesHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new CliUsageError("trades takes one NETWORK argument");
+  const format = choiceFlag(values.format, "format", ["tsv", "json"] as const, "tsv");
+  const network = await loadNetwork(positionals[0]!, values["input-format"], io);
+  const index = tradeIndexOf(network);
+  const out = new ChunkedWriter(io.stdout);
+  const { firmIds, productIds } = index;
+  if (format === "json") await out.write('{"trades": [');
+  for (let t = 0; t < index.tradeCount; t++) {
+    const seller = firmIds[index.tradeSeller(t)]!;
+    const buyer = firmIds[index.tradeBuyer(t)]!;
+    const product = productIds[index.tradeProduct(t)]!;
+    const quantity = index.tradeQuantity(t);
+    const margin = index.tradeMargin(t);
+    const premium = index.tradePremium[t]!;
+    const probability = index.tradeProbability(t);
+    if (format === "tsv") {
+      await out.write(`${seller}\t${buyer}\t${product}\t${quantity}\t${margin}\t${premium}\t${probability}\n`);
+    } else {
+      const trade = { seller, buyer, product, quantity, margin, premium, probability };
+      await out.write(`${t === 0 ? "\n  " : ",\n  "}${JSON.stringify(trade)}`);
+    }
+  }
+  if (format === "json") await out.write(index.tradeCount === 0 ? "]}\n" : "\n]}\n");
+  await out.flush();
+  return 0;
+}

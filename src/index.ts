@@ -1,0 +1,12 @@
+/**
+ * reciprocal-deals: find, price and select reciprocal trade deals in a network of firms.
+ * @packageDocumentation
+ */
+export type { Firm, Meta, Need, Network, Offer, Relation } from "./model/types.js";
+export { NetworkError, UsageError, formatIssues, type Issue } from "./model/errors.js";
+export { parseNetwork } from "./model/parse-network.js";
+export { readNetwork, readNetworkLines, parseNetworkText, type NetworkFormat, type ReadNetworkOptions } from "./model/read-network.js";
+export { potentialTrades, type PotentialTrade } from "./model/potential-trades.js";
+export { TradeIndex, tradeIndexOf } from "./index/trade-index.js";
+export type { DealKind } from "./search/kinds.js";
+export type { Deal, DealTrade, InitiatorFigures, Objective, PartyFigures, Policy } from "./economics/deal.js";
