@@ -18,11 +18,13 @@
 import type { Network } from "../model/types.js";
 import { compareIds } from "./compare.js";
 
-/** Relation facts about one seller→buyer pair (pair-level and per product). */
-interface PairFacts {
-  blocked: boolean;
-  probability: number | undefined;
-  products: Map<number, { blocked: boolean; probability: number | undefined }> | undefined;
+/** Relations by seller (CSR), each seller's sorted by (buyer, product); product −1 = the whole pair. */
+interface RelationTable {
+  offsets: Int32Array;
+  buyer: Int32Array;
+  product: Int32Array;
+  blocked: Uint8Array;
+  probability: Float64Array;
 }
 
 /** Sorts `ids` uniquely in UTF-16 order and returns them with their index map. */
@@ -33,12 +35,177 @@ function intern(ids: Iterable<string>): { ids: string[]; index: Map<string, numb
   return { ids: unique, index };
 }
 
-/** Growable Int32/Float64 pair of columns for trades of unknown count. */
-function grow<T extends Int32Array | Float64Array | Uint32Array>(array: T, size: number): T {
-  if (size <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
-  next.set(array);
-  return next;
+/** What `buildTrades` reads: offers, needs, needs by product and the relation table. */
+interface TradeSources {
+  firmCount: number;
+  productCount: number;
+  offerOffsets: Int32Array;
+  offerProduct: Int32Array;
+  offerPrice: Float64Array;
+  offerCapacity: Float64Array;
+  needOffsets: Int32Array;
+  needFirm: Int32Array;
+  needProduct: Int32Array;
+  needQuantity: Float64Array;
+  needIncumbent: Int32Array;
+  needReference: Float64Array;
+  needSwitching: Float64Array;
+  productNeedOffsets: Int32Array;
+  productNeeds: Int32Array;
+  relations: RelationTable;
+}
+
+/** Binary search of `value` in the sorted `array[lo..hi)`; −1 when absent. */
+function searchSorted(array: Int32Array, lo: number, hi: number, value: number): number {
+  hi--;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = array[mid]!;
+    if (x === value) return mid;
+    if (x < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Sorts `keys[0..k)` in place; for the few candidates of a typical seller. */
+function insertionSort(keys: Float64Array, k: number): void {
+  for (let i = 1; i < k; i++) {
+    const x = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > x) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = x;
+  }
+}
+
+/**
+ * Derives the potential trades seller by seller (SPEC §3), each seller's sorted
+ * by (buyer, product), grouping them into arcs. Relations are merged in by a
+ * walk over the seller's sorted relations, with no per-trade hashing.
+ */
+function buildTrades(src: TradeSources) {
+  const { firmCount, productCount, offerOffsets, offerProduct, offerPrice, offerCapacity } = src;
+  const {
+    needOffsets,
+    needFirm,
+    needProduct,
+    needQuantity,
+    needIncumbent,
+    needReference,
+    needSwitching,
+  } = src;
+  const { productNeedOffsets, productNeeds, relations } = src;
+  let upper = 0;
+  for (let o = 0; o < offerProduct.length; o++) {
+    const p = offerProduct[o]!;
+    upper += productNeedOffsets[p + 1]! - productNeedOffsets[p]!;
+  }
+  const tradeOffer = new Int32Array(upper);
+  const tradeNeed = new Int32Array(upper);
+  const tradePremium = new Float64Array(upper);
+  const tradeCode = new Uint32Array(upper);
+  const arcTarget = new Int32Array(upper);
+  const arcTrades = new Int32Array(upper + 1);
+  const outOffsets = new Int32Array(firmCount + 1);
+  const probabilityCodes = new Map<number, number>([[1, 0]]);
+  let keys = new Float64Array(64);
+  let t = 0;
+  let a = 0;
+  for (let s = 0; s < firmCount; s++) {
+    outOffsets[s] = a;
+    let k = 0;
+    for (let o = offerOffsets[s]!; o < offerOffsets[s + 1]!; o++) {
+      const p = offerProduct[o]!;
+      const end = productNeedOffsets[p + 1]!;
+      if (k + end - productNeedOffsets[p]! > keys.length) {
+        const bigger = new Float64Array(2 * (k + end - productNeedOffsets[p]!));
+        bigger.set(keys);
+        keys = bigger;
+      }
+      for (let j = productNeedOffsets[p]!; j < end; j++) {
+        const need = productNeeds[j]!;
+        const b = needFirm[need]!;
+        if (b === s || needIncumbent[need] === s) continue;
+        keys[k++] = b * productCount + p;
+      }
+    }
+    if (k === 0) continue;
+    if (k > 32) keys.subarray(0, k).sort();
+    else insertionSort(keys, k);
+    let lastBuyer = -1;
+    let r = relations.offsets[s]!;
+    const rEnd = relations.offsets[s + 1]!;
+    for (let i = 0; i < k; i++) {
+      const key = keys[i]!;
+      const b = Math.floor(key / productCount);
+      const p = key - b * productCount;
+      while (r < rEnd && relations.buyer[r]! < b) r++;
+      let blocked = false;
+      let pairProbability = Number.NaN;
+      let productProbability = Number.NaN;
+      for (let x = r; x < rEnd && relations.buyer[x] === b; x++) {
+        const rp = relations.product[x]!;
+        if (rp === -1) {
+          blocked ||= relations.blocked[x] === 1;
+          pairProbability = relations.probability[x]!;
+        } else if (rp === p) {
+          blocked ||= relations.blocked[x] === 1;
+          productProbability = relations.probability[x]!;
+        }
+      }
+      if (blocked) continue;
+      const probability =
+        productProbability === productProbability
+          ? productProbability
+          : pairProbability === pairProbability
+            ? pairProbability
+            : 1;
+      const offer = searchSorted(offerProduct, offerOffsets[s]!, offerOffsets[s + 1]!, p);
+      const need = searchSorted(needProduct, needOffsets[b]!, needOffsets[b + 1]!, p);
+      if (b !== lastBuyer) {
+        arcTarget[a] = b;
+        arcTrades[a] = t;
+        a++;
+        lastBuyer = b;
+      }
+      const price = offerPrice[offer]!;
+      const q = Math.min(offerCapacity[offer]!, needQuantity[need]!);
+      const reference =
+        needReference[need]! === needReference[need]! ? needReference[need]! : price;
+      tradeOffer[t] = offer;
+      tradeNeed[t] = need;
+      tradePremium[t] = (price - reference) * q + needSwitching[need]!;
+      let code = probability === 1 ? 0 : probabilityCodes.get(probability);
+      if (code === undefined) {
+        code = probabilityCodes.size;
+        probabilityCodes.set(probability, code);
+      }
+      tradeCode[t] = code;
+      t++;
+    }
+  }
+  outOffsets[firmCount] = a;
+  arcTrades[a] = t;
+  const probabilityValues = new Float64Array(probabilityCodes.size);
+  for (const [value, code] of probabilityCodes) probabilityValues[code] = value;
+  return {
+    outOffsets,
+    tradeCount: t,
+    arcCount: a,
+    tradeOffer: tradeOffer.slice(0, t),
+    tradeNeed: tradeNeed.slice(0, t),
+    tradePremium: tradePremium.slice(0, t),
+    tradeProbabilityCode:
+      probabilityCodes.size <= 0x10000
+        ? Uint16Array.from(tradeCode.subarray(0, t))
+        : tradeCode.slice(0, t),
+    probabilityValues,
+    arcTarget: arcTarget.slice(0, a),
+    arcTrades: arcTrades.slice(0, a + 1),
+  };
 }
 
 /**
@@ -151,8 +318,14 @@ export class TradeIndex {
     const needReference = new Float64Array(needCount);
     const needSwitching = new Float64Array(needCount);
     const byProduct = (list: readonly { product: string }[] | undefined): number[] => {
-      const order = (list ?? []).map((_, i) => i);
-      return order.sort((a, b) => this.productIndexById.get(list![a]!.product)! - this.productIndexById.get(list![b]!.product)!);
+      if (list === undefined || list.length === 0) return [];
+      if (list.length === 1) return [0];
+      const order = list.map((_, i) => i);
+      return order.sort(
+        (a, b) =>
+          this.productIndexById.get(list![a]!.product)! -
+          this.productIndexById.get(list![b]!.product)!,
+      );
     };
     let o = 0;
     let n = 0;
@@ -176,7 +349,8 @@ export class TradeIndex {
         this.needProduct[n] = this.productIndexById.get(need.product)!;
         this.needRecord[n] = i;
         this.needQuantity[n] = need.quantity;
-        needIncumbent[n] = need.incumbent === undefined ? -1 : (this.firmIndexById.get(need.incumbent) ?? -1);
+        needIncumbent[n] =
+          need.incumbent === undefined ? -1 : (this.firmIndexById.get(need.incumbent) ?? -1);
         needReference[n] = need.referencePrice ?? Number.NaN;
         needSwitching[n] = need.switchingCost ?? 0;
         n++;
@@ -193,90 +367,36 @@ export class TradeIndex {
     const fill = productNeedOffsets.slice(0, productCount);
     for (let i = 0; i < needCount; i++) productNeeds[fill[this.needProduct[i]!]!++] = i;
 
-    const relations = this.relationFacts();
-
-    // Trades, seller by seller; within a seller sorted by (buyer, product).
-    let capacity = 1024;
-    let tradeOffer = new Int32Array(capacity);
-    let tradeNeed = new Int32Array(capacity);
-    let tradePremium = new Float64Array(capacity);
-    let tradeCode = new Uint32Array(capacity);
-    let arcTarget = new Int32Array(capacity);
-    let arcTrades = new Int32Array(capacity + 1);
-    this.outOffsets = new Int32Array(firmCount + 1);
-    const probabilityCodes = new Map<number, number>([[1, 0]]);
-    let keys = new Float64Array(64);
-    let t = 0;
-    let a = 0;
-    for (let s = 0; s < firmCount; s++) {
-      this.outOffsets[s] = a;
-      // Candidate (buyer, product) keys of this seller.
-      let k = 0;
-      for (let oi = this.offerOffsets[s]!; oi < this.offerOffsets[s + 1]!; oi++) {
-        const p = this.offerProduct[oi]!;
-        for (let j = productNeedOffsets[p]!; j < productNeedOffsets[p + 1]!; j++) {
-          const need = productNeeds[j]!;
-          const b = this.needFirm[need]!;
-          if (b === s || needIncumbent[need] === s) continue;
-          keys = grow(keys, k + 1);
-          keys[k++] = b * productCount + p;
-        }
-      }
-      if (k === 0) continue;
-      const sorted = keys.subarray(0, k).sort();
-      let lastBuyer = -1;
-      for (let i = 0; i < k; i++) {
-        const key = sorted[i]!;
-        const b = Math.floor(key / productCount);
-        const p = key - b * productCount;
-        const facts = relations.get(s * firmCount + b);
-        const productFacts = facts?.products?.get(p);
-        if (facts?.blocked || productFacts?.blocked) continue;
-        const probability = productFacts?.probability ?? facts?.probability ?? 1;
-        const offer = this.findOffer(s, p);
-        const need = this.findNeed(b, p);
-        if (t + 1 > capacity) {
-          capacity *= 2;
-          tradeOffer = grow(tradeOffer, capacity);
-          tradeNeed = grow(tradeNeed, capacity);
-          tradePremium = grow(tradePremium, capacity);
-          tradeCode = grow(tradeCode, capacity);
-          arcTarget = grow(arcTarget, capacity);
-          arcTrades = grow(arcTrades, capacity + 1);
-        }
-        if (b !== lastBuyer) {
-          arcTarget[a] = b;
-          arcTrades[a] = t;
-          a++;
-          lastBuyer = b;
-        }
-        const price = this.offerPrice[offer]!;
-        const q = Math.min(this.offerCapacity[offer]!, this.needQuantity[need]!);
-        const reference = Number.isNaN(needReference[need]!) ? price : needReference[need]!;
-        tradeOffer[t] = offer;
-        tradeNeed[t] = need;
-        tradePremium[t] = (price - reference) * q + needSwitching[need]!;
-        let code = probabilityCodes.get(probability);
-        if (code === undefined) {
-          code = probabilityCodes.size;
-          probabilityCodes.set(probability, code);
-        }
-        tradeCode[t] = code;
-        t++;
-      }
-    }
-    this.outOffsets[firmCount] = a;
-    arcTrades[a] = t;
-    this.tradeCount = t;
-    this.arcCount = a;
-    this.tradeOffer = tradeOffer.slice(0, t);
-    this.tradeNeed = tradeNeed.slice(0, t);
-    this.tradePremium = tradePremium.slice(0, t);
-    this.tradeProbabilityCode = probabilityCodes.size <= 0x10000 ? Uint16Array.from(tradeCode.subarray(0, t)) : tradeCode.slice(0, t);
-    this.probabilityValues = new Float64Array(probabilityCodes.size);
-    for (const [value, code] of probabilityCodes) this.probabilityValues[code] = value;
-    this.arcTarget = arcTarget.slice(0, a);
-    this.arcTrades = arcTrades.slice(0, a + 1);
+    const relations = this.relationTable(firmCount);
+    const built = buildTrades({
+      firmCount,
+      productCount,
+      offerOffsets: this.offerOffsets,
+      offerProduct: this.offerProduct,
+      offerPrice: this.offerPrice,
+      offerCapacity: this.offerCapacity,
+      needOffsets: this.needOffsets,
+      needFirm: this.needFirm,
+      needProduct: this.needProduct,
+      needQuantity: this.needQuantity,
+      needIncumbent,
+      needReference,
+      needSwitching,
+      productNeedOffsets,
+      productNeeds,
+      relations,
+    });
+    this.outOffsets = built.outOffsets;
+    this.tradeCount = built.tradeCount;
+    this.arcCount = built.arcCount;
+    this.tradeOffer = built.tradeOffer;
+    this.tradeNeed = built.tradeNeed;
+    this.tradePremium = built.tradePremium;
+    this.tradeProbabilityCode = built.tradeProbabilityCode;
+    this.probabilityValues = built.probabilityValues;
+    this.arcTarget = built.arcTarget;
+    this.arcTrades = built.arcTrades;
+    const a = this.arcCount;
 
     // In-adjacency: arcs by buyer; arcs come in seller order, so each list is by seller.
     this.inOffsets = new Int32Array(firmCount + 1);
@@ -304,17 +424,17 @@ export class TradeIndex {
 
   /** The offer of firm `f` for product `p`, or -1. */
   findOffer(f: number, p: number): number {
-    return this.search(this.offerProduct, this.offerOffsets[f]!, this.offerOffsets[f + 1]!, p);
+    return searchSorted(this.offerProduct, this.offerOffsets[f]!, this.offerOffsets[f + 1]!, p);
   }
 
   /** The need of firm `f` for product `p`, or -1. */
   findNeed(f: number, p: number): number {
-    return this.search(this.needProduct, this.needOffsets[f]!, this.needOffsets[f + 1]!, p);
+    return searchSorted(this.needProduct, this.needOffsets[f]!, this.needOffsets[f + 1]!, p);
   }
 
   /** The arc from `s` to `b`, or -1 (arcs of a seller are in buyer order). */
   findArc(s: number, b: number): number {
-    return this.search(this.arcTarget, this.outOffsets[s]!, this.outOffsets[s + 1]!, b);
+    return searchSorted(this.arcTarget, this.outOffsets[s]!, this.outOffsets[s + 1]!, b);
   }
 
   /** The trade from `s` to `b` of product `p`, or -1. */
@@ -346,7 +466,10 @@ export class TradeIndex {
 
   /** q = min(offer capacity, need quantity). */
   tradeQuantity(t: number): number {
-    return Math.min(this.offerCapacity[this.tradeOffer[t]!]!, this.needQuantity[this.tradeNeed[t]!]!);
+    return Math.min(
+      this.offerCapacity[this.tradeOffer[t]!]!,
+      this.needQuantity[this.tradeNeed[t]!]!,
+    );
   }
 
   /** Unit price of the trade (the offer's price). */
@@ -373,41 +496,42 @@ export class TradeIndex {
     return bytes;
   }
 
-  private search(array: Int32Array, lo: number, hi: number, value: number): number {
-    hi--;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const x = array[mid]!;
-      if (x === value) return mid;
-      if (x < value) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-
-  private relationFacts(): Map<number, PairFacts> {
-    const facts = new Map<number, PairFacts>();
-    const firmCount = this.firmCount;
-    for (const relation of this.network.relations ?? []) {
-      const s = this.firmIndexById.get(relation.seller)!;
-      const b = this.firmIndexById.get(relation.buyer)!;
-      const key = s * firmCount + b;
-      let pair = facts.get(key);
-      if (pair === undefined) {
-        pair = { blocked: false, probability: undefined, products: undefined };
-        facts.set(key, pair);
-      }
-      if (relation.product === undefined) {
-        pair.blocked ||= relation.blocked === true;
-        pair.probability = relation.probability ?? pair.probability;
-      } else {
-        const p = this.productIndexById.get(relation.product);
-        if (p === undefined) continue;
-        pair.products ??= new Map();
-        pair.products.set(p, { blocked: relation.blocked === true, probability: relation.probability });
-      }
-    }
-    return facts;
+  /** Relations as parallel arrays sorted by (seller, buyer, product), pair-level (product −1) first. */
+  private relationTable(firmCount: number): RelationTable {
+    const relations = this.network.relations ?? [];
+    const n = relations.length;
+    const seller = new Int32Array(n);
+    const buyer = new Int32Array(n);
+    const product = new Int32Array(n);
+    const blocked = new Uint8Array(n);
+    const probability = new Float64Array(n);
+    relations.forEach((relation, i) => {
+      seller[i] = this.firmIndexById.get(relation.seller)!;
+      buyer[i] = this.firmIndexById.get(relation.buyer)!;
+      // A product nobody offers or needs can bind no trade: −2 never matches.
+      product[i] =
+        relation.product === undefined ? -1 : (this.productIndexById.get(relation.product) ?? -2);
+      blocked[i] = relation.blocked === true ? 1 : 0;
+      probability[i] = relation.probability ?? Number.NaN;
+    });
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+      (x, y) => seller[x]! - seller[y]! || buyer[x]! - buyer[y]! || product[x]! - product[y]!,
+    );
+    const offsets = new Int32Array(firmCount + 1);
+    for (let i = 0; i < n; i++) offsets[seller[i]! + 1]!++;
+    for (let f = 0; f < firmCount; f++) offsets[f + 1]! += offsets[f]!;
+    const pick = <T extends Int32Array | Uint8Array | Float64Array>(column: T): T => {
+      const out = column.slice() as T;
+      for (let i = 0; i < n; i++) out[i] = column[order[i]!]!;
+      return out;
+    };
+    return {
+      offsets,
+      buyer: pick(buyer),
+      product: pick(product),
+      blocked: pick(blocked),
+      probability: pick(probability),
+    };
   }
 }
 

@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { type Issue, NetworkError } from "./errors.js";
 import { fromZodIssues, joinPath } from "./issues.js";
+import { isPlainValidFirm, isPlainValidRelation } from "./quick-validate.js";
 import { firmSchema, headerSchema, relationSchema } from "./schema.js";
 import type { Firm, Meta, Network, Relation } from "./types.js";
 
@@ -51,6 +52,10 @@ export class NetworkBuilder {
 
   /** One firm, at `where` (`firms[3]`, `line 12: firm`). */
   firm(raw: unknown, where: string): void {
+    if (isPlainValidFirm(raw)) {
+      this.acceptFirm(raw as Firm, where);
+      return;
+    }
     const parsed = firmSchema.safeParse(raw, messages);
     if (!parsed.success) {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
@@ -59,7 +64,10 @@ export class NetworkBuilder {
       if (typeof id === "string" && id !== "" && !this.firmPlaces.has(id)) this.firmPlaces.set(id, where);
       return;
     }
-    const firm = parsed.data as Firm;
+    this.acceptFirm(parsed.data as Firm, where);
+  }
+
+  private acceptFirm(firm: Firm, where: string): void {
     const idPath = joinPath(where, "id");
     if (this.firmPlaces.has(firm.id)) {
       this.report(idPath, `duplicate firm id "${firm.id}" (first at ${this.firmPlaces.get(firm.id)})`);
@@ -73,12 +81,17 @@ export class NetworkBuilder {
 
   /** One relation, at `where` (`relations[4]`, `line 20: relation`). */
   relation(raw: unknown, where: string): void {
-    const parsed = relationSchema.safeParse(raw, messages);
-    if (!parsed.success) {
-      this.issues.push(...fromZodIssues(where, parsed.error.issues));
-      return;
+    let relation: Relation;
+    if (isPlainValidRelation(raw)) {
+      relation = raw as Relation;
+    } else {
+      const parsed = relationSchema.safeParse(raw, messages);
+      if (!parsed.success) {
+        this.issues.push(...fromZodIssues(where, parsed.error.issues));
+        return;
+      }
+      relation = parsed.data as Relation;
     }
-    const relation = parsed.data as Relation;
     const key = `${relation.seller}\u0000${relation.buyer}\u0000${relation.product ?? ""}\u0000${relation.product === undefined ? 0 : 1}`;
     if (this.relationKeys.has(key)) {
       const what = relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;

@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { tradeIndexOf } from "../../src/index/trade-index.js";
+import { parseNetwork } from "../../src/model/parse-network.js";
+import { potentialTrades } from "../../src/model/potential-trades.js";
+import { randomNetwork } from "../helpers/random-network.js";
+
+type Json = ReturnType<typeof JSON.parse>;
+
+/** SPEC §3 written out directly over the JSON, trade by trade, with no index. */
+function bruteForceTrades(net: Json): string[] {
+  const rows: string[] = [];
+  for (const seller of net.firms) {
+    for (const buyer of net.firms) {
+      if (seller.id === buyer.id) continue;
+      for (const offer of seller.offers ?? []) {
+        const need = (buyer.needs ?? []).find((n: Json) => n.product === offer.product);
+        if (!need || need.incumbent === seller.id) continue;
+        const applies = (net.relations ?? []).filter(
+          (r: Json) => r.seller === seller.id && r.buyer === buyer.id && (r.product === undefined || r.product === offer.product),
+        );
+        if (applies.some((r: Json) => r.blocked === true)) continue;
+        const specific = applies.find((r: Json) => r.product !== undefined && r.probability !== undefined);
+        const pair = applies.find((r: Json) => r.product === undefined && r.probability !== undefined);
+        const probability = specific?.probability ?? pair?.probability ?? 1;
+        const q = Math.min(offer.capacity, need.quantity);
+        const m = (offer.price - offer.cost) * q;
+        const c = (offer.price - (need.referencePrice ?? offer.price)) * q + (need.switchingCost ?? 0);
+        rows.push([seller.id, buyer.id, offer.product, q, m, c, probability].join("\t"));
+      }
+    }
+  }
+  // SPEC: sorted by seller, buyer, product in UTF-16 order (the default sort of the tuple keys).
+  return rows.sort((a, b) => {
+    const x = a.split("\t");
+    const y = b.split("\t");
+    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return 0;
+  });
+}
+
+function libraryTrades(net: Json): string[] {
+  return [...potentialTrades(parseNetwork(net))].map((t) =>
+    [t.seller, t.buyer, t.product, t.quantity, t.margin, t.premium, t.probability].join("\t"),
+  );
+}
+
+describe("trade index (SPEC §3)", () => {
+  it("derives exactly the brute-force trades, in order", () => {
+    fc.assert(
+      fc.property(randomNetwork(), (net) => {
+        expect(libraryTrades(net)).toEqual(bruteForceTrades(net));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("does not depend on the order of firms or relations", () => {
+    fc.assert(
+      fc.property(randomNetwork(), fc.integer(), (net, seed) => {
+        const rotate = <T>(list: T[]) => (list.length ? [...list.slice(seed % list.length), ...list.slice(0, seed % list.length)] : list);
+        const shuffled = { ...net, firms: rotate([...net.firms]).reverse(), relations: rotate([...net.relations]) };
+        expect(libraryTrades(shuffled)).toEqual(libraryTrades(net));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("computes a hand-worked trade", () => {
+    const index = tradeIndexOf(
+      parseNetwork({
+        firms: [
+          { id: "steel", offers: [{ product: "steel", price: 5200, cost: 4300, capacity: 2000 }] },
+          { id: "dev", needs: [{ product: "steel", quantity: 1000, referencePrice: 5000, switchingCost: 20000 }] },
+        ],
+        relations: [
+          { seller: "steel", buyer: "dev", probability: 0.5 },
+          { seller: "steel", buyer: "dev", product: "steel", probability: 0.6 },
+        ],
+      }),
+    );
+    expect(index.tradeCount).toBe(1);
+    // q = min(2000, 1000) = 1000; m = (5200 − 4300)·1000 = 900,000; c = (5200 − 5000)·1000 + 20,000 = 220,000.
+    expect(index.tradeQuantity(0)).toBe(1000);
+    expect(index.tradeMargin(0)).toBe(900_000);
+    expect(index.tradePremium[0]).toBe(220_000);
+    // The product-level relation is more specific than the pair-level one.
+    expect(index.tradeProbability(0)).toBe(0.6);
+    expect(index.firmIds[index.tradeSeller(0)]).toBe("steel");
+    expect(index.firmIds[index.tradeBuyer(0)]).toBe("dev");
+  });
+
+  it("groups trades of one pair into one arc, with in- and out-adjacency agreeing", () => {
+    fc.assert(
+      fc.property(randomNetwork({ maxProducts: 4 }), (net) => {
+        const index = tradeIndexOf(parseNetwork(net));
+        const fromOut: string[] = [];
+        for (let s = 0; s < index.firmCount; s++) {
+          for (let a = index.outOffsets[s]!; a < index.outOffsets[s + 1]!; a++) {
+            expect(index.arcSource(a)).toBe(s);
+            for (let t = index.arcTrades[a]!; t < index.arcTrades[a + 1]!; t++) {
+              expect(index.tradeSeller(t)).toBe(s);
+              expect(index.tradeBuyer(t)).toBe(index.arcTarget[a]);
+            }
+            fromOut.push(`${s}>${index.arcTarget[a]}`);
+          }
+        }
+        const fromIn: string[] = [];
+        for (let b = 0; b < index.firmCount; b++) {
+          for (let i = index.inOffsets[b]!; i < index.inOffsets[b + 1]!; i++) {
+            const a = index.inArcs[i]!;
+            expect(index.arcTarget[a]).toBe(b);
+            fromIn.push(`${index.arcSource(a)}>${b}`);
+          }
+        }
+        expect(new Set(fromIn)).toEqual(new Set(fromOut));
+        expect(fromIn.length).toBe(fromOut.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
