@@ -10,3 +10,4 @@ export { potentialTrades, type PotentialTrade } from "./model/potential-trades.j
 export { TradeIndex, tradeIndexOf } from "./index/trade-index.js";
 export type { DealKind } from "./search/kinds.js";
 export type { Deal, DealTrade, InitiatorFigures, Objective, PartyFigures, Policy } from "./economics/deal.js";
+export { fromGraph, toGraph, type FirmAttributes, type NetworkAttributes, type TradeAttributes, type TradeGraph } from "./interop/graph.js";

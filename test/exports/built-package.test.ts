@@ -1,0 +1,40 @@
+/**
+ * The built package (dist/, made by `npm test`'s build step) imports as ESM and
+ * as CJS through its `exports` map, and the CLI runs from its bin.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(__dirname, "..", "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const example = join(root, "examples", "bank-telecom", "network.json");
+
+describe("the built package", () => {
+  it("was built (npm test builds before it tests)", () => {
+    expect(existsSync(join(root, "dist", "index.js"))).toBe(true);
+  });
+
+  it("imports as ESM by its name", async () => {
+    const script = `import * as m from "reciprocal-deals"; import * as t from "reciprocal-deals/testing";
+      const n = m.parseNetwork(JSON.parse(process.argv[1]));
+      console.log(JSON.stringify({ trades: [...m.potentialTrades(n)].length, testing: typeof t }));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script, readFileSync(example, "utf8")], { cwd: root });
+    expect(JSON.parse(String(out))).toEqual({ trades: 2, testing: "object" });
+  });
+
+  it("requires as CJS by its name", () => {
+    const require = createRequire(join(root, "package.json"));
+    const m = require("reciprocal-deals");
+    const network = m.parseNetwork(JSON.parse(readFileSync(example, "utf8")));
+    expect([...m.potentialTrades(network)]).toHaveLength(2);
+    expect(() => m.parseNetwork({})).toThrow(m.NetworkError);
+  });
+
+  it("runs the CLI from its bin", () => {
+    const out = execFileSync(process.execPath, [join(root, pkg.bin["reciprocal-deals"]), "trades", example]);
+    expect(String(out).trim().split("\n")).toHaveLength(2);
+  });
+});
