@@ -4,10 +4,32 @@
  */
 import type { DealKind } from "../search/kinds.js";
 
-/** How discounts are chosen (SPEC §5). */
+/**
+ * The kind a deal reports: one of SPEC §4's shapes, or `custom` for a set of
+ * trades that `scoreDeal` was given and that has none of them (a single
+ * trade, a disconnected set, a shape with extra trades). A custom deal's id is
+ * `custom:` and its trades as `seller>buyer:product` sorted by seller, buyer
+ * and product (UTF-16), so it is stable whatever order the trades came in.
+ */
+export type DealShape = DealKind | "custom";
+
+/**
+ * How discounts are chosen (SPEC §5), each a short sequence of LPs, each stage
+ * keeping the optimum of the stages before it:
+ * - `initiator`: maximize the initiator's net with every other party at net ≥
+ *   hurdle, then minimize the total discount;
+ * - `fair`: maximize the least (net − hurdle) over the parties, then minimize
+ *   the total discount, then (with an initiator) maximize its net;
+ * - `minimal`: minimize the total discount with every party at net ≥ hurdle,
+ *   then maximize the initiator's net.
+ */
 export type Policy = "initiator" | "fair" | "minimal";
 
-/** What deals are ranked and portfolios chosen by (SPEC §5). */
+/**
+ * What deals are ranked and portfolios chosen by (SPEC §5): `surplus`,
+ * `expectedSurplus` (probability · surplus), `initiatorNet` (the initiator's
+ * net), `expectedInitiatorNet` (probability · the initiator's net).
+ */
 export type Objective = "surplus" | "expectedSurplus" | "initiatorNet" | "expectedInitiatorNet";
 
 /** One trade of a deal. */
@@ -56,7 +78,8 @@ export interface InitiatorFigures {
 export interface Deal {
   /** Canonical id (SPEC §4): kind and trades, e.g. `cycle:a>b:x|b>a:y`. */
   readonly id: string;
-  readonly kind: DealKind;
+  /** The shape (SPEC §4), or `custom` for trades `scoreDeal` found no shape in. */
+  readonly kind: DealShape;
   /** Some discounts give every party net ≥ its hurdle. */
   readonly feasible: boolean;
   /** The value of the ranking objective. */

@@ -1,0 +1,103 @@
+/**
+ * One pass of the deal search with pricing: the cursor, the pricing workspace,
+ * the key-account filter and the progress reports that `iterateDeals` and
+ * `findDeals` share.
+ */
+import { type TradeIndex, tradeIndexOf } from "../index/trade-index.js";
+import type { Network } from "../model/types.js";
+import { DealCursor, dealId } from "../search/deal-cursor.js";
+import type { DealKind } from "../search/kinds.js";
+import { buildDeal } from "./build-deal.js";
+import type { Deal } from "./deal.js";
+import { DealEconomy } from "./economy.js";
+import {
+  type FindDealsOptions,
+  type ResolvedFindOptions,
+  resolveFindOptions,
+} from "./find-options.js";
+import { priceFast } from "./price-fast.js";
+
+/** Deals between two looks at the clock for progress reports. */
+const progressCheckInterval = 1024;
+/** Least time between two progress reports (ms). */
+const progressInterval = 250;
+
+/** A running search whose current deal can be loaded, priced and built. */
+export class DealScan {
+  readonly index: TradeIndex;
+  readonly options: ResolvedFindOptions;
+  readonly cursor: DealCursor;
+  /** The current deal's numbers (after `next`), priced after `price`. */
+  readonly economy: DealEconomy;
+  private sinceCheck = 0;
+  private lastReport: number;
+
+  /** @throws UsageError on bad options (see `resolveFindOptions`) */
+  constructor(network: Network, options: FindDealsOptions) {
+    this.index = tradeIndexOf(network);
+    this.options = resolveFindOptions(this.index, options);
+    const { kinds, maxParties, initiator, signal } = this.options;
+    this.cursor = new DealCursor(this.index, { kinds, maxParties, initiator, signal });
+    this.economy = new DealEconomy(Math.max(3, maxParties));
+    this.lastReport = performance.now();
+  }
+
+  /** Advances to the next deal that passes the key-account filter and loads it; false at the end. */
+  next(): boolean {
+    const { cursor, index, economy } = this;
+    const { keyAccountsOnly, initiator } = this.options;
+    while (cursor.next()) {
+      if (this.options.onProgress !== undefined && ++this.sinceCheck >= progressCheckInterval)
+        this.tick();
+      if (keyAccountsOnly && !this.keyAccountBuys()) continue;
+      economy.loadIndexDeal(index, cursor.kind, cursor.trades, cursor.size, initiator);
+      return true;
+    }
+    this.options.onProgress?.(this.cursor.stats);
+    return false;
+  }
+
+  /** Prices the loaded deal under the policy. */
+  price(): void {
+    priceFast(this.economy, this.options.policy);
+  }
+
+  /** The public deal of the loaded, priced deal. */
+  build(): Deal {
+    const { economy, index, cursor, options } = this;
+    const id = dealId(index, cursor.kind, cursor.trades, cursor.size);
+    return buildDeal(economy, index, id, options.objective, options.initiator);
+  }
+
+  /** Loads, prices and builds a deal kept from earlier (its trades in SPEC §4 order). */
+  rebuild(kind: DealKind, trades: Int32Array, id: string): Deal {
+    const { economy, index, options } = this;
+    economy.loadIndexDeal(index, kind, trades, trades.length, options.initiator);
+    priceFast(economy, options.policy);
+    return buildDeal(economy, index, id, options.objective, options.initiator);
+  }
+
+  /** A key account buys in the current deal (from the initiator, when there is one). */
+  private keyAccountBuys(): boolean {
+    const { cursor, index } = this;
+    const initiator = this.options.initiator;
+    for (let j = 0; j < cursor.size; j++) {
+      const t = cursor.trades[j];
+      if (
+        index.firmKeyAccount[index.tradeBuyer(t)] &&
+        (initiator < 0 || index.tradeSeller(t) === initiator)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private tick(): void {
+    this.sinceCheck = 0;
+    const now = performance.now();
+    if (now - this.lastReport < progressInterval) return;
+    this.lastReport = now;
+    this.options.onProgress?.(this.cursor.stats);
+  }
+}

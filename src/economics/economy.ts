@@ -1,0 +1,227 @@
+/**
+ * The pricing workspace: one deal's numbers in small typed arrays, reused from
+ * deal to deal so that scoring millions of deals allocates nothing.
+ *
+ * Parties are numbered in the order they first appear in the deal's trades
+ * (SPEC §8), which for the three shapes is also the order the fast paths use:
+ * - `ring` (cycles and chains): party j sells trade j to party j+1 (mod k); a
+ *   chain of k parties has k−1 trades and a phantom closing edge of capacity 0;
+ * - `brokered`: parties S, M, D and trades S→M, M→D, S→D (SPEC §4's order);
+ * - `generic`: any other set of trades (priced by the LP only).
+ *
+ * A fixed discount (given to `scoreDeal`) is folded into the parties' bases and
+ * leaves the trade no room to move (capacity 0), so the pricers never see it.
+ */
+import type { TradeIndex } from "../index/trade-index.js";
+import type { DealKind } from "../search/kinds.js";
+import type { DealShape } from "./deal.js";
+
+/** How the fast paths see a deal's trades. */
+export type EconomyLayout = "ring" | "brokered" | "generic";
+
+/** The layout the fast path uses for a kind. */
+export function layoutOf(kind: DealShape): EconomyLayout {
+  return kind === "brokered" ? "brokered" : kind === "custom" ? "generic" : "ring";
+}
+
+/** One deal's figures and its pricing results, in reusable typed arrays. */
+export class DealEconomy {
+  /** Most parties (and trades) the arrays hold. */
+  readonly room: number;
+  kind: DealShape = "cycle";
+  layout: EconomyLayout = "ring";
+  partyCount = 0;
+  tradeCount = 0;
+  /** The initiator's party number, or -1 when there is none or it is not a party. */
+  initiatorParty = -1;
+
+  /** Firm integer (trade index) of each party. */
+  readonly partyFirm: Int32Array;
+  readonly hurdle: Float64Array;
+  /** marginGained − premiumPaid − fixed discounts given + fixed discounts received. */
+  readonly base: Float64Array;
+
+  /** Trade integer (trade index) of each trade. */
+  readonly tradeId: Int32Array;
+  /** Party numbers of each trade's seller and buyer. */
+  readonly seller: Int32Array;
+  readonly buyer: Int32Array;
+  readonly quantity: Float64Array;
+  readonly unitPrice: Float64Array;
+  readonly margin: Float64Array;
+  readonly premium: Float64Array;
+  readonly probability: Float64Array;
+  /** A discount given by the caller, or NaN when the policy chooses it. */
+  readonly fixedDiscount: Float64Array;
+
+  /** Σ m − Σ c. */
+  surplus = 0;
+  /** Π π. */
+  dealProbability = 1;
+  /** The largest money amount of the deal: margins, |premiums|, hurdles. */
+  scale = 0;
+
+  // Results of pricing.
+  /** Discount of each trade (fixed or chosen). */
+  readonly discount: Float64Array;
+  /** Net of each party. */
+  readonly net: Float64Array;
+  /** Some discounts give every party net ≥ hurdle (within 1e-9 · scale). */
+  feasible = false;
+  /** The fair level: the largest least (net − hurdle) over the parties. */
+  fairLevel = 0;
+
+  /** Scratch for the pricers: slack bases, edge capacities, chosen discounts. */
+  readonly slack: Float64Array;
+  readonly capacity: Float64Array;
+  readonly flow: Float64Array;
+
+  constructor(room: number) {
+    this.room = room;
+    const ints = () => new Int32Array(room);
+    const floats = () => new Float64Array(room);
+    this.partyFirm = ints();
+    this.hurdle = floats();
+    this.base = floats();
+    this.tradeId = ints();
+    this.seller = ints();
+    this.buyer = ints();
+    this.quantity = floats();
+    this.unitPrice = floats();
+    this.margin = floats();
+    this.premium = floats();
+    this.probability = floats();
+    this.fixedDiscount = floats();
+    this.discount = floats();
+    this.net = floats();
+    this.slack = floats();
+    this.capacity = floats();
+    this.flow = floats();
+  }
+
+  /**
+   * Loads a deal of the trade index, its trades in SPEC §4 order (as the deal
+   * cursor hands them out), at the trades' own quantities.
+   *
+   * @param initiator firm integer of the initiator, or -1
+   */
+  loadIndexDeal(
+    index: TradeIndex,
+    kind: DealKind,
+    trades: ArrayLike<number>,
+    size: number,
+    initiator: number,
+  ): void {
+    this.kind = kind;
+    this.layout = kind === "brokered" ? "brokered" : "ring";
+    this.tradeCount = size;
+    const { partyFirm, seller, buyer } = this;
+    if (kind === "brokered") {
+      this.partyCount = 3;
+      partyFirm[0] = index.tradeSeller(trades[0]);
+      partyFirm[1] = index.tradeBuyer(trades[0]);
+      partyFirm[2] = index.tradeBuyer(trades[1]);
+      seller[0] = 0;
+      buyer[0] = 1;
+      seller[1] = 1;
+      buyer[1] = 2;
+      seller[2] = 0;
+      buyer[2] = 2;
+    } else {
+      const parties = kind === "cycle" ? size : size + 1;
+      this.partyCount = parties;
+      for (let j = 0; j < size; j++) {
+        partyFirm[j] = index.tradeSeller(trades[j]);
+        seller[j] = j;
+        buyer[j] = j + 1 === parties ? 0 : j + 1;
+      }
+      if (kind === "chain") partyFirm[size] = index.tradeBuyer(trades[size - 1]);
+    }
+    for (let j = 0; j < size; j++) {
+      const t = trades[j];
+      this.tradeId[j] = t;
+      this.quantity[j] = index.tradeQuantity(t);
+      this.unitPrice[j] = index.tradeUnitPrice(t);
+      this.margin[j] = index.tradeMargin(t);
+      this.premium[j] = index.tradePremium[t];
+      this.probability[j] = index.tradeProbability(t);
+      this.fixedDiscount[j] = Number.NaN;
+    }
+    this.finishLoad(index, initiator);
+  }
+
+  /**
+   * Sets hurdles and the initiator's party from the index, then derives the
+   * rest (see `derive`). Call after the trades and parties are set.
+   */
+  finishLoad(index: TradeIndex, initiator: number): void {
+    this.initiatorParty = -1;
+    for (let v = 0; v < this.partyCount; v++) {
+      this.hurdle[v] = index.firmHurdle[this.partyFirm[v]];
+      if (this.partyFirm[v] === initiator) this.initiatorParty = v;
+    }
+    this.derive();
+  }
+
+  /**
+   * Derives bases, surplus, probability and scale from the trades, parties and
+   * hurdles already set.
+   */
+  derive(): void {
+    const { partyCount, tradeCount, hurdle, base } = this;
+    let scale = 0;
+    for (let v = 0; v < partyCount; v++) {
+      base[v] = 0;
+      if (hurdle[v] > scale) scale = hurdle[v];
+    }
+    let surplus = 0;
+    let probability = 1;
+    for (let j = 0; j < tradeCount; j++) {
+      const m = this.margin[j];
+      const c = this.premium[j];
+      const fixed = this.fixedDiscount[j];
+      const d = Number.isNaN(fixed) ? 0 : fixed;
+      base[this.seller[j]] += m - d;
+      base[this.buyer[j]] += d - c;
+      surplus += m - c;
+      probability *= this.probability[j];
+      if (m > scale) scale = m;
+      if (c > scale) scale = c;
+      else if (-c > scale) scale = -c;
+    }
+    this.surplus = surplus;
+    this.dealProbability = probability;
+    this.scale = scale;
+  }
+
+  /** The total discount of the deal's trades (after pricing). */
+  totalDiscount(): number {
+    let sum = 0;
+    for (let j = 0; j < this.tradeCount; j++) sum += this.discount[j];
+    return sum;
+  }
+
+  /**
+   * Sets every party's net from the trades' discounts, as SPEC §5 writes it:
+   * marginGained − premiumPaid − discountGiven + discountReceived.
+   */
+  computeNets(): void {
+    const { partyCount, tradeCount, seller, buyer, margin, premium, discount } = this;
+    for (let v = 0; v < partyCount; v++) {
+      let gained = 0;
+      let paid = 0;
+      let given = 0;
+      let received = 0;
+      for (let j = 0; j < tradeCount; j++) {
+        if (seller[j] === v) {
+          gained += margin[j];
+          given += discount[j];
+        } else if (buyer[j] === v) {
+          paid += premium[j];
+          received += discount[j];
+        }
+      }
+      this.net[v] = gained - paid - given + received;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The options of `iterateDeals` and `findDeals` (SPEC §8), their defaults and
+ * their eager validation: every misuse is a UsageError before any search.
+ */
+import type { TradeIndex } from "../index/trade-index.js";
+import { UsageError } from "../model/errors.js";
+import type { SearchStats } from "../search/deal-cursor.js";
+import { type DealKind, dealKinds } from "../search/kinds.js";
+import { type PricingOptions, type ResolvedPricing, resolvePricing } from "./pricing-options.js";
+
+/** Options of `iterateDeals` (and of `findDeals`, which adds `top`). */
+export interface DealSearchOptions extends PricingOptions {
+  /** Which deal shapes to list. @defaultValue `["cycle", "brokered"]` */
+  readonly kinds?: readonly DealKind[];
+  /** Most parties of a deal (2..12); brokered deals need 3, chains at least 3. @defaultValue 3 */
+  readonly maxParties?: number;
+  /** Also list deals no discounts make feasible (priced by the `fair` policy). @defaultValue false */
+  readonly includeInfeasible?: boolean;
+  /** Only deals in which a key account buys (with an initiator: buys from it). @defaultValue false */
+  readonly keyAccountsOnly?: boolean;
+  /** Aborts the search: the iteration throws the signal's reason. @defaultValue none */
+  readonly signal?: AbortSignal;
+  /** Called with the search's counters at most about four times a second, and once at the end. @defaultValue none */
+  readonly onProgress?: (stats: Readonly<SearchStats>) => void;
+}
+
+/** Options of `findDeals`. */
+export interface FindDealsOptions extends DealSearchOptions {
+  /** How many of the best deals to return: a whole number, or Infinity for all. @defaultValue 20 */
+  readonly top?: number;
+}
+
+/**
+ * The defaults of `FindDealsOptions` (SPEC §8). The policy and objective
+ * defaults depend on the initiator: see `defaultPricingOptions`.
+ */
+export const defaultFindOptions = {
+  kinds: ["cycle", "brokered"] as readonly DealKind[],
+  maxParties: 3,
+  includeInfeasible: false,
+  keyAccountsOnly: false,
+  top: 20,
+} as const satisfies FindDealsOptions;
+
+/** Options after defaults and validation. */
+export interface ResolvedFindOptions extends ResolvedPricing {
+  readonly kinds: readonly DealKind[];
+  readonly maxParties: number;
+  readonly includeInfeasible: boolean;
+  readonly keyAccountsOnly: boolean;
+  readonly top: number;
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: ((stats: Readonly<SearchStats>) => void) | undefined;
+}
+
+/**
+ * Applies the defaults and checks the options.
+ *
+ * @throws UsageError on an unknown initiator, kind, policy or objective, an
+ *   initiator policy or objective without an initiator, maxParties not a whole
+ *   number from 2 to 12, or top not a whole number ≥ 0 nor Infinity
+ */
+export function resolveFindOptions(
+  index: TradeIndex,
+  options: FindDealsOptions,
+): ResolvedFindOptions {
+  const pricing = resolvePricing(index, options);
+  const kinds = options.kinds ?? defaultFindOptions.kinds;
+  for (const kind of kinds) {
+    if (!dealKinds.includes(kind))
+      throw new UsageError(`unknown deal kind: ${String(kind)} (expected ${dealKinds.join(", ")})`);
+  }
+  const maxParties = options.maxParties ?? defaultFindOptions.maxParties;
+  if (!Number.isInteger(maxParties) || maxParties < 2 || maxParties > 12) {
+    throw new UsageError(`maxParties must be a whole number from 2 to 12: ${maxParties}`);
+  }
+  const top = options.top ?? defaultFindOptions.top;
+  if (!(top === Number.POSITIVE_INFINITY || (Number.isInteger(top) && top >= 0))) {
+    throw new UsageError(`top must be a whole number ≥ 0 or Infinity: ${top}`);
+  }
+  return {
+    ...pricing,
+    kinds,
+    maxParties,
+    includeInfeasible: options.includeInfeasible ?? defaultFindOptions.includeInfeasible,
+    keyAccountsOnly: options.keyAccountsOnly ?? defaultFindOptions.keyAccountsOnly,
+    top,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  };
+}
