@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=16384
 /**
  * The `reciprocal-deals` command line: find, select, check, trades, generate.
  * User mistakes print a message (every issue of a bad network as
