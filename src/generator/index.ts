@@ -1,0 +1,15 @@
+/**
+ * The synthetic network generator: seeded, deterministic, streaming.
+ */
+
+export { type Industry, industries, type ProductLine, type Tier, tierNames } from "./economy.js";
+export { generateNetwork } from "./generate-network.js";
+export {
+  firmId,
+  generateNetworkRecords,
+  type NetworkHeaderRecord,
+  type NetworkRecord,
+} from "./network-records.js";
+export { defaultGenerateOptions, type GenerateOptions, resolveGenerateOptions } from "./options.js";
+export { Random } from "./random.js";
+export { type GeneratedFormat, jsonDocumentText, jsonLinesText, networkText } from "./serialize.js";
