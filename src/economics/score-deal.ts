@@ -24,7 +24,11 @@ export interface TradeSpec {
   readonly product: string;
   /** Units, 0 < q ≤ min(capacity, need); sets the trade's margin and premium. @defaultValue min(capacity, need) */
   readonly quantity?: number;
-  /** Money the seller gives the buyer, 0 ≤ d ≤ margin, kept as given. @defaultValue chosen by the policy */
+  /**
+   * Money the seller gives the buyer, 0 ≤ d ≤ margin, kept as given (a value
+   * within 1e-9 · margin outside that range is clamped into it).
+   * @defaultValue chosen by the policy
+   */
   readonly discount?: number;
 }
 
@@ -37,6 +41,9 @@ export interface ScoreDealOptions extends PricingOptions {
   /** The shape the trades must have. @defaultValue recognized from the trades (`custom` when none) */
   readonly kind?: DealKind;
 }
+
+/** A given discount this far (relative to the margin) outside [0, margin] is rounding: clamped, not refused. */
+const discountTolerance = 1e-9;
 
 /** `seller>buyer:product` of a trade, as ids write it (SPEC §4). */
 function tradeLabel(index: TradeIndex, t: number): string {
@@ -138,10 +145,11 @@ export function scoreDeal(
       setQuantity(economy, index, j, ordered[j], spec.quantity, where);
     if (spec.discount !== undefined) {
       const margin = economy.margin[j];
-      if (!(spec.discount >= 0 && spec.discount <= margin)) {
+      const slack = discountTolerance * margin;
+      if (!(spec.discount >= -slack && spec.discount <= margin + slack)) {
         throw new UsageError(`${where}: discount must be in [0, ${margin}]: ${spec.discount}`);
       }
-      economy.fixedDiscount[j] = spec.discount;
+      economy.fixedDiscount[j] = Math.min(Math.max(spec.discount, 0), margin);
     }
   });
   economy.derive();

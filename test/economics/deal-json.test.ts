@@ -1,0 +1,117 @@
+/**
+ * `dealToJson` against a zod schema of SPEC §8's DEAL object: exact keys,
+ * types, and `efficiency` null exactly when nothing is given up.
+ */
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { dealToJson } from "../../src/economics/deal-json.js";
+import { findDeals } from "../../src/economics/find-deals.js";
+import { parseNetwork } from "../../src/model/parse-network.js";
+import { randomNetwork } from "../helpers/random-network.js";
+
+const tradeSchema = z.strictObject({
+  seller: z.string().min(1),
+  buyer: z.string().min(1),
+  product: z.string().min(1),
+  quantity: z.number().positive(),
+  unitPrice: z.number().positive(),
+  margin: z.number().nonnegative(),
+  premium: z.number(),
+  probability: z.number().gt(0).lte(1),
+  discount: z.number().nonnegative(),
+});
+
+const partySchema = z.strictObject({
+  firm: z.string().min(1),
+  marginGained: z.number(),
+  premiumPaid: z.number(),
+  discountGiven: z.number(),
+  discountReceived: z.number(),
+  net: z.number(),
+});
+
+const initiatorSchema = z.strictObject({
+  firm: z.string().min(1),
+  marginGained: z.number(),
+  marginGivenUp: z.number().nonnegative(),
+  net: z.number(),
+  newCustomers: z.number().int().nonnegative(),
+  keyAccountsWon: z.number().int().nonnegative(),
+  efficiency: z.number().nullable(),
+});
+
+/** SPEC §8's DEAL, as JSON text parses back. */
+const dealJsonSchema = z.strictObject({
+  id: z.string().regex(/^(cycle|brokered|chain|custom):[^|]+(\|[^|]+)*$/),
+  kind: z.enum(["cycle", "brokered", "chain", "custom"]),
+  feasible: z.boolean(),
+  score: z.number(),
+  surplus: z.number(),
+  probability: z.number().gt(0).lte(1),
+  expectedSurplus: z.number(),
+  trades: z.array(tradeSchema).min(1),
+  parties: z.array(partySchema).min(2),
+  initiator: initiatorSchema.optional(),
+});
+
+function roundTrip(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+describe("dealToJson", () => {
+  it("matches SPEC §8's DEAL shape on the examples, with efficiency null when nothing is given up", () => {
+    for (const [name, initiator] of [
+      ["steel-valves", "steel"],
+      ["timber-loop", "timber"],
+      ["bank-telecom", "bank"],
+      ["bank-telecom", undefined],
+    ] as const) {
+      const network = parseNetwork(
+        readFileSync(new URL(`../../examples/${name}/network.json`, import.meta.url), "utf8"),
+      );
+      const deals = findDeals(network, initiator === undefined ? {} : { initiator });
+      expect(deals.length).toBe(1);
+      const json = roundTrip({ deals: deals.map(dealToJson) }) as { deals: unknown[] };
+      const parsed = dealJsonSchema.parse(json.deals[0]);
+      expect(Object.keys(parsed)).toEqual(
+        Object.keys(dealJsonSchema.shape).filter((k) => k in parsed),
+      );
+      if (initiator === undefined) expect(parsed.initiator).toBeUndefined();
+      // steel gives up 214,500 (efficiency 1,080,000 / 214,500); timber and the bank give up nothing.
+      if (name === "steel-valves")
+        expect(parsed.initiator?.efficiency).toBeCloseTo(1_080_000 / 214_500, 12);
+      else if (initiator !== undefined) expect(parsed.initiator?.efficiency).toBeNull();
+    }
+  });
+
+  it("matches the schema on random networks, and changes nothing but efficiency", () => {
+    fc.assert(
+      fc.property(randomNetwork({ maxFirms: 5 }), fc.boolean(), (raw, withInitiator) => {
+        const network = parseNetwork(raw);
+        const initiator =
+          withInitiator && network.firms.length > 0 ? network.firms[0].id : undefined;
+        const deals = findDeals(network, {
+          top: Number.POSITIVE_INFINITY,
+          includeInfeasible: true,
+          ...(initiator === undefined ? {} : { initiator }),
+        });
+        for (const deal of deals) {
+          const json = dealJsonSchema.parse(roundTrip(dealToJson(deal)));
+          expect(json.initiator === undefined).toBe(deal.initiator === undefined);
+          if (deal.initiator !== undefined) {
+            expect(json.initiator?.efficiency === null).toBe(
+              deal.initiator.efficiency === Number.POSITIVE_INFINITY,
+            );
+            expect(json.initiator?.efficiency === null).toBe(deal.initiator.marginGivenUp === 0);
+          }
+          const { initiator: _a, ...rest } = json;
+          const { initiator: _b, ...original } = deal;
+          expect(rest).toEqual(roundTrip(original));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
