@@ -2,6 +2,8 @@
  * The table of CLI commands. Each command is `(argv, io) => Promise<exitCode>`.
  */
 import type { CliIO } from "../io.js";
+import { runFind } from "./find.js";
+import { runSelect } from "./select.js";
 import { runTrades } from "./trades.js";
 
 /** A CLI command: runs with its own arguments and returns the exit code. */
@@ -9,6 +11,8 @@ export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
 /** Every command by name. */
 export const commands: Record<string, Command> = {
+  find: runFind,
+  select: runSelect,
   trades: runTrades,
 };
 
@@ -16,11 +20,11 @@ export const commands: Record<string, Command> = {
 export const mainHelp = `Usage: reciprocal-deals <command> [options]
 
 Commands:
-  find NETWORK       list the best reciprocal deals (cycles, brokered triangles, chains)
-  select NETWORK     choose the best non-conflicting portfolio of deals
+  find NETWORK             list the best reciprocal deals (cycles, brokered triangles, chains)
+  select NETWORK           choose the best non-conflicting portfolio of deals
   check NETWORK PROPOSAL   check a proposed deal and price it
-  trades NETWORK     list the potential trades (tsv or json)
-  generate --firms N write a seeded synthetic network
+  trades NETWORK           list the potential trades (tsv or json)
+  generate --firms N       write a seeded synthetic network
 
 Run "reciprocal-deals <command> --help" for a command's options.
 NETWORK is a .json, .jsonl or .ndjson file (SPEC §2), or - for stdin.`;

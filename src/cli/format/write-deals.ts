@@ -1,0 +1,62 @@
+/**
+ * Writes a ranked deal list to stdout in one of the CLI formats, streaming
+ * (a JSON list of a million deals never becomes one string).
+ */
+import type { Deal } from "../../economics/deal.js";
+import { dealToJson } from "../../economics/deal-json.js";
+import { ChunkedWriter } from "../output.js";
+import type { Writable } from "node:stream";
+import { dealCsvHeader, dealCsvRow } from "./deal-csv.js";
+import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
+import { dealTableLines } from "./deal-table.js";
+
+/** The output formats of `find` and `select`. */
+export const dealFormats = ["table", "json", "csv", "dot", "mermaid"] as const;
+/** One of `dealFormats`. */
+export type DealFormat = (typeof dealFormats)[number];
+
+/** What to write: the deals, and for JSON the extra top-level fields (select's objective, bound …). */
+export interface DealListing {
+  readonly deals: readonly Deal[];
+  readonly explain?: boolean;
+  /** Extra top-level JSON fields after `deals`. */
+  readonly jsonFields?: Readonly<Record<string, unknown>>;
+  /** Lines printed after a table. */
+  readonly tableFooter?: readonly string[];
+}
+
+/** Writes the listing in `format` to `stream`. */
+export async function writeDeals(stream: Writable, format: DealFormat, listing: DealListing): Promise<void> {
+  const out = new ChunkedWriter(stream);
+  const { deals } = listing;
+  switch (format) {
+    case "json": {
+      await out.write('{"deals": [');
+      for (let i = 0; i < deals.length; i++) {
+        await out.write(`${i === 0 ? "\n  " : ",\n  "}${JSON.stringify(dealToJson(deals[i]!))}`);
+      }
+      await out.write(deals.length === 0 ? "]" : "\n]");
+      for (const [key, value] of Object.entries(listing.jsonFields ?? {})) {
+        await out.write(`, ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+      }
+      await out.write("}\n");
+      break;
+    }
+    case "csv":
+      await out.write(`${dealCsvHeader}\n`);
+      for (let i = 0; i < deals.length; i++) await out.write(`${dealCsvRow(deals[i]!, i + 1)}\n`);
+      break;
+    case "dot":
+      await out.write(dealsToDot(deals));
+      break;
+    case "mermaid":
+      await out.write(dealsToMermaid(deals));
+      break;
+    case "table":
+      for (const line of [...dealTableLines(deals, listing.explain === true), ...(listing.tableFooter ?? [])]) {
+        await out.write(`${line}\n`);
+      }
+      break;
+  }
+  await out.flush();
+}
