@@ -45,11 +45,11 @@ export function parseNetwork(json: unknown): Network {
   if (!Array.isArray(firms)) {
     builder.report("firms", firms === undefined ? "required field is missing" : "must be an array");
   } else {
-    for (let i = 0; i < firms.length; i++) builder.firm(firms[i], `firms[${i}]`);
+    for (let i = 0; i < firms.length; i++) builder.firm(firms[i], i);
   }
   if (relations !== undefined) {
     if (!Array.isArray(relations)) builder.report("relations", "must be an array");
-    else for (let i = 0; i < relations.length; i++) builder.relation(relations[i], `relations[${i}]`);
+    else for (let i = 0; i < relations.length; i++) builder.relation(relations[i], i);
   }
   return builder.finish();
 }

@@ -4,9 +4,8 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { NetworkError } from "./errors.js";
-import { NetworkBuilder } from "./network-builder.js";
+import { NetworkBuilder, linePlaces } from "./network-builder.js";
 import { parseNetwork } from "./parse-network.js";
 import type { Network } from "./types.js";
 
@@ -33,7 +32,7 @@ export function formatOfPath(path: string): NetworkFormat {
  */
 export async function readNetwork(path: string, options: ReadNetworkOptions = {}): Promise<Network> {
   const format = options.format ?? formatOfPath(path);
-  if (format === "jsonl") return readNetworkLines(createReadStream(path, { encoding: "utf8" }));
+  if (format === "jsonl") return readNetworkLines(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }));
   return parseNetworkText(await readFile(path, "utf8"));
 }
 
@@ -52,41 +51,52 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Splits a text stream into lines (LF or CRLF), chunk by chunk, without an async step per line. */
+async function* linesOf(input: AsyncIterable<string | Buffer>): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder();
+  let rest = "";
+  for await (const chunk of input) {
+    const text = rest + (typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    const lines = text.split("\n");
+    rest = lines.pop()!;
+    yield lines;
+  }
+  rest += decoder.decode();
+  if (rest !== "") yield [rest];
+}
+
 /**
  * Reads the JSON Lines form from a text stream: one `{"firm": …}` or
  * `{"relation": …}` a line, an optional first line `{"currency": …, "meta": …}`.
+ * Errors name the line: `line 1203: firm.offers[0].cost`.
  */
-export async function readNetworkLines(input: AsyncIterable<string> | NodeJS.ReadableStream): Promise<Network> {
-  const builder = new NetworkBuilder();
-  const lines = createInterface({ input: input as NodeJS.ReadableStream, crlfDelay: Number.POSITIVE_INFINITY });
+export async function readNetworkLines(input: AsyncIterable<string | Buffer> | NodeJS.ReadableStream): Promise<Network> {
+  const builder = new NetworkBuilder(linePlaces);
   let lineNumber = 0;
   let sawRecord = false;
-  for await (const line of lines) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    const where = `line ${lineNumber}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      builder.report(where, `not valid JSON: ${(error as Error).message}`);
-      continue;
-    }
-    if (!isPlainObject(value)) {
-      builder.report(where, 'expected an object: {"firm": …} or {"relation": …}');
-      continue;
-    }
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === "firm") {
-      builder.firm(value.firm, `${where}: firm`);
-      sawRecord = true;
-    } else if (keys.length === 1 && keys[0] === "relation") {
-      builder.relation(value.relation, `${where}: relation`);
-      sawRecord = true;
-    } else if (!sawRecord && keys.every((key) => key === "currency" || key === "meta")) {
-      builder.header(value, where);
-    } else {
-      builder.report(where, 'expected {"firm": …} or {"relation": …} (a header {"currency", "meta"} only on the first line)');
+  for await (const lines of linesOf(input as AsyncIterable<string | Buffer>)) {
+    for (let line of lines) {
+      lineNumber++;
+      if (line.endsWith("\r")) line = line.slice(0, -1);
+      if (line.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        builder.report(`line ${lineNumber}`, `not valid JSON: ${(error as Error).message}`);
+        continue;
+      }
+      if (isPlainObject(value) && "firm" in value && Object.keys(value).length === 1) {
+        builder.firm(value.firm, lineNumber);
+        sawRecord = true;
+      } else if (isPlainObject(value) && "relation" in value && Object.keys(value).length === 1) {
+        builder.relation(value.relation, lineNumber);
+        sawRecord = true;
+      } else if (!sawRecord && isPlainObject(value) && Object.keys(value).every((key) => key === "currency" || key === "meta")) {
+        builder.header(value, `line ${lineNumber}: header`);
+      } else {
+        builder.report(`line ${lineNumber}`, 'expected {"firm": …} or {"relation": …} (a header {"currency", "meta"} only before them)');
+      }
     }
   }
   return builder.finish();
