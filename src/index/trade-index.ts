@@ -224,8 +224,6 @@ export class TradeIndex {
   readonly offerOffsets: Int32Array;
   readonly offerFirm: Int32Array;
   readonly offerProduct: Int32Array;
-  /** Position in the firm's `offers` array. */
-  readonly offerRecord: Int32Array;
   readonly offerPrice: Float64Array;
   /** price − cost per unit. */
   readonly offerUnitMargin: Float64Array;
@@ -235,8 +233,6 @@ export class TradeIndex {
   readonly needOffsets: Int32Array;
   readonly needFirm: Int32Array;
   readonly needProduct: Int32Array;
-  /** Position in the firm's `needs` array. */
-  readonly needRecord: Int32Array;
   readonly needQuantity: Float64Array;
 
   /** Trades sorted by (seller, buyer, product). */
@@ -305,14 +301,12 @@ export class TradeIndex {
     this.offerOffsets = new Int32Array(firmCount + 1);
     this.offerFirm = new Int32Array(offerCount);
     this.offerProduct = new Int32Array(offerCount);
-    this.offerRecord = new Int32Array(offerCount);
     this.offerPrice = new Float64Array(offerCount);
     this.offerUnitMargin = new Float64Array(offerCount);
     this.offerCapacity = new Float64Array(offerCount);
     this.needOffsets = new Int32Array(firmCount + 1);
     this.needFirm = new Int32Array(needCount);
     this.needProduct = new Int32Array(needCount);
-    this.needRecord = new Int32Array(needCount);
     this.needQuantity = new Float64Array(needCount);
     const needIncumbent = new Int32Array(needCount);
     const needReference = new Float64Array(needCount);
@@ -336,7 +330,6 @@ export class TradeIndex {
         const offer = firm.offers![i]!;
         this.offerFirm[o] = f;
         this.offerProduct[o] = this.productIndexById.get(offer.product)!;
-        this.offerRecord[o] = i;
         this.offerPrice[o] = offer.price;
         this.offerUnitMargin[o] = offer.price - offer.cost;
         this.offerCapacity[o] = offer.capacity;
@@ -347,7 +340,6 @@ export class TradeIndex {
         const need = firm.needs![i]!;
         this.needFirm[n] = f;
         this.needProduct[n] = this.productIndexById.get(need.product)!;
-        this.needRecord[n] = i;
         this.needQuantity[n] = need.quantity;
         needIncumbent[n] =
           need.incumbent === undefined ? -1 : (this.firmIndexById.get(need.incumbent) ?? -1);
