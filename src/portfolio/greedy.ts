@@ -1,0 +1,216 @@
+/**
+ * Greedy portfolio with local improvement, for candidate sets of any size.
+ *
+ * 1. Order the deals by value per unit of scarce capacity: a row's scarcity is
+ *    its demand / capacity, a deal's cost Σ_i (a_ij / b_i) · scarcity_i.
+ * 2. Take each deal in that order when it fits.
+ * 3. Improve: for each deal left out, find the chosen deals that block it
+ *    (per full row, the cheapest per unit until enough is freed); swap when
+ *    the deal is worth more than its blockers, or when it is worth more
+ *    together with what the freed rows then admit (a bounded refill). Repeat
+ *    whole passes while they improve, then fill again.
+ *
+ * Every step keeps every row within capacity; the result is always valid.
+ */
+import type { Deadline } from "./deadline.js";
+import { type PackingModel, type RowView, slackOf } from "./packing-model.js";
+
+/** How the greedy runs. */
+export interface GreedyOptions {
+  /** Priority order of the columns (all of them); default: value per scarce capacity. */
+  readonly order?: Int32Array;
+  /** Columns to start from (must be feasible); default none. */
+  readonly start?: Uint8Array;
+  /** Improvement passes at most; default 20. */
+  readonly passes?: number;
+  /** Columns scanned per freed row when refilling after a swap; default 16. */
+  readonly refillScan?: number;
+}
+
+/** The value-per-scarce-capacity order of the columns (best first; ties by value, then index). */
+export function scarcityOrder(model: PackingModel, rows: RowView): Int32Array {
+  const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
+  const scarcity = new Float64Array(rowCount);
+  for (let i = 0; i < rowCount; i++) {
+    let demand = 0;
+    for (let k = rows.rowStarts[i]!; k < rows.rowStarts[i + 1]!; k++)
+      demand += rows.rowCoefficients[k]!;
+    scarcity[i] = demand / model.capacity[i]!;
+  }
+  const score = new Float64Array(columnCount);
+  for (let j = 0; j < columnCount; j++) {
+    let cost = 0;
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+      const i = columnRows[k]!;
+      cost += (columnCoefficients[k]! / model.capacity[i]!) * scarcity[i]!;
+    }
+    score[j] = cost > 0 ? model.value[j]! / cost : Number.POSITIVE_INFINITY;
+  }
+  const order = new Int32Array(columnCount);
+  for (let j = 0; j < columnCount; j++) order[j] = j;
+  order.sort((a, b) => score[b]! - score[a]! || model.value[b]! - model.value[a]! || a - b);
+  return order;
+}
+
+/** A greedy portfolio of `model` (chosen flags per column), improved by swaps. */
+export function greedyPortfolio(
+  model: PackingModel,
+  rows: RowView,
+  deadline: Deadline,
+  options: GreedyOptions = {},
+): Uint8Array {
+  const { columnCount, rowCount, columnStarts, columnRows, columnCoefficients, value, capacity } =
+    model;
+  const order = options.order ?? scarcityOrder(model, rows);
+  const passes = options.passes ?? 20;
+  const refillScan = options.refillScan ?? 16;
+  const nnz = columnStarts[columnCount]!;
+  const rank = new Int32Array(columnCount);
+  order.forEach((j, r) => {
+    rank[j] = r;
+  });
+
+  // Chosen columns per row as doubly linked lists over CSC entries.
+  const entryColumn = new Int32Array(nnz);
+  for (let j = 0; j < columnCount; j++) {
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) entryColumn[k] = j;
+  }
+  const head = new Int32Array(rowCount).fill(-1);
+  const next = new Int32Array(nnz).fill(-1);
+  const prev = new Int32Array(nnz).fill(-1);
+  const used = new Float64Array(rowCount);
+  const limit = new Float64Array(rowCount);
+  for (let i = 0; i < rowCount; i++) limit[i] = capacity[i]! + slackOf(capacity[i]!);
+  const chosen = new Uint8Array(columnCount);
+
+  const fits = (j: number): boolean => {
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+      if (used[columnRows[k]!]! + columnCoefficients[k]! > limit[columnRows[k]!]!) return false;
+    }
+    return true;
+  };
+  const add = (j: number): void => {
+    chosen[j] = 1;
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+      const i = columnRows[k]!;
+      used[i]! += columnCoefficients[k]!;
+      next[k] = head[i]!;
+      prev[k] = -1;
+      if (head[i]! >= 0) prev[head[i]!] = k;
+      head[i] = k;
+    }
+  };
+  const remove = (j: number): void => {
+    chosen[j] = 0;
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+      const i = columnRows[k]!;
+      used[i]! -= columnCoefficients[k]!;
+      if (prev[k]! >= 0) next[prev[k]!] = next[k]!;
+      else head[i] = next[k]!;
+      if (next[k]! >= 0) prev[next[k]!] = prev[k]!;
+    }
+  };
+  const fill = (): void => {
+    for (let r = 0; r < columnCount; r++) {
+      const j = order[r]!;
+      if (!chosen[j] && fits(j)) add(j);
+    }
+  };
+
+  if (options.start) for (let j = 0; j < columnCount; j++) if (options.start[j]) add(j);
+  fill();
+
+  // Rows' columns in priority order, for refills.
+  const rowOrder = new Int32Array(nnz);
+  for (let i = 0; i < rowCount; i++) {
+    const from = rows.rowStarts[i]!;
+    const to = rows.rowStarts[i + 1]!;
+    const segment = rowOrder.subarray(from, to);
+    segment.set(rows.rowColumns.subarray(from, to));
+    segment.sort((a, b) => rank[a]! - rank[b]!);
+  }
+
+  const mark = new Int32Array(columnCount);
+  let stamp = 0;
+  const blockers: number[] = [];
+  const candidates: number[] = [];
+  const refilled: number[] = [];
+  let steps = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    let improved = false;
+    for (let r = 0; r < columnCount; r++) {
+      if ((++steps & 1023) === 0 && deadline.expired()) return chosen;
+      const j = order[r]!;
+      if (chosen[j]) continue;
+      // Blockers: per overfull row, the cheapest chosen columns until it fits.
+      stamp++;
+      blockers.length = 0;
+      let loss = 0;
+      for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+        const i = columnRows[k]!;
+        let over = used[i]! + columnCoefficients[k]! - limit[i]!;
+        if (over <= 0) continue;
+        candidates.length = 0;
+        for (let e = head[i]!; e >= 0; e = next[e]!) {
+          const c = entryColumn[e]!;
+          if (mark[c] === stamp) over -= columnCoefficients[e]!;
+          else candidates.push(e);
+        }
+        if (over <= 0) continue;
+        candidates.sort(
+          (x, y) =>
+            value[entryColumn[x]!]! / columnCoefficients[x]! -
+            value[entryColumn[y]!]! / columnCoefficients[y]!,
+        );
+        for (const e of candidates) {
+          if (over <= 0) break;
+          const c = entryColumn[e]!;
+          mark[c] = stamp;
+          blockers.push(c);
+          loss += value[c]!;
+          over -= columnCoefficients[e]!;
+        }
+      }
+      if (blockers.length === 0) {
+        if (fits(j)) add(j);
+        continue;
+      }
+      const epsilon = 1e-9 * Math.max(1, Math.abs(value[j]!));
+      if (value[j]! > loss + epsilon) {
+        for (const c of blockers) remove(c);
+        add(j);
+        improved = true;
+        continue;
+      }
+      if (refillScan === 0) continue;
+      // Tentative swap with a bounded refill of the freed rows.
+      for (const c of blockers) remove(c);
+      add(j);
+      let gain = value[j]! - loss;
+      refilled.length = 0;
+      for (const c of blockers) {
+        for (let k = columnStarts[c]!; k < columnStarts[c + 1]!; k++) {
+          const i = columnRows[k]!;
+          const to = Math.min(rows.rowStarts[i + 1]!, rows.rowStarts[i]! + refillScan);
+          for (let q = rows.rowStarts[i]!; q < to; q++) {
+            const d = rowOrder[q]!;
+            if (chosen[d] || mark[d] === stamp || !fits(d)) continue;
+            add(d);
+            refilled.push(d);
+            gain += value[d]!;
+          }
+        }
+      }
+      if (gain > epsilon) {
+        improved = true;
+        continue;
+      }
+      for (const d of refilled) remove(d);
+      remove(j);
+      for (const c of blockers) add(c);
+    }
+    fill();
+    if (!improved) break;
+  }
+  return chosen;
+}

@@ -1,0 +1,84 @@
+/**
+ * The LP relaxation of a model with many more columns than rows, by sifting
+ * (column generation over an explicit column list): solve the LP on a working
+ * set of columns, price every column with the row duals, add the columns with
+ * the largest positive reduced value, repeat until none is positive. Kidney
+ * inputs have ~100 rows and up to ~200k columns, of which a few hundred
+ * matter; each restricted LP is small.
+ *
+ * The duals of the last round price every column ≤ 0 (within tolerance), so
+ * they are optimal for the full LP; the caller computes its bound from them
+ * over all columns anyway (dual-bound.ts), so a tolerance slip only weakens
+ * the bound, never makes it wrong.
+ */
+import type { Deadline } from "./deadline.js";
+import { dualBound } from "./dual-bound.js";
+import type { MipBackend, RelaxationResult } from "./mip-backend.js";
+import type { PackingModel } from "./packing-model.js";
+import { keepColumns } from "./reduce-model.js";
+
+/** Models with at most this many columns are solved in one LP. */
+export const siftingThreshold = 20_000;
+
+/** Row duals as prices y ≥ 0, whichever sign convention gives the smaller bound. */
+export function pricesOf(model: PackingModel, rowDual: Float64Array): Float64Array {
+  const plus = Float64Array.from(rowDual, (y) => Math.max(0, y));
+  const minus = Float64Array.from(rowDual, (y) => Math.max(0, -y));
+  return dualBound(model, plus).bound <= dualBound(model, minus).bound ? plus : minus;
+}
+
+/**
+ * The LP relaxation of `model` (primal over all columns, prices `rowDual` ≥ 0),
+ * sifting from `seed` (columns to start with, e.g. a greedy portfolio's and
+ * the best by value per scarce capacity).
+ */
+export async function solveRelaxation(
+  model: PackingModel,
+  backend: MipBackend,
+  deadline: Deadline,
+  seed: readonly number[],
+): Promise<RelaxationResult & { readonly rounds: number }> {
+  if (model.columnCount <= siftingThreshold) {
+    const lp = await backend.solveRelaxation(model, deadline);
+    if (lp.status !== "optimal" || lp.rowDual === undefined) return { ...lp, rounds: 1 };
+    return { ...lp, rowDual: pricesOf(model, lp.rowDual), rounds: 1 };
+  }
+  const inSet = new Uint8Array(model.columnCount);
+  let working: number[] = [];
+  for (const j of seed) {
+    if (!inSet[j]) {
+      inSet[j] = 1;
+      working.push(j);
+    }
+  }
+  const batch = Math.max(1000, 10 * model.rowCount);
+  let iterations = 0;
+  for (let round = 1; ; round++) {
+    working.sort((a, b) => a - b);
+    const part = keepColumns(model, working);
+    const lp = await backend.solveRelaxation(part, deadline);
+    iterations += lp.iterations ?? 0;
+    if (lp.status !== "optimal" || lp.rowDual === undefined || lp.primal === undefined) {
+      return { ...lp, rounds: round };
+    }
+    const prices = pricesOf(part, lp.rowDual);
+    const { reduced } = dualBound(model, prices);
+    const entering: number[] = [];
+    for (let j = 0; j < model.columnCount; j++) {
+      if (!inSet[j] && reduced[j]! > 1e-9 * Math.max(1, model.value[j]!)) entering.push(j);
+    }
+    if (entering.length === 0 || deadline.expired()) {
+      const primal = new Float64Array(model.columnCount);
+      working.forEach((j, c) => {
+        primal[j] = lp.primal![c]!;
+      });
+      if (entering.length > 0)
+        return { status: deadline.aborted ? "aborted" : "timedout", rounds: round };
+      return { status: "optimal", primal, rowDual: prices, iterations, rounds: round };
+    }
+    entering.sort((a, b) => reduced[b]! - reduced[a]! || a - b);
+    const added = entering.slice(0, batch);
+    for (const j of added) inSet[j] = 1;
+    working = working.concat(added);
+  }
+}
