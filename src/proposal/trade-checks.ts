@@ -20,7 +20,7 @@
  *   the largest money amount), so that a discount an LP rounded is not blamed.
  */
 import type { TradeIndex } from "../index/trade-index.js";
-import type { Firm, Network } from "../model/types.js";
+import type { Firm, Need, Network } from "../model/types.js";
 import { blockOf } from "./pair-relations.js";
 import type { ProposedTrade, Violation } from "./proposal.js";
 
@@ -49,6 +49,11 @@ export function firmLabel(network: Network, index: TradeIndex, id: string): stri
   if (f < 0) return `"${id}"`;
   const firm: Firm = network.firms[index.firmRecord[f]!]!;
   return firm.name ?? id;
+}
+
+/** The need record of firm `b` (an index integer) for a product it needs. */
+function needOf(network: Network, index: TradeIndex, b: number, product: string): Need {
+  return network.firms[index.firmRecord[b]!]!.needs!.find((n) => n.product === product)!;
 }
 
 /** Resolves and checks every trade on its own (no executability yet). */
@@ -140,8 +145,7 @@ export function resolveTrades(
       }
     }
     if (need >= 0) {
-      const needRecord = network.firms[index.firmRecord[b]!]!.needs![index.needRecord[need]!]!;
-      if (needRecord.incumbent === seller) {
+      if (needOf(network, index, b, product).incumbent === seller) {
         violations.push({
           code: "incumbent",
           trade: position,
@@ -182,7 +186,7 @@ export function resolveTrades(
     if (offer < 0 || need < 0 || quantity === undefined)
       return { ...base, offer, need, quantity, repeatOf: -1 };
     const price = index.offerPrice[offer]!;
-    const needRecord = network.firms[index.firmRecord[b]!]!.needs![index.needRecord[need]!]!;
+    const needRecord = needOf(network, index, b, product);
     const reference = needRecord.referencePrice ?? price;
     const margin = index.offerUnitMargin[offer]! * quantity;
     const premium = (price - reference) * quantity + (needRecord.switchingCost ?? 0);
