@@ -233,6 +233,8 @@ export class TradeIndex {
   readonly needOffsets: Int32Array;
   readonly needFirm: Int32Array;
   readonly needProduct: Int32Array;
+  /** Position in the firm's `needs` array (to reach the need's record). */
+  readonly needRecord: Int32Array;
   readonly needQuantity: Float64Array;
 
   /** Trades sorted by (seller, buyer, product). */
@@ -307,6 +309,7 @@ export class TradeIndex {
     this.needOffsets = new Int32Array(firmCount + 1);
     this.needFirm = new Int32Array(needCount);
     this.needProduct = new Int32Array(needCount);
+    this.needRecord = new Int32Array(needCount);
     this.needQuantity = new Float64Array(needCount);
     const needIncumbent = new Int32Array(needCount);
     const needReference = new Float64Array(needCount);
@@ -340,6 +343,7 @@ export class TradeIndex {
         const need = firm.needs![i]!;
         this.needFirm[n] = f;
         this.needProduct[n] = this.productIndexById.get(need.product)!;
+        this.needRecord[n] = i;
         this.needQuantity[n] = need.quantity;
         needIncumbent[n] =
           need.incumbent === undefined ? -1 : (this.firmIndexById.get(need.incumbent) ?? -1);

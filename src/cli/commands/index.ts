@@ -2,7 +2,9 @@
  * The table of CLI commands. Each command is `(argv, io) => Promise<exitCode>`.
  */
 import type { CliIO } from "../io.js";
+import { runCheck } from "./check.js";
 import { runFind } from "./find.js";
+import { runGenerate } from "./generate.js";
 import { runSelect } from "./select.js";
 import { runTrades } from "./trades.js";
 
@@ -13,7 +15,9 @@ export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 export const commands: Record<string, Command> = {
   find: runFind,
   select: runSelect,
+  check: runCheck,
   trades: runTrades,
+  generate: runGenerate,
 };
 
 /** The top-level help. */
