@@ -6,14 +6,19 @@ import { parseArgs } from "node:util";
 import { CliUsageError } from "./io.js";
 
 /** The flags a command accepts: name → string or boolean. */
-export type FlagSpec = Record<string, { readonly type: "string" | "boolean"; readonly short?: string }>;
+export type FlagSpec = Record<
+  string,
+  { readonly type: "string" | "boolean"; readonly short?: string }
+>;
 
 /** Parses `argv` against `spec`; throws `CliUsageError` for anything unknown or malformed. */
 export function parseFlags<S extends FlagSpec>(
   argv: readonly string[],
   spec: S,
 ): {
-  values: { [K in keyof S]?: S[K]["type"] extends "string" ? string : boolean } & { help?: boolean };
+  values: { [K in keyof S]?: S[K]["type"] extends "string" ? string : boolean } & {
+    help?: boolean;
+  };
   positionals: string[];
 } {
   try {
@@ -30,15 +35,26 @@ export function parseFlags<S extends FlagSpec>(
 }
 
 /** Reads an integer flag (≥ min), or the default. */
-export function integerFlag(value: string | undefined, name: string, fallback: number, min = 0): number {
+export function integerFlag(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min = 0,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new CliUsageError(`--${name} must be a whole number ≥ ${min}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new CliUsageError(`--${name} must be a whole number ≥ ${min}, got "${value}"`);
   return n;
 }
 
 /** Reads a flag that must be one of `choices`, or the default. */
-export function choiceFlag<T extends string>(value: string | undefined, name: string, choices: readonly T[], fallback: T): T {
+export function choiceFlag<T extends string>(
+  value: string | undefined,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) {
     throw new CliUsageError(`--${name} must be one of ${choices.join(", ")}, got "${value}"`);

@@ -2,7 +2,12 @@
  * Reading the NETWORK argument: a path (form by extension) or `-` for stdin
  * (form from `--input-format`, default json).
  */
-import { readNetwork, readNetworkLines, parseNetworkText, type NetworkFormat } from "../model/read-network.js";
+import {
+  type NetworkFormat,
+  parseNetworkText,
+  readNetwork,
+  readNetworkLines,
+} from "../model/read-network.js";
 import type { Network } from "../model/types.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
@@ -18,8 +23,15 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** Reads the network named on the command line. */
-export async function loadNetwork(path: string, inputFormat: string | undefined, io: CliIO): Promise<Network> {
-  const explicit = inputFormat === undefined ? undefined : choiceFlag<NetworkFormat>(inputFormat, "input-format", ["json", "jsonl"], "json");
+export async function loadNetwork(
+  path: string,
+  inputFormat: string | undefined,
+  io: CliIO,
+): Promise<Network> {
+  const explicit =
+    inputFormat === undefined
+      ? undefined
+      : choiceFlag<NetworkFormat>(inputFormat, "input-format", ["json", "jsonl"], "json");
   if (path === "-") {
     if ((explicit ?? "json") === "jsonl") return readNetworkLines(io.stdin);
     return parseNetworkText(await readAll(io.stdin));

@@ -30,14 +30,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
-      io.stderr.write(`reciprocal-deals: cannot read ${(error as NodeJS.ErrnoException).path}: ${code}\n`);
+      io.stderr.write(
+        `reciprocal-deals: cannot read ${(error as NodeJS.ErrnoException).path}: ${code}\n`,
+      );
       return exitCodes.badInput;
     }
     throw error;
   }
 }
 
-const isMain = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.(?:c?js|ts)|reciprocal-deals)$/.test(process.argv[1]);
+const isMain =
+  process.argv[1] !== undefined &&
+  /(?:^|[\\/])(?:main\.(?:c?js|ts)|reciprocal-deals)$/.test(process.argv[1]);
 if (isMain) {
   const io: CliIO = {
     stdin: process.stdin,
@@ -54,7 +58,9 @@ if (isMain) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`reciprocal-deals: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(
+        `reciprocal-deals: internal error: ${(error as Error).stack ?? String(error)}\n`,
+      );
       process.exitCode = 3;
     },
   );

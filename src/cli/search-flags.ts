@@ -54,20 +54,28 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
   const options: { -readonly [K in keyof FindDealsOptions]: FindDealsOptions[K] } = {};
   if (values.initiator !== undefined) options.initiator = values.initiator;
   if (values.kinds !== undefined) {
-    const kinds = values.kinds.split(",").map((kind) => kind.trim()).filter((kind) => kind !== "");
+    const kinds = values.kinds
+      .split(",")
+      .map((kind) => kind.trim())
+      .filter((kind) => kind !== "");
     for (const kind of kinds) choiceFlag(kind, "kinds", dealKinds, "cycle");
-    if (kinds.length === 0) throw new CliUsageError("--kinds needs at least one of cycle, brokered, chain");
+    if (kinds.length === 0)
+      throw new CliUsageError("--kinds needs at least one of cycle, brokered, chain");
     options.kinds = kinds as DealKind[];
   }
   options.maxParties = integerFlag(values["max-parties"], "max-parties", 3, 2);
-  if (values.policy !== undefined) options.policy = choiceFlag<Policy>(values.policy, "policy", policies, "fair");
+  if (values.policy !== undefined)
+    options.policy = choiceFlag<Policy>(values.policy, "policy", policies, "fair");
   if (values.objective !== undefined) {
     options.objective = choiceFlag<Objective>(values.objective, "objective", objectives, "surplus");
   }
   if (values.initiator === undefined && options.policy === "initiator") {
     throw new CliUsageError("--policy initiator needs --initiator ID");
   }
-  if (values.initiator === undefined && (options.objective === "initiatorNet" || options.objective === "expectedInitiatorNet")) {
+  if (
+    values.initiator === undefined &&
+    (options.objective === "initiatorNet" || options.objective === "expectedInitiatorNet")
+  ) {
     throw new CliUsageError(`--objective ${options.objective} needs --initiator ID`);
   }
   options.includeInfeasible = values["include-infeasible"] === true;
@@ -77,7 +85,8 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
 
 /** `--top N` or `--all` (Infinity); `fallback` when neither is given. */
 export function topOf(values: SearchFlagValues, fallback: number): number {
-  if (values.all && values.top !== undefined) throw new CliUsageError("give --top N or --all, not both");
+  if (values.all && values.top !== undefined)
+    throw new CliUsageError("give --top N or --all, not both");
   if (values.all) return Number.POSITIVE_INFINITY;
   return integerFlag(values.top, "top", fallback, 1);
 }

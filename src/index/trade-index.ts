@@ -31,7 +31,7 @@ interface RelationTable {
 function intern(ids: Iterable<string>): { ids: string[]; index: Map<string, number> } {
   const unique = [...new Set(ids)].sort(compareIds);
   const index = new Map<string, number>();
-  unique.forEach((id, i) => index.set(id, i));
+  for (let i = 0; i < unique.length; i++) index.set(unique[i]!, i);
   return { ids: unique, index };
 }
 
@@ -157,12 +157,12 @@ function buildTrades(src: TradeSources) {
         }
       }
       if (blocked) continue;
-      const probability =
-        productProbability === productProbability
-          ? productProbability
-          : pairProbability === pairProbability
-            ? pairProbability
-            : 1;
+      // NaN marks "not stated": the product-level relation wins over the pair-level one.
+      const probability = !Number.isNaN(productProbability)
+        ? productProbability
+        : !Number.isNaN(pairProbability)
+          ? pairProbability
+          : 1;
       const offer = searchSorted(offerProduct, offerOffsets[s]!, offerOffsets[s + 1]!, p);
       const need = searchSorted(needProduct, needOffsets[b]!, needOffsets[b + 1]!, p);
       if (b !== lastBuyer) {
@@ -173,8 +173,7 @@ function buildTrades(src: TradeSources) {
       }
       const price = offerPrice[offer]!;
       const q = Math.min(offerCapacity[offer]!, needQuantity[need]!);
-      const reference =
-        needReference[need]! === needReference[need]! ? needReference[need]! : price;
+      const reference = Number.isNaN(needReference[need]!) ? price : needReference[need]!;
       tradeOffer[t] = offer;
       tradeNeed[t] = need;
       tradePremium[t] = (price - reference) * q + needSwitching[need]!;

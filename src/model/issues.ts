@@ -19,7 +19,8 @@ export function fromZodIssues(base: string, issues: readonly z.core.$ZodIssue[])
     let path = base;
     for (const key of issue.path) path = joinPath(path, key);
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: joinPath(path, key), message: `unknown key "${key}"` });
+      for (const key of issue.keys)
+        out.push({ path: joinPath(path, key), message: `unknown key "${key}"` });
     } else {
       out.push({ path: path === "" ? "$" : path, message: issue.message });
     }

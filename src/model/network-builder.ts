@@ -16,7 +16,8 @@ const messages = {
   error(issue: z.core.$ZodRawIssue): string | undefined {
     if (issue.code === "invalid_type") {
       if (issue.input === undefined) return "required field is missing";
-      if (issue.input === null) return `must be a ${issue.expected}, not null (omit the field instead)`;
+      if (issue.input === null)
+        return `must be a ${issue.expected}, not null (omit the field instead)`;
       return `must be a ${issue.expected}`;
     }
     return undefined;
@@ -85,7 +86,8 @@ export class NetworkBuilder {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
       // Still claim the id, so that relations naming it are not reported twice.
       const id = (raw as { id?: unknown } | null)?.id;
-      if (typeof id === "string" && id !== "" && !this.firmPlaces.has(id)) this.firmPlaces.set(id, n);
+      if (typeof id === "string" && id !== "" && !this.firmPlaces.has(id))
+        this.firmPlaces.set(id, n);
       return;
     }
     this.acceptFirm(parsed.data as Firm, n);
@@ -95,7 +97,10 @@ export class NetworkBuilder {
     const first = this.firmPlaces.get(firm.id);
     if (first !== undefined) {
       const where = this.places.firm(n);
-      this.report(joinPath(where, "id"), `duplicate firm id "${firm.id}" (first at ${this.places.firm(first)})`);
+      this.report(
+        joinPath(where, "id"),
+        `duplicate firm id "${firm.id}" (first at ${this.places.firm(first)})`,
+      );
       return;
     }
     this.firmPlaces.set(firm.id, n);
@@ -120,8 +125,12 @@ export class NetworkBuilder {
     }
     const key = `${relation.seller}\u0000${relation.buyer}\u0000${relation.product ?? ""}\u0000${relation.product === undefined ? 0 : 1}`;
     if (this.relationKeys.has(key)) {
-      const what = relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;
-      this.report(this.places.relation(n), `duplicate relation for seller "${relation.seller}", buyer "${relation.buyer}" (same ${what})`);
+      const what =
+        relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;
+      this.report(
+        this.places.relation(n),
+        `duplicate relation for seller "${relation.seller}", buyer "${relation.buyer}" (same ${what})`,
+      );
       return;
     }
     this.relationKeys.add(key);
@@ -141,7 +150,10 @@ export class NetworkBuilder {
       }
     }
     if (this.issues.length > 0) throw new NetworkError(this.issues);
-    const network: { -readonly [K in keyof Network]: Network[K] } = { firms: this.firms, relations: this.relations };
+    const network: { -readonly [K in keyof Network]: Network[K] } = {
+      firms: this.firms,
+      relations: this.relations,
+    };
     if (this.currency !== undefined) network.currency = this.currency;
     if (this.meta !== undefined) network.meta = this.meta;
     return network;
@@ -157,7 +169,10 @@ export class NetworkBuilder {
     items.forEach((item, index) => {
       if (seen.has(item.product)) {
         const where = joinPath(joinPath(joinPath(this.places.firm(n), field), index), "product");
-        this.report(where, `a second ${field === "offers" ? "offer" : "need"} for product "${item.product}" (one per product per firm)`);
+        this.report(
+          where,
+          `a second ${field === "offers" ? "offer" : "need"} for product "${item.product}" (one per product per firm)`,
+        );
       }
       seen.add(item.product);
     });

@@ -31,7 +31,7 @@ export function parseNetwork(json: unknown): Network {
     }
   }
   if (!isPlainObject(root)) {
-    builder.report("$", "a network must be a JSON object with a \"firms\" array");
+    builder.report("$", 'a network must be a JSON object with a "firms" array');
     return builder.finish();
   }
   for (const key of Object.keys(root)) {

@@ -7,9 +7,26 @@
  * (tested: whatever the fast path accepts, zod accepts).
  */
 
-const firmKeys = new Set(["id", "name", "industry", "keyAccount", "hurdle", "maxDeals", "offers", "needs", "meta"]);
+const firmKeys = new Set([
+  "id",
+  "name",
+  "industry",
+  "keyAccount",
+  "hurdle",
+  "maxDeals",
+  "offers",
+  "needs",
+  "meta",
+]);
 const offerKeys = new Set(["product", "price", "cost", "capacity", "meta"]);
-const needKeys = new Set(["product", "quantity", "referencePrice", "switchingCost", "incumbent", "meta"]);
+const needKeys = new Set([
+  "product",
+  "quantity",
+  "referencePrice",
+  "switchingCost",
+  "incumbent",
+  "meta",
+]);
 const relationKeys = new Set(["seller", "buyer", "product", "probability", "blocked", "meta"]);
 
 type Row = Record<string, unknown>;
@@ -35,7 +52,8 @@ function optional(row: Row, key: string, check: (value: unknown) => boolean): bo
   return !(key in row) || check(row[key]);
 }
 
-const isMeta = (value: unknown) => isObject(value) && Object.getPrototypeOf(value) === Object.prototype;
+const isMeta = (value: unknown) =>
+  isObject(value) && Object.getPrototypeOf(value) === Object.prototype;
 const isString = (value: unknown) => typeof value === "string";
 const nonNegative = (value: unknown) => finite(value) && value >= 0;
 
@@ -44,9 +62,13 @@ function isValidOffer(value: unknown): boolean {
   const { price, cost, capacity } = value;
   return (
     nonEmpty(value.product) &&
-    finite(price) && price > 0 &&
-    finite(cost) && cost >= 0 && cost <= price &&
-    finite(capacity) && capacity > 0 &&
+    finite(price) &&
+    price > 0 &&
+    finite(cost) &&
+    cost >= 0 &&
+    cost <= price &&
+    finite(capacity) &&
+    capacity > 0 &&
     optional(value, "meta", isMeta)
   );
 }
@@ -56,7 +78,8 @@ function isValidNeed(value: unknown): boolean {
   const quantity = value.quantity;
   return (
     nonEmpty(value.product) &&
-    finite(quantity) && quantity > 0 &&
+    finite(quantity) &&
+    quantity > 0 &&
     optional(value, "referencePrice", nonNegative) &&
     optional(value, "switchingCost", nonNegative) &&
     optional(value, "incumbent", nonEmpty) &&

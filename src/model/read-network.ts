@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { NetworkError } from "./errors.js";
-import { NetworkBuilder, linePlaces } from "./network-builder.js";
+import { linePlaces, NetworkBuilder } from "./network-builder.js";
 import { parseNetwork } from "./parse-network.js";
 import type { Network } from "./types.js";
 
@@ -30,9 +30,13 @@ export function formatOfPath(path: string): NetworkFormat {
  * @example
  * const network = await readNetwork("examples/steel-valves/network.json");
  */
-export async function readNetwork(path: string, options: ReadNetworkOptions = {}): Promise<Network> {
+export async function readNetwork(
+  path: string,
+  options: ReadNetworkOptions = {},
+): Promise<Network> {
   const format = options.format ?? formatOfPath(path);
-  if (format === "jsonl") return readNetworkLines(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }));
+  if (format === "jsonl")
+    return readNetworkLines(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }));
   return parseNetworkText(await readFile(path, "utf8"));
 }
 
@@ -56,7 +60,8 @@ async function* linesOf(input: AsyncIterable<string | Buffer>): AsyncGenerator<s
   const decoder = new TextDecoder();
   let rest = "";
   for await (const chunk of input) {
-    const text = rest + (typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    const text =
+      rest + (typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
     const lines = text.split("\n");
     rest = lines.pop()!;
     yield lines;
@@ -70,7 +75,9 @@ async function* linesOf(input: AsyncIterable<string | Buffer>): AsyncGenerator<s
  * `{"relation": …}` a line, an optional first line `{"currency": …, "meta": …}`.
  * Errors name the line: `line 1203: firm.offers[0].cost`.
  */
-export async function readNetworkLines(input: AsyncIterable<string | Buffer> | NodeJS.ReadableStream): Promise<Network> {
+export async function readNetworkLines(
+  input: AsyncIterable<string | Buffer> | NodeJS.ReadableStream,
+): Promise<Network> {
   const builder = new NetworkBuilder(linePlaces);
   let lineNumber = 0;
   let sawRecord = false;
@@ -92,10 +99,17 @@ export async function readNetworkLines(input: AsyncIterable<string | Buffer> | N
       } else if (isPlainObject(value) && "relation" in value && Object.keys(value).length === 1) {
         builder.relation(value.relation, lineNumber);
         sawRecord = true;
-      } else if (!sawRecord && isPlainObject(value) && Object.keys(value).every((key) => key === "currency" || key === "meta")) {
+      } else if (
+        !sawRecord &&
+        isPlainObject(value) &&
+        Object.keys(value).every((key) => key === "currency" || key === "meta")
+      ) {
         builder.header(value, `line ${lineNumber}: header`);
       } else {
-        builder.report(`line ${lineNumber}`, 'expected {"firm": …} or {"relation": …} (a header {"currency", "meta"} only before them)');
+        builder.report(
+          `line ${lineNumber}`,
+          'expected {"firm": …} or {"relation": …} (a header {"currency", "meta"} only before them)',
+        );
       }
     }
   }

@@ -46,7 +46,11 @@ export const firmSchema = z.strictObject({
   industry: z.string().optional(),
   keyAccount: z.boolean().optional(),
   hurdle: money.min(0, "hurdle must be ≥ 0").optional(),
-  maxDeals: z.number().int("maxDeals must be a whole number").min(1, "maxDeals must be ≥ 1").optional(),
+  maxDeals: z
+    .number()
+    .int("maxDeals must be a whole number")
+    .min(1, "maxDeals must be ≥ 1")
+    .optional(),
   offers: z.array(offerSchema).optional(),
   needs: z.array(needSchema).optional(),
   meta: meta.optional(),

@@ -8,31 +8,63 @@ const kidney = join(__dirname, "..", "fixtures", "kidney-MD-00001-00000001.json"
 
 // SPEC §8's DEAL, strictly: no missing and no extra keys.
 const trade = z.strictObject({
-  seller: z.string(), buyer: z.string(), product: z.string(), quantity: z.number(), unitPrice: z.number(),
-  margin: z.number(), premium: z.number(), probability: z.number(), discount: z.number(),
+  seller: z.string(),
+  buyer: z.string(),
+  product: z.string(),
+  quantity: z.number(),
+  unitPrice: z.number(),
+  margin: z.number(),
+  premium: z.number(),
+  probability: z.number(),
+  discount: z.number(),
 });
 const party = z.strictObject({
-  firm: z.string(), marginGained: z.number(), premiumPaid: z.number(), discountGiven: z.number(),
-  discountReceived: z.number(), net: z.number(),
+  firm: z.string(),
+  marginGained: z.number(),
+  premiumPaid: z.number(),
+  discountGiven: z.number(),
+  discountReceived: z.number(),
+  net: z.number(),
 });
 const initiator = z.strictObject({
-  firm: z.string(), marginGained: z.number(), marginGivenUp: z.number(), net: z.number(),
-  newCustomers: z.number(), keyAccountsWon: z.number(), efficiency: z.number().nullable(),
+  firm: z.string(),
+  marginGained: z.number(),
+  marginGivenUp: z.number(),
+  net: z.number(),
+  newCustomers: z.number(),
+  keyAccountsWon: z.number(),
+  efficiency: z.number().nullable(),
 });
 const deal = z.strictObject({
-  id: z.string(), kind: z.enum(["cycle", "brokered", "chain"]), feasible: z.boolean(), score: z.number(),
-  surplus: z.number(), probability: z.number(), expectedSurplus: z.number(), trades: z.array(trade),
-  parties: z.array(party), initiator: initiator.optional(),
+  id: z.string(),
+  kind: z.enum(["cycle", "brokered", "chain"]),
+  feasible: z.boolean(),
+  score: z.number(),
+  surplus: z.number(),
+  probability: z.number(),
+  expectedSurplus: z.number(),
+  trades: z.array(trade),
+  parties: z.array(party),
+  initiator: initiator.optional(),
 });
 
 describe("reciprocal-deals find", () => {
   it("prints SPEC §8 JSON with the hand-worked brokered triangle", async () => {
-    const result = await runCliCaptured(["find", example("steel-valves"), "--initiator", "steel", "--format", "json"]);
+    const result = await runCliCaptured([
+      "find",
+      example("steel-valves"),
+      "--initiator",
+      "steel",
+      "--format",
+      "json",
+    ]);
     expect(result.code).toBe(0);
     const { deals } = z.strictObject({ deals: z.array(deal) }).parse(JSON.parse(result.stdout));
     expect(deals).toHaveLength(1);
     const [d] = deals;
-    expect(d!.id).toBe("brokered:steel>valveco:special-steel|valveco>developer:valve|steel>developer:special-steel");
+    expect(d!.id).toBe(
+      "brokered:steel>valveco:special-steel|valveco>developer:valve|steel>developer:special-steel",
+    );
     // Steel gives up 223,500 − 9,000 = 214,500 (see examples/steel-valves/README.md).
     expect(d!.initiator!.marginGivenUp).toBeCloseTo(214_500, 6);
     expect(d!.initiator!.net).toBeCloseTo(865_500, 6);
@@ -44,7 +76,16 @@ describe("reciprocal-deals find", () => {
   });
 
   it("prints null efficiency when nothing is given up", async () => {
-    const result = await runCliCaptured(["find", example("timber-loop"), "--initiator", "furniture", "--policy", "initiator", "--format", "json"]);
+    const result = await runCliCaptured([
+      "find",
+      example("timber-loop"),
+      "--initiator",
+      "furniture",
+      "--policy",
+      "initiator",
+      "--format",
+      "json",
+    ]);
     const { deals } = z.object({ deals: z.array(deal) }).parse(JSON.parse(result.stdout));
     // furniture maximises its own net: it gives nothing, so efficiency is Infinity → null.
     expect(deals[0]!.initiator!.marginGivenUp).toBe(0);
@@ -58,7 +99,9 @@ describe("reciprocal-deals find", () => {
     const csv = await runCliCaptured(["find", example("bank-telecom"), "--format", "csv"]);
     const [header, row, ...rest] = csv.stdout.trim().split("\n");
     expect(header!.split(",")[1]).toBe("id");
-    expect(row!.split(",")[1]).toBe("cycle:bank>telecom:business-banking|telecom>bank:telecom-services");
+    expect(row!.split(",")[1]).toBe(
+      "cycle:bank>telecom:business-banking|telecom>bank:telecom-services",
+    );
     expect(rest).toEqual([]);
     const dot = await runCliCaptured(["find", example("bank-telecom"), "--format", "dot"]);
     expect(dot.stdout).toContain('"bank" -> "telecom"');
@@ -86,15 +129,37 @@ describe("reciprocal-deals find", () => {
 
 describe("reciprocal-deals select", () => {
   it("proves the kidney toy instance optimal in SPEC §8 JSON", async () => {
-    const result = await runCliCaptured(["select", kidney, "--kinds", "cycle", "--max-parties", "3", "--objective", "surplus", "--format", "json"]);
+    const result = await runCliCaptured([
+      "select",
+      kidney,
+      "--kinds",
+      "cycle",
+      "--max-parties",
+      "3",
+      "--objective",
+      "surplus",
+      "--format",
+      "json",
+    ]);
     expect(result.code).toBe(0);
-    const out = z.strictObject({ deals: z.array(deal), objective: z.number(), bound: z.number(), optimal: z.boolean(), gap: z.number() }).parse(JSON.parse(result.stdout));
+    const out = z
+      .strictObject({
+        deals: z.array(deal),
+        objective: z.number(),
+        bound: z.number(),
+        optimal: z.boolean(),
+        gap: z.number(),
+      })
+      .parse(JSON.parse(result.stdout));
     expect(out.optimal).toBe(true);
     expect(out.gap).toBe(0);
     // Every trade has surplus 0.5 per arc; chosen cycles are vertex-disjoint (maxDeals 1).
     const firms = out.deals.flatMap((d) => d.parties.map((p) => p.firm));
     expect(new Set(firms).size).toBe(firms.length);
-    expect(out.objective).toBeCloseTo(out.deals.reduce((s, d) => s + d.trades.length * 0.5, 0), 9);
+    expect(out.objective).toBeCloseTo(
+      out.deals.reduce((s, d) => s + d.trades.length * 0.5, 0),
+      9,
+    );
   });
 
   it("ends the table with objective, bound, gap and status", async () => {

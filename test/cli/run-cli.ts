@@ -15,6 +15,11 @@ export async function runCliCaptured(argv: string[], stdin = ""): Promise<CliRes
   const err: string[] = [];
   stdout.on("data", (chunk) => out.push(String(chunk)));
   stderr.on("data", (chunk) => err.push(String(chunk)));
-  const code = await runCli(argv, { stdin: Readable.from([stdin]), stdout, stderr, interactive: false });
+  const code = await runCli(argv, {
+    stdin: Readable.from([stdin]),
+    stdout,
+    stderr,
+    interactive: false,
+  });
   return { code, stdout: out.join(""), stderr: err.join("") };
 }

@@ -7,8 +7,16 @@ import { runCliCaptured } from "./run-cli.js";
 const dir = mkdtempSync(join(tmpdir(), "rd-cli-"));
 const network = {
   firms: [
-    { id: "b", offers: [{ product: "x", price: 10, cost: 4, capacity: 5 }], needs: [{ product: "y", quantity: 2, referencePrice: 8 }] },
-    { id: "a", offers: [{ product: "y", price: 9, cost: 1, capacity: 1 }], needs: [{ product: "x", quantity: 3, switchingCost: 7 }] },
+    {
+      id: "b",
+      offers: [{ product: "x", price: 10, cost: 4, capacity: 5 }],
+      needs: [{ product: "y", quantity: 2, referencePrice: 8 }],
+    },
+    {
+      id: "a",
+      offers: [{ product: "y", price: 9, cost: 1, capacity: 1 }],
+      needs: [{ product: "x", quantity: 3, switchingCost: 7 }],
+    },
   ],
   relations: [{ seller: "a", buyer: "b", probability: 0.25 }],
 };
@@ -21,14 +29,24 @@ const expectedTsv = "a\tb\ty\t1\t8\t1\t0.25\nb\ta\tx\t3\t18\t7\t1\n";
 
 describe("reciprocal-deals trades", () => {
   it("prints the trades as TSV, sorted", async () => {
-    expect(await runCliCaptured(["trades", path])).toEqual({ code: 0, stdout: expectedTsv, stderr: "" });
+    expect(await runCliCaptured(["trades", path])).toEqual({
+      code: 0,
+      stdout: expectedTsv,
+      stderr: "",
+    });
   });
 
   it("reads stdin in either form", async () => {
     const json = await runCliCaptured(["trades", "-"], JSON.stringify(network));
     expect(json.stdout).toBe(expectedTsv);
-    const lines = [...network.firms.map((firm) => ({ firm })), ...network.relations.map((relation) => ({ relation }))];
-    const jsonl = await runCliCaptured(["trades", "-", "--input-format", "jsonl"], lines.map((l) => JSON.stringify(l)).join("\n"));
+    const lines = [
+      ...network.firms.map((firm) => ({ firm })),
+      ...network.relations.map((relation) => ({ relation })),
+    ];
+    const jsonl = await runCliCaptured(
+      ["trades", "-", "--input-format", "jsonl"],
+      lines.map((l) => JSON.stringify(l)).join("\n"),
+    );
     expect(jsonl.stdout).toBe(expectedTsv);
   });
 
@@ -36,14 +54,35 @@ describe("reciprocal-deals trades", () => {
     const result = await runCliCaptured(["trades", path, "--format", "json"]);
     expect(JSON.parse(result.stdout)).toEqual({
       trades: [
-        { seller: "a", buyer: "b", product: "y", quantity: 1, margin: 8, premium: 1, probability: 0.25 },
-        { seller: "b", buyer: "a", product: "x", quantity: 3, margin: 18, premium: 7, probability: 1 },
+        {
+          seller: "a",
+          buyer: "b",
+          product: "y",
+          quantity: 1,
+          margin: 8,
+          premium: 1,
+          probability: 0.25,
+        },
+        {
+          seller: "b",
+          buyer: "a",
+          product: "x",
+          quantity: 3,
+          margin: 18,
+          premium: 7,
+          probability: 1,
+        },
       ],
     });
   });
 
   it("prints every issue of a bad network on stderr, nothing on stdout, exit 2", async () => {
-    const bad = { firms: [{ id: "a", offers: [{ product: "x", price: 1, cost: 2, capacity: 1 }] }, { id: "a", junk: 1 }] };
+    const bad = {
+      firms: [
+        { id: "a", offers: [{ product: "x", price: 1, cost: 2, capacity: 1 }] },
+        { id: "a", junk: 1 },
+      ],
+    };
     const result = await runCliCaptured(["trades", "-"], JSON.stringify(bad));
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
@@ -56,7 +95,13 @@ describe("reciprocal-deals trades", () => {
   });
 
   it("treats unknown flags, bad formats and missing files as usage errors", async () => {
-    for (const argv of [["trades", path, "--frmat", "tsv"], ["trades", path, "--format", "xml"], ["trades", join(dir, "missing.json")], ["trades"], ["nope"]]) {
+    for (const argv of [
+      ["trades", path, "--frmat", "tsv"],
+      ["trades", path, "--format", "xml"],
+      ["trades", join(dir, "missing.json")],
+      ["trades"],
+      ["nope"],
+    ]) {
       const result = await runCliCaptured(argv);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe("");

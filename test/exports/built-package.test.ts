@@ -21,7 +21,11 @@ describe("the built package", () => {
     const script = `import * as m from "reciprocal-deals"; import * as t from "reciprocal-deals/testing";
       const n = m.parseNetwork(JSON.parse(process.argv[1]));
       console.log(JSON.stringify({ trades: [...m.potentialTrades(n)].length, testing: typeof t }));`;
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script, readFileSync(example, "utf8")], { cwd: root });
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", script, readFileSync(example, "utf8")],
+      { cwd: root },
+    );
     expect(JSON.parse(String(out))).toEqual({ trades: 2, testing: "object" });
   });
 
@@ -34,7 +38,11 @@ describe("the built package", () => {
   });
 
   it("runs the CLI from its bin", () => {
-    const out = execFileSync(process.execPath, [join(root, pkg.bin["reciprocal-deals"]), "trades", example]);
+    const out = execFileSync(process.execPath, [
+      join(root, pkg.bin["reciprocal-deals"]),
+      "trades",
+      example,
+    ]);
     expect(String(out).trim().split("\n")).toHaveLength(2);
   });
 });

@@ -22,7 +22,12 @@ export function randomNetwork({ maxFirms = 6, maxProducts = 3 }: RandomNetworkSh
       const firmId = fc.integer({ min: 0, max: firms - 1 }).map((i) => `f${i}`);
       const product = fc.integer({ min: 0, max: products - 1 }).map((i) => `p${i}`);
       const offer = fc
-        .record({ product, price: fc.integer({ min: 1, max: 1000 }), cost: money, capacity: fc.integer({ min: 1, max: 50 }) })
+        .record({
+          product,
+          price: fc.integer({ min: 1, max: 1000 }),
+          cost: money,
+          capacity: fc.integer({ min: 1, max: 50 }),
+        })
         .map((o) => ({ ...o, cost: Math.min(o.cost, o.price) }));
       const need = fc.record(
         {
@@ -57,7 +62,9 @@ export function randomNetwork({ maxFirms = 6, maxProducts = 3 }: RandomNetworkSh
         { requiredKeys: ["seller", "buyer"] },
       );
       return fc.record({
-        firms: fc.tuple(...Array.from({ length: firms }, (_, i) => firm(`f${i}`))).chain((list) => fc.shuffledSubarray(list, { minLength: list.length })),
+        firms: fc
+          .tuple(...Array.from({ length: firms }, (_, i) => firm(`f${i}`)))
+          .chain((list) => fc.shuffledSubarray(list, { minLength: list.length })),
         relations: fc.uniqueArray(relation, {
           maxLength: 8,
           selector: (r) => `${r.seller}|${r.buyer}|${r.product ?? "*"}`,

@@ -17,15 +17,23 @@ function bruteForceTrades(net: Json): string[] {
         const need = (buyer.needs ?? []).find((n: Json) => n.product === offer.product);
         if (!need || need.incumbent === seller.id) continue;
         const applies = (net.relations ?? []).filter(
-          (r: Json) => r.seller === seller.id && r.buyer === buyer.id && (r.product === undefined || r.product === offer.product),
+          (r: Json) =>
+            r.seller === seller.id &&
+            r.buyer === buyer.id &&
+            (r.product === undefined || r.product === offer.product),
         );
         if (applies.some((r: Json) => r.blocked === true)) continue;
-        const specific = applies.find((r: Json) => r.product !== undefined && r.probability !== undefined);
-        const pair = applies.find((r: Json) => r.product === undefined && r.probability !== undefined);
+        const specific = applies.find(
+          (r: Json) => r.product !== undefined && r.probability !== undefined,
+        );
+        const pair = applies.find(
+          (r: Json) => r.product === undefined && r.probability !== undefined,
+        );
         const probability = specific?.probability ?? pair?.probability ?? 1;
         const q = Math.min(offer.capacity, need.quantity);
         const m = (offer.price - offer.cost) * q;
-        const c = (offer.price - (need.referencePrice ?? offer.price)) * q + (need.switchingCost ?? 0);
+        const c =
+          (offer.price - (need.referencePrice ?? offer.price)) * q + (need.switchingCost ?? 0);
         rows.push([seller.id, buyer.id, offer.product, q, m, c, probability].join("\t"));
       }
     }
@@ -58,8 +66,15 @@ describe("trade index (SPEC §3)", () => {
   it("does not depend on the order of firms or relations", () => {
     fc.assert(
       fc.property(randomNetwork(), fc.integer(), (net, seed) => {
-        const rotate = <T>(list: T[]) => (list.length ? [...list.slice(seed % list.length), ...list.slice(0, seed % list.length)] : list);
-        const shuffled = { ...net, firms: rotate([...net.firms]).reverse(), relations: rotate([...net.relations]) };
+        const rotate = <T>(list: T[]) =>
+          list.length
+            ? [...list.slice(seed % list.length), ...list.slice(0, seed % list.length)]
+            : list;
+        const shuffled = {
+          ...net,
+          firms: rotate([...net.firms]).reverse(),
+          relations: rotate([...net.relations]),
+        };
         expect(libraryTrades(shuffled)).toEqual(libraryTrades(net));
       }),
       { numRuns: 100 },
@@ -71,7 +86,12 @@ describe("trade index (SPEC §3)", () => {
       parseNetwork({
         firms: [
           { id: "steel", offers: [{ product: "steel", price: 5200, cost: 4300, capacity: 2000 }] },
-          { id: "dev", needs: [{ product: "steel", quantity: 1000, referencePrice: 5000, switchingCost: 20000 }] },
+          {
+            id: "dev",
+            needs: [
+              { product: "steel", quantity: 1000, referencePrice: 5000, switchingCost: 20000 },
+            ],
+          },
         ],
         relations: [
           { seller: "steel", buyer: "dev", probability: 0.5 },

@@ -45,7 +45,14 @@ describe("parseNetwork (SPEC §2)", () => {
     const net = parseNetwork({
       currency: "CNY",
       meta,
-      firms: [{ id: "a", meta, offers: [{ ...offer, meta }], needs: [{ product: "x", quantity: 1, meta }] }],
+      firms: [
+        {
+          id: "a",
+          meta,
+          offers: [{ ...offer, meta }],
+          needs: [{ product: "x", quantity: 1, meta }],
+        },
+      ],
       relations: [],
     });
     expect(net.meta).toEqual(meta);
@@ -83,13 +90,28 @@ describe("parseNetwork (SPEC §2)", () => {
     ["negative cost", ["firms", 0, "offers", 0, "cost"], -1, "firms[0].offers[0].cost"],
     ["cost above price", ["firms", 0, "offers", 0, "cost"], 11, "firms[0].offers[0].cost"],
     ["capacity 0", ["firms", 0, "offers", 0, "capacity"], 0, "firms[0].offers[0].capacity"],
-    ["non-finite capacity", ["firms", 0, "offers", 0, "capacity"], Number.POSITIVE_INFINITY, "firms[0].offers[0].capacity"],
+    [
+      "non-finite capacity",
+      ["firms", 0, "offers", 0, "capacity"],
+      Number.POSITIVE_INFINITY,
+      "firms[0].offers[0].capacity",
+    ],
     ["NaN price", ["firms", 0, "offers", 0, "price"], Number.NaN, "firms[0].offers[0].price"],
     ["empty product", ["firms", 0, "offers", 0, "product"], "", "firms[0].offers[0].product"],
     ["unknown offer key", ["firms", 0, "offers", 0, "discount"], 1, "firms[0].offers[0].discount"],
     ["quantity 0", ["firms", 1, "needs", 0, "quantity"], 0, "firms[1].needs[0].quantity"],
-    ["negative referencePrice", ["firms", 1, "needs", 0, "referencePrice"], -2, "firms[1].needs[0].referencePrice"],
-    ["negative switchingCost", ["firms", 1, "needs", 0, "switchingCost"], -2, "firms[1].needs[0].switchingCost"],
+    [
+      "negative referencePrice",
+      ["firms", 1, "needs", 0, "referencePrice"],
+      -2,
+      "firms[1].needs[0].referencePrice",
+    ],
+    [
+      "negative switchingCost",
+      ["firms", 1, "needs", 0, "switchingCost"],
+      -2,
+      "firms[1].needs[0].switchingCost",
+    ],
     ["empty incumbent", ["firms", 1, "needs", 0, "incumbent"], "", "firms[1].needs[0].incumbent"],
     ["null incumbent", ["firms", 1, "needs", 0, "incumbent"], null, "firms[1].needs[0].incumbent"],
     ["offers not an array", ["firms", 0, "offers"], {}, "firms[0].offers"],
@@ -105,7 +127,9 @@ describe("parseNetwork (SPEC §2)", () => {
   });
 
   it("accepts an incumbent outside the network", () => {
-    expect(() => parseNetwork(withValue(["firms", 1, "needs", 0, "incumbent"], "competitor"))).not.toThrow();
+    expect(() =>
+      parseNetwork(withValue(["firms", 1, "needs", 0, "incumbent"], "competitor")),
+    ).not.toThrow();
   });
 
   it("reports duplicates at the repeat", () => {
@@ -113,9 +137,19 @@ describe("parseNetwork (SPEC §2)", () => {
     net.firms.push({ id: "a" });
     (net.firms[0]!.offers as Json[]).push({ ...offer, price: 20 });
     (net.firms[1]!.needs as Json[]).push({ ...need });
-    net.relations.push({ seller: "a", buyer: "b" }, { seller: "a", buyer: "b", product: "steel" }, { seller: "a", buyer: "b", product: "steel" });
+    net.relations.push(
+      { seller: "a", buyer: "b" },
+      { seller: "a", buyer: "b", product: "steel" },
+      { seller: "a", buyer: "b", product: "steel" },
+    );
     expect(paths(net)).toEqual(
-      expect.arrayContaining(["firms[2].id", "firms[0].offers[1].product", "firms[1].needs[1].product", "relations[1]", "relations[3]"]),
+      expect.arrayContaining([
+        "firms[2].id",
+        "firms[0].offers[1].product",
+        "firms[1].needs[1].product",
+        "relations[1]",
+        "relations[3]",
+      ]),
     );
     expect(paths(net)).not.toContain("relations[2]");
   });
@@ -127,7 +161,12 @@ describe("parseNetwork (SPEC §2)", () => {
     net.firms[1]!.size = 2;
     net.relations[0]!.buyer = "nobody";
     expect(paths(net).sort()).toEqual(
-      ["firms[0].offers[0].cost", "firms[1].needs[0].quantity", "firms[1].size", "relations[0].buyer"].sort(),
+      [
+        "firms[0].offers[0].cost",
+        "firms[1].needs[0].quantity",
+        "firms[1].size",
+        "relations[0].buyer",
+      ].sort(),
     );
   });
 

@@ -5,11 +5,33 @@ import { firmSchema, relationSchema } from "../../src/model/schema.js";
 
 /** Values near the edges of every rule, and of the wrong types. */
 const edgy = fc.oneof(
-  fc.constantFrom(0, -1, 1, 0.5, 1.5, 2, -0.0, Number.NaN, Number.POSITIVE_INFINITY, null, "", "x", true, [], {}),
+  fc.constantFrom(
+    0,
+    -1,
+    1,
+    0.5,
+    1.5,
+    2,
+    -0.0,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    null,
+    "",
+    "x",
+    true,
+    [],
+    {},
+  ),
   fc.integer({ min: -3, max: 12 }),
 );
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const offer = fc.record({ product: maybe(edgy), price: maybe(edgy), cost: maybe(edgy), capacity: maybe(edgy), extra: maybe(edgy) });
+const offer = fc.record({
+  product: maybe(edgy),
+  price: maybe(edgy),
+  cost: maybe(edgy),
+  capacity: maybe(edgy),
+  extra: maybe(edgy),
+});
 const need = fc.record({
   product: maybe(edgy),
   quantity: maybe(edgy),
@@ -39,7 +61,11 @@ const clean = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(clean)
     : value && typeof value === "object"
-      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, clean(v)]),
+        )
       : value;
 
 describe("the quick validation path", () => {
@@ -62,7 +88,13 @@ describe("the quick validation path", () => {
   });
 
   it("accepts ordinary valid records (it is a real fast path)", () => {
-    expect(isPlainValidFirm({ id: "a", offers: [{ product: "x", price: 2, cost: 1, capacity: 3 }], needs: [{ product: "y", quantity: 1 }] })).toBe(true);
+    expect(
+      isPlainValidFirm({
+        id: "a",
+        offers: [{ product: "x", price: 2, cost: 1, capacity: 3 }],
+        needs: [{ product: "y", quantity: 1 }],
+      }),
+    ).toBe(true);
     expect(isPlainValidRelation({ seller: "a", buyer: "b", probability: 0.5 })).toBe(true);
   });
 });

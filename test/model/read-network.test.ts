@@ -41,7 +41,10 @@ describe("readNetwork", () => {
   });
 
   it("reads files by extension", async () => {
-    const net = { firms: [{ id: "a" }, { id: "b" }], relations: [{ seller: "a", buyer: "b", blocked: true }] };
+    const net = {
+      firms: [{ id: "a" }, { id: "b" }],
+      relations: [{ seller: "a", buyer: "b", blocked: true }],
+    };
     writeFileSync(join(dir, "n.json"), JSON.stringify(net));
     writeFileSync(join(dir, "n.ndjson"), toLines(net));
     writeFileSync(join(dir, "n.jsonl"), toLines(net));
@@ -75,6 +78,9 @@ describe("readNetwork", () => {
 
   it("rejects a document that is not JSON at $", async () => {
     writeFileSync(join(dir, "bad.json"), "{ nope");
-    await expect(readNetwork(join(dir, "bad.json"))).rejects.toMatchObject({ name: "NetworkError", issues: [{ path: "$" }] });
+    await expect(readNetwork(join(dir, "bad.json"))).rejects.toMatchObject({
+      name: "NetworkError",
+      issues: [{ path: "$" }],
+    });
   });
 });

@@ -1,10 +1,11 @@
 /**
  * `reciprocal-deals find NETWORK …`: the best reciprocal deals, ranked (SPEC §8).
  */
+
+import type { Deal } from "../../economics/deal.js";
 import { findDeals } from "../../economics/find-deals.js";
 import type { FindDealsOptions } from "../../economics/find-options.js";
 import type { Network } from "../../model/types.js";
-import type { Deal } from "../../economics/deal.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import { type DealFormat, dealFormats, writeDeals } from "../format/write-deals.js";
 import { loadNetwork } from "../input.js";
@@ -52,7 +53,8 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     io.stdout.write(`${findHelp}\n`);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliUsageError("find takes one NETWORK argument (see --help)");
+  if (positionals.length !== 1)
+    throw new CliUsageError("find takes one NETWORK argument (see --help)");
   const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
   const options = { ...searchOptionsOf(values), top: topOf(values, 20) };
   const network = await loadNetwork(positionals[0]!, values["input-format"], io);

@@ -2,7 +2,10 @@
  * `reciprocal-deals select NETWORK …`: the best non-conflicting portfolio of
  * the deals `find --all` lists with the same flags (SPEC §6, §8).
  */
-import { type PortfolioSolver, defaultPortfolioOptions } from "../../portfolio/portfolio-options.js";
+import {
+  defaultPortfolioOptions,
+  type PortfolioSolver,
+} from "../../portfolio/portfolio-options.js";
 import { selectPortfolio } from "../../portfolio/select-portfolio.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
 import { type DealFormat, dealFormats, writeDeals } from "../format/write-deals.js";
@@ -41,10 +44,14 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     io.stdout.write(`${selectHelp}\n`);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliUsageError("select takes one NETWORK argument (see --help)");
+  if (positionals.length !== 1)
+    throw new CliUsageError("select takes one NETWORK argument (see --help)");
   const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
   const solver = choiceFlag(values.solver, "solver", solvers, defaultPortfolioOptions.solver);
-  const timeLimitMs = values["time-limit"] === undefined ? Number.POSITIVE_INFINITY : integerFlag(values["time-limit"], "time-limit", 0, 1);
+  const timeLimitMs =
+    values["time-limit"] === undefined
+      ? Number.POSITIVE_INFINITY
+      : integerFlag(values["time-limit"], "time-limit", 0, 1);
   const search = { ...searchOptionsOf(values), top: topOf(values, Number.POSITIVE_INFINITY) };
   const network = await loadNetwork(positionals[0]!, values["input-format"], io);
   const candidates = searchWithProgress(network, search, io);

@@ -39,7 +39,9 @@ export async function runTrades(argv: readonly string[], io: CliIO): Promise<num
     const premium = index.tradePremium[t]!;
     const probability = index.tradeProbability(t);
     if (format === "tsv") {
-      await out.write(`${seller}\t${buyer}\t${product}\t${quantity}\t${margin}\t${premium}\t${probability}\n`);
+      await out.write(
+        `${seller}\t${buyer}\t${product}\t${quantity}\t${margin}\t${premium}\t${probability}\n`,
+      );
     } else {
       const trade = { seller, buyer, product, quantity, margin, premium, probability };
       await out.write(`${t === 0 ? "\n  " : ",\n  "}${JSON.stringify(trade)}`);

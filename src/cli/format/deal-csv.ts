@@ -11,8 +11,19 @@ export function csvField(value: string | number | boolean | null): string {
 
 /** The header row. */
 export const dealCsvHeader = [
-  "rank", "id", "kind", "feasible", "score", "surplus", "probability", "expectedSurplus",
-  "parties", "discounts", "initiator", "initiatorNet", "marginGivenUp",
+  "rank",
+  "id",
+  "kind",
+  "feasible",
+  "score",
+  "surplus",
+  "probability",
+  "expectedSurplus",
+  "parties",
+  "discounts",
+  "initiator",
+  "initiatorNet",
+  "marginGivenUp",
 ].join(",");
 
 /** One row per deal. */

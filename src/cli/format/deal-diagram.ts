@@ -16,7 +16,9 @@ export function dealsToDot(deals: readonly Deal[]): string {
   deals.forEach((deal, i) => {
     for (const t of deal.trades) {
       const style = deal.feasible ? "" : ", style=dashed";
-      lines.push(`  ${quote(t.seller)} -> ${quote(t.buyer)} [label=${quote(`${t.product} #${i + 1}`)}${style}];`);
+      lines.push(
+        `  ${quote(t.seller)} -> ${quote(t.buyer)} [label=${quote(`${t.product} #${i + 1}`)}${style}];`,
+      );
     }
   });
   lines.push("}");

@@ -14,7 +14,8 @@ export function dealTableLines(deals: readonly Deal[], explain: boolean): string
     lines.push(`#${String(i + 1).padEnd(width)}  ${summarizeDeal(deal)}`);
     if (explain) {
       lines.push(`    id: ${deal.id}`);
-      for (const { firm, sentences } of explainDeal(deal)) lines.push(`    ${firm}: ${sentences.join(" ")}`);
+      for (const { firm, sentences } of explainDeal(deal))
+        lines.push(`    ${firm}: ${sentences.join(" ")}`);
       lines.push("");
     }
   });

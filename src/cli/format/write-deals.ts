@@ -2,10 +2,11 @@
  * Writes a ranked deal list to stdout in one of the CLI formats, streaming
  * (a JSON list of a million deals never becomes one string).
  */
+
+import type { Writable } from "node:stream";
 import type { Deal } from "../../economics/deal.js";
 import { dealToJson } from "../../economics/deal-json.js";
 import { ChunkedWriter } from "../output.js";
-import type { Writable } from "node:stream";
 import { dealCsvHeader, dealCsvRow } from "./deal-csv.js";
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
 import { dealTableLines } from "./deal-table.js";
@@ -26,7 +27,11 @@ export interface DealListing {
 }
 
 /** Writes the listing in `format` to `stream`. */
-export async function writeDeals(stream: Writable, format: DealFormat, listing: DealListing): Promise<void> {
+export async function writeDeals(
+  stream: Writable,
+  format: DealFormat,
+  listing: DealListing,
+): Promise<void> {
   const out = new ChunkedWriter(stream);
   const { deals } = listing;
   switch (format) {
@@ -53,7 +58,10 @@ export async function writeDeals(stream: Writable, format: DealFormat, listing: 
       await out.write(dealsToMermaid(deals));
       break;
     case "table":
-      for (const line of [...dealTableLines(deals, listing.explain === true), ...(listing.tableFooter ?? [])]) {
+      for (const line of [
+        ...dealTableLines(deals, listing.explain === true),
+        ...(listing.tableFooter ?? []),
+      ]) {
         await out.write(`${line}\n`);
       }
       break;
