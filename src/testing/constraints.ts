@@ -2,7 +2,7 @@
  * Eager checks of the arbitraries' constraints: a bad knob throws a
  * `UsageError` when the arbitrary is built, not in the middle of a run.
  */
-import { UsageError } from "../model/errors.js";
+import { UsageError } from "../index.js";
 
 /** Throws unless `value` is undefined or a whole number in [min, max]. */
 export function checkWhole(

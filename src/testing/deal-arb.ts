@@ -5,11 +5,15 @@
  * it shrinks towards the best deal.
  */
 import fc from "fast-check";
-import type { Deal, Objective, Policy } from "../economics/deal.js";
-import { findDeals } from "../economics/find-deals.js";
-import { UsageError } from "../model/errors.js";
-import type { Network } from "../model/types.js";
-import type { DealKind } from "../search/kinds.js";
+import {
+  type Deal,
+  type DealKind,
+  findDeals,
+  type Network,
+  type Objective,
+  type Policy,
+  UsageError,
+} from "../index.js";
 import { checkKeys, checkWhole, withDefaults } from "./constraints.js";
 
 /** The knobs of `dealArb`: `findDeals`'s options, and how many deals to draw from. */

@@ -14,7 +14,7 @@
  * - a feasible base of trades that would happen on their own (not-reciprocal);
  * - a feasible reciprocal base stating a kind it does not have (kind).
  */
-import type { ViolationCode } from "../proposal/proposal.js";
+import type { ViolationCode } from "../index.js";
 import type { NetworkFacts } from "./network-facts.js";
 import type { Base, BaseTrade } from "./proposal-bases.js";
 

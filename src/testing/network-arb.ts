@@ -11,7 +11,7 @@
  * Money is whole numbers, so sums are exact.
  */
 import fc from "fast-check";
-import type { Firm, Need, Network, Offer, Relation } from "../model/types.js";
+import type { Firm, Need, Network, Offer, Relation } from "../index.js";
 import { checkFlag, checkKeys, checkRange, checkWhole, withDefaults } from "./constraints.js";
 
 /** The knobs of `networkArb`. */

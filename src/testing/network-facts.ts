@@ -4,7 +4,7 @@
  * block, and a trade's figures. `proposalArb` builds its invalid proposals
  * with these, so that what it claims does not rest on the code it tests.
  */
-import type { Firm, Need, Network, Offer } from "../model/types.js";
+import type { Firm, Need, Network, Offer } from "../index.js";
 
 /** A trade's figures (SPEC §3) at quantity q. */
 export interface TradeFigures {

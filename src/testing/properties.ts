@@ -3,8 +3,7 @@
  * boolean, and compares money within SPEC §5's tolerance (1e-9 of the largest
  * money amount of the deal).
  */
-import type { Deal } from "../economics/deal.js";
-import type { Network } from "../model/types.js";
+import type { Deal, Network } from "../index.js";
 
 /** Per firm id: its hurdle (default 0). */
 function hurdles(network: Network | undefined): Map<string, number> {

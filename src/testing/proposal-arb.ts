@@ -17,11 +17,15 @@
  * a ghost trade, possibly several of that code).
  */
 import fc from "fast-check";
-import { UsageError } from "../model/errors.js";
-import type { Network } from "../model/types.js";
-import type { Proposal, ProposedTrade, ViolationCode } from "../proposal/proposal.js";
-import { violationCodes } from "../proposal/proposal.js";
-import { type DealKind, dealKinds } from "../search/kinds.js";
+import {
+  type DealKind,
+  type Network,
+  type Proposal,
+  type ProposedTrade,
+  UsageError,
+  type ViolationCode,
+  violationCodes,
+} from "../index.js";
 import { checkKeys, checkWhole, withDefaults } from "./constraints.js";
 import { type Candidate, invalidCandidates } from "./invalid-edits.js";
 import { NetworkFacts } from "./network-facts.js";
@@ -51,6 +55,9 @@ export interface InvalidProposal {
   /** The firm at fault, where known: the unknown firm, a party below its hurdle. */
   readonly firm?: string;
 }
+
+/** Every deal kind (SPEC §4). */
+const dealKinds: readonly DealKind[] = ["cycle", "brokered", "chain"];
 
 /** The defaults of `ProposalConstraints`. */
 export const defaultProposalConstraints = {

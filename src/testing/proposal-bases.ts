@@ -5,10 +5,7 @@
  * c > 0) and feasible (discounts exist that give every party at least its
  * hurdle, with room to spare), and carries a discount vector that shows it.
  */
-import type { Deal } from "../economics/deal.js";
-import { findDeals } from "../economics/find-deals.js";
-import type { Network } from "../model/types.js";
-import type { DealKind } from "../search/kinds.js";
+import { type Deal, type DealKind, findDeals, type Network } from "../index.js";
 import type { NetworkFacts } from "./network-facts.js";
 
 /** One trade of a base, with its figures and a discount (undefined: none known to work). */
