@@ -1,0 +1,187 @@
+/**
+ * Brokered triangles `S→M, M→D, S→D` over three distinct firms, as firm
+ * sequences (the arcs in that order).
+ *
+ * Triangle listing by marking (as in the C reference `cycles.c`): mark one
+ * firm's neighbours with the arc that reaches them, scan a second
+ * neighbourhood for marks, unmark. Every ordered triple (S, M, D) is its own
+ * firm sequence, so a triangle with arcs both ways may be brokered in several
+ * role assignments; each is listed once.
+ * - whole network: every firm as S — mark succ(S), scan succ(M) for M in succ(S);
+ * - around an initiator f, in each role: as S the same from f; as M mark
+ *   succ(f) and scan succ(S) for S in pred(f); as D mark pred(f) and scan
+ *   pred(M) for M in pred(f).
+ */
+import { abortCheckInterval, checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import type { SearchGraph, SearchWorkspace } from "./search-graph.js";
+
+const asSeller = 0;
+const asMiddle = 1;
+const asDestination = 2;
+
+/** The resumable brokered-triangle search. */
+export class BrokeredWalk implements DealWalk {
+  readonly kind = "brokered" as const;
+  private root: number;
+  private role: number;
+  /** Outer scan over the first neighbourhood, inner scan over the second. */
+  private outer = 0;
+  private outerEnd = 0;
+  private inner = 0;
+  private innerEnd = 0;
+  /** The arc that reached the inner scan's firm (S→M as S, S→f as M, M→f as D). */
+  private outerArc = 0;
+  private done = false;
+
+  /**
+   * @param initiator a firm integer, or -1 for the whole network
+   */
+  constructor(
+    private readonly graph: SearchGraph,
+    private readonly workspace: SearchWorkspace,
+    private readonly initiator: number,
+    private readonly stats: SearchStats,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.root = initiator < 0 ? -1 : graph.vertexOf[initiator];
+    this.role = initiator < 0 ? asSeller : -1;
+  }
+
+  nextShape(arcs: Int32Array): number {
+    if (this.done) return 0;
+    const { outOffsets, outTarget, outArc, inOffsets, inSource, inArc } = this.graph;
+    const mark = this.workspace.mark;
+    const stats = this.stats;
+    let { outer, outerEnd, inner, innerEnd, outerArc } = this;
+    let budget = abortCheckInterval;
+    let steps = 0;
+    for (;;) {
+      // Inner scan: the third firm must be marked.
+      if (inner < innerEnd) {
+        const role = this.role;
+        const start = inner;
+        const end = Math.min(innerEnd, inner + budget);
+        let found = -1;
+        if (role !== asDestination) {
+          // The third firm is D, reached forwards: from M (as S) or from S (as M).
+          for (; inner < end; inner++) {
+            if (mark[outTarget[inner]] !== 0) {
+              found = inner++;
+              break;
+            }
+          }
+        } else {
+          // The third firm is S, reached backwards from M.
+          for (; inner < end; inner++) {
+            if (mark[inSource[inner]] !== 0) {
+              found = inner++;
+              break;
+            }
+          }
+        }
+        steps += inner - start;
+        budget -= inner - start;
+        if (budget <= 0) {
+          budget = abortCheckInterval;
+          stats.steps += steps;
+          steps = 0;
+          checkAbort(this.signal);
+        }
+        if (found < 0) continue;
+        if (role === asSeller) {
+          arcs[0] = outerArc;
+          arcs[1] = outArc[found];
+          arcs[2] = mark[outTarget[found]] - 1;
+        } else if (role === asMiddle) {
+          arcs[0] = outerArc;
+          arcs[1] = mark[outTarget[found]] - 1;
+          arcs[2] = outArc[found];
+        } else {
+          arcs[0] = inArc[found];
+          arcs[1] = outerArc;
+          arcs[2] = mark[inSource[found]] - 1;
+        }
+        this.outer = outer;
+        this.inner = inner;
+        this.innerEnd = innerEnd;
+        this.outerArc = outerArc;
+        stats.steps += steps;
+        return 3;
+      }
+      // Outer scan: the next middle firm (as S), seller (as M) or middle firm (as D).
+      if (outer < outerEnd) {
+        const role = this.role;
+        if (role === asSeller) {
+          outerArc = outArc[outer];
+          const m = outTarget[outer];
+          inner = outOffsets[m];
+          innerEnd = outOffsets[m + 1];
+        } else {
+          outerArc = inArc[outer];
+          const v = inSource[outer];
+          if (role === asMiddle) {
+            inner = outOffsets[v];
+            innerEnd = outOffsets[v + 1];
+          } else {
+            inner = inOffsets[v];
+            innerEnd = inOffsets[v + 1];
+          }
+        }
+        outer++;
+        continue;
+      }
+      // The next root (whole network) or role (initiator).
+      if (!this.advance()) {
+        stats.steps += steps;
+        this.done = true;
+        return 0;
+      }
+      ({ outer, outerEnd, inner, innerEnd } = this);
+    }
+  }
+
+  /** Unmarks the current root's neighbourhood, moves to the next root or role and marks its; false when none is left. */
+  private advance(): boolean {
+    const { outOffsets, inOffsets, vertexCount } = this.graph;
+    let v: number;
+    if (this.initiator < 0) {
+      if (this.root >= 0) {
+        this.setMarks(this.root, false);
+        this.stats.rootsDone++;
+      }
+      if (++this.root >= vertexCount) return false;
+      v = this.root;
+    } else {
+      v = this.root;
+      if (this.role >= 0) this.setMarks(v, false);
+      if (++this.role > asDestination) {
+        this.stats.rootsDone++;
+        return false;
+      }
+    }
+    this.setMarks(v, true);
+    if (this.role === asSeller) {
+      this.outer = outOffsets[v];
+      this.outerEnd = outOffsets[v + 1];
+    } else {
+      this.outer = inOffsets[v];
+      this.outerEnd = inOffsets[v + 1];
+    }
+    this.inner = 0;
+    this.innerEnd = 0;
+    return true;
+  }
+
+  /** Marks (or unmarks) v's first neighbourhood for the current role: predecessors as D, else successors. */
+  private setMarks(v: number, on: boolean): void {
+    const { outOffsets, outTarget, outArc, inOffsets, inSource, inArc } = this.graph;
+    const mark = this.workspace.mark;
+    if (this.role === asDestination) {
+      for (let i = inOffsets[v]; i < inOffsets[v + 1]; i++)
+        mark[inSource[i]] = on ? inArc[i] + 1 : 0;
+    } else {
+      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++)
+        mark[outTarget[p]] = on ? outArc[p] + 1 : 0;
+    }
+  }
+}

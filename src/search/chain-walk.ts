@@ -1,0 +1,166 @@
+/**
+ * Sponsored chains `v1→v2→…→vk` (open paths of 3..maxParties distinct firms,
+ * v1 the sponsor), as firm sequences.
+ *
+ * Iterative DFS with an explicit stack in two parts: a backward part
+ * `init ← b1 ← … ← ba` over in-arcs, and on top of each backward prefix a
+ * forward part `init → f1 → … → fb` over out-arcs, so a chain through the
+ * initiator at any position is found once: as `ba→…→b1→init→f1→…→fb`, when
+ * its last firm is pushed. Over the whole network every firm is the sponsor
+ * in turn and only the forward part runs. The path is at most 12 firms, so
+ * "on the path?" is a scan of it.
+ */
+import { abortCheckInterval, checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import type { SearchGraph } from "./search-graph.js";
+
+/** The resumable chain search. */
+export class ChainWalk implements DealWalk {
+  readonly kind = "chain" as const;
+  /** Search vertices. backFirm[0] = the root; backFirm[i] reaches backFirm[i-1] by index arc backArc[i]. */
+  private readonly backFirm: Int32Array;
+  private readonly backArc: Int32Array;
+  private readonly backPosition: Int32Array;
+  private readonly backEnd: Int32Array;
+  /** fwdFirm[0] = the root; fwdFirm[i-1] reaches fwdFirm[i] by out-position fwdArc[i]. */
+  private readonly fwdFirm: Int32Array;
+  private readonly fwdArc: Int32Array;
+  private readonly fwdPosition: Int32Array;
+  private readonly fwdEnd: Int32Array;
+  private back = -1;
+  private fwd = 0;
+  private forward = false;
+  private root: number;
+  private started = false;
+  private done = false;
+
+  /**
+   * @param initiator a firm integer, or -1 for the whole network
+   */
+  constructor(
+    private readonly graph: SearchGraph,
+    private readonly maxParties: number,
+    private readonly initiator: number,
+    private readonly stats: SearchStats,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.backFirm = new Int32Array(maxParties);
+    this.backArc = new Int32Array(maxParties);
+    this.backPosition = new Int32Array(maxParties);
+    this.backEnd = new Int32Array(maxParties);
+    this.fwdFirm = new Int32Array(maxParties);
+    this.fwdArc = new Int32Array(maxParties);
+    this.fwdPosition = new Int32Array(maxParties);
+    this.fwdEnd = new Int32Array(maxParties);
+    this.root = initiator < 0 ? -1 : graph.vertexOf[initiator];
+  }
+
+  nextShape(arcs: Int32Array): number {
+    if (this.done) return 0;
+    const { outOffsets, outTarget, outArc, inOffsets, inSource, inArc, vertexCount } = this.graph;
+    const { backFirm, backArc, backPosition, backEnd, fwdFirm, fwdArc, fwdPosition, fwdEnd } = this;
+    const { maxParties, stats } = this;
+    const global = this.initiator < 0;
+    let { back, fwd, forward, root } = this;
+    let budget = abortCheckInterval;
+    let steps = 0;
+    for (;;) {
+      if (back < 0) {
+        if (global ? root + 1 >= vertexCount : this.started) {
+          stats.steps += steps;
+          this.done = true;
+          return 0;
+        }
+        if (global) root++;
+        this.started = true;
+        backFirm[0] = root;
+        fwdFirm[0] = root;
+        back = 0;
+        backPosition[0] = global ? 0 : inOffsets[root];
+        backEnd[0] = global ? 0 : inOffsets[root + 1];
+        forward = true;
+        fwd = 0;
+        fwdPosition[0] = outOffsets[root];
+        fwdEnd[0] = outOffsets[root + 1];
+      }
+      let x: number;
+      let arc: number;
+      if (forward) {
+        arc = fwdPosition[fwd];
+        if (arc === fwdEnd[fwd]) {
+          if (fwd === 0) forward = false;
+          else fwd--;
+          continue;
+        }
+        fwdPosition[fwd] = arc + 1;
+        x = outTarget[arc];
+      } else {
+        const p = backPosition[back];
+        if (p === backEnd[back]) {
+          if (--back < 0) {
+            stats.rootsDone++;
+            if (!global) {
+              stats.steps += steps;
+              this.done = true;
+              return 0;
+            }
+          }
+          continue;
+        }
+        backPosition[back] = p + 1;
+        x = inSource[p];
+        arc = inArc[p];
+      }
+      steps++;
+      if (--budget === 0) {
+        budget = abortCheckInterval;
+        stats.steps += steps;
+        steps = 0;
+        checkAbort(this.signal);
+      }
+      let onPath = false;
+      for (let i = 0; i <= back && !onPath; i++) onPath = backFirm[i] === x;
+      for (let i = 1; i <= fwd && !onPath; i++) onPath = fwdFirm[i] === x;
+      if (onPath) continue;
+      const parties = back + fwd + 2;
+      if (parties >= 3) {
+        // The chain in SPEC order: the backward part reversed, then the forward part.
+        let k = 0;
+        if (forward) {
+          for (let i = back; i >= 1; i--) arcs[k++] = backArc[i];
+          for (let i = 1; i <= fwd; i++) arcs[k++] = outArc[fwdArc[i]];
+          arcs[k++] = outArc[arc];
+        } else {
+          arcs[k++] = arc;
+          for (let i = back; i >= 1; i--) arcs[k++] = backArc[i];
+        }
+      }
+      if (parties < maxParties) {
+        if (forward) {
+          fwd++;
+          fwdFirm[fwd] = x;
+          fwdArc[fwd] = arc;
+          fwdPosition[fwd] = outOffsets[x];
+          fwdEnd[fwd] = outOffsets[x + 1];
+        } else {
+          back++;
+          backFirm[back] = x;
+          backArc[back] = arc;
+          backPosition[back] = inOffsets[x];
+          backEnd[back] = inOffsets[x + 1];
+          forward = true;
+          fwd = 0;
+          fwdPosition[0] = outOffsets[root];
+          fwdEnd[0] = outOffsets[root + 1];
+        }
+      }
+      if (parties >= 3) {
+        this.back = back;
+        this.fwd = fwd;
+        this.forward = forward;
+        this.root = root;
+        stats.steps += steps;
+        return parties - 1;
+      }
+    }
+  }
+}

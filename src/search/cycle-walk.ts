@@ -1,0 +1,195 @@
+/**
+ * Cycles `v1→v2→…→vk→v1` of 2..maxParties distinct firms, as firm sequences.
+ *
+ * Depth-limited iterative DFS with an explicit stack and a canonical start
+ * (graphology `src/dag/has-cycle.js`, the C reference `cycles.c`):
+ * - whole network: from every root r, over search vertices > r only, so each
+ *   cycle is found once, from its smallest search vertex;
+ * - around an initiator: from the initiator over any firm back to it.
+ * Either way the cycle is rotated to start at its smallest firm id when it is
+ * handed out. Before a root's DFS its predecessors are marked with their arc
+ * back to it (and unmarked after), so closing a cycle is one probe and the
+ * last level only scans. The path is at most 11 firms, so "on the path?" is a
+ * scan of it, not a random access into a per-firm array.
+ */
+import { abortCheckInterval, checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import type { SearchGraph, SearchWorkspace } from "./search-graph.js";
+
+/** The resumable cycle search. */
+export class CycleWalk implements DealWalk {
+  readonly kind = "cycle" as const;
+  /** The path: search vertices, and the out-positions that reach them. */
+  private readonly pathVertex: Int32Array;
+  private readonly pathArc: Int32Array;
+  /** Per level: the next and the end out-position to try. */
+  private readonly position: Int32Array;
+  private readonly end: Int32Array;
+  /** Top of the stack; -1 between roots. */
+  private depth = -1;
+  private root: number;
+  private started = false;
+  private done = false;
+
+  /**
+   * @param initiator a firm integer, or -1 for the whole network
+   */
+  constructor(
+    private readonly graph: SearchGraph,
+    private readonly workspace: SearchWorkspace,
+    private readonly maxParties: number,
+    private readonly initiator: number,
+    private readonly stats: SearchStats,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.pathVertex = new Int32Array(maxParties);
+    this.pathArc = new Int32Array(maxParties);
+    this.position = new Int32Array(maxParties);
+    this.end = new Int32Array(maxParties);
+    this.root = initiator < 0 ? -1 : graph.vertexOf[initiator];
+  }
+
+  nextShape(arcs: Int32Array): number {
+    if (this.done) return 0;
+    const { outOffsets, outTarget, inOffsets, inSource, inArc, vertexCount } = this.graph;
+    const mark = this.workspace.mark;
+    const { pathVertex, pathArc, position, end, maxParties, stats } = this;
+    const global = this.initiator < 0;
+    const firstOnPath = global ? 1 : 0;
+    /** The level whose next firm is the cycle's last. */
+    const lastLevel = maxParties - 2;
+    let { depth, root } = this;
+    let lo = global ? root : -1;
+    let budget = abortCheckInterval;
+    let steps = 0;
+    for (;;) {
+      if (depth < 0) {
+        if (global ? root + 1 >= vertexCount : this.started) {
+          stats.steps += steps;
+          this.done = true;
+          return 0;
+        }
+        if (global) lo = ++root;
+        this.started = true;
+        for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
+          if (inSource[i] > lo) mark[inSource[i]] = inArc[i] + 1;
+        }
+        pathVertex[0] = root;
+        position[0] = outOffsets[root];
+        end[0] = outOffsets[root + 1];
+        depth = 0;
+      }
+      let p = position[depth];
+      const e = end[depth];
+      if (depth === lastLevel) {
+        // The last firm: only arcs that close the cycle count; scan for the next one.
+        const from = p;
+        let found = -1;
+        for (; p < e; p++) {
+          const x = outTarget[p];
+          if (x > lo && mark[x] !== 0) {
+            let i = firstOnPath;
+            while (i <= depth && pathVertex[i] !== x) i++;
+            if (i > depth) {
+              found = x;
+              break;
+            }
+          }
+        }
+        steps += p - from;
+        budget -= p - from;
+        if (budget <= 0) {
+          budget = abortCheckInterval;
+          stats.steps += steps;
+          steps = 0;
+          checkAbort(this.signal);
+        }
+        if (found < 0) {
+          if (--depth < 0) this.finishRoot(root);
+          continue;
+        }
+        position[depth] = p + 1;
+        this.emit(arcs, depth, p, found);
+        this.depth = depth;
+        this.root = root;
+        stats.steps += steps + 1;
+        return depth + 2;
+      }
+      if (p === e) {
+        if (--depth < 0) this.finishRoot(root);
+        continue;
+      }
+      position[depth] = p + 1;
+      const x = outTarget[p];
+      if (x <= lo) continue;
+      steps++;
+      if (--budget === 0) {
+        budget = abortCheckInterval;
+        stats.steps += steps;
+        steps = 0;
+        checkAbort(this.signal);
+      }
+      let i = firstOnPath;
+      while (i <= depth && pathVertex[i] !== x) i++;
+      if (i <= depth) continue;
+      const closes = mark[x] !== 0;
+      if (closes) this.emit(arcs, depth, p, x);
+      // depth < lastLevel here: x can be followed by one more firm.
+      depth++;
+      pathVertex[depth] = x;
+      pathArc[depth] = p;
+      position[depth] = outOffsets[x];
+      end[depth] = outOffsets[x + 1];
+      if (closes) {
+        this.depth = depth;
+        this.root = root;
+        stats.steps += steps;
+        return depth + 1;
+      }
+    }
+  }
+
+  /**
+   * Writes the index arcs of the cycle `path[0..depth], last` (reached by
+   * out-position `p`, closed by its mark) into `arcs`, rotated to start at
+   * the smallest firm.
+   */
+  private emit(arcs: Int32Array, depth: number, p: number, last: number): void {
+    const { outArc, firmOf } = this.graph;
+    const { pathVertex, pathArc } = this;
+    const parties = depth + 2;
+    for (let i = 1; i <= depth; i++) arcs[i - 1] = outArc[pathArc[i]];
+    arcs[depth] = outArc[p];
+    arcs[depth + 1] = this.workspace.mark[last] - 1;
+    let start = parties - 1;
+    let smallest = firmOf[last];
+    for (let i = 0; i <= depth; i++) {
+      const f = firmOf[pathVertex[i]];
+      if (f < smallest) {
+        smallest = f;
+        start = i;
+      }
+    }
+    if (start === 0) return;
+    // Left rotation by `start` as three reversals, in place.
+    reverse(arcs, 0, start);
+    reverse(arcs, start, parties);
+    reverse(arcs, 0, parties);
+  }
+
+  /** Unmarks the predecessors of a root whose DFS is over. */
+  private finishRoot(root: number): void {
+    const { inOffsets, inSource } = this.graph;
+    const mark = this.workspace.mark;
+    for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) mark[inSource[i]] = 0;
+    this.stats.rootsDone++;
+  }
+}
+
+/** Reverses `array[from..to)` in place. */
+function reverse(array: Int32Array, from: number, to: number): void {
+  for (let i = from, j = to - 1; i < j; i++, j--) {
+    const t = array[i];
+    array[i] = array[j];
+    array[j] = t;
+  }
+}

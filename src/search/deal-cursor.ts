@@ -1,0 +1,211 @@
+/**
+ * The deal search of SPEC §4 as a resumable cursor over the trade index.
+ *
+ * The cursor runs the shape searches (cycles, brokered triangles, chains) one
+ * after the other. Each hands out a firm sequence as arcs; the cursor then
+ * expands the sequence's product choices with an odometer over the arcs'
+ * trade ranges (last arc fastest, so deals come in trade order) and keeps only
+ * the choices that are SPEC §4 deals:
+ * - reciprocal: some trade has premium c > 0;
+ * - executable: in a brokered deal, S→M and S→D of one product draw on one
+ *   offer and M→D and S→D of one product fill one need, so their quantities
+ *   together must fit its capacity or quantity. The trades of a cycle or a
+ *   chain have distinct sellers and distinct buyers, so the rule never binds.
+ * All state lives in typed arrays between calls of `next()`: the caller
+ * streams deals lazily and nothing is allocated per DFS step.
+ */
+import type { TradeIndex } from "../index/trade-index.js";
+import { UsageError } from "../model/errors.js";
+import { BrokeredWalk } from "./brokered-walk.js";
+import { ChainWalk } from "./chain-walk.js";
+import { CycleWalk } from "./cycle-walk.js";
+import { checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import { type DealKind, dealKinds } from "./kinds.js";
+import { type SearchGraph, type SearchWorkspace, searchGraphOf } from "./search-graph.js";
+
+export { dealId } from "./deal-id.js";
+export type { SearchStats } from "./deal-walk.js";
+
+/** Most parties a deal can have. */
+export const maxPartiesLimit = 12;
+
+/** What to search for. */
+export interface SearchOptions {
+  /** Which kinds to list (in any order; each is searched once, in SPEC §4's order). */
+  readonly kinds: readonly DealKind[];
+  /** 2..12: cycles of 2..maxParties firms, brokered needs ≥ 3, chains of 3..maxParties firms. */
+  readonly maxParties: number;
+  /** A firm integer of the index (only deals it is a party of), or -1 for the whole network. */
+  readonly initiator: number;
+  /** Checked every few thousand DFS steps; once aborted, `next()` throws `signal.reason`. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A lazy, resumable listing of the SPEC §4 deals of a trade index, each once.
+ *
+ * @example
+ * const cursor = new DealCursor(index, { kinds: ["cycle", "brokered"], maxParties: 3, initiator: -1 });
+ * while (cursor.next()) console.log(dealId(index, cursor.kind, cursor.trades, cursor.size));
+ */
+export class DealCursor {
+  /** Trade ids of the current deal in SPEC §4 order; entries [0, size) are valid until the next call of next(). */
+  readonly trades: Int32Array;
+  /** Live counters for progress bars. */
+  readonly stats: SearchStats;
+  private readonly graph: SearchGraph;
+  private readonly kinds: readonly DealKind[];
+  private readonly walks: DealWalk[] = [];
+  private workspace: SearchWorkspace | undefined;
+  private walkAt = 0;
+  /** Arcs of the current firm sequence; `arcCount` is 0 when its choices are used up. */
+  private readonly arcs: Int32Array;
+  private arcCount = 0;
+  private currentKind: DealKind = "cycle";
+  private finished = false;
+
+  /** @throws UsageError on a bad kind, maxParties or initiator */
+  constructor(
+    private readonly index: TradeIndex,
+    private readonly options: SearchOptions,
+  ) {
+    const { kinds, maxParties, initiator } = options;
+    for (const kind of kinds) {
+      if (!dealKinds.includes(kind)) throw new UsageError(`unknown deal kind: ${String(kind)}`);
+    }
+    if (!Number.isInteger(maxParties) || maxParties < 2 || maxParties > maxPartiesLimit) {
+      throw new UsageError(
+        `maxParties must be an integer from 2 to ${maxPartiesLimit}: ${maxParties}`,
+      );
+    }
+    if (!Number.isInteger(initiator) || initiator < -1 || initiator >= index.firmCount) {
+      throw new UsageError(`initiator must be a firm integer of the index or -1: ${initiator}`);
+    }
+    this.kinds = dealKinds.filter((k) => kinds.includes(k) && (k === "cycle" || maxParties >= 3));
+    this.graph = searchGraphOf(index);
+    const room = Math.max(3, maxParties);
+    this.trades = new Int32Array(room);
+    this.arcs = new Int32Array(room);
+    const roots = initiator < 0 ? index.firmCount : 1;
+    this.stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: roots * this.kinds.length };
+  }
+
+  /** Kind of the current deal. */
+  get kind(): DealKind {
+    return this.currentKind;
+  }
+
+  /** Number of trades of the current deal (valid entries of `trades`). */
+  get size(): number {
+    return this.arcCount;
+  }
+
+  /**
+   * Advances to the next deal; false when there are no more.
+   *
+   * @throws the signal's reason (or a DOMException "AbortError") once `options.signal` is aborted
+   */
+  next(): boolean {
+    checkAbort(this.options.signal);
+    if (this.finished) return false;
+    if (this.arcCount > 0 && this.nextChoice()) {
+      this.stats.deals++;
+      return true;
+    }
+    if (this.workspace === undefined) this.start();
+    for (;;) {
+      const walk = this.walks[this.walkAt];
+      if (walk === undefined) {
+        this.finished = true;
+        this.graph.release(this.workspace!);
+        this.workspace = undefined;
+        return false;
+      }
+      const count = walk.nextShape(this.arcs);
+      if (count === 0) {
+        this.walkAt++;
+        continue;
+      }
+      this.arcCount = count;
+      this.currentKind = walk.kind;
+      if (this.firstChoice()) {
+        this.stats.deals++;
+        return true;
+      }
+    }
+  }
+
+  /** Takes a workspace and sets up one walk per kind. */
+  private start(): void {
+    const { maxParties, initiator, signal } = this.options;
+    const workspace = this.graph.acquire();
+    this.workspace = workspace;
+    for (const kind of this.kinds) {
+      if (kind === "cycle") {
+        this.walks.push(
+          new CycleWalk(this.graph, workspace, maxParties, initiator, this.stats, signal),
+        );
+      } else if (kind === "brokered") {
+        this.walks.push(new BrokeredWalk(this.graph, workspace, initiator, this.stats, signal));
+      } else {
+        this.walks.push(new ChainWalk(this.graph, maxParties, initiator, this.stats, signal));
+      }
+    }
+  }
+
+  /** Sets the first product choice of the current sequence; false when no choice is a deal. */
+  private firstChoice(): boolean {
+    const { arcs, trades, arcCount } = this;
+    const arcTrades = this.index.arcTrades;
+    for (let i = 0; i < arcCount; i++) trades[i] = arcTrades[arcs[i]];
+    return this.isDeal() || this.nextChoice();
+  }
+
+  /** Advances the odometer to the next choice that is a deal; false (and size 0) when none is left. */
+  private nextChoice(): boolean {
+    const { arcs, trades, arcCount } = this;
+    const arcTrades = this.index.arcTrades;
+    for (;;) {
+      let i = arcCount - 1;
+      for (; i >= 0; i--) {
+        const t = trades[i] + 1;
+        if (t < arcTrades[arcs[i] + 1]) {
+          trades[i] = t;
+          break;
+        }
+        trades[i] = arcTrades[arcs[i]];
+      }
+      if (i < 0) {
+        this.arcCount = 0;
+        return false;
+      }
+      if (this.isDeal()) return true;
+    }
+  }
+
+  /** SPEC §4's two rules on the current choice: reciprocal, and executable on its own. */
+  private isDeal(): boolean {
+    const { trades, arcCount, index } = this;
+    const premium = index.tradePremium;
+    let reciprocal = false;
+    for (let i = 0; i < arcCount && !reciprocal; i++) reciprocal = premium[trades[i]] > 0;
+    if (!reciprocal) return false;
+    if (this.currentKind !== "brokered") return true;
+    const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = index;
+    const sm = trades[0];
+    const md = trades[1];
+    const sd = trades[2];
+    const offer = tradeOffer[sd];
+    const need = tradeNeed[sd];
+    const qsd = Math.min(offerCapacity[offer], needQuantity[need]);
+    if (tradeOffer[sm] === offer) {
+      const qsm = Math.min(offerCapacity[offer], needQuantity[tradeNeed[sm]]);
+      if (qsm + qsd > offerCapacity[offer]) return false;
+    }
+    if (tradeNeed[md] === need) {
+      const qmd = Math.min(offerCapacity[tradeOffer[md]], needQuantity[need]);
+      if (qmd + qsd > needQuantity[need]) return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The arcs of the trade index, renumbered for the search: firms are relabelled
+ * in breadth-first order over arcs in both directions (as the C reference
+ * `cycles.c --reorder` does), and the out- and in-adjacency are laid out again
+ * as CSRs in that order, each entry carrying the index's arc id.
+ *
+ * Why: the index numbers firms in id order, which for generated (and most real)
+ * ids says nothing about who trades with whom, so every step of a DFS or a
+ * triangle scan jumps to a random place in megabytes of arrays. In BFS order
+ * the firms that trade with each other sit close together; on the 1M-firm
+ * anchors network this alone made the brokered scan ~4.5× and the 3-cycle
+ * search ~3× faster (bench/RESULTS-search.md). The search's canonical "start
+ * each cycle at its smallest firm" uses the search order; a cycle is rotated
+ * to its smallest firm id only when it is handed out.
+ *
+ * It also holds a pool of scratch marks: one Int32Array over firms holding
+ * `arc + 1` (0: unmarked). A search marks one firm's neighbourhood and unmarks
+ * it when it is done with that firm, so an idle workspace is all zero; it costs
+ * 4 bytes per firm, so it is pooled: an initiator query reuses the last
+ * query's instead of allocating and zeroing megabytes. A search abandoned
+ * midway keeps its workspace, which goes to the garbage collector with it.
+ */
+import type { TradeIndex } from "../index/trade-index.js";
+
+/** The scratch marks of one running search; never shared by two at once. */
+export class SearchWorkspace {
+  /** Per search vertex: 1 + the index arc it was marked with, or 0. All zero while idle. */
+  readonly mark: Int32Array;
+
+  constructor(vertexCount: number) {
+    this.mark = new Int32Array(vertexCount);
+  }
+}
+
+/** The index's arcs over search vertices (firms in BFS order), with a workspace pool. */
+export class SearchGraph {
+  /** The search vertex of each firm integer. */
+  readonly vertexOf: Int32Array;
+  /** The firm integer of each search vertex. */
+  readonly firmOf: Int32Array;
+  /** Out-CSR: the out-arcs of vertex v are positions `outOffsets[v] .. outOffsets[v+1]-1`. */
+  readonly outOffsets: Int32Array;
+  /** Buyer (a search vertex) of each out-position. */
+  readonly outTarget: Int32Array;
+  /** Index arc of each out-position. */
+  readonly outArc: Int32Array;
+  /** In-CSR: the in-arcs of vertex v are positions `inOffsets[v] .. inOffsets[v+1]-1`. */
+  readonly inOffsets: Int32Array;
+  /** Seller (a search vertex) of each in-position. */
+  readonly inSource: Int32Array;
+  /** Index arc of each in-position. */
+  readonly inArc: Int32Array;
+  private readonly idle: SearchWorkspace[] = [];
+
+  constructor(readonly index: TradeIndex) {
+    const { outOffsets, arcTarget, inOffsets, inArcs, firmCount: n, arcCount } = index;
+    const arcSource = new Int32Array(arcCount);
+    for (let f = 0; f < n; f++) {
+      for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++) arcSource[a] = f;
+    }
+    // Breadth-first order; firmOf doubles as the queue.
+    const vertexOf = new Int32Array(n).fill(-1);
+    const firmOf = new Int32Array(n);
+    let next = 0;
+    for (let root = 0; root < n; root++) {
+      if (vertexOf[root] >= 0) continue;
+      vertexOf[root] = next;
+      firmOf[next++] = root;
+      for (let head = next - 1; head < next; head++) {
+        const f = firmOf[head];
+        for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++) {
+          const x = arcTarget[a];
+          if (vertexOf[x] < 0) {
+            vertexOf[x] = next;
+            firmOf[next++] = x;
+          }
+        }
+        for (let i = inOffsets[f]; i < inOffsets[f + 1]; i++) {
+          const x = arcSource[inArcs[i]];
+          if (vertexOf[x] < 0) {
+            vertexOf[x] = next;
+            firmOf[next++] = x;
+          }
+        }
+      }
+    }
+    // Out-CSR in search order.
+    const searchOut = new Int32Array(n + 1);
+    const outTarget = new Int32Array(arcCount);
+    const outArc = new Int32Array(arcCount);
+    let p = 0;
+    for (let v = 0; v < n; v++) {
+      searchOut[v] = p;
+      const f = firmOf[v];
+      for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++, p++) {
+        outTarget[p] = vertexOf[arcTarget[a]];
+        outArc[p] = a;
+      }
+    }
+    searchOut[n] = p;
+    // In-CSR in search order (sellers come in search order).
+    const searchIn = new Int32Array(n + 1);
+    for (let v = 0; v < n; v++) searchIn[v + 1] = inOffsets[firmOf[v] + 1] - inOffsets[firmOf[v]];
+    for (let v = 0; v < n; v++) searchIn[v + 1] += searchIn[v];
+    const fill = searchIn.slice(0, n);
+    const inSource = new Int32Array(arcCount);
+    const inArc = new Int32Array(arcCount);
+    for (let v = 0; v < n; v++) {
+      for (let q = searchOut[v]; q < searchOut[v + 1]; q++) {
+        const at = fill[outTarget[q]]++;
+        inSource[at] = v;
+        inArc[at] = outArc[q];
+      }
+    }
+    this.vertexOf = vertexOf;
+    this.firmOf = firmOf;
+    this.outOffsets = searchOut;
+    this.outTarget = outTarget;
+    this.outArc = outArc;
+    this.inOffsets = searchIn;
+    this.inSource = inSource;
+    this.inArc = inArc;
+  }
+
+  /** Number of search vertices (= firms). */
+  get vertexCount(): number {
+    return this.firmOf.length;
+  }
+
+  /** Bytes held by the typed arrays of the search graph (workspaces not counted). */
+  get byteLength(): number {
+    return [
+      this.vertexOf,
+      this.firmOf,
+      this.outOffsets,
+      this.outTarget,
+      this.outArc,
+      this.inOffsets,
+      this.inSource,
+      this.inArc,
+    ].reduce((sum, array) => sum + array.byteLength, 0);
+  }
+
+  /** An idle workspace, or a new one. Give it back with `release` once the search has ended with its marks cleared. */
+  acquire(): SearchWorkspace {
+    return this.idle.pop() ?? new SearchWorkspace(this.vertexCount);
+  }
+
+  /** Returns a workspace to the pool. */
+  release(workspace: SearchWorkspace): void {
+    if (this.idle.length < 4) this.idle.push(workspace);
+  }
+}
+
+const graphs = new WeakMap<TradeIndex, SearchGraph>();
+
+/** The search graph of an index, built once and cached. */
+export function searchGraphOf(index: TradeIndex): SearchGraph {
+  let graph = graphs.get(index);
+  if (graph === undefined) {
+    graph = new SearchGraph(index);
+    graphs.set(index, graph);
+  }
+  return graph;
+}
