@@ -75,6 +75,11 @@ export class DealEconomy {
   readonly slack: Float64Array;
   readonly capacity: Float64Array;
   readonly flow: Float64Array;
+  /** Scratch for `computeNets`: per party Σ m sold, Σ c bought, Σ d given, Σ d received. */
+  private readonly gained: Float64Array;
+  private readonly paid: Float64Array;
+  private readonly given: Float64Array;
+  private readonly received: Float64Array;
 
   constructor(room: number) {
     this.room = room;
@@ -97,6 +102,10 @@ export class DealEconomy {
     this.slack = floats();
     this.capacity = floats();
     this.flow = floats();
+    this.gained = floats();
+    this.paid = floats();
+    this.given = floats();
+    this.received = floats();
   }
 
   /**
@@ -137,15 +146,22 @@ export class DealEconomy {
       }
       if (kind === "chain") partyFirm[size] = index.tradeBuyer(trades[size - 1]);
     }
+    const { tradeOffer, tradeNeed, tradePremium, tradeProbabilityCode, probabilityValues } = index;
+    const { offerCapacity, offerPrice, offerUnitMargin, needQuantity } = index;
+    const { tradeId, quantity, unitPrice, margin, premium, probability, fixedDiscount } = this;
     for (let j = 0; j < size; j++) {
       const t = trades[j];
-      this.tradeId[j] = t;
-      this.quantity[j] = index.tradeQuantity(t);
-      this.unitPrice[j] = index.tradeUnitPrice(t);
-      this.margin[j] = index.tradeMargin(t);
-      this.premium[j] = index.tradePremium[t];
-      this.probability[j] = index.tradeProbability(t);
-      this.fixedDiscount[j] = Number.NaN;
+      const offer = tradeOffer[t];
+      const capacity = offerCapacity[offer];
+      const wanted = needQuantity[tradeNeed[t]];
+      const q = Math.min(capacity, wanted);
+      tradeId[j] = t;
+      quantity[j] = q;
+      unitPrice[j] = offerPrice[offer];
+      margin[j] = offerUnitMargin[offer] * q;
+      premium[j] = tradePremium[t];
+      probability[j] = probabilityValues[tradeProbabilityCode[t]];
+      fixedDiscount[j] = Number.NaN;
     }
     this.finishLoad(index, initiator);
   }
@@ -155,11 +171,15 @@ export class DealEconomy {
    * rest (see `derive`). Call after the trades and parties are set.
    */
   finishLoad(index: TradeIndex, initiator: number): void {
-    this.initiatorParty = -1;
-    for (let v = 0; v < this.partyCount; v++) {
-      this.hurdle[v] = index.firmHurdle[this.partyFirm[v]];
-      if (this.partyFirm[v] === initiator) this.initiatorParty = v;
+    const { partyCount, partyFirm, hurdle } = this;
+    const firmHurdle = index.firmHurdle;
+    let initiatorParty = -1;
+    for (let v = 0; v < partyCount; v++) {
+      const firm = partyFirm[v];
+      hurdle[v] = firmHurdle[firm];
+      if (firm === initiator) initiatorParty = v;
     }
+    this.initiatorParty = initiatorParty;
     this.derive();
   }
 
@@ -168,7 +188,8 @@ export class DealEconomy {
    * hurdles already set.
    */
   derive(): void {
-    const { partyCount, tradeCount, hurdle, base } = this;
+    const { partyCount, tradeCount, hurdle, base, seller, buyer, margin, premium, fixedDiscount } =
+      this;
     let scale = 0;
     for (let v = 0; v < partyCount; v++) {
       base[v] = 0;
@@ -177,12 +198,12 @@ export class DealEconomy {
     let surplus = 0;
     let probability = 1;
     for (let j = 0; j < tradeCount; j++) {
-      const m = this.margin[j];
-      const c = this.premium[j];
-      const fixed = this.fixedDiscount[j];
+      const m = margin[j];
+      const c = premium[j];
+      const fixed = fixedDiscount[j];
       const d = Number.isNaN(fixed) ? 0 : fixed;
-      base[this.seller[j]] += m - d;
-      base[this.buyer[j]] += d - c;
+      base[seller[j]] += m - d;
+      base[buyer[j]] += d - c;
       surplus += m - c;
       probability *= this.probability[j];
       if (m > scale) scale = m;
@@ -206,22 +227,23 @@ export class DealEconomy {
    * marginGained − premiumPaid − discountGiven + discountReceived.
    */
   computeNets(): void {
-    const { partyCount, tradeCount, seller, buyer, margin, premium, discount } = this;
+    const { partyCount, tradeCount, seller, buyer, margin, premium, discount, net } = this;
+    const { gained, paid, given, received } = this;
     for (let v = 0; v < partyCount; v++) {
-      let gained = 0;
-      let paid = 0;
-      let given = 0;
-      let received = 0;
-      for (let j = 0; j < tradeCount; j++) {
-        if (seller[j] === v) {
-          gained += margin[j];
-          given += discount[j];
-        } else if (buyer[j] === v) {
-          paid += premium[j];
-          received += discount[j];
-        }
-      }
-      this.net[v] = gained - paid - given + received;
+      gained[v] = 0;
+      paid[v] = 0;
+      given[v] = 0;
+      received[v] = 0;
     }
+    for (let j = 0; j < tradeCount; j++) {
+      const s = seller[j];
+      const b = buyer[j];
+      const d = discount[j];
+      gained[s] += margin[j];
+      given[s] += d;
+      paid[b] += premium[j];
+      received[b] += d;
+    }
+    for (let v = 0; v < partyCount; v++) net[v] = gained[v] - paid[v] - given[v] + received[v];
   }
 }

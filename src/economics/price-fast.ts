@@ -51,16 +51,14 @@ const snapTolerance = 1e-12;
  */
 export function priceFast(economy: DealEconomy, policy: Policy): void {
   const { layout, partyCount: k, tradeCount, slack: a, capacity: u, flow: d } = economy;
+  const { base, hurdle, margin, fixedDiscount, discount, scale } = economy;
   if (layout === "generic") throw new Error("priceFast: a generic deal needs the LP");
   const ring = layout === "ring";
-  for (let v = 0; v < k; v++) a[v] = economy.base[v] - economy.hurdle[v];
-  for (let j = 0; j < tradeCount; j++) {
-    const fixed = economy.fixedDiscount[j];
-    u[j] = Number.isNaN(fixed) ? economy.margin[j] : 0;
-  }
+  for (let v = 0; v < k; v++) a[v] = base[v] - hurdle[v];
+  for (let j = 0; j < tradeCount; j++) u[j] = Number.isNaN(fixedDiscount[j]) ? margin[j] : 0;
   if (ring && tradeCount < k) u[k - 1] = 0;
   const level = ring ? ringFairLevel(a, u, k) : brokeredFairLevel(a, u);
-  const feasible = level >= -feasibilityTolerance * economy.scale;
+  const feasible = level >= -feasibilityTolerance * scale;
   economy.feasible = feasible;
   economy.fairLevel = level;
   const i = economy.initiatorParty;
@@ -77,18 +75,18 @@ export function priceFast(economy: DealEconomy, policy: Policy): void {
   }
   if (ring) ringLeastDiscounts(a, u, k, d);
   else brokeredLeastDiscounts(a, u, i, d);
-  const snap = snapTolerance * economy.scale;
+  const snap = snapTolerance * scale;
   for (let j = 0; j < tradeCount; j++) {
-    const fixed = economy.fixedDiscount[j];
+    const fixed = fixedDiscount[j];
     if (!Number.isNaN(fixed)) {
-      economy.discount[j] = fixed;
+      discount[j] = fixed;
       continue;
     }
-    const m = economy.margin[j];
+    const m = margin[j];
     let x = d[j];
     if (x <= snap) x = 0;
     else if (x >= m - snap) x = m;
-    economy.discount[j] = x;
+    discount[j] = x;
   }
   economy.computeNets();
 }

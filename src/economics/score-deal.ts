@@ -87,9 +87,9 @@ function setQuantity(
     throw new UsageError(`${where}: quantity must be in (0, ${limit}]: ${q}`);
   if (q === limit) return;
   const offer = index.tradeOffer[t];
-  const need = index.tradeNeed[t];
-  const record =
-    index.network.firms[index.firmRecord[index.needFirm[need]]].needs![index.needRecord[need]];
+  const product = index.productIds[index.tradeProduct(t)];
+  const buyer = index.network.firms[index.firmRecord[index.tradeBuyer(t)]];
+  const record = buyer.needs!.find((n) => n.product === product)!;
   const price = index.offerPrice[offer];
   economy.quantity[j] = q;
   economy.margin[j] = index.offerUnitMargin[offer] * q;
