@@ -60,11 +60,18 @@ export interface PartyFigures {
   readonly net: number;
 }
 
-/** The initiator's figures (only when an initiator is named). */
+/**
+ * The initiator's figures (only when an initiator is named). An initiator that
+ * is not a party of the deal (possible with `scoreDeal`) has all figures 0 and
+ * efficiency Infinity.
+ */
 export interface InitiatorFigures {
   readonly firm: string;
+  /** Σ m over the trades it sells. */
   readonly marginGained: number;
+  /** Σ d over the trades it sells: its discountGiven. */
   readonly marginGivenUp: number;
+  /** Its net (as in its `PartyFigures`). */
   readonly net: number;
   /** Distinct buyers it sells to in the deal. */
   readonly newCustomers: number;
@@ -74,15 +81,25 @@ export interface InitiatorFigures {
   readonly efficiency: number;
 }
 
-/** A priced deal (SPEC §5). */
+/**
+ * A priced deal (SPEC §5). Its discounts are the policy's; an infeasible deal
+ * (listed only on request) carries the `fair` policy's discounts, which show
+ * the least shortfall. Among optimal discounts the figures the policy fixes
+ * (its objective values and the initiator's net) are unique; the fast path
+ * picks the same optimum every time (see price-fast.ts).
+ */
 export interface Deal {
   /** Canonical id (SPEC §4): kind and trades, e.g. `cycle:a>b:x|b>a:y`. */
   readonly id: string;
   /** The shape (SPEC §4), or `custom` for trades `scoreDeal` found no shape in. */
   readonly kind: DealShape;
-  /** Some discounts give every party net ≥ its hurdle. */
+  /**
+   * Some discounts give every party net ≥ its hurdle; a party within 1e-9 ×
+   * the deal's largest money amount (margin, |premium| or hurdle) below its
+   * hurdle counts as at it.
+   */
   readonly feasible: boolean;
-  /** The value of the ranking objective. */
+  /** The value of the ranking objective (the initiator's net counts as 0 when it is not a party). */
   readonly score: number;
   /** Σ m − Σ c. */
   readonly surplus: number;
