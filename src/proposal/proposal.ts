@@ -49,17 +49,6 @@ export const violationCodes = [
 /** A violation code of SPEC §7. */
 export type ViolationCode = (typeof violationCodes)[number];
 
-/**
- * The codes that do not stop the deal's economics from being computed
- * (SPEC §7: economics are reported unless a trade has another violation).
- */
-export const economicCodes: readonly ViolationCode[] = [
-  "hurdle",
-  "disconnected",
-  "not-reciprocal",
-  "kind",
-];
-
 /** One thing wrong with a proposal. */
 export interface Violation {
   readonly code: ViolationCode;

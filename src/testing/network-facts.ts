@@ -38,10 +38,12 @@ export class NetworkFacts {
     return this.firms.get(id)?.hurdle ?? 0;
   }
 
+  /** The firm's offer of the product, if any. */
   offer(firm: string, product: string): Offer | undefined {
     return this.firms.get(firm)?.offers?.find((o) => o.product === product);
   }
 
+  /** The firm's need of the product, if any. */
   need(firm: string, product: string): Need | undefined {
     return this.firms.get(firm)?.needs?.find((n) => n.product === product);
   }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Policy } from "../../src/economics/deal.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
@@ -179,6 +179,17 @@ describe("proposalArb", () => {
       expectClaim(bare, x);
     expect(() => proposalArb(bare)).toThrow(UsageError);
     expect(() => proposalArb(bare, { valid: false, codes: ["blocked"] })).toThrow(UsageError);
+  });
+
+  it("types valid and invalid proposals apart", () => {
+    expectTypeOf(proposalArb(rich)).toEqualTypeOf<fc.Arbitrary<Proposal>>();
+    expectTypeOf(proposalArb(rich, { valid: true, maxParties: 4 })).toEqualTypeOf<
+      fc.Arbitrary<Proposal>
+    >();
+    expectTypeOf(proposalArb(rich, { valid: false })).toEqualTypeOf<
+      fc.Arbitrary<InvalidProposal>
+    >();
+    expectTypeOf<InvalidProposal["expectedCode"]>().toEqualTypeOf<ViolationCode>();
   });
 
   it("rejects bad constraints when built", () => {
