@@ -34,5 +34,7 @@ for (const stage of result.stages) {
     `${stage.status.padEnd(7)} ${stage.stage} ${stage.variant} ${stage.note ?? ""}\n`,
   );
 }
-process.stdout.write(`smoke: ${result.stages.length - failed.length} stages ok, ${failed.length} failed\n`);
+process.stdout.write(
+  `smoke: ${result.stages.length - failed.length} stages ok, ${failed.length} failed\n`,
+);
 process.exitCode = failed.length === 0 ? 0 : 1;
