@@ -24,3 +24,4 @@ export { ProposalError } from "./proposal/proposal-error.js";
 export type { Proposal, ProposalCheck, ProposedTrade, Violation, ViolationCode } from "./proposal/proposal.js";
 export { violationCodes } from "./proposal/proposal.js";
 export { generateNetwork, generateNetworkRecords, defaultGenerateOptions, type GenerateOptions, type NetworkRecord } from "./generator/index.js";
+export { type CheckProposalOptions, defaultCheckProposalOptions } from "./proposal/proposal.js";
