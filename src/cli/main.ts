@@ -4,7 +4,7 @@
  * User mistakes print a message (every issue of a bad network as
  * `✖ message → at path`) and exit 2, never a stack trace.
  */
-import { NetworkError, UsageError } from "../model/errors.js";
+import { InputError, UsageError } from "../model/errors.js";
 import { commands, mainHelp } from "./commands/index.js";
 import { type CliIO, CliUsageError, exitCodes } from "./io.js";
 
@@ -20,7 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command === undefined) throw new CliUsageError(`unknown command "${name}"\n\n${mainHelp}`);
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof NetworkError) {
+    if (error instanceof InputError) {
       io.stderr.write(`${error.format()}\n`);
       return exitCodes.badInput;
     }

@@ -17,25 +17,37 @@ export function formatIssues(issues: readonly Issue[]): string {
 }
 
 /**
- * A network that breaks SPEC §2. `issues` lists every problem, not only the first.
- *
- * @example
- * try { parseNetwork(json) } catch (e) { if (e instanceof NetworkError) console.error(e.format()) }
+ * Input a user can fix (a network or a proposal file): `issues` lists every
+ * problem, not only the first, each with its path. The CLI prints `format()`.
  */
-export class NetworkError extends Error {
-  override readonly name = "NetworkError";
+export class InputError extends Error {
+  override readonly name: string = "InputError";
   readonly issues: readonly Issue[];
 
-  constructor(issues: readonly Issue[]) {
-    super(
-      `invalid network: ${issues.length} problem${issues.length === 1 ? "" : "s"}\n${formatIssues(issues)}`,
-    );
+  /** `what` names the input in the message: "network", "proposal". */
+  constructor(what: string, issues: readonly Issue[]) {
+    const count = `${issues.length} problem${issues.length === 1 ? "" : "s"}`;
+    super(`invalid ${what}: ${count}\n${formatIssues(issues)}`);
     this.issues = issues;
   }
 
   /** Every issue as `✖ message → at path`, one a line. */
   format(): string {
     return formatIssues(this.issues);
+  }
+}
+
+/**
+ * A network that breaks SPEC §2. `issues` lists every problem, not only the first.
+ *
+ * @example
+ * try { parseNetwork(json) } catch (e) { if (e instanceof NetworkError) console.error(e.format()) }
+ */
+export class NetworkError extends InputError {
+  override readonly name = "NetworkError";
+
+  constructor(issues: readonly Issue[]) {
+    super("network", issues);
   }
 }
 

@@ -27,3 +27,19 @@ export function fromZodIssues(base: string, issues: readonly z.core.$ZodIssue[])
   }
   return out;
 }
+
+/**
+ * zod parse parameters with clearer messages than zod's defaults for missing
+ * and `null` fields ("required field is missing", "must be a number, not null").
+ */
+export const zodMessages = {
+  error(issue: z.core.$ZodRawIssue): string | undefined {
+    if (issue.code === "invalid_type") {
+      if (issue.input === undefined) return "required field is missing";
+      if (issue.input === null)
+        return `must be a ${issue.expected}, not null (omit the field instead)`;
+      return `must be a ${issue.expected}`;
+    }
+    return undefined;
+  },
+};

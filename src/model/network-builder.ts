@@ -4,25 +4,11 @@
  * streamed JSON Lines form; only the place names differ (`firms[3]` versus
  * `line 1203: firm`).
  */
-import type { z } from "zod";
 import { type Issue, NetworkError } from "./errors.js";
-import { fromZodIssues, joinPath } from "./issues.js";
+import { fromZodIssues, joinPath, zodMessages } from "./issues.js";
 import { isPlainValidFirm, isPlainValidRelation } from "./quick-validate.js";
 import { firmSchema, headerSchema, relationSchema } from "./schema.js";
 import type { Firm, Meta, Network, Relation } from "./types.js";
-
-/** Clearer messages than zod's defaults for missing and `null` fields. */
-const messages = {
-  error(issue: z.core.$ZodRawIssue): string | undefined {
-    if (issue.code === "invalid_type") {
-      if (issue.input === undefined) return "required field is missing";
-      if (issue.input === null)
-        return `must be a ${issue.expected}, not null (omit the field instead)`;
-      return `must be a ${issue.expected}`;
-    }
-    return undefined;
-  },
-};
 
 /** How places are named: `firms[3]` in a document, `line 12: firm` in JSON Lines. */
 export interface RecordPlaces {
@@ -63,7 +49,7 @@ export class NetworkBuilder {
 
   /** The root's `currency` and `meta` (or the JSON Lines header), given as one object. */
   header(raw: unknown, where: string): void {
-    const parsed = headerSchema.safeParse(raw, messages);
+    const parsed = headerSchema.safeParse(raw, zodMessages);
     if (!parsed.success) {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
       return;
@@ -81,7 +67,7 @@ export class NetworkBuilder {
       return;
     }
     const where = this.places.firm(n);
-    const parsed = firmSchema.safeParse(raw, messages);
+    const parsed = firmSchema.safeParse(raw, zodMessages);
     if (!parsed.success) {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
       // Still claim the id, so that relations naming it are not reported twice.
@@ -116,7 +102,7 @@ export class NetworkBuilder {
       relation = raw as Relation;
     } else {
       const where = this.places.relation(n);
-      const parsed = relationSchema.safeParse(raw, messages);
+      const parsed = relationSchema.safeParse(raw, zodMessages);
       if (!parsed.success) {
         this.issues.push(...fromZodIssues(where, parsed.error.issues));
         return;

@@ -4,7 +4,7 @@
  * make sense in a network is `checkProposal`'s job, reported as violations.
  */
 import { z } from "zod";
-import { fromZodIssues } from "../model/issues.js";
+import { fromZodIssues, zodMessages } from "../model/issues.js";
 import type { Proposal } from "./proposal.js";
 import { ProposalError } from "./proposal-error.js";
 
@@ -27,19 +27,6 @@ export const proposalSchema = z.strictObject({
   trades: z.array(proposedTradeSchema).min(1, "a proposal needs at least one trade"),
   meta: meta.optional(),
 });
-
-/** Clearer messages than zod's defaults for missing and `null` fields. */
-const messages = {
-  error(issue: z.core.$ZodRawIssue): string | undefined {
-    if (issue.code === "invalid_type") {
-      if (issue.input === undefined) return "required field is missing";
-      if (issue.input === null)
-        return `must be a ${issue.expected}, not null (omit the field instead)`;
-      return `must be a ${issue.expected}`;
-    }
-    return undefined;
-  },
-};
 
 /**
  * Validates a proposal document's shape and returns it as a `Proposal`.
@@ -66,7 +53,7 @@ export function parseProposal(json: unknown): Proposal {
       { path: "$", message: 'a proposal must be a JSON object with a "trades" array' },
     ]);
   }
-  const parsed = proposalSchema.safeParse(root, messages);
+  const parsed = proposalSchema.safeParse(root, zodMessages);
   if (!parsed.success) throw new ProposalError(fromZodIssues("", parsed.error.issues));
   return parsed.data as Proposal;
 }

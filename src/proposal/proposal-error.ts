@@ -4,7 +4,7 @@
  * that breaks the network's rules is not an error: `checkProposal` returns its
  * violations.
  */
-import { formatIssues, type Issue } from "../model/errors.js";
+import { InputError, type Issue } from "../model/errors.js";
 
 /**
  * A proposal document that does not have the shape of SPEC §7.
@@ -13,19 +13,10 @@ import { formatIssues, type Issue } from "../model/errors.js";
  * @example
  * try { parseProposal(json) } catch (e) { if (e instanceof ProposalError) console.error(e.format()) }
  */
-export class ProposalError extends Error {
+export class ProposalError extends InputError {
   override readonly name = "ProposalError";
-  readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {
-    super(
-      `invalid proposal: ${issues.length} problem${issues.length === 1 ? "" : "s"}\n${formatIssues(issues)}`,
-    );
-    this.issues = issues;
-  }
-
-  /** Every issue as `✖ message → at path`, one a line. */
-  format(): string {
-    return formatIssues(this.issues);
+    super("proposal", issues);
   }
 }

@@ -1,26 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runCheck } from "../../src/cli/commands/check.js";
-import { CliUsageError } from "../../src/cli/io.js";
+import { runCliCaptured } from "../cli/run-cli.js";
 
-async function run(argv: string[], stdin = "") {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (chunk) => out.push(String(chunk)));
-  stderr.on("data", (chunk) => err.push(String(chunk)));
-  const code = await runCheck(argv, {
-    stdin: Readable.from([stdin]),
-    stdout,
-    stderr,
-    interactive: false,
-  });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+/** Runs `check` through the CLI's entry, as a user would. */
+const run = (argv: string[], stdin = "") => runCliCaptured(["check", ...argv], stdin);
 
 const dir = mkdtempSync(join(tmpdir(), "rd-check-"));
 const file = (name: string, content: unknown) => {
@@ -174,7 +159,10 @@ describe("reciprocal-deals check", () => {
       [network, sound, "--objective", "initiatorNet"],
       ["-", "-"],
     ]) {
-      await expect(run(argv), argv.join(" ")).rejects.toThrow(CliUsageError);
+      const result = await run(argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(/^reciprocal-deals: /);
     }
     expect((await run(["--help"])).stdout).toContain("Usage: reciprocal-deals check");
   });
