@@ -33,30 +33,35 @@ export function tradeEnds(kind: DealNumbers["kind"], parties: number): [number, 
   return Array.from({ length: count }, (_, j) => [j, (j + 1) % parties]);
 }
 
-/** Random deal numbers; `maxParties` bounds rings. */
-export function dealNumbers({ maxParties = 5, withFixed = true } = {}): fc.Arbitrary<DealNumbers> {
+/** Random deal numbers; `maxParties` bounds rings, `kinds` limits the shapes. */
+export function dealNumbers({
+  maxParties = 5,
+  withFixed = true,
+  kinds = ["cycle", "chain", "brokered"] as readonly DealNumbers["kind"][],
+} = {}): fc.Arbitrary<DealNumbers> {
   return fc
     .record({
-      kind: fc.constantFrom("cycle" as const, "chain" as const, "brokered" as const),
+      kind: fc.constantFrom(...kinds),
       size: fc.integer({ min: 2, max: maxParties }),
     })
     .chain(({ kind, size }) => {
       const parties = kind === "brokered" ? 3 : kind === "chain" ? Math.max(3, size) : size;
       const trades = tradeEnds(kind, parties).length;
+      // Weighted so that about half the deals are feasible and ties are common.
       const margin = fc.oneof(
-        fc.constant(0),
-        fc.integer({ min: 0, max: 20 }),
-        fc.integer({ min: 0, max: 1000 }),
+        { arbitrary: fc.constant(0), weight: 1 },
+        { arbitrary: fc.integer({ min: 0, max: 20 }), weight: 2 },
+        { arbitrary: fc.integer({ min: 0, max: 1000 }), weight: 3 },
       );
       const premium = fc.oneof(
-        fc.constant(0),
-        fc.integer({ min: -20, max: 20 }),
-        fc.integer({ min: -300, max: 1000 }),
+        { arbitrary: fc.constant(0), weight: 1 },
+        { arbitrary: fc.integer({ min: -20, max: 20 }), weight: 2 },
+        { arbitrary: fc.integer({ min: -300, max: 600 }), weight: 3 },
       );
       const hurdle = fc.oneof(
-        fc.constant(0),
-        fc.integer({ min: 0, max: 20 }),
-        fc.integer({ min: 0, max: 800 }),
+        { arbitrary: fc.constant(0), weight: 4 },
+        { arbitrary: fc.integer({ min: 0, max: 20 }), weight: 2 },
+        { arbitrary: fc.integer({ min: 0, max: 800 }), weight: 1 },
       );
       return fc
         .record({
@@ -65,7 +70,10 @@ export function dealNumbers({ maxParties = 5, withFixed = true } = {}): fc.Arbit
           hurdles: fc.array(hurdle, { minLength: parties, maxLength: parties }),
           fixedShare: fc.array(
             withFixed
-              ? fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 5 })
+              ? fc.oneof(
+                  { arbitrary: fc.constant(null), weight: 5 },
+                  { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 1 },
+                )
               : fc.constant(null),
             {
               minLength: trades,

@@ -85,6 +85,24 @@ describe("fast path pricing", () => {
     );
   });
 
+  it("agrees with the LP on brokered triangles, whose least discounts leave a free direction", () => {
+    // The triangle's optimum is a segment when M can pass on discounts from its own room:
+    // the initiator's net (S prefers M to give, M prefers S) decides the end.
+    fc.assert(
+      fc.property(dealNumbers({ kinds: ["brokered"] }), policy, (deal, chosen) => {
+        const fast = loadNumbers(deal);
+        priceFast(fast, chosen);
+        const lp = loadNumbers(deal);
+        expect(priceByLp(lp, chosen)).toBe("optimal");
+        const tol = tolerance(deal);
+        fc.pre(fast.feasible === lp.feasible);
+        expect(Math.abs(values(fast).initiatorNet - values(lp).initiatorNet)).toBeLessThanOrEqual(tol);
+        expect(Math.abs(values(fast).totalDiscount - values(lp).totalDiscount)).toBeLessThanOrEqual(tol);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("agrees with a brute-force vertex oracle on deals of up to four trades", () => {
     fc.assert(
       fc.property(dealNumbers({ maxParties: 4 }), policy, (deal, chosen) => {
