@@ -96,8 +96,12 @@ describe("fast path pricing", () => {
         expect(priceByLp(lp, chosen)).toBe("optimal");
         const tol = tolerance(deal);
         fc.pre(fast.feasible === lp.feasible);
-        expect(Math.abs(values(fast).initiatorNet - values(lp).initiatorNet)).toBeLessThanOrEqual(tol);
-        expect(Math.abs(values(fast).totalDiscount - values(lp).totalDiscount)).toBeLessThanOrEqual(tol);
+        expect(Math.abs(values(fast).initiatorNet - values(lp).initiatorNet)).toBeLessThanOrEqual(
+          tol,
+        );
+        expect(Math.abs(values(fast).totalDiscount - values(lp).totalDiscount)).toBeLessThanOrEqual(
+          tol,
+        );
       }),
       { numRuns: 300 },
     );
