@@ -7,18 +7,12 @@ import type { Deal } from "../economics/deal.js";
 import { tradeIndexOf } from "../index/trade-index.js";
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
-import { type PackingModel, slackOf } from "./packing-model.js";
-
-/** The model of the candidates, and how many were too big to be chosen at all. */
-export interface DealConstraints {
-  readonly model: PackingModel;
-  /** Candidates that alone exceed a row (dropped from the model). */
-  readonly oversized: number;
-}
+import type { PackingModel } from "./packing-model.js";
 
 /**
  * Builds the packing model of `deals` (column j's deal is `deals[model.deal[j]]`,
- * its objective `values[j]`). Rows are numbered offers first, then needs, then
+ * its objective `values[j]`); a deal that alone exceeds a row stays in (the
+ * reduction drops it). Rows are numbered offers first, then needs, then
  * firms, each in trade-index order; rows no deal uses stay empty (reduction
  * drops them). Throws `UsageError` when a trade is not a potential trade of
  * the network (an unknown firm, offer or need) or has a negative quantity.
@@ -27,7 +21,7 @@ export function dealConstraints(
   network: Network,
   deals: readonly Deal[],
   values: ArrayLike<number>,
-): DealConstraints {
+): PackingModel {
   const index = tradeIndexOf(network);
   const offerCount = index.offerCapacity.length;
   const needCount = index.needQuantity.length;
@@ -43,7 +37,6 @@ export function dealConstraints(
   const coefficients: number[] = [];
   const kept: number[] = [];
   const keptValues: number[] = [];
-  let oversized = 0;
   const entry = new Map<number, number>();
   deals.forEach((deal, d) => {
     entry.clear();
@@ -73,12 +66,6 @@ export function dealConstraints(
         if (Number.isFinite(index.firmMaxDeals[f]!)) entry.set(firmRow + f, 1);
       }
     });
-    for (const [row, amount] of entry) {
-      if (amount > capacity[row]! + slackOf(capacity[row]!)) {
-        oversized++;
-        return;
-      }
-    }
     const sorted = [...entry.keys()].sort((x, y) => x - y);
     for (const row of sorted) {
       rows.push(row);
@@ -89,16 +76,13 @@ export function dealConstraints(
     keptValues.push(values[d]!);
   });
   return {
-    model: {
-      columnCount: kept.length,
-      rowCount,
-      value: Float64Array.from(keptValues),
-      deal: Int32Array.from(kept),
-      columnStarts: Int32Array.from(starts),
-      columnRows: Int32Array.from(rows),
-      columnCoefficients: Float64Array.from(coefficients),
-      capacity,
-    },
-    oversized,
+    columnCount: kept.length,
+    rowCount,
+    value: Float64Array.from(keptValues),
+    deal: Int32Array.from(kept),
+    columnStarts: Int32Array.from(starts),
+    columnRows: Int32Array.from(rows),
+    columnCoefficients: Float64Array.from(coefficients),
+    capacity,
   };
 }

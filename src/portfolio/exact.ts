@@ -15,7 +15,7 @@
  *    most max(best, the MIP's bound).
  */
 import type { Deadline } from "./deadline.js";
-import { dualBound, lagrangianBound } from "./dual-bound.js";
+import { type DualBound, dualBound, lagrangianBound } from "./dual-bound.js";
 import { enumeratePortfolio } from "./enumerate.js";
 import { floorToStep, objectiveStep } from "./granularity.js";
 import { greedyPortfolio, scarcityOrder } from "./greedy.js";
@@ -54,6 +54,27 @@ export interface ComponentResult {
 /** Whether `value` meets `bound` (relative tolerance 1e-9). */
 export function meetsBound(value: number, bound: number): boolean {
   return bound - value <= 1e-9 * Math.max(1, Math.abs(bound));
+}
+
+/**
+ * Reduced-cost fixing: the columns that can be in a portfolio worth more than
+ * `bestValue`. A portfolio containing column j is worth at most
+ * D(y) + min(0, r_j) (dual-bound.ts), rounded down to the objective step;
+ * "more" means at least one step more (or 1e-9 relative without a step).
+ */
+export function columnsThatCanImprove(
+  model: PackingModel,
+  dual: DualBound,
+  bestValue: number,
+  step: number,
+): number[] {
+  const improving = step > 0 ? bestValue + step / 2 : bestValue + 1e-9 * Math.max(1, bestValue);
+  const kept: number[] = [];
+  for (let j = 0; j < model.columnCount; j++) {
+    const ceiling = floorToStep(dual.bound + Math.min(0, dual.reduced[j]!), step);
+    if (ceiling > improving) kept.push(j);
+  }
+  return kept;
 }
 
 /** Solves one component exactly, starting from `incumbent` (a feasible portfolio). */
@@ -127,13 +148,7 @@ export async function solveExactly(
   if (meetsBound(bestValue, bound)) return done("optimal", bound);
   if (deadline.expired()) return done(deadline.aborted ? "aborted" : "timedout", bound);
 
-  // Reduced-cost fixing against the best value.
-  const improving = step > 0 ? bestValue + step / 2 : bestValue + 1e-9 * Math.max(1, bestValue);
-  const kept: number[] = [];
-  for (let j = 0; j < model.columnCount; j++) {
-    const ceiling = floorToStep(dual.bound + Math.min(0, dual.reduced[j]!), step);
-    if (ceiling > improving) kept.push(j);
-  }
+  const kept = columnsThatCanImprove(model, dual, bestValue, step);
   counters.fixed += model.columnCount - kept.length;
   if (kept.length === 0) return done("optimal", bestValue);
 

@@ -146,6 +146,7 @@ export function greedyPortfolio(
       stamp++;
       blockers.length = 0;
       let loss = 0;
+      let hopeless = false;
       for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
         const i = columnRows[k]!;
         let over = used[i]! + columnCoefficients[k]! - limit[i]!;
@@ -170,7 +171,13 @@ export function greedyPortfolio(
           loss += value[c]!;
           over -= columnCoefficients[e]!;
         }
+        // Even an empty row would not take it (a column bigger than the row).
+        if (over > 0) {
+          hopeless = true;
+          break;
+        }
       }
+      if (hopeless) continue;
       if (blockers.length === 0) {
         if (fits(j)) add(j);
         continue;

@@ -12,6 +12,7 @@
  *   only the best is kept (ties: the earlier one).
  *
  * Repeated until nothing changes: dropping a column can make a row slack.
+ * First of all, a column that alone exceeds a row can never be chosen: dropped.
  */
 import { type PackingModel, rowsOf, slackOf } from "./packing-model.js";
 
@@ -22,11 +23,23 @@ export interface Reduction {
   readonly droppedRows: number;
   /** Columns removed as dominated by an identical, conflicting better one. */
   readonly dominated: number;
+  /** Columns removed because alone they exceed a row. */
+  readonly oversized: number;
 }
 
 /** Applies the reductions above until a fixed point (at most 10 rounds). */
 export function reduceModel(model: PackingModel): Reduction {
-  let current = model;
+  const fitting: number[] = [];
+  for (let j = 0; j < model.columnCount; j++) {
+    let fits = true;
+    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]! && fits; k++) {
+      const b = model.capacity[model.columnRows[k]!]!;
+      fits = model.columnCoefficients[k]! <= b + slackOf(b);
+    }
+    if (fits) fitting.push(j);
+  }
+  const oversized = model.columnCount - fitting.length;
+  let current = oversized > 0 ? keepColumns(model, fitting) : model;
   let droppedRows = 0;
   let dominated = 0;
   for (let round = 0; round < 10; round++) {
@@ -37,7 +50,7 @@ export function reduceModel(model: PackingModel): Reduction {
     current = columns.model;
     if (rows.dropped === 0 && columns.dropped === 0) break;
   }
-  return { model: current, droppedRows, dominated };
+  return { model: current, droppedRows, dominated, oversized };
 }
 
 /** Drops slack and implied rows and normalizes clique and cardinality rows. */

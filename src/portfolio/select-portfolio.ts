@@ -105,8 +105,8 @@ export async function runPortfolio(
     values.push(value);
   }
 
-  const { model: full, oversized } = dealConstraints(network, candidates, values);
-  const { model, droppedRows, dominated } = reduceModel(full);
+  const full = dealConstraints(network, candidates, values);
+  const { model, droppedRows, dominated, oversized } = reduceModel(full);
   const rows = rowsOf(model);
   const greedy = greedyPortfolio(model, rows, deadline);
   const greedyObjective = portfolioValue(model, greedy);

@@ -30,15 +30,18 @@ export function pricesOf(model: PackingModel, rowDual: Float64Array): Float64Arr
 /**
  * The LP relaxation of `model` (primal over all columns, prices `rowDual` ≥ 0),
  * sifting from `seed` (columns to start with, e.g. a greedy portfolio's and
- * the best by value per scarce capacity).
+ * the best by value per scarce capacity) when it has more than `threshold`
+ * columns, adding at most `batch` columns a round.
  */
 export async function solveRelaxation(
   model: PackingModel,
   backend: MipBackend,
   deadline: Deadline,
   seed: readonly number[],
+  threshold = siftingThreshold,
+  batch = Math.max(1000, 10 * model.rowCount),
 ): Promise<RelaxationResult & { readonly rounds: number }> {
-  if (model.columnCount <= siftingThreshold) {
+  if (model.columnCount <= threshold) {
     const lp = await backend.solveRelaxation(model, deadline);
     if (lp.status !== "optimal" || lp.rowDual === undefined) return { ...lp, rounds: 1 };
     return { ...lp, rowDual: pricesOf(model, lp.rowDual), rounds: 1 };
@@ -51,7 +54,6 @@ export async function solveRelaxation(
       working.push(j);
     }
   }
-  const batch = Math.max(1000, 10 * model.rowCount);
   let iterations = 0;
   for (let round = 1; ; round++) {
     working.sort((a, b) => a - b);
