@@ -12,4 +12,12 @@ export {
 } from "./network-records.js";
 export { defaultGenerateOptions, type GenerateOptions, resolveGenerateOptions } from "./options.js";
 export { Random } from "./random.js";
-export { type GeneratedFormat, jsonDocumentText, jsonLinesText, networkText } from "./serialize.js";
+export {
+  firmText,
+  type GeneratedFormat,
+  jsonDocumentText,
+  jsonLinesText,
+  NetworkTextWriter,
+  networkText,
+  relationText,
+} from "./serialize.js";

@@ -38,6 +38,8 @@ export interface Layout {
   readonly lineFirstProduct: Int32Array;
   readonly lineNames: readonly string[];
   readonly productCount: number;
+  /** The line of each product. */
+  readonly productLine: Int32Array;
   readonly productMarketPrice: Float64Array;
   /** Offers grouped by firm: firm f owns `firmFirstOffer[f] .. firmFirstOffer[f+1]-1`. */
   readonly firmFirstOffer: Int32Array;
@@ -49,6 +51,8 @@ export interface Layout {
   /** Offers grouped by product: product p is sold by `productOffers[productFirstSeller[p] .. productFirstSeller[p+1]-1]`, in firm order. */
   readonly productFirstSeller: Int32Array;
   readonly productOffers: Int32Array;
+  /** The firm of each entry of `productOffers` (the same order), for cache-friendly scans. */
+  readonly productSellers: Int32Array;
 }
 
 /** Rounds a money amount: whole units from 1,000 up, else cents. */
@@ -130,8 +134,10 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
     lineFirstProduct[l + 1] = lineFirstProduct[l]! + lineRegions[l]!;
   const productCount = lineFirstProduct[lineNames.length]!;
   const productMarketPrice = new Float64Array(productCount);
+  const productLine = new Int32Array(productCount);
   const markets = Random.of(seed, streams.markets);
   for (let l = 0; l < lineNames.length; l++) {
+    productLine.fill(l, lineFirstProduct[l]!, lineFirstProduct[l + 1]!);
     const base =
       industries[lineIndustry[l]!]!.lines[l - industryFirstLine[lineIndustry[l]!]!]!.basePrice;
     for (let p = lineFirstProduct[l]!; p < lineFirstProduct[l + 1]!; p++) {
@@ -187,7 +193,12 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
   for (let p = 0; p < productCount; p++) productFirstSeller[p + 1]! += productFirstSeller[p]!;
   const fill = productFirstSeller.slice(0, productCount);
   const productOffers = new Int32Array(offers);
-  for (let o = 0; o < offers; o++) productOffers[fill[offerProduct[o]!]!++] = o;
+  const productSellers = new Int32Array(offers);
+  for (let o = 0; o < offers; o++) {
+    const slot = fill[offerProduct[o]!]!++;
+    productOffers[slot] = o;
+    productSellers[slot] = offerFirm[o]!;
+  }
 
   return {
     options,
@@ -203,6 +214,7 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
     lineFirstProduct,
     lineNames,
     productCount,
+    productLine,
     productMarketPrice,
     firmFirstOffer,
     offerFirm: offerFirm.subarray(0, offers),
@@ -212,6 +224,7 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
     offerCapacity: offerCapacity.subarray(0, offers),
     productFirstSeller,
     productOffers,
+    productSellers,
   };
 }
 
@@ -223,21 +236,8 @@ function costAtMargin(price: number, random: Random): number {
   return actual >= 0.1 && actual <= 0.4 ? cost : roundMoney(price * 0.75);
 }
 
-/** Product `p`'s line (binary search over `lineFirstProduct`). */
-export function lineOfProduct(layout: Layout, product: number): number {
-  const first = layout.lineFirstProduct;
-  let low = 0;
-  let high = first.length - 2;
-  while (low < high) {
-    const mid = (low + high + 1) >>> 1;
-    if (first[mid]! <= product) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 /** Product `p`'s id: `line@rREGION`. */
 export function productId(layout: Layout, product: number): string {
-  const line = lineOfProduct(layout, product);
+  const line = layout.productLine[product]!;
   return `${layout.lineNames[line]}@r${product - layout.lineFirstProduct[line]!}`;
 }

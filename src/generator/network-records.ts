@@ -22,14 +22,7 @@ import {
   serviceNeedShare,
   spendShare,
 } from "./economy.js";
-import {
-  buildLayout,
-  type Layout,
-  lineOfProduct,
-  productId,
-  roundMoney,
-  streams,
-} from "./layout.js";
+import { buildLayout, type Layout, productId, roundMoney, streams } from "./layout.js";
 import { type GenerateOptions, resolveGenerateOptions } from "./options.js";
 import { Random } from "./random.js";
 import { RelationBuffer } from "./relation-buffer.js";
@@ -80,11 +73,14 @@ class RecordMaker {
   private readonly needed = new Set<number>();
   private readonly serviceShareOfNeeds: number;
   private readonly idWidth: number;
+  /** Share of revenue one need spends, per line (by the supplier's tier). */
+  private readonly lineSpend: Float64Array;
 
   constructor(readonly layout: Layout) {
     this.productIds = new Array(layout.productCount);
     this.serviceShareOfNeeds = serviceNeedShare(layout.options.serviceShare);
     this.idWidth = firmId(Math.max(0, layout.firmCount - 1), layout.firmCount).length - 1;
+    this.lineSpend = Float64Array.from(layout.lineIndustry, (i) => spendShare(industries[i]!.tier));
   }
 
   product(p: number): string {
@@ -190,8 +186,10 @@ class RecordMaker {
     const { layout, relations } = this;
     const { options } = layout;
     const market = layout.productMarketPrice[product]!;
-    const supplierTier = industries[layout.lineIndustry[lineOfProduct(layout, product)]!]!.tier;
-    const spend = layout.firmRevenue[f]! * spendShare(supplierTier) * random.lognormal(0, 0.6);
+    const spend =
+      layout.firmRevenue[f]! *
+      this.lineSpend[layout.productLine[product]!]! *
+      random.lognormal(0, 0.6);
     const quantity = Math.max(1, Math.round(spend / market));
     let incumbent = -1;
     let incumbentId: string | undefined;
@@ -225,7 +223,7 @@ class RecordMaker {
     }
     if (incumbentId !== undefined) need.incumbent = incumbentId;
     for (let s = first; s < first + sellers; s++) {
-      const seller = layout.offerFirm[layout.productOffers[s]!]!;
+      const seller = layout.productSellers[s]!;
       if (seller === f || seller === incumbent) continue;
       const draw = random.float();
       if (draw < options.blockedShare) {

@@ -74,59 +74,80 @@ export function relationText(relation: Relation): string {
   return `${text}}`;
 }
 
-/** Lines of the JSON Lines form, each ending in `\n`. */
-export function* jsonLinesText(
-  records: Iterable<NetworkRecord>,
-): Generator<string, void, undefined> {
-  for (const record of records) {
-    if ("firm" in record) yield `{"firm":${firmText(record.firm)}}\n`;
-    else if ("relation" in record) yield `{"relation":${relationText(record.relation)}}\n`;
-    else yield `${JSON.stringify(record)}\n`;
-  }
-}
-
 /**
- * Pieces of the JSON document form: `{"currency", "meta", "firms": [...], "relations": [...]}`,
- * one firm or relation a line. Expects the header first, then firms, then relations.
+ * Turns records into text one record at a time: `text(record)` gives the
+ * piece for that record (with whatever framing comes before it) and `end()`
+ * the closing piece. JSON Lines: one record a line. JSON document:
+ * `{"currency", "meta", "firms": [...], "relations": [...]}`, one firm or
+ * relation a line; expects the header first, then firms, then relations.
  */
-export function* jsonDocumentText(
-  records: Iterable<NetworkRecord>,
-): Generator<string, void, undefined> {
-  let section: "head" | "firms" | "relations" = "head";
-  let count = 0;
-  let opened = false;
-  for (const record of records) {
-    if ("firm" in record || "relation" in record) {
-      if (!opened) {
-        yield "{";
-        opened = true;
-      }
-      const next = "firm" in record ? "firms" : "relations";
-      if (section !== next) {
-        if (section === "firms") yield "\n],";
-        if (next === "relations" && section === "head") yield '"firms":[],';
-        yield `"${next}":[\n`;
-        section = next;
-        count = 0;
-      }
-      const text = "firm" in record ? firmText(record.firm) : relationText(record.relation);
-      yield count++ === 0 ? text : `,\n${text}`;
-    } else {
-      const head = JSON.stringify({ currency: record.currency, meta: record.meta });
-      yield `${head.slice(0, -1)},`;
-      opened = true;
+export class NetworkTextWriter {
+  private section: "head" | "firms" | "relations" = "head";
+  private count = 0;
+  private opened = false;
+
+  constructor(readonly format: GeneratedFormat) {}
+
+  /** The text of one record. */
+  text(record: NetworkRecord): string {
+    if (this.format === "jsonl") {
+      if ("firm" in record) return `{"firm":${firmText(record.firm)}}\n`;
+      if ("relation" in record) return `{"relation":${relationText(record.relation)}}\n`;
+      return `${JSON.stringify(record)}\n`;
     }
+    if (!("firm" in record) && !("relation" in record)) {
+      const head = JSON.stringify({ currency: record.currency, meta: record.meta });
+      this.opened = true;
+      return `${head.slice(0, -1)},`;
+    }
+    let frame = "";
+    if (!this.opened) {
+      frame = "{";
+      this.opened = true;
+    }
+    const next = "firm" in record ? "firms" : "relations";
+    if (this.section !== next) {
+      if (this.section === "firms") frame += "\n],";
+      if (next === "relations" && this.section === "head") frame += '"firms":[],';
+      frame += `"${next}":[\n`;
+      this.section = next;
+      this.count = 0;
+    }
+    const text = "firm" in record ? firmText(record.firm) : relationText(record.relation);
+    return this.count++ === 0 ? frame + text : `${frame},\n${text}`;
   }
-  if (!opened) yield "{";
-  if (section === "head") yield '"firms":[],"relations":[]}\n';
-  else if (section === "firms") yield '\n],"relations":[]}\n';
-  else yield "\n]}\n";
+
+  /** The closing text. */
+  end(): string {
+    if (this.format === "jsonl") return "";
+    const open = this.opened ? "" : "{";
+    if (this.section === "head") return `${open}"firms":[],"relations":[]}\n`;
+    if (this.section === "firms") return '\n],"relations":[]}\n';
+    return "\n]}\n";
+  }
 }
 
 /** The text pieces of `records` in `format`. */
-export function networkText(
+export function* networkText(
   records: Iterable<NetworkRecord>,
   format: GeneratedFormat,
 ): Generator<string, void, undefined> {
-  return format === "jsonl" ? jsonLinesText(records) : jsonDocumentText(records);
+  const writer = new NetworkTextWriter(format);
+  for (const record of records) yield writer.text(record);
+  const end = writer.end();
+  if (end !== "") yield end;
+}
+
+/** Lines of the JSON Lines form, each ending in `\n`. */
+export function jsonLinesText(
+  records: Iterable<NetworkRecord>,
+): Generator<string, void, undefined> {
+  return networkText(records, "jsonl");
+}
+
+/** Pieces of the JSON document form (see `NetworkTextWriter`). */
+export function jsonDocumentText(
+  records: Iterable<NetworkRecord>,
+): Generator<string, void, undefined> {
+  return networkText(records, "json");
 }

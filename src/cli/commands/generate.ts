@@ -9,7 +9,7 @@ import { rename, rm } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { generateNetworkRecords } from "../../generator/network-records.js";
 import { type GenerateOptions, resolveGenerateOptions } from "../../generator/options.js";
-import { type GeneratedFormat, networkText } from "../../generator/serialize.js";
+import { type GeneratedFormat, NetworkTextWriter } from "../../generator/serialize.js";
 import { formatOfPath } from "../../model/read-network.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
 import { type CliIO, CliUsageError } from "../io.js";
@@ -102,19 +102,16 @@ async function writeNetwork(
   const sink = new ByteSink(stream);
   const total = options.firms ?? 0;
   const progress = new ProgressReporter(io, { label: "firms" });
+  const writer = new NetworkTextWriter(format);
   let firms = 0;
-  const records = generateNetworkRecords(options);
-  function* counted() {
-    for (const record of records) {
-      if ("firm" in record && (++firms & 1023) === 0) progress.update(firms, total);
-      yield record;
-    }
-  }
   try {
-    for (const piece of networkText(counted(), format)) {
-      const wait = sink.push(piece);
+    for (const record of generateNetworkRecords(options)) {
+      if ("firm" in record && (++firms & 1023) === 0) progress.update(firms, total);
+      const wait = sink.push(writer.text(record));
       if (wait !== undefined) await wait;
     }
+    const wait = sink.push(writer.end());
+    if (wait !== undefined) await wait;
     await sink.flush();
   } finally {
     progress.finish();
