@@ -14,7 +14,7 @@
  * (`--write` writes bench/RESULTS-economics.md).
  */
 import { existsSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import type { Policy } from "../../src/economics/deal.js";
 import { DealEconomy } from "../../src/economics/economy.js";
 import { findDeals } from "../../src/economics/find-deals.js";
@@ -196,7 +196,8 @@ for (const [label, options] of [
 }
 log("");
 log(
-  `machine: ${cpus()[0]?.model ?? "unknown"} (${cpus().length} cores), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  `machine: ${cpus()[0]?.model ?? "unknown"} (${cpus().length} cores), Node ${process.version}, ` +
+    `${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0].toFixed(1)} (a shared machine)`,
 );
 
 if (write) {
