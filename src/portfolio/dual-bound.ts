@@ -8,11 +8,12 @@
  * tolerances); the LP optimum is min_y D(y). Fixing: a portfolio containing
  * column j is worth at most D(y) + min(0, r_j).
  *
- * `lagrangianBound` minimizes D by projected subgradient steps (Polyak step
- * towards a known portfolio value), cheap enough for millions of columns.
+ * `lagrangianBound` minimizes D by coordinate descent, then deflected
+ * subgradient steps: each pass is O(nonzeros), cheap enough for millions of
+ * columns, and usually within a few percent of the LP bound.
  */
 import type { Deadline } from "./deadline.js";
-import type { PackingModel } from "./packing-model.js";
+import { type PackingModel, rowsOf } from "./packing-model.js";
 
 /** D(y) and the reduced values r_j. */
 export interface DualBound {
@@ -37,39 +38,84 @@ export function dualBound(model: PackingModel, y: ArrayLike<number>): DualBound 
 }
 
 /**
- * A Lagrangian bound: min over a few hundred subgradient steps of D(y), never
- * above Σ max(0, v_j). `lower` is the value of a known portfolio (the step
- * target); stops early once the bound is within 1e-9 of it, after
- * `iterations` steps, or when the deadline passes (always at least one D).
+ * A Lagrangian bound: min of D(y) over the prices visited by
+ *
+ * 1. `sweeps` rounds of exact coordinate descent (each row's price set to
+ *    minimize D with the others fixed: the price at which the columns still
+ *    worth more than it no longer overfill the row), then
+ * 2. up to `iterations` deflected subgradient steps on the rows scaled to
+ *    capacity 1 (direction g + 0.7·previous, Polyak step towards `lower`, the
+ *    value of a known portfolio; the step halves after 10 steps without
+ *    progress).
+ *
+ * Never above Σ max(0, v_j). Stops early once within 1e-9 of `lower`, when
+ * the step has shrunk below 1e-4, or when the deadline passes (after at
+ * least one sweep).
  */
 export function lagrangianBound(
   model: PackingModel,
   lower: number,
   deadline: Deadline,
-  iterations = 200,
+  iterations = 500,
+  sweeps = 10,
 ): number {
-  const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
-  let trivial = 0;
-  for (let j = 0; j < columnCount; j++) trivial += Math.max(0, model.value[j]!);
-  // Start from prices that make every reduced value ≤ 0: each row charges a
-  // column its share v_j / (rows of j) per unit of coefficient.
-  const y = new Float64Array(rowCount);
-  for (let j = 0; j < columnCount; j++) {
-    const n = columnStarts[j + 1]! - columnStarts[j]!;
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const share = model.value[j]! / (n * columnCoefficients[k]!);
-      const i = columnRows[k]!;
-      if (share > y[i]!) y[i] = share;
-    }
-  }
-  let best = Math.min(trivial, dualBound(model, y).bound);
+  const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients, capacity } = model;
+  let best = 0;
+  for (let j = 0; j < columnCount; j++) best += Math.max(0, model.value[j]!);
   const tolerance = 1e-9 * Math.max(1, Math.abs(lower));
+  const rows = rowsOf(model);
+  const y = new Float64Array(rowCount);
+  const reduced = Float64Array.from(model.value);
+  const order: number[] = [];
+  const breakpoint: number[] = [];
+  for (let sweep = 0; sweep < sweeps && best - lower > tolerance; sweep++) {
+    if (sweep > 0 && deadline.expired()) break;
+    for (let i = 0; i < rowCount; i++) {
+      order.length = 0;
+      breakpoint.length = 0;
+      for (let k = rows.rowStarts[i]!; k < rows.rowStarts[i + 1]!; k++) {
+        const a = rows.rowCoefficients[k]!;
+        breakpoint.push((reduced[rows.rowColumns[k]!]! + a * y[i]!) / a);
+        order.push(order.length);
+      }
+      order.sort((p, q) => breakpoint[q]! - breakpoint[p]!);
+      let filled = 0;
+      let price = 0;
+      for (const p of order) {
+        if (breakpoint[p]! <= 0) break;
+        filled += rows.rowCoefficients[rows.rowStarts[i]! + p]!;
+        if (filled > capacity[i]!) {
+          price = breakpoint[p]!;
+          break;
+        }
+      }
+      const delta = price - y[i]!;
+      if (delta === 0) continue;
+      for (let k = rows.rowStarts[i]!; k < rows.rowStarts[i + 1]!; k++) {
+        reduced[rows.rowColumns[k]!]! -= rows.rowCoefficients[k]! * delta;
+      }
+      y[i] = price;
+    }
+    best = Math.min(best, dualBound(model, y).bound);
+  }
+
+  // Subgradient on the scaled rows a_ij / b_i ≤ 1, prices y_i · b_i.
+  const scaled: PackingModel = {
+    ...model,
+    columnCoefficients: Float64Array.from(
+      columnCoefficients,
+      (a, k) => a / capacity[columnRows[k]!]!,
+    ),
+    capacity: new Float64Array(rowCount).fill(1),
+  };
+  const price = Float64Array.from(y, (v, i) => v * capacity[i]!);
+  const direction = new Float64Array(rowCount);
   const g = new Float64Array(rowCount);
-  let mu = 1;
+  let mu = 0.5;
   let stale = 0;
   for (let step = 0; step < iterations && best - lower > tolerance; step++) {
     if ((step & 7) === 7 && deadline.expired()) break;
-    const { bound, reduced } = dualBound(model, y);
+    const { bound, reduced: r } = dualBound(scaled, price);
     if (bound < best - 1e-12 * Math.abs(best)) {
       best = bound;
       stale = 0;
@@ -78,22 +124,23 @@ export function lagrangianBound(
       stale = 0;
       if (mu < 1e-4) break;
     }
-    g.set(model.capacity);
+    g.fill(1);
     for (let j = 0; j < columnCount; j++) {
-      if (reduced[j]! <= 0) continue;
+      if (r[j]! <= 0) continue;
       for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-        g[columnRows[k]!]! -= columnCoefficients[k]!;
+        g[columnRows[k]!]! -= scaled.columnCoefficients[k]!;
       }
     }
     let norm = 0;
     for (let i = 0; i < rowCount; i++) {
-      // Projected: a zero price with a positive subgradient cannot move.
-      if (y[i] === 0 && g[i]! > 0) g[i] = 0;
-      norm += g[i]! * g[i]!;
+      direction[i] = g[i]! + 0.7 * direction[i]!;
+      // Projected: a zero price cannot fall.
+      if (price[i] === 0 && direction[i]! > 0) direction[i] = 0;
+      norm += direction[i]! * direction[i]!;
     }
     if (norm === 0) break;
     const t = (mu * (bound - lower)) / norm;
-    for (let i = 0; i < rowCount; i++) y[i] = Math.max(0, y[i]! - t * g[i]!);
+    for (let i = 0; i < rowCount; i++) price[i] = Math.max(0, price[i]! - t * direction[i]!);
   }
   return best;
 }
