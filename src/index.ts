@@ -25,3 +25,7 @@ export type { Proposal, ProposalCheck, ProposedTrade, Violation, ViolationCode }
 export { violationCodes } from "./proposal/proposal.js";
 export { generateNetwork, generateNetworkRecords, defaultGenerateOptions, type GenerateOptions, type NetworkRecord } from "./generator/index.js";
 export { type CheckProposalOptions, defaultCheckProposalOptions } from "./proposal/proposal.js";
+export type { DealShape } from "./economics/deal.js";
+export { defaultPricingOptions, policies, type PricingOptions } from "./economics/pricing-options.js";
+export type { InitiatorFiguresJson } from "./economics/deal-json.js";
+export type { SearchStats } from "./search/deal-cursor.js";
