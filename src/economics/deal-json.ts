@@ -10,17 +10,8 @@ export interface InitiatorFiguresJson extends Omit<InitiatorFigures, "efficiency
   readonly efficiency: number | null;
 }
 
-/** A deal as SPEC §8's DEAL JSON object, keys in the SPEC's order. */
-export interface DealJson {
-  readonly id: string;
-  readonly kind: DealShape;
-  readonly feasible: boolean;
-  readonly score: number;
-  readonly surplus: number;
-  readonly probability: number;
-  readonly expectedSurplus: number;
-  readonly trades: readonly DealTrade[];
-  readonly parties: readonly PartyFigures[];
+/** A deal as SPEC §8's DEAL JSON object: a `Deal` whose initiator efficiency may be null. */
+export interface DealJson extends Omit<Deal, "initiator"> {
   readonly initiator?: InitiatorFiguresJson;
 }
 

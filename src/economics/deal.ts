@@ -2,6 +2,7 @@
  * The deal as the library reports it (SPEC §5, §8): its trades with their
  * figures and discounts, each party's figures, and the initiator's.
  */
+import type { PotentialTrade } from "../model/potential-trades.js";
 import type { DealKind } from "../search/kinds.js";
 
 /**
@@ -32,18 +33,8 @@ export type Policy = "initiator" | "fair" | "minimal";
  */
 export type Objective = "surplus" | "expectedSurplus" | "initiatorNet" | "expectedInitiatorNet";
 
-/** One trade of a deal. */
-export interface DealTrade {
-  readonly seller: string;
-  readonly buyer: string;
-  readonly product: string;
-  readonly quantity: number;
-  readonly unitPrice: number;
-  /** m: what the seller gains at list price. */
-  readonly margin: number;
-  /** c: what the buyer loses by switching. */
-  readonly premium: number;
-  readonly probability: number;
+/** One trade of a deal: the potential trade's figures (SPEC §3) and its discount. */
+export interface DealTrade extends PotentialTrade {
   /** d: money the seller gives the buyer, 0 ≤ d ≤ m. */
   readonly discount: number;
 }

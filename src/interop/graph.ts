@@ -8,20 +8,14 @@
 import { MultiDirectedGraph } from "graphology";
 import { tradeIndexOf } from "../index/trade-index.js";
 import { parseNetwork } from "../model/parse-network.js";
+import type { PotentialTrade } from "../model/potential-trades.js";
 import type { Firm, Meta, Network, Relation } from "../model/types.js";
 
 /** Node attributes: the firm's record without its id (the node key). */
 export type FirmAttributes = Omit<Firm, "id">;
 
-/** Edge attributes: one potential trade and its figures. */
-export interface TradeAttributes {
-  readonly product: string;
-  readonly quantity: number;
-  readonly unitPrice: number;
-  readonly margin: number;
-  readonly premium: number;
-  readonly probability: number;
-}
+/** Edge attributes: one potential trade and its figures (its ends are the edge's). */
+export type TradeAttributes = Omit<PotentialTrade, "seller" | "buyer">;
 
 /** Graph attributes: what is not a firm or a trade. */
 export interface NetworkAttributes {
