@@ -32,6 +32,8 @@ export class BrokeredWalk implements DealWalk {
   /** The arc that reached the inner scan's firm (S→M as S, S→f as M, M→f as D). */
   private outerArc = 0;
   private done = false;
+  /** Steps left before the next look at the abort signal (kept across calls). */
+  private budget = abortCheckInterval;
 
   /**
    * @param initiator a firm integer, or -1 for the whole network
@@ -53,7 +55,7 @@ export class BrokeredWalk implements DealWalk {
     const mark = this.workspace.mark;
     const stats = this.stats;
     let { outer, outerEnd, inner, innerEnd, outerArc } = this;
-    let budget = abortCheckInterval;
+    let budget = this.budget;
     let steps = 0;
     for (;;) {
       // Inner scan: the third firm must be marked.
@@ -105,6 +107,7 @@ export class BrokeredWalk implements DealWalk {
         this.inner = inner;
         this.innerEnd = innerEnd;
         this.outerArc = outerArc;
+        this.budget = budget;
         stats.steps += steps;
         return 3;
       }
@@ -132,6 +135,7 @@ export class BrokeredWalk implements DealWalk {
       }
       // The next root (whole network) or role (initiator).
       if (!this.advance()) {
+        this.budget = budget;
         stats.steps += steps;
         this.done = true;
         return 0;

@@ -32,6 +32,8 @@ export class ChainWalk implements DealWalk {
   private root: number;
   private started = false;
   private done = false;
+  /** Steps left before the next look at the abort signal (kept across calls). */
+  private budget = abortCheckInterval;
 
   /**
    * @param initiator a firm integer, or -1 for the whole network
@@ -61,11 +63,12 @@ export class ChainWalk implements DealWalk {
     const { maxParties, stats } = this;
     const global = this.initiator < 0;
     let { back, fwd, forward, root } = this;
-    let budget = abortCheckInterval;
+    let budget = this.budget;
     let steps = 0;
     for (;;) {
       if (back < 0) {
         if (global ? root + 1 >= vertexCount : this.started) {
+          this.budget = budget;
           stats.steps += steps;
           this.done = true;
           return 0;
@@ -99,6 +102,7 @@ export class ChainWalk implements DealWalk {
           if (--back < 0) {
             stats.rootsDone++;
             if (!global) {
+              this.budget = budget;
               stats.steps += steps;
               this.done = true;
               return 0;
@@ -158,6 +162,7 @@ export class ChainWalk implements DealWalk {
         this.fwd = fwd;
         this.forward = forward;
         this.root = root;
+        this.budget = budget;
         stats.steps += steps;
         return parties - 1;
       }

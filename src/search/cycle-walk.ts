@@ -29,6 +29,8 @@ export class CycleWalk implements DealWalk {
   private root: number;
   private started = false;
   private done = false;
+  /** Steps left before the next look at the abort signal (kept across calls). */
+  private budget = abortCheckInterval;
 
   /**
    * @param initiator a firm integer, or -1 for the whole network
@@ -59,11 +61,12 @@ export class CycleWalk implements DealWalk {
     const lastLevel = maxParties - 2;
     let { depth, root } = this;
     let lo = global ? root : -1;
-    let budget = abortCheckInterval;
+    let budget = this.budget;
     let steps = 0;
     for (;;) {
       if (depth < 0) {
         if (global ? root + 1 >= vertexCount : this.started) {
+          this.budget = budget;
           stats.steps += steps;
           this.done = true;
           return 0;
@@ -95,8 +98,9 @@ export class CycleWalk implements DealWalk {
             }
           }
         }
-        steps += p - from;
-        budget -= p - from;
+        const scanned = (found < 0 ? p : p + 1) - from;
+        steps += scanned;
+        budget -= scanned;
         if (budget <= 0) {
           budget = abortCheckInterval;
           stats.steps += steps;
@@ -111,7 +115,8 @@ export class CycleWalk implements DealWalk {
         this.emit(arcs, depth, p, found);
         this.depth = depth;
         this.root = root;
-        stats.steps += steps + 1;
+        this.budget = budget;
+        stats.steps += steps;
         return depth + 2;
       }
       if (p === e) {
@@ -142,6 +147,7 @@ export class CycleWalk implements DealWalk {
       if (closes) {
         this.depth = depth;
         this.root = root;
+        this.budget = budget;
         stats.steps += steps;
         return depth + 1;
       }

@@ -82,7 +82,7 @@ export class DealCursor {
       throw new UsageError(`initiator must be a firm integer of the index or -1: ${initiator}`);
     }
     this.kinds = dealKinds.filter((k) => kinds.includes(k) && (k === "cycle" || maxParties >= 3));
-    this.graph = searchGraphOf(index);
+    this.graph = searchGraphOf(index, initiator < 0);
     const room = Math.max(3, maxParties);
     this.trades = new Int32Array(room);
     this.arcs = new Int32Array(room);

@@ -1,17 +1,23 @@
 /**
- * The arcs of the trade index, renumbered for the search: firms are relabelled
- * in breadth-first order over arcs in both directions (as the C reference
- * `cycles.c --reorder` does), and the out- and in-adjacency are laid out again
- * as CSRs in that order, each entry carrying the index's arc id.
+ * The arcs of the trade index, numbered again for the search. For a search
+ * over the whole network, firms are relabelled in breadth-first order over
+ * arcs in both directions (as the C reference `cycles.c --reorder` does), and
+ * the out- and in-adjacency are laid out again as CSRs in that order, each
+ * entry carrying the index's arc id.
  *
- * Why: the index numbers firms in id order, which for generated (and most real)
- * ids says nothing about who trades with whom, so every step of a DFS or a
- * triangle scan jumps to a random place in megabytes of arrays. In BFS order
+ * Why: the index numbers firms in id order, which for generated (and most
+ * real) ids says nothing about who trades with whom, so every step of a DFS or
+ * a triangle scan jumps to a random place in megabytes of arrays. In BFS order
  * the firms that trade with each other sit close together; on the 1M-firm
- * anchors network this alone made the brokered scan ~4.5× and the 3-cycle
- * search ~3× faster (bench/RESULTS-search.md). The search's canonical "start
- * each cycle at its smallest firm" uses the search order; a cycle is rotated
- * to its smallest firm id only when it is handed out.
+ * anchors network this alone made the brokered scan ~4× and the 3-cycle
+ * search ~3× faster (bench/RESULTS-search.md). The canonical "start each cycle
+ * at its smallest firm" of the global search uses the search order; a cycle is
+ * rotated to its smallest firm id only when it is handed out.
+ *
+ * A search around an initiator touches a few hundred firms, where locality
+ * does not pay for the relabelling (seconds at 1M firms): until a global
+ * search has asked for the BFS graph, initiator searches get the index's own
+ * order, which only adds the in-arcs' sellers.
  *
  * It also holds a pool of scratch marks: one Int32Array over firms holding
  * `arc + 1` (0: unmarked). A search marks one firm's neighbourhood and unmarks
@@ -32,7 +38,15 @@ export class SearchWorkspace {
   }
 }
 
-/** The index's arcs over search vertices (firms in BFS order), with a workspace pool. */
+/**
+ * How search vertices are numbered: `bfs` (breadth-first, for searches over
+ * the whole network, where locality pays) or `identity` (the index's own
+ * firm order, cheap to build, for initiator searches that touch a few hundred
+ * firms).
+ */
+export type SearchOrder = "bfs" | "identity";
+
+/** The index's arcs over search vertices, with a workspace pool. */
 export class SearchGraph {
   /** The search vertex of each firm integer. */
   readonly vertexOf: Int32Array;
@@ -52,13 +66,31 @@ export class SearchGraph {
   readonly inArc: Int32Array;
   private readonly idle: SearchWorkspace[] = [];
 
-  constructor(readonly index: TradeIndex) {
+  constructor(
+    readonly index: TradeIndex,
+    readonly order: SearchOrder,
+  ) {
     const { outOffsets, arcTarget, inOffsets, inArcs, firmCount: n, arcCount } = index;
     const arcSource = new Int32Array(arcCount);
     for (let f = 0; f < n; f++) {
       for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++) arcSource[a] = f;
     }
-    // Breadth-first order; firmOf doubles as the queue.
+    const inSeller = new Int32Array(arcCount);
+    for (let i = 0; i < arcCount; i++) inSeller[i] = arcSource[inArcs[i]];
+    if (order === "identity") {
+      const identity = new Int32Array(Math.max(n, arcCount));
+      for (let i = 0; i < identity.length; i++) identity[i] = i;
+      this.vertexOf = identity.subarray(0, n);
+      this.firmOf = this.vertexOf;
+      this.outOffsets = outOffsets;
+      this.outTarget = arcTarget;
+      this.outArc = identity.subarray(0, arcCount);
+      this.inOffsets = inOffsets;
+      this.inSource = inSeller;
+      this.inArc = inArcs;
+      return;
+    }
+    // Breadth-first order over arcs both ways; firmOf doubles as the queue.
     const vertexOf = new Int32Array(n).fill(-1);
     const firmOf = new Int32Array(n);
     let next = 0;
@@ -76,7 +108,7 @@ export class SearchGraph {
           }
         }
         for (let i = inOffsets[f]; i < inOffsets[f + 1]; i++) {
-          const x = arcSource[inArcs[i]];
+          const x = inSeller[i];
           if (vertexOf[x] < 0) {
             vertexOf[x] = next;
             firmOf[next++] = x;
@@ -98,12 +130,12 @@ export class SearchGraph {
       }
     }
     searchOut[n] = p;
-    // In-CSR in search order (sellers come in search order).
+    // In-CSR in search order, scattered from the out-CSR (sellers come in search order).
     const searchIn = new Int32Array(n + 1);
     for (let v = 0; v < n; v++) searchIn[v + 1] = inOffsets[firmOf[v] + 1] - inOffsets[firmOf[v]];
     for (let v = 0; v < n; v++) searchIn[v + 1] += searchIn[v];
     const fill = searchIn.slice(0, n);
-    const inSource = new Int32Array(arcCount);
+    const inSource = inSeller;
     const inArc = new Int32Array(arcCount);
     for (let v = 0; v < n; v++) {
       for (let q = searchOut[v]; q < searchOut[v + 1]; q++) {
@@ -127,9 +159,11 @@ export class SearchGraph {
     return this.firmOf.length;
   }
 
-  /** Bytes held by the typed arrays of the search graph (workspaces not counted). */
+  /** Bytes of the typed arrays the search graph holds beyond the index's (workspaces not counted). */
   get byteLength(): number {
-    return [
+    const { index } = this;
+    const own = new Set<ArrayBufferLike>();
+    for (const array of [
       this.vertexOf,
       this.firmOf,
       this.outOffsets,
@@ -138,7 +172,19 @@ export class SearchGraph {
       this.inOffsets,
       this.inSource,
       this.inArc,
-    ].reduce((sum, array) => sum + array.byteLength, 0);
+    ]) {
+      if (
+        array !== index.outOffsets &&
+        array !== index.arcTarget &&
+        array !== index.inOffsets &&
+        array !== index.inArcs
+      ) {
+        own.add(array.buffer);
+      }
+    }
+    let bytes = 0;
+    for (const buffer of own) bytes += buffer.byteLength;
+    return bytes;
   }
 
   /** An idle workspace, or a new one. Give it back with `release` once the search has ended with its marks cleared. */
@@ -154,11 +200,15 @@ export class SearchGraph {
 
 const graphs = new WeakMap<TradeIndex, SearchGraph>();
 
-/** The search graph of an index, built once and cached. */
-export function searchGraphOf(index: TradeIndex): SearchGraph {
+/**
+ * The search graph of an index, built once and cached: in BFS order once a
+ * search over the whole network asks for it, until then in the index's order
+ * (an initiator search touches too few firms to pay for the relabelling).
+ */
+export function searchGraphOf(index: TradeIndex, wholeNetwork: boolean): SearchGraph {
   let graph = graphs.get(index);
-  if (graph === undefined) {
-    graph = new SearchGraph(index);
+  if (graph === undefined || (wholeNetwork && graph.order !== "bfs")) {
+    graph = new SearchGraph(index, wholeNetwork ? "bfs" : "identity");
     graphs.set(index, graph);
   }
   return graph;

@@ -5,21 +5,20 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tradeIndexOf } from "../../src/index/trade-index.js";
+import { type TradeIndex, tradeIndexOf } from "../../src/index/trade-index.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { DealCursor, dealId } from "../../src/search/deal-cursor.js";
 import { type DealKind, dealKinds } from "../../src/search/kinds.js";
-import { bruteForceDeals, type PlainNetwork } from "./brute-force-deals.js";
+import { bruteForceDeals } from "./brute-force-deals.js";
 import { smallNetwork } from "./small-network.js";
 
 /** The ids the cursor lists, in its order. */
 function cursorIds(
-  network: PlainNetwork,
+  index: TradeIndex,
   kinds: readonly DealKind[],
   maxParties: number,
   initiator: string | undefined,
 ): string[] {
-  const index = tradeIndexOf(parseNetwork(network));
   const cursor = new DealCursor(index, {
     kinds,
     maxParties,
@@ -44,15 +43,22 @@ describe.each([2, 3, 4, 5])("DealCursor, maxParties %i", (maxParties) => {
           const expected = bruteForceDeals(network, maxParties).filter((d) =>
             kinds.includes(d.kind),
           );
-          const global = cursorIds(network, kinds, maxParties, undefined);
+          const index = tradeIndexOf(parseNetwork(network));
+          const aroundEveryFirm = () => {
+            for (const firm of network.firms) {
+              const around = cursorIds(index, kinds, maxParties, firm.id);
+              expect(new Set(around).size).toBe(around.length);
+              const mine = expected.filter((d) => d.parties.includes(firm.id)).map((d) => d.id);
+              expect(sorted(around)).toEqual(sorted(mine));
+            }
+          };
+          // Around each firm on the index's own firm order, then again once a
+          // global search has relabelled the search graph in BFS order.
+          aroundEveryFirm();
+          const global = cursorIds(index, kinds, maxParties, undefined);
           expect(new Set(global).size).toBe(global.length);
           expect(sorted(global)).toEqual(sorted(expected.map((d) => d.id)));
-          for (const firm of network.firms) {
-            const around = cursorIds(network, kinds, maxParties, firm.id);
-            expect(new Set(around).size).toBe(around.length);
-            const mine = expected.filter((d) => d.parties.includes(firm.id)).map((d) => d.id);
-            expect(sorted(around)).toEqual(sorted(mine));
-          }
+          aroundEveryFirm();
         },
       ),
     );
@@ -75,9 +81,11 @@ describe("DealCursor on networks where pairs trade several products", () => {
     }));
     fc.assert(
       fc.property(dense, fc.integer({ min: 2, max: 4 }), (network, maxParties) => {
-        const kinds = [...dealKinds];
+        const index = tradeIndexOf(parseNetwork(network));
         const expected = bruteForceDeals(network, maxParties).map((d) => d.id);
-        expect(sorted(cursorIds(network, kinds, maxParties, undefined))).toEqual(sorted(expected));
+        expect(sorted(cursorIds(index, [...dealKinds], maxParties, undefined))).toEqual(
+          sorted(expected),
+        );
       }),
     );
   });
