@@ -54,10 +54,12 @@ export class RelationBuffer {
     if (Number.isNaN(this.probabilities[slot]!)) this.probabilities[slot] = probability;
   }
 
+  /** The seller's firm index. */
   seller(slot: number): number {
     return this.sellers[slot]!;
   }
 
+  /** The buyer's firm index. */
   buyer(slot: number): number {
     return this.buyers[slot]!;
   }
@@ -72,6 +74,7 @@ export class RelationBuffer {
     return this.probabilities[slot]!;
   }
 
+  /** Whether the relation blocks the pair (or pair and product). */
   blocked(slot: number): boolean {
     return this.blocks[slot] === 1;
   }
