@@ -51,7 +51,7 @@ export class BrokeredWalk implements DealWalk {
 
   nextShape(arcs: Int32Array): number {
     if (this.done) return 0;
-    const { outOffsets, outTarget, outArc, inOffsets, inSource, inArc } = this.graph;
+    const { outOffsets, outTarget, outCode, inOffsets, inSource, inCode } = this.graph;
     const mark = this.workspace.mark;
     const stats = this.stats;
     let { outer, outerEnd, inner, innerEnd, outerArc } = this;
@@ -92,16 +92,16 @@ export class BrokeredWalk implements DealWalk {
         if (found < 0) continue;
         if (role === asSeller) {
           arcs[0] = outerArc;
-          arcs[1] = outArc[found];
-          arcs[2] = mark[outTarget[found]] - 1;
+          arcs[1] = outCode[found];
+          arcs[2] = outCode[mark[outTarget[found]] - 1];
         } else if (role === asMiddle) {
           arcs[0] = outerArc;
-          arcs[1] = mark[outTarget[found]] - 1;
-          arcs[2] = outArc[found];
+          arcs[1] = outCode[mark[outTarget[found]] - 1];
+          arcs[2] = outCode[found];
         } else {
-          arcs[0] = inArc[found];
+          arcs[0] = inCode[found];
           arcs[1] = outerArc;
-          arcs[2] = mark[inSource[found]] - 1;
+          arcs[2] = inCode[mark[inSource[found]] - 1];
         }
         this.outer = outer;
         this.inner = inner;
@@ -115,12 +115,12 @@ export class BrokeredWalk implements DealWalk {
       if (outer < outerEnd) {
         const role = this.role;
         if (role === asSeller) {
-          outerArc = outArc[outer];
+          outerArc = outCode[outer];
           const m = outTarget[outer];
           inner = outOffsets[m];
           innerEnd = outOffsets[m + 1];
         } else {
-          outerArc = inArc[outer];
+          outerArc = inCode[outer];
           const v = inSource[outer];
           if (role === asMiddle) {
             inner = outOffsets[v];
@@ -178,14 +178,12 @@ export class BrokeredWalk implements DealWalk {
 
   /** Marks (or unmarks) v's first neighbourhood for the current role: predecessors as D, else successors. */
   private setMarks(v: number, on: boolean): void {
-    const { outOffsets, outTarget, outArc, inOffsets, inSource, inArc } = this.graph;
+    const { outOffsets, outTarget, inOffsets, inSource } = this.graph;
     const mark = this.workspace.mark;
     if (this.role === asDestination) {
-      for (let i = inOffsets[v]; i < inOffsets[v + 1]; i++)
-        mark[inSource[i]] = on ? inArc[i] + 1 : 0;
+      for (let i = inOffsets[v]; i < inOffsets[v + 1]; i++) mark[inSource[i]] = on ? i + 1 : 0;
     } else {
-      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++)
-        mark[outTarget[p]] = on ? outArc[p] + 1 : 0;
+      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) mark[outTarget[p]] = on ? p + 1 : 0;
     }
   }
 }

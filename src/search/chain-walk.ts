@@ -16,7 +16,7 @@ import type { SearchGraph } from "./search-graph.js";
 /** The resumable chain search. */
 export class ChainWalk implements DealWalk {
   readonly kind = "chain" as const;
-  /** Search vertices. backFirm[0] = the root; backFirm[i] reaches backFirm[i-1] by index arc backArc[i]. */
+  /** Search vertices. backFirm[0] = the root; backFirm[i] reaches backFirm[i-1] by the arc of code backArc[i]. */
   private readonly backFirm: Int32Array;
   private readonly backArc: Int32Array;
   private readonly backPosition: Int32Array;
@@ -58,7 +58,7 @@ export class ChainWalk implements DealWalk {
 
   nextShape(arcs: Int32Array): number {
     if (this.done) return 0;
-    const { outOffsets, outTarget, outArc, inOffsets, inSource, inArc, vertexCount } = this.graph;
+    const { outOffsets, outTarget, outCode, inOffsets, inSource, inCode, vertexCount } = this.graph;
     const { backFirm, backArc, backPosition, backEnd, fwdFirm, fwdArc, fwdPosition, fwdEnd } = this;
     const { maxParties, stats } = this;
     const global = this.initiator < 0;
@@ -112,7 +112,7 @@ export class ChainWalk implements DealWalk {
         }
         backPosition[back] = p + 1;
         x = inSource[p];
-        arc = inArc[p];
+        arc = inCode[p];
       }
       steps++;
       if (--budget === 0) {
@@ -131,8 +131,8 @@ export class ChainWalk implements DealWalk {
         let k = 0;
         if (forward) {
           for (let i = back; i >= 1; i--) arcs[k++] = backArc[i];
-          for (let i = 1; i <= fwd; i++) arcs[k++] = outArc[fwdArc[i]];
-          arcs[k++] = outArc[arc];
+          for (let i = 1; i <= fwd; i++) arcs[k++] = outCode[fwdArc[i]];
+          arcs[k++] = outCode[arc];
         } else {
           arcs[k++] = arc;
           for (let i = back; i >= 1; i--) arcs[k++] = backArc[i];

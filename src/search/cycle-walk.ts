@@ -9,7 +9,10 @@
  * Either way the cycle is rotated to start at its smallest firm id when it is
  * handed out. Before a root's DFS its predecessors are marked with their arc
  * back to it (and unmarked after), so closing a cycle is one probe and the
- * last level only scans. The path is at most 11 firms, so "on the path?" is a
+ * last level only scans. From 4 parties on, the firms two arcs before the root
+ * are stamped too (meet in the middle), and a firm is pushed as the cycle's
+ * second-to-last only when it is stamped: most of the last level's scans,
+ * which are most of the work, are never started. The path is at most 11 firms, so "on the path?" is a
  * scan of it, not a random access into a per-firm array.
  */
 import { abortCheckInterval, checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
@@ -28,6 +31,8 @@ export class CycleWalk implements DealWalk {
   private depth = -1;
   private root: number;
   private started = false;
+  /** The stamp of the current root's firms two arcs before it (4 parties and more). */
+  private epoch = 0;
   private done = false;
   /** Steps left before the next look at the abort signal (kept across calls). */
   private budget = abortCheckInterval;
@@ -52,14 +57,16 @@ export class CycleWalk implements DealWalk {
 
   nextShape(arcs: Int32Array): number {
     if (this.done) return 0;
-    const { outOffsets, outTarget, inOffsets, inSource, inArc, vertexCount } = this.graph;
+    const { outOffsets, outTarget, inOffsets, inSource, vertexCount } = this.graph;
     const mark = this.workspace.mark;
     const { pathVertex, pathArc, position, end, maxParties, stats } = this;
+    /** Stamps of the firms two arcs before the root, used from 4 parties on. */
+    const twoBefore = maxParties >= 4 ? this.workspace.stamp : mark;
     const global = this.initiator < 0;
     const firstOnPath = global ? 1 : 0;
     /** The level whose next firm is the cycle's last. */
     const lastLevel = maxParties - 2;
-    let { depth, root } = this;
+    let { depth, root, epoch } = this;
     let lo = global ? root : -1;
     let budget = this.budget;
     let steps = 0;
@@ -74,7 +81,18 @@ export class CycleWalk implements DealWalk {
         if (global) lo = ++root;
         this.started = true;
         for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
-          if (inSource[i] > lo) mark[inSource[i]] = inArc[i] + 1;
+          if (inSource[i] > lo) mark[inSource[i]] = i + 1;
+        }
+        if (maxParties >= 4) {
+          epoch = this.workspace.nextEpoch();
+          for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
+            const c = inSource[i];
+            if (c <= lo) continue;
+            for (let j = inOffsets[c]; j < inOffsets[c + 1]; j++) {
+              if (inSource[j] > lo) twoBefore[inSource[j]] = epoch;
+            }
+            steps += inOffsets[c + 1] - inOffsets[c];
+          }
         }
         pathVertex[0] = root;
         position[0] = outOffsets[root];
@@ -115,6 +133,7 @@ export class CycleWalk implements DealWalk {
         this.emit(arcs, depth, p, found);
         this.depth = depth;
         this.root = root;
+        this.epoch = epoch;
         this.budget = budget;
         stats.steps += steps;
         return depth + 2;
@@ -137,19 +156,24 @@ export class CycleWalk implements DealWalk {
       while (i <= depth && pathVertex[i] !== x) i++;
       if (i <= depth) continue;
       const closes = mark[x] !== 0;
+      const parties = depth + 2;
       if (closes) this.emit(arcs, depth, p, x);
-      // depth < lastLevel here: x can be followed by one more firm.
-      depth++;
-      pathVertex[depth] = x;
-      pathArc[depth] = p;
-      position[depth] = outOffsets[x];
-      end[depth] = outOffsets[x + 1];
+      // depth < lastLevel here: x can be followed by one more firm; as the
+      // second-to-last firm only if it is two arcs before the root.
+      if (depth + 1 < lastLevel || lastLevel < 2 || twoBefore[x] === epoch) {
+        depth++;
+        pathVertex[depth] = x;
+        pathArc[depth] = p;
+        position[depth] = outOffsets[x];
+        end[depth] = outOffsets[x + 1];
+      }
       if (closes) {
         this.depth = depth;
         this.root = root;
+        this.epoch = epoch;
         this.budget = budget;
         stats.steps += steps;
-        return depth + 1;
+        return parties;
       }
     }
   }
@@ -160,12 +184,12 @@ export class CycleWalk implements DealWalk {
    * the smallest firm.
    */
   private emit(arcs: Int32Array, depth: number, p: number, last: number): void {
-    const { outArc, firmOf } = this.graph;
+    const { outCode, inCode, firmOf } = this.graph;
     const { pathVertex, pathArc } = this;
     const parties = depth + 2;
-    for (let i = 1; i <= depth; i++) arcs[i - 1] = outArc[pathArc[i]];
-    arcs[depth] = outArc[p];
-    arcs[depth + 1] = this.workspace.mark[last] - 1;
+    for (let i = 1; i <= depth; i++) arcs[i - 1] = outCode[pathArc[i]];
+    arcs[depth] = outCode[p];
+    arcs[depth + 1] = inCode[this.workspace.mark[last] - 1];
     let start = parties - 1;
     let smallest = firmOf[last];
     for (let i = 0; i <= depth; i++) {

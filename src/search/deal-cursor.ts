@@ -58,9 +58,14 @@ export class DealCursor {
   private readonly walks: DealWalk[] = [];
   private workspace: SearchWorkspace | undefined;
   private walkAt = 0;
-  /** Arcs of the current firm sequence; `arcCount` is 0 when its choices are used up. */
+  /** Arc codes of the current firm sequence; `arcCount` is 0 when its choices are used up. */
   private readonly arcs: Int32Array;
   private arcCount = 0;
+  /** The odometer: each arc's trade range [firstTrade, endTrade). */
+  private readonly firstTrade: Int32Array;
+  private readonly endTrade: Int32Array;
+  /** Every arc of the current sequence has one trade: one choice only. */
+  private singleChoice = true;
   private currentKind: DealKind = "cycle";
   private finished = false;
 
@@ -86,6 +91,8 @@ export class DealCursor {
     const room = Math.max(3, maxParties);
     this.trades = new Int32Array(room);
     this.arcs = new Int32Array(room);
+    this.firstTrade = new Int32Array(room);
+    this.endTrade = new Int32Array(room);
     const roots = initiator < 0 ? index.firmCount : 1;
     this.stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: roots * this.kinds.length };
   }
@@ -153,27 +160,55 @@ export class DealCursor {
     }
   }
 
-  /** Sets the first product choice of the current sequence; false when no choice is a deal. */
+  /**
+   * Decodes the sequence's arc codes into trade ranges and sets the first
+   * product choice; false when no choice is a deal. An arc of one trade came
+   * with its trade and the sign of its premium in its code (no lookup).
+   */
   private firstChoice(): boolean {
-    const { arcs, trades, arcCount } = this;
+    const { arcs, trades, firstTrade, endTrade, arcCount } = this;
     const arcTrades = this.index.arcTrades;
-    for (let i = 0; i < arcCount; i++) trades[i] = arcTrades[arcs[i]];
-    return this.isDeal() || this.nextChoice();
+    let single = true;
+    let reciprocal = false;
+    for (let i = 0; i < arcCount; i++) {
+      const code = arcs[i];
+      if (code >= 0) {
+        const t = code >>> 1;
+        firstTrade[i] = t;
+        endTrade[i] = t + 1;
+        trades[i] = t;
+        if ((code & 1) === 1) reciprocal = true;
+      } else {
+        const t = arcTrades[~code];
+        firstTrade[i] = t;
+        endTrade[i] = arcTrades[~code + 1];
+        trades[i] = t;
+        single = false;
+      }
+    }
+    this.singleChoice = single;
+    if (!single) return this.isDeal() || this.nextChoice();
+    if (reciprocal && (this.currentKind !== "brokered" || this.isExecutable())) return true;
+    this.arcCount = 0;
+    return false;
   }
 
   /** Advances the odometer to the next choice that is a deal; false (and size 0) when none is left. */
   private nextChoice(): boolean {
-    const { arcs, trades, arcCount } = this;
-    const arcTrades = this.index.arcTrades;
+    const { trades, firstTrade, endTrade, arcCount } = this;
+    if (this.singleChoice) {
+      this.arcCount = 0;
+      return false;
+    }
     for (;;) {
       let i = arcCount - 1;
       for (; i >= 0; i--) {
         const t = trades[i] + 1;
-        if (t < arcTrades[arcs[i] + 1]) {
+        if (t < endTrade[i]) {
           trades[i] = t;
           break;
         }
-        trades[i] = arcTrades[arcs[i]];
+        trades[i] = firstTrade[i];
       }
       if (i < 0) {
         this.arcCount = 0;
@@ -185,13 +220,21 @@ export class DealCursor {
 
   /** SPEC §4's two rules on the current choice: reciprocal, and executable on its own. */
   private isDeal(): boolean {
-    const { trades, arcCount, index } = this;
-    const premium = index.tradePremium;
+    const { trades, arcCount } = this;
+    const premium = this.index.tradePremium;
     let reciprocal = false;
     for (let i = 0; i < arcCount && !reciprocal; i++) reciprocal = premium[trades[i]] > 0;
-    if (!reciprocal) return false;
-    if (this.currentKind !== "brokered") return true;
-    const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = index;
+    return reciprocal && (this.currentKind !== "brokered" || this.isExecutable());
+  }
+
+  /**
+   * A brokered choice S→M, M→D, S→D draws on one offer when S→M and S→D sell
+   * one product, and fills one need when M→D and S→D buy one; the quantities
+   * together must fit.
+   */
+  private isExecutable(): boolean {
+    const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = this.index;
+    const trades = this.trades;
     const sm = trades[0];
     const md = trades[1];
     const sd = trades[2];

@@ -1,7 +1,8 @@
 /**
  * The contract between the deal cursor and the three shape searches
  * (cycle, brokered, chain): a resumable walk that hands out firm sequences as
- * arcs, one at a time; the cursor then expands each into its product choices.
+ * arc codes, one at a time; the cursor then expands each into its product
+ * choices.
  */
 import type { DealKind } from "./kinds.js";
 
@@ -24,8 +25,9 @@ export const abortCheckInterval = 4096;
 export interface DealWalk {
   readonly kind: DealKind;
   /**
-   * Writes the arcs of the next firm sequence into `arcs`, in the deal's SPEC §4
-   * order, and returns how many; 0 when the walk is over.
+   * Writes the arc codes (`SearchGraph.outCode`) of the next firm sequence into
+   * `arcs`, in the deal's SPEC §4 order, and returns how many; 0 when the walk
+   * is over.
    *
    * @throws the signal's reason when the search's signal is aborted
    */

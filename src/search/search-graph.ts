@@ -19,8 +19,12 @@
  * search has asked for the BFS graph, initiator searches get the index's own
  * order, which only adds the in-arcs' sellers.
  *
+ * Each adjacency entry carries an arc code rather than the arc, so that a deal
+ * whose arcs carry one trade each (the usual case) is read off the codes it
+ * was found with, without a trip to `arcTrades` and `tradePremium` per arc.
+ *
  * It also holds a pool of scratch marks: one Int32Array over firms holding
- * `arc + 1` (0: unmarked). A search marks one firm's neighbourhood and unmarks
+ * `position + 1` (0: unmarked). A search marks one firm's neighbourhood and unmarks
  * it when it is done with that firm, so an idle workspace is all zero; it costs
  * 4 bytes per firm, so it is pooled: an initiator query reuses the last
  * query's instead of allocating and zeroing megabytes. A search abandoned
@@ -30,11 +34,29 @@ import type { TradeIndex } from "../index/trade-index.js";
 
 /** The scratch marks of one running search; never shared by two at once. */
 export class SearchWorkspace {
-  /** Per search vertex: 1 + the index arc it was marked with, or 0. All zero while idle. */
+  /** Per search vertex: 1 + the adjacency position it was marked with, or 0. All zero while idle. */
   readonly mark: Int32Array;
+  /** Per search vertex: a stamp; `stamp[v] === epoch` marks v for the current epoch. */
+  private stampArray: Int32Array | undefined;
+  private epoch = 0;
 
-  constructor(vertexCount: number) {
+  constructor(private readonly vertexCount: number) {
     this.mark = new Int32Array(vertexCount);
+  }
+
+  /** The stamp array (allocated on first use: only the deeper cycle searches need it). */
+  get stamp(): Int32Array {
+    this.stampArray ??= new Int32Array(this.vertexCount);
+    return this.stampArray;
+  }
+
+  /** A fresh epoch: every older stamp reads as unset. */
+  nextEpoch(): number {
+    if (this.epoch === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    return ++this.epoch;
   }
 }
 
@@ -56,14 +78,14 @@ export class SearchGraph {
   readonly outOffsets: Int32Array;
   /** Buyer (a search vertex) of each out-position. */
   readonly outTarget: Int32Array;
-  /** Index arc of each out-position. */
-  readonly outArc: Int32Array;
+  /** The trades behind each out-position, as an arc code (see `arcCodes`). */
+  readonly outCode: Int32Array;
   /** In-CSR: the in-arcs of vertex v are positions `inOffsets[v] .. inOffsets[v+1]-1`. */
   readonly inOffsets: Int32Array;
   /** Seller (a search vertex) of each in-position. */
   readonly inSource: Int32Array;
-  /** Index arc of each in-position. */
-  readonly inArc: Int32Array;
+  /** The trades behind each in-position, as an arc code (see `arcCodes`). */
+  readonly inCode: Int32Array;
   private readonly idle: SearchWorkspace[] = [];
 
   constructor(
@@ -77,17 +99,20 @@ export class SearchGraph {
     }
     const inSeller = new Int32Array(arcCount);
     for (let i = 0; i < arcCount; i++) inSeller[i] = arcSource[inArcs[i]];
+    const code = arcCodes(index);
     if (order === "identity") {
-      const identity = new Int32Array(Math.max(n, arcCount));
-      for (let i = 0; i < identity.length; i++) identity[i] = i;
-      this.vertexOf = identity.subarray(0, n);
-      this.firmOf = this.vertexOf;
+      const identity = new Int32Array(n);
+      for (let i = 0; i < n; i++) identity[i] = i;
+      const inCode = new Int32Array(arcCount);
+      for (let i = 0; i < arcCount; i++) inCode[i] = code[inArcs[i]];
+      this.vertexOf = identity;
+      this.firmOf = identity;
       this.outOffsets = outOffsets;
       this.outTarget = arcTarget;
-      this.outArc = identity.subarray(0, arcCount);
+      this.outCode = code;
       this.inOffsets = inOffsets;
       this.inSource = inSeller;
-      this.inArc = inArcs;
+      this.inCode = inCode;
       return;
     }
     // Breadth-first order over arcs both ways; firmOf doubles as the queue.
@@ -119,14 +144,14 @@ export class SearchGraph {
     // Out-CSR in search order.
     const searchOut = new Int32Array(n + 1);
     const outTarget = new Int32Array(arcCount);
-    const outArc = new Int32Array(arcCount);
+    const outCode = new Int32Array(arcCount);
     let p = 0;
     for (let v = 0; v < n; v++) {
       searchOut[v] = p;
       const f = firmOf[v];
       for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++, p++) {
         outTarget[p] = vertexOf[arcTarget[a]];
-        outArc[p] = a;
+        outCode[p] = code[a];
       }
     }
     searchOut[n] = p;
@@ -136,22 +161,22 @@ export class SearchGraph {
     for (let v = 0; v < n; v++) searchIn[v + 1] += searchIn[v];
     const fill = searchIn.slice(0, n);
     const inSource = inSeller;
-    const inArc = new Int32Array(arcCount);
+    const inCode = code;
     for (let v = 0; v < n; v++) {
       for (let q = searchOut[v]; q < searchOut[v + 1]; q++) {
         const at = fill[outTarget[q]]++;
         inSource[at] = v;
-        inArc[at] = outArc[q];
+        inCode[at] = outCode[q];
       }
     }
     this.vertexOf = vertexOf;
     this.firmOf = firmOf;
     this.outOffsets = searchOut;
     this.outTarget = outTarget;
-    this.outArc = outArc;
+    this.outCode = outCode;
     this.inOffsets = searchIn;
     this.inSource = inSource;
-    this.inArc = inArc;
+    this.inCode = inCode;
   }
 
   /** Number of search vertices (= firms). */
@@ -168,10 +193,10 @@ export class SearchGraph {
       this.firmOf,
       this.outOffsets,
       this.outTarget,
-      this.outArc,
+      this.outCode,
       this.inOffsets,
       this.inSource,
-      this.inArc,
+      this.inCode,
     ]) {
       if (
         array !== index.outOffsets &&
@@ -196,6 +221,26 @@ export class SearchGraph {
   release(workspace: SearchWorkspace): void {
     if (this.idle.length < 4) this.idle.push(workspace);
   }
+}
+
+/** Trades at or above this bound do not fit a one-trade arc code; their arcs get `~arc`. */
+const codableTrades = 2 ** 30;
+
+/**
+ * The arc code of every index arc: `trade << 1 | (premium > 0 ? 1 : 0)` for an
+ * arc with one trade, `~arc` (negative) for an arc with several.
+ */
+export function arcCodes(index: TradeIndex): Int32Array {
+  const { arcTrades, tradePremium, arcCount } = index;
+  const code = new Int32Array(arcCount);
+  for (let a = 0; a < arcCount; a++) {
+    const t = arcTrades[a];
+    code[a] =
+      arcTrades[a + 1] === t + 1 && t < codableTrades
+        ? (t << 1) | (tradePremium[t] > 0 ? 1 : 0)
+        : ~a;
+  }
+  return code;
 }
 
 const graphs = new WeakMap<TradeIndex, SearchGraph>();
