@@ -30,12 +30,10 @@ export interface LoadedIndex {
   readonly file: string;
   readonly parseSeconds: number;
   readonly indexSeconds: number;
-  readonly searchGraphSeconds: number;
   readonly indexBytes: number;
-  readonly searchGraphBytes: number;
 }
 
-/** Reads DIR/network.jsonl (or network.json) and builds the index and the search graph. */
+/** Reads DIR/network.jsonl (or network.json) and builds the index. */
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
   const jsonl = join(dir, "network.jsonl");
   const file = existsSync(jsonl) ? jsonl : join(dir, "network.json");
@@ -45,18 +43,17 @@ export async function loadIndex(dir: string): Promise<LoadedIndex> {
   from = process.cpuUsage();
   const index = tradeIndexOf(network);
   const indexSeconds = cpuSince(from);
-  from = process.cpuUsage();
-  const graph = searchGraphOf(index, true);
-  const searchGraphSeconds = cpuSince(from);
-  return {
-    index,
-    file,
-    parseSeconds,
-    indexSeconds,
-    searchGraphSeconds,
-    indexBytes: index.byteLength,
-    searchGraphBytes: graph.byteLength,
-  };
+  return { index, file, parseSeconds, indexSeconds, indexBytes: index.byteLength };
+}
+
+/** Builds (or takes from the cache) the search graph a global or an initiator search uses. */
+export function timeSearchGraph(
+  index: TradeIndex,
+  wholeNetwork: boolean,
+): { seconds: number; bytes: number; order: string } {
+  const from = process.cpuUsage();
+  const graph = searchGraphOf(index, wholeNetwork);
+  return { seconds: cpuSince(from), bytes: graph.byteLength, order: graph.order };
 }
 
 /** One initiator line of the C reference: `init FIRM d2 … dK dB s2 … sK sB`. */
