@@ -18,6 +18,7 @@ import { dealConstraints } from "./deal-constraints.js";
 import { dealValue, defaultObjectiveFor } from "./deal-value.js";
 import { lagrangianBound } from "./dual-bound.js";
 import { type ExactSettings, meetsBound, solveExactly } from "./exact.js";
+import { floorToStep, objectiveStep } from "./granularity.js";
 import { greedyPortfolio } from "./greedy.js";
 import { highsBackend } from "./highs-backend.js";
 import { portfolioValue, rowsOf, subModel } from "./packing-model.js";
@@ -121,7 +122,10 @@ export async function runPortfolio(
   const counters = { enumerated: 0, lpSolves: 0, mipSolves: 0, fixedByReducedCost: 0 };
   let backendError: string | undefined;
   if (resolved === "greedy") {
-    bound = lagrangianBound(model, greedyObjective, deadline);
+    bound = floorToStep(
+      lagrangianBound(model, greedyObjective, deadline),
+      objectiveStep(model.value),
+    );
     status = deadline.aborted ? "aborted" : deadline.expired() ? "timedout" : "feasible";
   } else {
     chosen = greedy.slice();
@@ -157,7 +161,8 @@ export async function runPortfolio(
       unsolved.sort((a, b) => a - b);
       const rest = keepColumns(model, unsolved);
       const restChosen = Uint8Array.from(unsolved, (j) => greedy[j]!);
-      bound += lagrangianBound(rest, portfolioValue(rest, restChosen), deadline);
+      const restBound = lagrangianBound(rest, portfolioValue(rest, restChosen), deadline);
+      bound += floorToStep(restBound, objectiveStep(rest.value));
       outcomes.add(deadline.aborted ? "aborted" : "timedout");
     }
     status = outcomes.has("aborted")
