@@ -42,6 +42,32 @@ describe("dual bounds", () => {
   });
 });
 
+describe("Lagrangian bound, hand examples", () => {
+  const forever = new Deadline(Number.POSITIVE_INFINITY);
+  it("gets close to the LP bound", () => {
+    // One clique row over values 3 and 4: LP = optimum = 4 (price 4 on the row),
+    // far below the trivial bound 3 + 4 = 7.
+    const clique = toPacking({ a: [[1, 1]], capacity: [1], value: [3, 4] });
+    const a = lagrangianBound(clique, 0, forever);
+    expect(a).toBeGreaterThanOrEqual(4 - 1e-9);
+    expect(a).toBeLessThan(4.05);
+    // Three deals pairwise sharing a row, each worth 1: LP = 1.5 (x = ½ each,
+    // prices ½ on every row), optimum 1, trivial bound 3.
+    const triangle = toPacking({
+      a: [
+        [1, 0, 1],
+        [1, 1, 0],
+        [0, 1, 1],
+      ],
+      capacity: [1, 1, 1],
+      value: [1, 1, 1],
+    });
+    const b = lagrangianBound(triangle, 1, forever);
+    expect(b).toBeGreaterThanOrEqual(1.5 - 1e-9);
+    expect(b).toBeLessThan(1.55);
+  });
+});
+
 describe("objective step", () => {
   it("finds the grid of kidney values and rounds bounds down to it", () => {
     // 2-, 3- and 4-cycles worth 1, 1.5 and 2: the largest common step is 0.5.
