@@ -11,7 +11,7 @@ export { TradeIndex, tradeIndexOf } from "./index/trade-index.js";
 export type { DealKind } from "./search/kinds.js";
 export type { Deal, DealTrade, InitiatorFigures, Objective, PartyFigures, Policy } from "./economics/deal.js";
 export { fromGraph, toGraph, type FirmAttributes, type NetworkAttributes, type TradeAttributes, type TradeGraph } from "./interop/graph.js";
-export { findDeals, iterateDeals } from "./economics/find-deals.js";
+export { findDeals, iterateDeals, rankDeals, type RankedDeals } from "./economics/find-deals.js";
 export { defaultFindOptions, type DealSearchOptions, type FindDealsOptions } from "./economics/find-options.js";
 export { scoreDeal, type ScoreDealOptions, type TradeSpec } from "./economics/score-deal.js";
 export { dealToJson, type DealJson } from "./economics/deal-json.js";

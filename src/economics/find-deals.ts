@@ -55,25 +55,50 @@ function* streamDeals(scan: DealScan): Generator<Deal, void, undefined> {
  * const best = findDeals(network, { initiator: "steel", top: 5 });
  */
 export function findDeals(network: Network, options: FindDealsOptions = {}): Deal[] {
+  return [...rankDeals(network, options)];
+}
+
+/** The ranked deals of `rankDeals`: their count, and the deals built one at a time. */
+export interface RankedDeals extends Iterable<Deal> {
+  /** How many deals were kept. */
+  readonly length: number;
+}
+
+/**
+ * `findDeals` without holding every deal as objects: the search and the ranking
+ * run at once (keeping only the compact trade lists of the best `top`), and
+ * each deal is built when the iteration reaches it. For writing a long ranked
+ * listing (`find --all`) in bounded memory.
+ *
+ * @throws as `findDeals`
+ */
+export function rankDeals(network: Network, options: FindDealsOptions = {}): RankedDeals {
   const scan = new DealScan(network, options);
   const { top, objective, includeInfeasible } = scan.options;
   const index = scan.index;
   const kept = new TopDeals(top, (kind, trades) => dealId(index, kind, trades, trades.length));
-  if (top === 0) return [];
-  const economy = scan.economy;
-  const cursor = scan.cursor;
-  while (scan.next()) {
-    if (!includeInfeasible) {
-      // Σ slack = surplus − Σ hurdles bounds the fair level from above.
-      let room = economy.surplus;
-      for (let v = 0; v < economy.partyCount; v++) room -= economy.hurdle[v];
-      if (room < -feasibilityTolerance * economy.scale * economy.partyCount) continue;
+  if (top > 0) {
+    const economy = scan.economy;
+    const cursor = scan.cursor;
+    while (scan.next()) {
+      if (!includeInfeasible) {
+        // Σ slack = surplus − Σ hurdles bounds the fair level from above.
+        let room = economy.surplus;
+        for (let v = 0; v < economy.partyCount; v++) room -= economy.hurdle[v];
+        if (room < -feasibilityTolerance * economy.scale * economy.partyCount) continue;
+      }
+      if (kept.full && objectiveBound(economy, objective, !includeInfeasible) < kept.threshold)
+        continue;
+      scan.price();
+      if (!economy.feasible && !includeInfeasible) continue;
+      kept.offer(objectiveValue(economy, objective), cursor.kind, cursor.trades, cursor.size);
     }
-    if (kept.full && objectiveBound(economy, objective, !includeInfeasible) < kept.threshold)
-      continue;
-    scan.price();
-    if (!economy.feasible && !includeInfeasible) continue;
-    kept.offer(objectiveValue(economy, objective), cursor.kind, cursor.trades, cursor.size);
   }
-  return kept.sorted().map((deal) => scan.rebuild(deal.kind, deal.trades, deal.id!));
+  const ranked = top > 0 ? kept.sorted() : [];
+  return {
+    length: ranked.length,
+    *[Symbol.iterator]() {
+      for (const deal of ranked) yield scan.rebuild(deal.kind, deal.trades, deal.id!);
+    },
+  };
 }

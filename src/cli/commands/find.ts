@@ -2,8 +2,7 @@
  * `reciprocal-deals find NETWORK …`: the best reciprocal deals, ranked (SPEC §8).
  */
 
-import type { Deal } from "../../economics/deal.js";
-import { findDeals } from "../../economics/find-deals.js";
+import { type RankedDeals, rankDeals } from "../../economics/find-deals.js";
 import type { FindDealsOptions } from "../../economics/find-options.js";
 import type { Network } from "../../model/types.js";
 import { choiceFlag, parseFlags } from "../args.js";
@@ -30,10 +29,14 @@ Examples:
   reciprocal-deals find net.jsonl --initiator steel --kinds cycle,brokered,chain --max-parties 4 --format json`;
 
 /** Runs the search with a progress line on an interactive stderr. */
-export function searchWithProgress(network: Network, options: FindDealsOptions, io: CliIO): Deal[] {
+export function searchWithProgress(
+  network: Network,
+  options: FindDealsOptions,
+  io: CliIO,
+): RankedDeals {
   const progress = new ProgressReporter(io, { label: "firms", extraLabel: "deals found" });
   try {
-    return findDeals(network, {
+    return rankDeals(network, {
       ...options,
       onProgress: (stats) => progress.update(stats.rootsDone, stats.rootsTotal, stats.deals),
     });

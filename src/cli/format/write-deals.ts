@@ -18,7 +18,8 @@ export type DealFormat = (typeof dealFormats)[number];
 
 /** What to write: the deals, and for JSON the extra top-level fields (select's objective, bound …). */
 export interface DealListing {
-  readonly deals: readonly Deal[];
+  /** The deals, ranked; read once, one at a time (a long listing is never held whole). */
+  readonly deals: Iterable<Deal>;
   readonly explain?: boolean;
   /** Extra top-level JSON fields after `deals`. */
   readonly jsonFields?: Readonly<Record<string, unknown>>;
@@ -37,33 +38,33 @@ export async function writeDeals(
   switch (format) {
     case "json": {
       await out.write('{"deals": [');
-      for (let i = 0; i < deals.length; i++) {
-        await out.write(`${i === 0 ? "\n  " : ",\n  "}${JSON.stringify(dealToJson(deals[i]!))}`);
+      let count = 0;
+      for (const deal of deals) {
+        await out.write(`${count++ === 0 ? "\n  " : ",\n  "}${JSON.stringify(dealToJson(deal))}`);
       }
-      await out.write(deals.length === 0 ? "]" : "\n]");
+      await out.write(count === 0 ? "]" : "\n]");
       for (const [key, value] of Object.entries(listing.jsonFields ?? {})) {
         await out.write(`, ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
       }
       await out.write("}\n");
       break;
     }
-    case "csv":
+    case "csv": {
       await out.write(`${dealCsvHeader}\n`);
-      for (let i = 0; i < deals.length; i++) await out.write(`${dealCsvRow(deals[i]!, i + 1)}\n`);
+      let rank = 0;
+      for (const deal of deals) await out.write(`${dealCsvRow(deal, ++rank)}\n`);
       break;
+    }
     case "dot":
-      await out.write(dealsToDot(deals));
+      await out.write(dealsToDot([...deals]));
       break;
     case "mermaid":
-      await out.write(dealsToMermaid(deals));
+      await out.write(dealsToMermaid([...deals]));
       break;
     case "table":
-      for (const line of [
-        ...dealTableLines(deals, listing.explain === true),
-        ...(listing.tableFooter ?? []),
-      ]) {
+      for (const line of dealTableLines(deals, listing.explain === true))
         await out.write(`${line}\n`);
-      }
+      for (const line of listing.tableFooter ?? []) await out.write(`${line}\n`);
       break;
   }
   await out.flush();
