@@ -32,7 +32,7 @@ describe("benchmark suite smoke run", () => {
     const names = result.stages.map((s) => s.stage);
     for (const stage of ["generate", "parse", "index", "search", "find", "score", "select"])
       expect(names).toContain(stage);
-    expect(result.stages.filter((s) => s.stage === "search")).toHaveLength(6);
+    expect(result.stages.filter((s) => s.stage === "search")).toHaveLength(7);
     const index = result.stages.find((s) => s.stage === "index")!;
     expect(index.counters.trades).toBeGreaterThan(0);
     expect(result.peakRssMiB).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe("benchmark suite smoke run", () => {
       notes: [],
       sizes: [result],
     });
-    expect(markdown.split("\n").filter((line) => line.startsWith("| search |"))).toHaveLength(6);
+    expect(markdown.split("\n").filter((line) => line.startsWith("| search |"))).toHaveLength(7);
   });
 });
 

@@ -3,6 +3,7 @@
  * or a file through `readNetwork`), and building the trade index. Each result
  * is checked (firm and relation counts, trade count) before it is timed.
  */
+import { statSync } from "node:fs";
 import type { Network } from "../../src/index.js";
 import type { BenchLibrary } from "./library.js";
 import { type MeasureOptions, measure, measureOnce } from "./measure.js";
@@ -54,7 +55,8 @@ export async function readFileStage(
   path: string,
   expectedFirms: number | undefined,
 ): Promise<{ result: StageResult; network: Network | undefined }> {
-  const variant = `readNetwork ${path.replace(/^.*\//, "")}`;
+  const form = /\.(jsonl|ndjson)$/.test(path) ? "JSON Lines" : "JSON";
+  const variant = `readNetwork, ${form} file ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB`;
   const read = library.readNetwork;
   if (read === undefined)
     return {

@@ -16,7 +16,7 @@ import { indexStage, parseTextStage, readFileStage } from "./input-stages.js";
 import type { BenchLibrary } from "./library.js";
 import { type MeasureOptions, measureOnce } from "./measure.js";
 import { lpScoreStage, scoreStage, selectionCandidates, selectStage } from "./pricing-stages.js";
-import { findStage, searchPlan, searchStage } from "./search-stages.js";
+import { findStage, searchPlan, searchSetupStage, searchStage } from "./search-stages.js";
 import { guarded, type StageContext, type StageResult } from "./stage.js";
 
 /** Where one size's network comes from. */
@@ -51,15 +51,20 @@ export interface SizeResult {
 }
 
 /** Writes `network`'s records (regenerated with the same options) as JSON Lines to a temporary file. */
-async function writeGeneratedLines(firms: number, seed: number): Promise<string> {
+async function writeGeneratedLines(
+  firms: number,
+  seed: number,
+): Promise<{ path: string; bytes: number; records: number }> {
   const path = join(tmpdir(), `rd-bench-${process.pid}-${firms}.jsonl`);
   const out = createWriteStream(path);
+  let records = 0;
   for (const line of jsonLinesText(generateNetworkRecords({ firms, seed }))) {
+    records++;
     if (!out.write(line)) await once(out, "drain");
   }
   out.end();
   await once(out, "finish");
-  return path;
+  return { path, bytes: out.bytesWritten, records };
 }
 
 /** Gets the network and runs the parse stage on it. */
@@ -82,7 +87,15 @@ async function input(
     return parsed;
   }
   if (firms > config.largestText) {
-    const path = await writeGeneratedLines(firms, source.seed);
+    const written = await measureOnce(() => writeGeneratedLines(firms, source.seed));
+    const { path, bytes, records } = written.value;
+    stages.push({
+      stage: "generate",
+      variant: `generateNetworkRecords seed ${source.seed} → JSON Lines file`,
+      status: "ok",
+      timing: written.timing,
+      counters: { records, mib: Math.round(bytes / 2 ** 20) },
+    });
     try {
       stages.push(
         await guarded("parse", "JSON Lines file", log, async () => {
@@ -144,6 +157,7 @@ export async function runSize(
     );
     const cycles: Deal[] = [];
     const brokered: Deal[] = [];
+    stages.push(await guarded("search", "setup", log, () => searchSetupStage(context)));
     for (const { kind, maxParties } of searchPlan) {
       const keep =
         kind === "cycle" && maxParties === 3 ? cycles : kind === "brokered" ? brokered : undefined;
