@@ -56,7 +56,7 @@ export async function readFileStage(
   expectedFirms: number | undefined,
 ): Promise<{ result: StageResult; network: Network | undefined }> {
   const form = /\.(jsonl|ndjson)$/.test(path) ? "JSON Lines" : "JSON";
-  const variant = `readNetwork, ${form} file ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB`;
+  const variant = `readNetwork, ${form} file ${(statSync(path).size / 2 ** 20).toFixed(1)} MiB`;
   const read = library.readNetwork;
   if (read === undefined)
     return {
