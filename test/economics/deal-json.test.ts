@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { dealToJson } from "../../src/economics/deal-json.js";
+import { dealJsonText, dealToJson } from "../../src/economics/deal-json.js";
 import { findDeals } from "../../src/economics/find-deals.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { randomNetwork } from "../helpers/random-network.js";
@@ -98,6 +98,8 @@ describe("dealToJson", () => {
           ...(initiator === undefined ? {} : { initiator }),
         });
         for (const deal of deals) {
+          // The direct writer prints exactly what JSON.stringify prints.
+          expect(dealJsonText(deal)).toBe(JSON.stringify(dealToJson(deal)));
           const json = dealJsonSchema.parse(roundTrip(dealToJson(deal)));
           expect(json.initiator === undefined).toBe(deal.initiator === undefined);
           if (deal.initiator !== undefined) {

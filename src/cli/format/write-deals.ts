@@ -5,7 +5,7 @@
 
 import type { Writable } from "node:stream";
 import type { Deal } from "../../economics/deal.js";
-import { dealToJson } from "../../economics/deal-json.js";
+import { dealJsonText } from "../../economics/deal-json.js";
 import { ChunkedWriter } from "../output.js";
 import { dealCsvHeader, dealCsvRow } from "./deal-csv.js";
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
@@ -40,7 +40,7 @@ export async function writeDeals(
       await out.write('{"deals": [');
       let count = 0;
       for (const deal of deals) {
-        await out.write(`${count++ === 0 ? "\n  " : ",\n  "}${JSON.stringify(dealToJson(deal))}`);
+        await out.write(`${count++ === 0 ? "\n  " : ",\n  "}${dealJsonText(deal)}`);
       }
       await out.write(count === 0 ? "]" : "\n]");
       for (const [key, value] of Object.entries(listing.jsonFields ?? {})) {
