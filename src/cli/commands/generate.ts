@@ -2,9 +2,10 @@
  * `reciprocal-deals generate --firms N [...]`: writes a seeded synthetic
  * network, streamed record by record (a million firms in bounded memory).
  * With `--out FILE` it writes `FILE.part` and renames it when complete, so a
- * failed or interrupted run leaves no half-written FILE.
+ * failed or interrupted run (Ctrl-C removes the part file) leaves no
+ * half-written FILE.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, openSync, rmSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { generateNetworkRecords } from "../../generator/network-records.js";
@@ -145,9 +146,23 @@ export async function runGenerate(argv: readonly string[], io: CliIO): Promise<n
     return 0;
   }
   const part = `${path}.part`;
-  const file = createWriteStream(part);
+  let file: ReturnType<typeof createWriteStream>;
+  try {
+    // Opened at once, so that an early Ctrl-C finds the part file to remove.
+    file = createWriteStream(part, { fd: openSync(part, "w") });
+  } catch (error) {
+    throw new CliUsageError(
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
+  }
   const failed = new Promise<never>((_, reject) => file.once("error", reject));
   failed.catch(() => {});
+  // Ctrl-C: remove the partial file, then stop as an interrupted program does.
+  const interrupted = () => {
+    rmSync(part, { force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted);
   try {
     await Promise.race([writeNetwork(options, format, file, io), failed]);
     await Promise.race([new Promise<void>((resolve) => file.end(resolve)), failed]);
@@ -159,6 +174,8 @@ export async function runGenerate(argv: readonly string[], io: CliIO): Promise<n
     if (typeof code === "string" && code.startsWith("E"))
       throw new CliUsageError(`cannot write ${path}: ${code}`);
     throw error;
+  } finally {
+    process.removeListener("SIGINT", interrupted);
   }
   return 0;
 }
