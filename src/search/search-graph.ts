@@ -78,13 +78,13 @@ export class SearchGraph {
   readonly outOffsets: Int32Array;
   /** Buyer (a search vertex) of each out-position. */
   readonly outTarget: Int32Array;
-  /** The trades behind each out-position, as an arc code (see `arcCodes`). */
+  /** The trades behind each out-position, as an arc code (see `writeArcCodes`). */
   readonly outCode: Int32Array;
   /** In-CSR: the in-arcs of vertex v are positions `inOffsets[v] .. inOffsets[v+1]-1`. */
   readonly inOffsets: Int32Array;
   /** Seller (a search vertex) of each in-position. */
   readonly inSource: Int32Array;
-  /** The trades behind each in-position, as an arc code (see `arcCodes`). */
+  /** The trades behind each in-position, as an arc code (see `writeArcCodes`). */
   readonly inCode: Int32Array;
   private readonly idle: SearchWorkspace[] = [];
 
@@ -92,19 +92,19 @@ export class SearchGraph {
     readonly index: TradeIndex,
     readonly order: SearchOrder,
   ) {
-    const { outOffsets, arcTarget, inOffsets, inArcs, firmCount: n, arcCount } = index;
-    const arcSource = new Int32Array(arcCount);
-    for (let f = 0; f < n; f++) {
-      for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++) arcSource[a] = f;
-    }
-    const inSeller = new Int32Array(arcCount);
-    for (let i = 0; i < arcCount; i++) inSeller[i] = arcSource[inArcs[i]];
-    const code = arcCodes(index);
+    const { outOffsets, arcTarget, inOffsets, firmCount: n, arcCount } = index;
+    // One buffer for every array (each large allocation can cost a full GC of
+    // a heap that holds a million firms); temporaries live in slots whose
+    // final content is written after they are used.
     if (order === "identity") {
-      const identity = new Int32Array(n);
+      const memory = new Int32Array(n + 3 * arcCount);
+      const identity = memory.subarray(0, n);
+      const inSeller = memory.subarray(n, n + arcCount);
+      const code = memory.subarray(n + arcCount, n + 2 * arcCount);
+      const inCode = memory.subarray(n + 2 * arcCount);
+      writeArcCodes(index, code);
+      scatterInArcs(index, inSeller, code, inCode, identity);
       for (let i = 0; i < n; i++) identity[i] = i;
-      const inCode = new Int32Array(arcCount);
-      for (let i = 0; i < arcCount; i++) inCode[i] = code[inArcs[i]];
       this.vertexOf = identity;
       this.firmOf = identity;
       this.outOffsets = outOffsets;
@@ -115,9 +115,21 @@ export class SearchGraph {
       this.inCode = inCode;
       return;
     }
+    const memory = new Int32Array(4 * n + 2 + 4 * arcCount);
+    let at = 0;
+    const take = (length: number) => memory.subarray(at, (at += length));
+    const vertexOf = take(n);
+    const firmOf = take(n);
+    const searchOut = take(n + 1);
+    const searchIn = take(n + 1);
+    const outTarget = take(arcCount);
+    const outCode = take(arcCount);
+    const inSource = take(arcCount);
+    const inCode = take(arcCount);
+    // inSource holds the in-arcs' sellers (index order) until the in-CSR is laid out.
+    scatterInArcs(index, inSource, undefined, undefined, vertexOf);
     // Breadth-first order over arcs both ways; firmOf doubles as the queue.
-    const vertexOf = new Int32Array(n).fill(-1);
-    const firmOf = new Int32Array(n);
+    vertexOf.fill(-1);
     let next = 0;
     for (let root = 0; root < n; root++) {
       if (vertexOf[root] >= 0) continue;
@@ -133,7 +145,7 @@ export class SearchGraph {
           }
         }
         for (let i = inOffsets[f]; i < inOffsets[f + 1]; i++) {
-          const x = inSeller[i];
+          const x = inSource[i];
           if (vertexOf[x] < 0) {
             vertexOf[x] = next;
             firmOf[next++] = x;
@@ -141,10 +153,9 @@ export class SearchGraph {
         }
       }
     }
-    // Out-CSR in search order.
-    const searchOut = new Int32Array(n + 1);
-    const outTarget = new Int32Array(arcCount);
-    const outCode = new Int32Array(arcCount);
+    // Out-CSR in search order; inCode holds the index arcs' codes until the in-CSR is laid out.
+    const code = inCode;
+    writeArcCodes(index, code);
     let p = 0;
     for (let v = 0; v < n; v++) {
       searchOut[v] = p;
@@ -155,20 +166,19 @@ export class SearchGraph {
       }
     }
     searchOut[n] = p;
-    // In-CSR in search order, scattered from the out-CSR (sellers come in search order).
-    const searchIn = new Int32Array(n + 1);
+    // In-CSR in search order, scattered from the out-CSR (sellers come in search order):
+    // searchIn[v] is v's fill cursor, then is shifted back to v's start.
     for (let v = 0; v < n; v++) searchIn[v + 1] = inOffsets[firmOf[v] + 1] - inOffsets[firmOf[v]];
     for (let v = 0; v < n; v++) searchIn[v + 1] += searchIn[v];
-    const fill = searchIn.slice(0, n);
-    const inSource = inSeller;
-    const inCode = code;
     for (let v = 0; v < n; v++) {
       for (let q = searchOut[v]; q < searchOut[v + 1]; q++) {
-        const at = fill[outTarget[q]]++;
-        inSource[at] = v;
-        inCode[at] = outCode[q];
+        const to = searchIn[outTarget[q]]++;
+        inSource[to] = v;
+        inCode[to] = outCode[q];
       }
     }
+    searchIn.copyWithin(1, 0, n);
+    searchIn[0] = 0;
     this.vertexOf = vertexOf;
     this.firmOf = firmOf;
     this.outOffsets = searchOut;
@@ -186,30 +196,8 @@ export class SearchGraph {
 
   /** Bytes of the typed arrays the search graph holds beyond the index's (workspaces not counted). */
   get byteLength(): number {
-    const { index } = this;
-    const own = new Set<ArrayBufferLike>();
-    for (const array of [
-      this.vertexOf,
-      this.firmOf,
-      this.outOffsets,
-      this.outTarget,
-      this.outCode,
-      this.inOffsets,
-      this.inSource,
-      this.inCode,
-    ]) {
-      if (
-        array !== index.outOffsets &&
-        array !== index.arcTarget &&
-        array !== index.inOffsets &&
-        array !== index.inArcs
-      ) {
-        own.add(array.buffer);
-      }
-    }
-    let bytes = 0;
-    for (const buffer of own) bytes += buffer.byteLength;
-    return bytes;
+    // Everything the graph owns sits in the one buffer behind firmOf.
+    return this.firmOf.buffer.byteLength;
   }
 
   /** An idle workspace, or a new one. Give it back with `release` once the search has ended with its marks cleared. */
@@ -227,12 +215,11 @@ export class SearchGraph {
 const codableTrades = 2 ** 30;
 
 /**
- * The arc code of every index arc: `trade << 1 | (premium > 0 ? 1 : 0)` for an
- * arc with one trade, `~arc` (negative) for an arc with several.
+ * Writes the arc code of every index arc into `code`: `trade << 1 | (premium > 0 ? 1 : 0)`
+ * for an arc with one trade, `~arc` (negative) for an arc with several.
  */
-export function arcCodes(index: TradeIndex): Int32Array {
+export function writeArcCodes(index: TradeIndex, code: Int32Array): void {
   const { arcTrades, tradePremium, arcCount } = index;
-  const code = new Int32Array(arcCount);
   for (let a = 0; a < arcCount; a++) {
     const t = arcTrades[a];
     code[a] =
@@ -240,7 +227,31 @@ export function arcCodes(index: TradeIndex): Int32Array {
         ? (t << 1) | (tradePremium[t] > 0 ? 1 : 0)
         : ~a;
   }
-  return code;
+}
+
+/**
+ * Lays out the index's in-CSR columns by scattering from its out-CSR (sellers
+ * come in order, so each buyer's list comes out by seller, as `inArcs` is):
+ * the seller of each in-position into `sellers`, and the arc codes `code`
+ * into `inCode` when given. Sequential reads and scattered writes, rather than
+ * gathers through `inArcs`. `cursor` (firmCount entries) is scratch.
+ */
+function scatterInArcs(
+  index: TradeIndex,
+  sellers: Int32Array,
+  code: Int32Array | undefined,
+  inCode: Int32Array | undefined,
+  cursor: Int32Array,
+): void {
+  const { outOffsets, arcTarget, inOffsets, firmCount } = index;
+  cursor.set(inOffsets.subarray(0, firmCount));
+  for (let f = 0; f < firmCount; f++) {
+    for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++) {
+      const to = cursor[arcTarget[a]]++;
+      sellers[to] = f;
+      if (code !== undefined && inCode !== undefined) inCode[to] = code[a];
+    }
+  }
 }
 
 const graphs = new WeakMap<TradeIndex, SearchGraph>();
