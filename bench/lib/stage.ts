@@ -27,7 +27,7 @@ export interface StageContext {
   readonly measure: MeasureOptions;
   /** Most deals one search stage lists before it stops (and is reported as stopped). */
   readonly dealCap: number;
-  /** Most wall time one search stage lists for, ms (then it stops, reported as stopped). */
+  /** Most CPU time one search stage lists for, ms (then it stops, reported as stopped). */
   readonly searchLimitMs: number;
   /** Progress lines (stderr). */
   readonly log: (line: string) => void;

@@ -31,7 +31,7 @@ export interface SizeConfig {
   readonly measure: MeasureOptions;
   /** Most deals a search stage lists. */
   readonly dealCap: number;
-  /** Most wall time a search stage lists for, ms. */
+  /** Most CPU time a search stage lists for, ms. */
   readonly searchLimitMs: number;
   /** Most candidate deals for the selection stages. */
   readonly selectionCandidates: number;
