@@ -29,3 +29,4 @@ export type { DealShape } from "./economics/deal.js";
 export { defaultPricingOptions, policies, type PricingOptions } from "./economics/pricing-options.js";
 export type { InitiatorFiguresJson } from "./economics/deal-json.js";
 export type { SearchStats } from "./search/deal-cursor.js";
+export { dealToProposal, type DealToProposalOptions } from "./proposal/deal-to-proposal.js";

@@ -9,6 +9,7 @@ import { findDeals } from "../../src/economics/find-deals.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import type { Network } from "../../src/model/types.js";
 import { checkProposal } from "../../src/proposal/check-proposal.js";
+import { dealToProposal } from "../../src/proposal/deal-to-proposal.js";
 import type { Proposal } from "../../src/proposal/proposal.js";
 import { networkArb } from "../../src/testing/network-arb.js";
 import { randomNetwork } from "../helpers/random-network.js";
@@ -16,18 +17,8 @@ import { randomNetwork } from "../helpers/random-network.js";
 /** The library's own random networks, and the testing kit's (denser in deals). */
 const networks = fc.oneof(randomNetwork({ maxFirms: 6 }), networkArb({ maxFirms: 5 }));
 
-function asProposal(deal: Deal, withDiscounts: boolean): Proposal {
-  return {
-    kind: deal.kind,
-    trades: deal.trades.map((t) => ({
-      seller: t.seller,
-      buyer: t.buyer,
-      product: t.product,
-      quantity: t.quantity,
-      ...(withDiscounts ? { discount: t.discount } : {}),
-    })),
-  };
-}
+const asProposal = (deal: Deal, withDiscounts: boolean): Proposal =>
+  dealToProposal(deal, { discounts: withDiscounts });
 
 const options = fc.record({
   policy: fc.constantFrom<Policy>("fair", "minimal", "initiator"),
