@@ -102,9 +102,11 @@ export class SearchGraph {
       const inSeller = memory.subarray(n, n + arcCount);
       const code = memory.subarray(n + arcCount, n + 2 * arcCount);
       const inCode = memory.subarray(n + 2 * arcCount);
-      writeArcCodes(index, code);
-      scatterInArcs(index, inSeller, code, inCode, identity);
       for (let i = 0; i < n; i++) identity[i] = i;
+      sellersOfInArcs(index, inSeller, inCode);
+      writeArcCodes(index, code);
+      const { inArcs } = index;
+      for (let i = 0; i < arcCount; i++) inCode[i] = code[inArcs[i]];
       this.vertexOf = identity;
       this.firmOf = identity;
       this.outOffsets = outOffsets;
@@ -127,7 +129,7 @@ export class SearchGraph {
     const inSource = take(arcCount);
     const inCode = take(arcCount);
     // inSource holds the in-arcs' sellers (index order) until the in-CSR is laid out.
-    scatterInArcs(index, inSource, undefined, undefined, vertexOf);
+    sellersOfInArcs(index, inSource, inCode);
     // Breadth-first order over arcs both ways; firmOf doubles as the queue.
     vertexOf.fill(-1);
     let next = 0;
@@ -230,28 +232,19 @@ export function writeArcCodes(index: TradeIndex, code: Int32Array): void {
 }
 
 /**
- * Lays out the index's in-CSR columns by scattering from its out-CSR (sellers
- * come in order, so each buyer's list comes out by seller, as `inArcs` is):
- * the seller of each in-position into `sellers`, and the arc codes `code`
- * into `inCode` when given. Sequential reads and scattered writes, rather than
- * gathers through `inArcs`. `cursor` (firmCount entries) is scratch.
+ * Writes the seller of each position of the index's in-CSR into `sellers`
+ * (`scratch`: arcCount entries, overwritten). A gather through `inArcs`: in
+ * the index's firm order a scatter from the out-CSR measured slower (1.7 s
+ * against 0.6 s at 1M firms), its writes and fill cursors being as random as
+ * the gather's reads.
  */
-function scatterInArcs(
-  index: TradeIndex,
-  sellers: Int32Array,
-  code: Int32Array | undefined,
-  inCode: Int32Array | undefined,
-  cursor: Int32Array,
-): void {
-  const { outOffsets, arcTarget, inOffsets, firmCount } = index;
-  cursor.set(inOffsets.subarray(0, firmCount));
+function sellersOfInArcs(index: TradeIndex, sellers: Int32Array, scratch: Int32Array): void {
+  const { outOffsets, inArcs, firmCount, arcCount } = index;
+  const arcSource = scratch;
   for (let f = 0; f < firmCount; f++) {
-    for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++) {
-      const to = cursor[arcTarget[a]]++;
-      sellers[to] = f;
-      if (code !== undefined && inCode !== undefined) inCode[to] = code[a];
-    }
+    for (let a = outOffsets[f]; a < outOffsets[f + 1]; a++) arcSource[a] = f;
   }
+  for (let i = 0; i < arcCount; i++) sellers[i] = arcSource[inArcs[i]];
 }
 
 const graphs = new WeakMap<TradeIndex, SearchGraph>();
