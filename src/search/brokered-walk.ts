@@ -29,7 +29,7 @@ export class BrokeredWalk implements DealWalk {
   private outerEnd = 0;
   private inner = 0;
   private innerEnd = 0;
-  /** The arc that reached the inner scan's firm (S→M as S, S→f as M, M→f as D). */
+  /** The arc code of the arc that reached the inner scan's firm (S→M as S, S→f as M, M→f as D). */
   private outerArc = 0;
   private done = false;
   /** Steps left before the next look at the abort signal (kept across calls). */

@@ -2,10 +2,10 @@
  * The deal search of SPEC §4 as a resumable cursor over the trade index.
  *
  * The cursor runs the shape searches (cycles, brokered triangles, chains) one
- * after the other. Each hands out a firm sequence as arcs; the cursor then
- * expands the sequence's product choices with an odometer over the arcs'
- * trade ranges (last arc fastest, so deals come in trade order) and keeps only
- * the choices that are SPEC §4 deals:
+ * after the other. Each hands out a firm sequence as arc codes; the cursor
+ * then expands the sequence's product choices with an odometer over the arcs'
+ * trade ranges (last arc fastest) and keeps only the choices that are SPEC §4
+ * deals:
  * - reciprocal: some trade has premium c > 0;
  * - executable: in a brokered deal, S→M and S→D of one product draw on one
  *   offer and M→D and S→D of one product fill one need, so their quantities
@@ -13,6 +13,14 @@
  *   chain have distinct sellers and distinct buyers, so the rule never binds.
  * All state lives in typed arrays between calls of `next()`: the caller
  * streams deals lazily and nothing is allocated per DFS step.
+ *
+ * Each deal comes once: each walk hands out each firm sequence once (a cycle
+ * from its smallest search vertex, or through the initiator once; a brokered
+ * (S, M, D) from S, or with the initiator in its one role; a chain from its
+ * sponsor, or split once at the initiator), the odometer gives each product
+ * choice once, and a kind's ids start with the kind, so two kinds never share
+ * an id. Deals come in search order, which is deterministic for a given
+ * index but not sorted: rank or sort them by id where order matters.
  */
 import type { TradeIndex } from "../index/trade-index.js";
 import { UsageError } from "../model/errors.js";

@@ -119,7 +119,11 @@ export class SearchGraph {
     }
     const memory = new Int32Array(4 * n + 2 + 4 * arcCount);
     let at = 0;
-    const take = (length: number) => memory.subarray(at, (at += length));
+    const take = (length: number) => {
+      const part = memory.subarray(at, at + length);
+      at += length;
+      return part;
+    };
     const vertexOf = take(n);
     const firmOf = take(n);
     const searchOut = take(n + 1);
