@@ -30,3 +30,4 @@ export { defaultPricingOptions, policies, type PricingOptions } from "./economic
 export type { InitiatorFiguresJson } from "./economics/deal-json.js";
 export type { SearchStats } from "./search/deal-cursor.js";
 export { dealToProposal, type DealToProposalOptions } from "./proposal/deal-to-proposal.js";
+export { DealCursor, dealId, maxPartiesLimit, type SearchOptions } from "./search/deal-cursor.js";
