@@ -18,8 +18,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import { findDeals, readNetwork, selectPortfolio } from "../../src/index.js";
 import type { Deal, Network, Portfolio } from "../../src/index.js";
+import { findDeals, readNetwork, selectPortfolio } from "../../src/index.js";
 import { loadHighs } from "../../src/portfolio/highs-backend.js";
 import { checkPortfolio } from "../lib/validate.js";
 
@@ -38,7 +38,9 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-async function timed<T>(run: () => T | Promise<T>): Promise<{ value: T; cpuMs: number; wallMs: number }> {
+async function timed<T>(
+  run: () => T | Promise<T>,
+): Promise<{ value: T; cpuMs: number; wallMs: number }> {
   const c0 = cpuMs();
   const w0 = performance.now();
   const value = await run();
@@ -59,10 +61,18 @@ function validate(network: Network, deals: readonly Deal[], portfolio: Portfolio
 }
 
 /** The plain cycle-formulation MIP (one binary per cycle, one row per firm), solved by HiGHS alone. */
-async function plainMip(network: Network, deals: readonly Deal[], seconds: number): Promise<{ status: string; objective: number; cpuMs: number }> {
+async function plainMip(
+  network: Network,
+  deals: readonly Deal[],
+  seconds: number,
+): Promise<{ status: string; objective: number; cpuMs: number }> {
   const highs = await loadHighs();
   const firms = new Map(network.firms.map((f, i) => [f.id, i]));
-  const lines = ["Maximize", ` obj: ${deals.map((d, j) => `${d.surplus} x${j}`).join(" + ")}`, "Subject To"];
+  const lines = [
+    "Maximize",
+    ` obj: ${deals.map((d, j) => `${d.surplus} x${j}`).join(" + ")}`,
+    "Subject To",
+  ];
   const rows = network.firms.map(() => [] as number[]);
   deals.forEach((d, j) => {
     for (const p of new Set(d.trades.map((t) => t.seller))) rows[firms.get(p)!]!.push(j);
@@ -85,7 +95,9 @@ const files = readdirSync(directory)
   .sort();
 
 const load = await timed(() => loadHighs());
-console.log(`HiGHS load: ${load.cpuMs.toFixed(0)} ms CPU (once per process, not in the times below)`);
+console.log(
+  `HiGHS load: ${load.cpuMs.toFixed(0)} ms CPU (once per process, not in the times below)`,
+);
 console.log(
   "| instance | K | cycles | find CPU ms | exact CPU ms | exact wall ms | status | objective | bound | gap | columns after reduction | LP solves | MIP solves | greedy objective | greedy / optimum | greedy CPU ms | greedy status, gap |",
 );
@@ -95,30 +107,62 @@ for (const file of files) {
   const network = await readNetwork(join(directory, file));
   for (const k of caps) {
     const found = await timed(() =>
-      findDeals(network, { kinds: ["cycle"], maxParties: k, top: Number.POSITIVE_INFINITY, objective: "surplus" }),
+      findDeals(network, {
+        kinds: ["cycle"],
+        maxParties: k,
+        top: Number.POSITIVE_INFINITY,
+        objective: "surplus",
+      }),
     );
     const deals = found.value;
-    const exact = await timed(() => selectPortfolio(network, deals, { solver: "exact", objective: "surplus" }));
+    const exact = await timed(() =>
+      selectPortfolio(network, deals, { solver: "exact", objective: "surplus" }),
+    );
     validate(network, deals, exact.value);
-    const greedy = await timed(() => selectPortfolio(network, deals, { solver: "greedy", objective: "surplus" }));
+    const greedy = await timed(() =>
+      selectPortfolio(network, deals, { solver: "greedy", objective: "surplus" }),
+    );
     validate(network, deals, greedy.value);
-    if (greedy.value.objective > exact.value.objective + 1e-9 || greedy.value.bound < exact.value.objective - 1e-9)
-      throw new Error(`${file} K=${k}: greedy ${greedy.value.objective} / bound ${greedy.value.bound} vs optimum ${exact.value.objective}`);
+    if (
+      greedy.value.objective > exact.value.objective + 1e-9 ||
+      greedy.value.bound < exact.value.objective - 1e-9
+    )
+      throw new Error(
+        `${file} K=${k}: greedy ${greedy.value.objective} / bound ${greedy.value.bound} vs optimum ${exact.value.objective}`,
+      );
     let verified: Awaited<ReturnType<typeof plainMip>> | undefined;
     if (values.verify !== undefined) {
       verified = await plainMip(network, deals, Number(values.verify));
-      if (verified.status === "Optimal" && Math.abs(verified.objective - exact.value.objective) > 1e-6)
-        throw new Error(`${file} K=${k}: plain MIP ${verified.objective} ≠ ${exact.value.objective}`);
+      if (
+        verified.status === "Optimal" &&
+        Math.abs(verified.objective - exact.value.objective) > 1e-6
+      )
+        throw new Error(
+          `${file} K=${k}: plain MIP ${verified.objective} ≠ ${exact.value.objective}`,
+        );
     }
     const e = exact.value;
     const g = greedy.value;
     const name = basename(file, ".json");
     console.log(
       `| ${name} | ${k} | ${deals.length.toLocaleString("en")} | ${found.cpuMs.toFixed(0)} | ${exact.cpuMs.toFixed(0)} | ${exact.wallMs.toFixed(0)} | ${e.status} | ${e.objective} | ${e.bound} | ${e.gap} | ${e.stats.columns.toLocaleString("en")} | ${e.stats.lpSolves} | ${e.stats.mipSolves} | ${g.objective} | ${(g.objective / e.objective).toFixed(4)} | ${greedy.cpuMs.toFixed(0)} | ${g.status}, ${g.gap.toFixed(4)} |` +
-        (verified ? ` plain MIP: ${verified.status} ${verified.objective} in ${verified.cpuMs.toFixed(0)} ms |` : ""),
+        (verified
+          ? ` plain MIP: ${verified.status} ${verified.objective} in ${verified.cpuMs.toFixed(0)} ms |`
+          : ""),
     );
-    results.push({ instance: name, k, cycles: deals.length, find: { cpuMs: found.cpuMs, wallMs: found.wallMs }, exact: { ...exact, value: { ...e, deals: e.deals.length } }, greedy: { ...greedy, value: { ...g, deals: g.deals.length } }, verified });
+    results.push({
+      instance: name,
+      k,
+      cycles: deals.length,
+      find: { cpuMs: found.cpuMs, wallMs: found.wallMs },
+      exact: { ...exact, value: { ...e, deals: e.deals.length } },
+      greedy: { ...greedy, value: { ...g, deals: g.deals.length } },
+      verified,
+    });
   }
 }
 mkdirSync("bench/out", { recursive: true });
-writeFileSync("bench/out/portfolio-kidney.json", `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 1)}\n`);
+writeFileSync(
+  "bench/out/portfolio-kidney.json",
+  `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 1)}\n`,
+);

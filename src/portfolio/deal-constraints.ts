@@ -32,18 +32,27 @@ export function dealConstraints(
   capacity.set(index.needQuantity, offerCount);
   for (let f = 0; f < index.firmCount; f++) capacity[firmRow + f] = index.firmMaxDeals[f]!;
 
-  const starts: number[] = [0];
+  const starts = new Int32Array(deals.length + 1);
   const rows: number[] = [];
   const coefficients: number[] = [];
-  const kept: number[] = [];
-  const keptValues: number[] = [];
-  const entry = new Map<number, number>();
-  deals.forEach((deal, d) => {
-    entry.clear();
-    const add = (row: number, amount: number): void => {
-      entry.set(row, (entry.get(row) ?? 0) + amount);
-    };
-    deal.trades.forEach((trade, t) => {
+  // The rows of one deal with their amounts (a deal touches a dozen rows at most).
+  const entryRows: number[] = [];
+  const entryAmounts: number[] = [];
+  const order: number[] = [];
+  const add = (row: number, amount: number, sum: boolean): void => {
+    const at = entryRows.indexOf(row);
+    if (at < 0) {
+      entryRows.push(row);
+      entryAmounts.push(amount);
+    } else if (sum) entryAmounts[at]! += amount;
+  };
+  for (let d = 0; d < deals.length; d++) {
+    const deal = deals[d]!;
+    entryRows.length = 0;
+    entryAmounts.length = 0;
+    const trades = deal.trades;
+    for (let t = 0; t < trades.length; t++) {
+      const trade = trades[t]!;
       const s = index.firmIndex(trade.seller);
       const b = index.firmIndex(trade.buyer);
       const p = index.productIndex(trade.product);
@@ -55,32 +64,32 @@ export function dealConstraints(
             `is not a potential trade of the network`,
         );
       }
-      if (!(trade.quantity >= 0) || !Number.isFinite(trade.quantity)) {
-        throw new UsageError(`deal ${deal.id}: trade ${t} has quantity ${trade.quantity}`);
+      const q = trade.quantity;
+      if (!(q >= 0) || !Number.isFinite(q)) {
+        throw new UsageError(`deal ${deal.id}: trade ${t} has quantity ${q}`);
       }
-      if (trade.quantity > 0) {
-        add(offer, trade.quantity);
-        add(offerCount + need, trade.quantity);
+      if (q > 0) {
+        add(offer, q, true);
+        add(offerCount + need, q, true);
       }
-      for (const f of [s, b]) {
-        if (Number.isFinite(index.firmMaxDeals[f]!)) entry.set(firmRow + f, 1);
-      }
-    });
-    const sorted = [...entry.keys()].sort((x, y) => x - y);
-    for (const row of sorted) {
-      rows.push(row);
-      coefficients.push(entry.get(row)!);
+      if (Number.isFinite(index.firmMaxDeals[s]!)) add(firmRow + s, 1, false);
+      if (Number.isFinite(index.firmMaxDeals[b]!)) add(firmRow + b, 1, false);
     }
-    starts.push(rows.length);
-    kept.push(d);
-    keptValues.push(values[d]!);
-  });
+    order.length = 0;
+    for (let e = 0; e < entryRows.length; e++) order.push(e);
+    order.sort((x, y) => entryRows[x]! - entryRows[y]!);
+    for (const e of order) {
+      rows.push(entryRows[e]!);
+      coefficients.push(entryAmounts[e]!);
+    }
+    starts[d + 1] = rows.length;
+  }
   return {
-    columnCount: kept.length,
+    columnCount: deals.length,
     rowCount,
-    value: Float64Array.from(keptValues),
-    deal: Int32Array.from(kept),
-    columnStarts: Int32Array.from(starts),
+    value: Float64Array.from({ length: deals.length }, (_, d) => values[d]!),
+    deal: Int32Array.from({ length: deals.length }, (_, d) => d),
+    columnStarts: starts,
     columnRows: Int32Array.from(rows),
     columnCoefficients: Float64Array.from(coefficients),
     capacity,

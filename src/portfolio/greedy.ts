@@ -6,9 +6,10 @@
  * 2. Take each deal in that order when it fits.
  * 3. Improve: for each deal left out, find the chosen deals that block it
  *    (per full row, the cheapest per unit until enough is freed); swap when
- *    the deal is worth more than its blockers, or when it is worth more
- *    together with what the freed rows then admit (a bounded refill). Repeat
- *    whole passes while they improve, then fill again.
+ *    the deal is worth more than its blockers, or, when it is worth at least
+ *    half of them, when it is worth more together with what the freed rows
+ *    then admit (a bounded refill). Fill again after each pass; repeat passes
+ *    while one gains at least 1e-3 of the value (at most `passes`).
  *
  * Every step keeps every row within capacity; the result is always valid.
  */
@@ -120,14 +121,17 @@ export function greedyPortfolio(
   if (options.start) for (let j = 0; j < columnCount; j++) if (options.start[j]) add(j);
   fill();
 
+  if (passes === 0) return chosen;
   // Rows' columns in priority order, for refills.
   const rowOrder = new Int32Array(nnz);
-  for (let i = 0; i < rowCount; i++) {
-    const from = rows.rowStarts[i]!;
-    const to = rows.rowStarts[i + 1]!;
-    const segment = rowOrder.subarray(from, to);
-    segment.set(rows.rowColumns.subarray(from, to));
-    segment.sort((a, b) => rank[a]! - rank[b]!);
+  if (refillScan > 0) {
+    for (let i = 0; i < rowCount; i++) {
+      const from = rows.rowStarts[i]!;
+      const to = rows.rowStarts[i + 1]!;
+      const segment = rowOrder.subarray(from, to);
+      segment.set(rows.rowColumns.subarray(from, to));
+      segment.sort((a, b) => rank[a]! - rank[b]!);
+    }
   }
 
   const mark = new Int32Array(columnCount);
@@ -136,8 +140,11 @@ export function greedyPortfolio(
   const candidates: number[] = [];
   const refilled: number[] = [];
   let steps = 0;
+  let total = 0;
+  for (let j = 0; j < columnCount; j++) if (chosen[j]) total += value[j]!;
   for (let pass = 0; pass < passes; pass++) {
     let improved = false;
+    const before = total;
     for (let r = 0; r < columnCount; r++) {
       if ((++steps & 1023) === 0 && deadline.expired()) return chosen;
       const j = order[r]!;
@@ -186,10 +193,12 @@ export function greedyPortfolio(
       if (value[j]! > loss + epsilon) {
         for (const c of blockers) remove(c);
         add(j);
+        total += value[j]! - loss;
         improved = true;
         continue;
       }
-      if (refillScan === 0) continue;
+      // A refill must make up the rest: try only when the deal covers half the loss.
+      if (refillScan === 0 || 2 * value[j]! < loss) continue;
       // Tentative swap with a bounded refill of the freed rows.
       for (const c of blockers) remove(c);
       add(j);
@@ -209,6 +218,7 @@ export function greedyPortfolio(
         }
       }
       if (gain > epsilon) {
+        total += gain;
         improved = true;
         continue;
       }
@@ -216,8 +226,15 @@ export function greedyPortfolio(
       remove(j);
       for (const c of blockers) add(c);
     }
-    fill();
-    if (!improved) break;
+    for (let r = 0; r < columnCount; r++) {
+      const j = order[r]!;
+      if (!chosen[j] && fits(j)) {
+        add(j);
+        total += value[j]!;
+      }
+    }
+    // Stop when a pass gained less than 1e-3 of the value (or nothing).
+    if (!improved || total - before <= 1e-3 * Math.abs(total)) break;
   }
   return chosen;
 }

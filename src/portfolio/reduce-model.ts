@@ -27,7 +27,7 @@ export interface Reduction {
   readonly oversized: number;
 }
 
-/** Applies the reductions above until a fixed point (at most 10 rounds). */
+/** Applies the reductions above until a fixed point (at most 5 rounds). */
 export function reduceModel(model: PackingModel): Reduction {
   const fitting: number[] = [];
   for (let j = 0; j < model.columnCount; j++) {
@@ -42,7 +42,7 @@ export function reduceModel(model: PackingModel): Reduction {
   let current = oversized > 0 ? keepColumns(model, fitting) : model;
   let droppedRows = 0;
   let dominated = 0;
-  for (let round = 0; round < 10; round++) {
+  for (let round = 0; round < 5; round++) {
     const rows = normalizeRows(current);
     droppedRows += rows.dropped;
     const columns = dropDuplicateColumns(rows.model);
@@ -195,7 +195,7 @@ function rebuild(
 /** Among identical columns that cannot be chosen together, keeps the best. */
 function dropDuplicateColumns(model: PackingModel): { model: PackingModel; dropped: number } {
   const { columnCount, columnStarts, columnRows, columnCoefficients, value } = model;
-  const groups = new Map<number, number[]>();
+  const hash = new Int32Array(columnCount);
   const bits = new Float64Array(1);
   const words = new Int32Array(bits.buffer);
   for (let j = 0; j < columnCount; j++) {
@@ -206,9 +206,22 @@ function dropDuplicateColumns(model: PackingModel): { model: PackingModel; dropp
       h = Math.imul(h ^ words[0]!, 0x01000193);
       h = Math.imul(h ^ words[1]!, 0x01000193);
     }
-    const group = groups.get(h);
-    if (group === undefined) groups.set(h, [j]);
-    else group.push(j);
+    hash[j] = h;
+  }
+  // Columns by hash (then index): equal columns end up in one run. Sorted as
+  // numbers (high 21 bits of the hash, then the index), without a comparator.
+  const byHash = new Int32Array(columnCount);
+  if (columnCount < 1 << 22) {
+    const keys = new Float64Array(columnCount);
+    for (let j = 0; j < columnCount; j++) {
+      hash[j] = hash[j]! >>> 11;
+      keys[j] = hash[j]! * (1 << 22) + j;
+    }
+    keys.sort();
+    for (let j = 0; j < columnCount; j++) byHash[j] = keys[j]! % (1 << 22);
+  } else {
+    for (let j = 0; j < columnCount; j++) byHash[j] = j;
+    byHash.sort((x, y) => hash[x]! - hash[y]! || x - y);
   }
   const same = (x: number, y: number): boolean => {
     const n = columnStarts[x + 1]! - columnStarts[x]!;
@@ -231,21 +244,23 @@ function dropDuplicateColumns(model: PackingModel): { model: PackingModel; dropp
   };
   const drop = new Uint8Array(columnCount);
   let dropped = 0;
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    for (let x = 0; x < group.length; x++) {
-      const j = group[x]!;
+  for (let start = 0; start < columnCount; ) {
+    let end = start + 1;
+    while (end < columnCount && hash[byHash[end]!] === hash[byHash[start]!]) end++;
+    for (let x = start; x < end - 1; x++) {
+      const j = byHash[x]!;
       if (drop[j] || !conflictsWithItself(j)) continue;
-      for (let y = x + 1; y < group.length; y++) {
-        const k = group[y]!;
+      for (let y = x + 1; y < end; y++) {
+        const k = byHash[y]!;
         if (drop[k] || !same(j, k)) continue;
-        // Keep the better; on a tie the earlier (group order is column order).
+        // Keep the better; on a tie the earlier (runs are in column order).
         const loser = value[k]! > value[j]! ? j : k;
         drop[loser] = 1;
         dropped++;
         if (loser === j) break;
       }
     }
+    start = end;
   }
   if (dropped === 0) return { model, dropped };
   const kept: number[] = [];
