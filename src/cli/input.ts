@@ -1,25 +1,40 @@
 /**
  * Reading the NETWORK argument: a path (form by extension) or `-` for stdin
- * (form from `--input-format`, default json).
+ * (form from `--input-format`, default json). Files are streamed with a
+ * progress line (megabytes read of the file's size) on an interactive stderr.
  */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import {
+  formatOfPath,
   type NetworkFormat,
   parseNetworkText,
-  readNetwork,
   readNetworkLines,
 } from "../model/read-network.js";
 import type { Network } from "../model/types.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
+import { ProgressReporter } from "./progress.js";
 
 /** The `--input-format` flag spec, shared by every command that reads a network. */
 export const inputFlags = { "input-format": { type: "string" } } as const;
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: string[] = [];
+/** The text chunks of a stream, each reported to `onRead` with its length. */
+async function* counted(
+  stream: NodeJS.ReadableStream,
+  onRead: (length: number) => void,
+): AsyncGenerator<string> {
   stream.setEncoding("utf8");
-  for await (const chunk of stream) chunks.push(chunk as string);
-  return chunks.join("");
+  for await (const chunk of stream) {
+    onRead((chunk as string).length);
+    yield chunk as string;
+  }
+}
+
+async function readAll(chunks: AsyncIterable<string>): Promise<string> {
+  const parts: string[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return parts.join("");
 }
 
 /** Reads the network named on the command line. */
@@ -32,9 +47,20 @@ export async function loadNetwork(
     inputFormat === undefined
       ? undefined
       : choiceFlag<NetworkFormat>(inputFormat, "input-format", ["json", "jsonl"], "json");
-  if (path === "-") {
-    if ((explicit ?? "json") === "jsonl") return readNetworkLines(io.stdin);
-    return parseNetworkText(await readAll(io.stdin));
+  const format = explicit ?? (path === "-" ? "json" : formatOfPath(path));
+  const size = path === "-" ? 0 : (await stat(path)).size;
+  const stream = path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  const progress = new ProgressReporter(io, { label: "MB read" });
+  let read = 0;
+  const chunks = counted(stream, (length) => {
+    read += length;
+    progress.update(Math.round(read / 1e6), Math.round(size / 1e6));
+  });
+  try {
+    return format === "jsonl"
+      ? await readNetworkLines(chunks)
+      : parseNetworkText(await readAll(chunks));
+  } finally {
+    progress.finish();
   }
-  return explicit === undefined ? readNetwork(path) : readNetwork(path, { format: explicit });
 }
