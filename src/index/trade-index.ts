@@ -14,198 +14,21 @@
  *
  * The figures are bit-for-bit those of SPEC §3: q = min(capacity, quantity),
  * m = (price − cost)·q, c = (price − ref)·q + switchingCost.
+ *
+ * It is compiled from the network's record-order columns (one walk over the
+ * firm objects) with counting sorts only. Its arrays share one `ArrayBuffer`
+ * and the temporaries another (see `typed-arena.ts`).
  */
+import { type RecordColumns, takeNetworkColumns } from "../model/network-columns.js";
+import type { StringInterner } from "../model/string-interner.js";
 import type { Network } from "../model/types.js";
-import { compareIds } from "./compare.js";
-
-/** Relations by seller (CSR), each seller's sorted by (buyer, product); product −1 = the whole pair. */
-interface RelationTable {
-  offsets: Int32Array;
-  buyer: Int32Array;
-  product: Int32Array;
-  blocked: Uint8Array;
-  probability: Float64Array;
-}
-
-/** Sorts `ids` uniquely in UTF-16 order and returns them with their index map. */
-function intern(ids: Iterable<string>): { ids: string[]; index: Map<string, number> } {
-  const unique = [...new Set(ids)].sort(compareIds);
-  const index = new Map<string, number>();
-  for (let i = 0; i < unique.length; i++) index.set(unique[i]!, i);
-  return { ids: unique, index };
-}
-
-/** What `buildTrades` reads: offers, needs, needs by product and the relation table. */
-interface TradeSources {
-  firmCount: number;
-  productCount: number;
-  offerOffsets: Int32Array;
-  offerProduct: Int32Array;
-  offerPrice: Float64Array;
-  offerCapacity: Float64Array;
-  needOffsets: Int32Array;
-  needFirm: Int32Array;
-  needProduct: Int32Array;
-  needQuantity: Float64Array;
-  needIncumbent: Int32Array;
-  needReference: Float64Array;
-  needSwitching: Float64Array;
-  productNeedOffsets: Int32Array;
-  productNeeds: Int32Array;
-  relations: RelationTable;
-}
-
-/** Binary search of `value` in the sorted `array[lo..hi)`; −1 when absent. */
-function searchSorted(array: Int32Array, lo: number, hi: number, value: number): number {
-  hi--;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = array[mid]!;
-    if (x === value) return mid;
-    if (x < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/** Sorts `keys[0..k)` in place; for the few candidates of a typical seller. */
-function insertionSort(keys: Float64Array, k: number): void {
-  for (let i = 1; i < k; i++) {
-    const x = keys[i]!;
-    let j = i - 1;
-    while (j >= 0 && keys[j]! > x) {
-      keys[j + 1] = keys[j]!;
-      j--;
-    }
-    keys[j + 1] = x;
-  }
-}
-
-/**
- * Derives the potential trades seller by seller (SPEC §3), each seller's sorted
- * by (buyer, product), grouping them into arcs. Relations are merged in by a
- * walk over the seller's sorted relations, with no per-trade hashing.
- */
-function buildTrades(src: TradeSources) {
-  const { firmCount, productCount, offerOffsets, offerProduct, offerPrice, offerCapacity } = src;
-  const {
-    needOffsets,
-    needFirm,
-    needProduct,
-    needQuantity,
-    needIncumbent,
-    needReference,
-    needSwitching,
-  } = src;
-  const { productNeedOffsets, productNeeds, relations } = src;
-  let upper = 0;
-  for (let o = 0; o < offerProduct.length; o++) {
-    const p = offerProduct[o]!;
-    upper += productNeedOffsets[p + 1]! - productNeedOffsets[p]!;
-  }
-  const tradeOffer = new Int32Array(upper);
-  const tradeNeed = new Int32Array(upper);
-  const tradePremium = new Float64Array(upper);
-  const tradeCode = new Uint32Array(upper);
-  const arcTarget = new Int32Array(upper);
-  const arcTrades = new Int32Array(upper + 1);
-  const outOffsets = new Int32Array(firmCount + 1);
-  const probabilityCodes = new Map<number, number>([[1, 0]]);
-  let keys = new Float64Array(64);
-  let t = 0;
-  let a = 0;
-  for (let s = 0; s < firmCount; s++) {
-    outOffsets[s] = a;
-    let k = 0;
-    for (let o = offerOffsets[s]!; o < offerOffsets[s + 1]!; o++) {
-      const p = offerProduct[o]!;
-      const end = productNeedOffsets[p + 1]!;
-      if (k + end - productNeedOffsets[p]! > keys.length) {
-        const bigger = new Float64Array(2 * (k + end - productNeedOffsets[p]!));
-        bigger.set(keys);
-        keys = bigger;
-      }
-      for (let j = productNeedOffsets[p]!; j < end; j++) {
-        const need = productNeeds[j]!;
-        const b = needFirm[need]!;
-        if (b === s || needIncumbent[need] === s) continue;
-        keys[k++] = b * productCount + p;
-      }
-    }
-    if (k === 0) continue;
-    if (k > 32) keys.subarray(0, k).sort();
-    else insertionSort(keys, k);
-    let lastBuyer = -1;
-    let r = relations.offsets[s]!;
-    const rEnd = relations.offsets[s + 1]!;
-    for (let i = 0; i < k; i++) {
-      const key = keys[i]!;
-      const b = Math.floor(key / productCount);
-      const p = key - b * productCount;
-      while (r < rEnd && relations.buyer[r]! < b) r++;
-      let blocked = false;
-      let pairProbability = Number.NaN;
-      let productProbability = Number.NaN;
-      for (let x = r; x < rEnd && relations.buyer[x] === b; x++) {
-        const rp = relations.product[x]!;
-        if (rp === -1) {
-          blocked ||= relations.blocked[x] === 1;
-          pairProbability = relations.probability[x]!;
-        } else if (rp === p) {
-          blocked ||= relations.blocked[x] === 1;
-          productProbability = relations.probability[x]!;
-        }
-      }
-      if (blocked) continue;
-      // NaN marks "not stated": the product-level relation wins over the pair-level one.
-      const probability = !Number.isNaN(productProbability)
-        ? productProbability
-        : !Number.isNaN(pairProbability)
-          ? pairProbability
-          : 1;
-      const offer = searchSorted(offerProduct, offerOffsets[s]!, offerOffsets[s + 1]!, p);
-      const need = searchSorted(needProduct, needOffsets[b]!, needOffsets[b + 1]!, p);
-      if (b !== lastBuyer) {
-        arcTarget[a] = b;
-        arcTrades[a] = t;
-        a++;
-        lastBuyer = b;
-      }
-      const price = offerPrice[offer]!;
-      const q = Math.min(offerCapacity[offer]!, needQuantity[need]!);
-      const reference = Number.isNaN(needReference[need]!) ? price : needReference[need]!;
-      tradeOffer[t] = offer;
-      tradeNeed[t] = need;
-      tradePremium[t] = (price - reference) * q + needSwitching[need]!;
-      let code = probability === 1 ? 0 : probabilityCodes.get(probability);
-      if (code === undefined) {
-        code = probabilityCodes.size;
-        probabilityCodes.set(probability, code);
-      }
-      tradeCode[t] = code;
-      t++;
-    }
-  }
-  outOffsets[firmCount] = a;
-  arcTrades[a] = t;
-  const probabilityValues = new Float64Array(probabilityCodes.size);
-  for (const [value, code] of probabilityCodes) probabilityValues[code] = value;
-  return {
-    outOffsets,
-    tradeCount: t,
-    arcCount: a,
-    tradeOffer: tradeOffer.slice(0, t),
-    tradeNeed: tradeNeed.slice(0, t),
-    tradePremium: tradePremium.slice(0, t),
-    tradeProbabilityCode:
-      probabilityCodes.size <= 0x10000
-        ? Uint16Array.from(tradeCode.subarray(0, t))
-        : tradeCode.slice(0, t),
-    probabilityValues,
-    arcTarget: arcTarget.slice(0, a),
-    arcTrades: arcTrades.slice(0, a + 1),
-  };
-}
+import { buildTrades, type ProductNeeds, tradeUpperBound } from "./build-trades.js";
+import { countingSort } from "./counting-sort.js";
+import { groupByFirm } from "./firm-groups.js";
+import { rankInIdOrder } from "./id-order.js";
+import { distinctProbabilities, relationTable } from "./relation-table.js";
+import { searchSorted } from "./search-sorted.js";
+import { allocateArrays } from "./typed-arena.js";
 
 /**
  * The potential trades of a network (SPEC §3) over dense integer ids.
@@ -261,145 +84,211 @@ export class TradeIndex {
   readonly firmMaxDeals: Float64Array;
   readonly firmKeyAccount: Uint8Array;
 
-  private readonly firmIndexById: Map<string, number>;
-  private readonly productIndexById: Map<string, number>;
+  /** Firm ids numbered by position in `network.firms`; position → firm integer. */
+  private readonly firmPositions: StringInterner;
+  private readonly firmRank: Int32Array;
+  /** Product ids numbered in first-seen order; number → product integer. */
+  private readonly productNumbers: StringInterner;
+  private readonly productRank: Int32Array;
 
   constructor(readonly network: Network) {
-    const firms = network.firms;
-    const firmCount = firms.length;
-    const firmsInterned = intern(firms.map((f) => f.id));
-    this.firmIds = firmsInterned.ids;
-    this.firmIndexById = firmsInterned.index;
-    const products = new Set<string>();
-    for (const firm of firms) {
-      for (const offer of firm.offers ?? []) products.add(offer.product);
-      for (const need of firm.needs ?? []) products.add(need.product);
-    }
-    const productsInterned = intern(products);
-    this.productIds = productsInterned.ids;
-    this.productIndexById = productsInterned.index;
-    const productCount = this.productIds.length;
-
-    this.firmRecord = new Int32Array(firmCount);
-    this.firmHurdle = new Float64Array(firmCount);
-    this.firmMaxDeals = new Float64Array(firmCount);
-    this.firmKeyAccount = new Uint8Array(firmCount);
-    firms.forEach((firm, position) => {
-      const f = this.firmIndexById.get(firm.id)!;
-      this.firmRecord[f] = position;
-      this.firmHurdle[f] = firm.hurdle ?? 0;
-      this.firmMaxDeals[f] = firm.maxDeals ?? Number.POSITIVE_INFINITY;
-      this.firmKeyAccount[f] = firm.keyAccount ? 1 : 0;
+    const columns = takeNetworkColumns(network);
+    const firmCount = columns.firmHurdle.length;
+    const productCount = columns.products.size;
+    const offerCount = columns.offerProduct.length;
+    const needCount = columns.needProduct.length;
+    const work = workArrays(columns);
+    const probabilityValues = distinctProbabilities(network.relations ?? []);
+    const upper = upperBound(columns, work.needsByNumber);
+    const arrays = allocateArrays({
+      firmRecord: [Int32Array, firmCount],
+      firmRank: [Int32Array, firmCount],
+      firmHurdle: [Float64Array, firmCount],
+      firmMaxDeals: [Float64Array, firmCount],
+      firmKeyAccount: [Uint8Array, firmCount],
+      productRank: [Int32Array, productCount],
+      offerOffsets: [Int32Array, firmCount + 1],
+      offerFirm: [Int32Array, offerCount],
+      offerProduct: [Int32Array, offerCount],
+      offerPrice: [Float64Array, offerCount],
+      offerUnitMargin: [Float64Array, offerCount],
+      offerCapacity: [Float64Array, offerCount],
+      needOffsets: [Int32Array, firmCount + 1],
+      needFirm: [Int32Array, needCount],
+      needProduct: [Int32Array, needCount],
+      needRecord: [Int32Array, needCount],
+      needQuantity: [Float64Array, needCount],
+      tradeOffer: [Int32Array, upper],
+      tradeNeed: [Int32Array, upper],
+      tradePremium: [Float64Array, upper],
+      tradeProbabilityCode: [
+        probabilityValues.length <= 0x10000 ? Uint16Array : Uint32Array,
+        upper,
+      ],
+      arcTarget: [Int32Array, upper],
+      arcTrades: [Int32Array, upper + 1],
+      outOffsets: [Int32Array, firmCount + 1],
+      inOffsets: [Int32Array, firmCount + 1],
+      inArcs: [Int32Array, upper],
     });
-
-    // Offers and needs, grouped by firm, sorted by product within a firm.
-    let offerCount = 0;
-    let needCount = 0;
-    for (const firm of firms) {
-      offerCount += firm.offers?.length ?? 0;
-      needCount += firm.needs?.length ?? 0;
-    }
-    this.offerOffsets = new Int32Array(firmCount + 1);
-    this.offerFirm = new Int32Array(offerCount);
-    this.offerProduct = new Int32Array(offerCount);
-    this.offerPrice = new Float64Array(offerCount);
-    this.offerUnitMargin = new Float64Array(offerCount);
-    this.offerCapacity = new Float64Array(offerCount);
-    this.needOffsets = new Int32Array(firmCount + 1);
-    this.needFirm = new Int32Array(needCount);
-    this.needProduct = new Int32Array(needCount);
-    this.needRecord = new Int32Array(needCount);
-    this.needQuantity = new Float64Array(needCount);
-    const needIncumbent = new Int32Array(needCount);
-    const needReference = new Float64Array(needCount);
-    const needSwitching = new Float64Array(needCount);
-    const byProduct = (list: readonly { product: string }[] | undefined): number[] => {
-      if (list === undefined || list.length === 0) return [];
-      if (list.length === 1) return [0];
-      const order = list.map((_, i) => i);
-      return order.sort(
-        (a, b) =>
-          this.productIndexById.get(list![a]!.product)! -
-          this.productIndexById.get(list![b]!.product)!,
-      );
-    };
-    let o = 0;
-    let n = 0;
+    this.firmRecord = arrays.firmRecord;
+    this.firmRank = arrays.firmRank;
+    this.firmHurdle = arrays.firmHurdle;
+    this.firmMaxDeals = arrays.firmMaxDeals;
+    this.firmKeyAccount = arrays.firmKeyAccount;
+    this.productRank = arrays.productRank;
+    this.firmPositions = columns.firms;
+    this.productNumbers = columns.products;
+    this.firmIds = rankInIdOrder(
+      columns.firms.strings,
+      columns.firms,
+      arrays.firmRecord,
+      arrays.firmRank,
+    );
+    this.productIds = rankInIdOrder(
+      columns.products.strings,
+      columns.products,
+      work.productArrival,
+      arrays.productRank,
+    );
     for (let f = 0; f < firmCount; f++) {
-      const firm = firms[this.firmRecord[f]!]!;
-      this.offerOffsets[f] = o;
-      for (const i of byProduct(firm.offers)) {
-        const offer = firm.offers![i]!;
+      const r = this.firmRecord[f]!;
+      this.firmHurdle[f] = columns.firmHurdle[r]!;
+      this.firmMaxDeals[f] = columns.firmMaxDeals[r]!;
+      this.firmKeyAccount[f] = columns.firmKeyAccount[r]!;
+    }
+
+    this.offerOffsets = arrays.offerOffsets;
+    this.offerFirm = arrays.offerFirm;
+    this.offerProduct = arrays.offerProduct;
+    this.offerPrice = arrays.offerPrice;
+    this.offerUnitMargin = arrays.offerUnitMargin;
+    this.offerCapacity = arrays.offerCapacity;
+    this.layOutOffers(columns, work.offerSource);
+    this.needOffsets = arrays.needOffsets;
+    this.needFirm = arrays.needFirm;
+    this.needProduct = arrays.needProduct;
+    this.needRecord = arrays.needRecord;
+    this.needQuantity = arrays.needQuantity;
+    this.layOutNeeds(columns, work.needSource);
+
+    const relations = relationTable(
+      network.relations ?? [],
+      {
+        sellerPosition: columns.relationSeller,
+        buyerPosition: columns.relationBuyer,
+        firmRank: this.firmRank,
+        productRank: (id) => this.productIndex(id),
+      },
+      firmCount,
+      probabilityValues,
+    );
+    const built = buildTrades(
+      {
+        offsets: this.offerOffsets,
+        product: this.offerProduct,
+        price: this.offerPrice,
+        capacity: this.offerCapacity,
+      },
+      this.productNeeds(columns, work),
+      relations,
+      arrays,
+    );
+    const t = built.tradeCount;
+    const a = built.arcCount;
+    this.tradeCount = t;
+    this.tradeOffer = arrays.tradeOffer.subarray(0, t);
+    this.tradeNeed = arrays.tradeNeed.subarray(0, t);
+    this.tradePremium = arrays.tradePremium.subarray(0, t);
+    this.tradeProbabilityCode = arrays.tradeProbabilityCode.subarray(0, t);
+    this.probabilityValues = probabilityValues;
+    this.arcCount = a;
+    this.outOffsets = arrays.outOffsets;
+    this.arcTarget = arrays.arcTarget.subarray(0, a);
+    this.arcTrades = arrays.arcTrades.subarray(0, a + 1);
+    // In-adjacency: arcs by buyer; arcs come in seller order, so each list is by seller.
+    this.inOffsets = arrays.inOffsets;
+    this.inArcs = arrays.inArcs.subarray(0, a);
+    countingSort(a, this.arcTarget, null, this.inArcs, this.inOffsets);
+  }
+
+  /** Fills the offer columns by firm integer, in product order within a firm. */
+  private layOutOffers(columns: RecordColumns, source: Int32Array): void {
+    const { offerOffsets, productRank } = this;
+    groupByFirm(
+      columns.offerStart,
+      columns.offerProduct,
+      this.firmRecord,
+      productRank,
+      offerOffsets,
+      source,
+    );
+    for (let f = 0; f < this.firmRecord.length; f++) {
+      for (let o = offerOffsets[f]!; o < offerOffsets[f + 1]!; o++) {
+        const from = source[o]!;
+        const price = columns.offerPrice[from]!;
         this.offerFirm[o] = f;
-        this.offerProduct[o] = this.productIndexById.get(offer.product)!;
-        this.offerPrice[o] = offer.price;
-        this.offerUnitMargin[o] = offer.price - offer.cost;
-        this.offerCapacity[o] = offer.capacity;
-        o++;
-      }
-      this.needOffsets[f] = n;
-      for (const i of byProduct(firm.needs)) {
-        const need = firm.needs![i]!;
-        this.needFirm[n] = f;
-        this.needProduct[n] = this.productIndexById.get(need.product)!;
-        this.needRecord[n] = i;
-        this.needQuantity[n] = need.quantity;
-        needIncumbent[n] =
-          need.incumbent === undefined ? -1 : (this.firmIndexById.get(need.incumbent) ?? -1);
-        needReference[n] = need.referencePrice ?? Number.NaN;
-        needSwitching[n] = need.switchingCost ?? 0;
-        n++;
+        this.offerProduct[o] = productRank[columns.offerProduct[from]!]!;
+        this.offerPrice[o] = price;
+        this.offerUnitMargin[o] = price - columns.offerCost[from]!;
+        this.offerCapacity[o] = columns.offerCapacity[from]!;
       }
     }
-    this.offerOffsets[firmCount] = o;
-    this.needOffsets[firmCount] = n;
+  }
 
-    // Needs of each product (CSR), in buyer order since needs are in firm order.
-    const productNeedOffsets = new Int32Array(productCount + 1);
-    for (let i = 0; i < needCount; i++) productNeedOffsets[this.needProduct[i]! + 1]!++;
-    for (let p = 0; p < productCount; p++) productNeedOffsets[p + 1]! += productNeedOffsets[p]!;
-    const productNeeds = new Int32Array(needCount);
-    const fill = productNeedOffsets.slice(0, productCount);
-    for (let i = 0; i < needCount; i++) productNeeds[fill[this.needProduct[i]!]!++] = i;
+  /** Fills the need columns by firm integer, in product order within a firm. */
+  private layOutNeeds(columns: RecordColumns, source: Int32Array): void {
+    const { needOffsets, productRank } = this;
+    groupByFirm(
+      columns.needStart,
+      columns.needProduct,
+      this.firmRecord,
+      productRank,
+      needOffsets,
+      source,
+    );
+    for (let f = 0; f < this.firmRecord.length; f++) {
+      const first = columns.needStart[this.firmRecord[f]!]!;
+      for (let n = needOffsets[f]!; n < needOffsets[f + 1]!; n++) {
+        const from = source[n]!;
+        this.needFirm[n] = f;
+        this.needProduct[n] = productRank[columns.needProduct[from]!]!;
+        this.needRecord[n] = from - first;
+        this.needQuantity[n] = columns.needQuantity[from]!;
+      }
+    }
+  }
 
-    const relations = this.relationTable(firmCount);
-    const built = buildTrades({
-      firmCount,
-      productCount,
-      offerOffsets: this.offerOffsets,
-      offerProduct: this.offerProduct,
-      offerPrice: this.offerPrice,
-      offerCapacity: this.offerCapacity,
-      needOffsets: this.needOffsets,
-      needFirm: this.needFirm,
-      needProduct: this.needProduct,
-      needQuantity: this.needQuantity,
-      needIncumbent,
-      needReference,
-      needSwitching,
-      productNeedOffsets,
-      productNeeds,
-      relations,
-    });
-    this.outOffsets = built.outOffsets;
-    this.tradeCount = built.tradeCount;
-    this.arcCount = built.arcCount;
-    this.tradeOffer = built.tradeOffer;
-    this.tradeNeed = built.tradeNeed;
-    this.tradePremium = built.tradePremium;
-    this.tradeProbabilityCode = built.tradeProbabilityCode;
-    this.probabilityValues = built.probabilityValues;
-    this.arcTarget = built.arcTarget;
-    this.arcTrades = built.arcTrades;
-    const a = this.arcCount;
-
-    // In-adjacency: arcs by buyer; arcs come in seller order, so each list is by seller.
-    this.inOffsets = new Int32Array(firmCount + 1);
-    for (let i = 0; i < a; i++) this.inOffsets[this.arcTarget[i]! + 1]!++;
-    for (let f = 0; f < firmCount; f++) this.inOffsets[f + 1]! += this.inOffsets[f]!;
-    this.inArcs = new Int32Array(a);
-    const cursor = this.inOffsets.slice(0, firmCount);
-    for (let i = 0; i < a; i++) this.inArcs[cursor[this.arcTarget[i]!]!++] = i;
+  /** The needs grouped by product integer (in buyer order), with the figures a trade reads. */
+  private productNeeds(columns: RecordColumns, work: WorkArrays): ProductNeeds {
+    const incumbentOfRecord = work.incumbentOfRecord.fill(-1);
+    for (let i = 0; i < columns.incumbentNeed.length; i++) {
+      const position = this.firmPositions.find(columns.incumbentId[i]!);
+      if (position >= 0) {
+        incumbentOfRecord[columns.incumbentNeed[i]!] = this.firmRank[position]!;
+      }
+    }
+    const needs = {
+      offsets: work.productNeedOffsets,
+      need: work.productNeed,
+      buyer: work.productNeedBuyer,
+      incumbent: work.productNeedIncumbent,
+      quantity: work.productNeedQuantity,
+      reference: work.productNeedReference,
+      switching: work.productNeedSwitching,
+    };
+    const count = this.needProduct.length;
+    countingSort(count, this.needProduct, null, needs.need, needs.offsets);
+    for (let k = 0; k < count; k++) {
+      const need = needs.need[k]!;
+      const from = work.needSource[need]!;
+      needs.buyer[k] = this.needFirm[need]!;
+      needs.incumbent[k] = incumbentOfRecord[from]!;
+      needs.quantity[k] = this.needQuantity[need]!;
+      needs.reference[k] = columns.needReference[from]!;
+      needs.switching[k] = columns.needSwitching[from]!;
+    }
+    return needs;
   }
 
   /** Number of firms. */
@@ -409,12 +298,14 @@ export class TradeIndex {
 
   /** The integer of a firm id, or -1. */
   firmIndex(id: string): number {
-    return this.firmIndexById.get(id) ?? -1;
+    const position = this.firmPositions.find(id);
+    return position < 0 ? -1 : this.firmRank[position]!;
   }
 
   /** The integer of a product id, or -1. */
   productIndex(id: string): number {
-    return this.productIndexById.get(id) ?? -1;
+    const number = this.productNumbers.find(id);
+    return number < 0 ? -1 : this.productRank[number]!;
   }
 
   /** The offer of firm `f` for product `p`, or -1. */
@@ -490,44 +381,36 @@ export class TradeIndex {
     }
     return bytes;
   }
+}
 
-  /** Relations as parallel arrays sorted by (seller, buyer, product), pair-level (product −1) first. */
-  private relationTable(firmCount: number): RelationTable {
-    const relations = this.network.relations ?? [];
-    const n = relations.length;
-    const seller = new Int32Array(n);
-    const buyer = new Int32Array(n);
-    const product = new Int32Array(n);
-    const blocked = new Uint8Array(n);
-    const probability = new Float64Array(n);
-    relations.forEach((relation, i) => {
-      seller[i] = this.firmIndexById.get(relation.seller)!;
-      buyer[i] = this.firmIndexById.get(relation.buyer)!;
-      // A product nobody offers or needs can bind no trade: −2 never matches.
-      product[i] =
-        relation.product === undefined ? -1 : (this.productIndexById.get(relation.product) ?? -2);
-      blocked[i] = relation.blocked === true ? 1 : 0;
-      probability[i] = relation.probability ?? Number.NaN;
-    });
-    const order = Int32Array.from({ length: n }, (_, i) => i).sort(
-      (x, y) => seller[x]! - seller[y]! || buyer[x]! - buyer[y]! || product[x]! - product[y]!,
-    );
-    const offsets = new Int32Array(firmCount + 1);
-    for (let i = 0; i < n; i++) offsets[seller[i]! + 1]!++;
-    for (let f = 0; f < firmCount; f++) offsets[f + 1]! += offsets[f]!;
-    const pick = <T extends Int32Array | Uint8Array | Float64Array>(column: T): T => {
-      const out = column.slice() as T;
-      for (let i = 0; i < n; i++) out[i] = column[order[i]!]!;
-      return out;
-    };
-    return {
-      offsets,
-      buyer: pick(buyer),
-      product: pick(product),
-      blocked: pick(blocked),
-      probability: pick(probability),
-    };
-  }
+/** The temporaries of the build, in one buffer. */
+function workArrays(columns: RecordColumns) {
+  const products = columns.products.size;
+  const needs = columns.needProduct.length;
+  return allocateArrays({
+    productArrival: [Int32Array, products],
+    needsByNumber: [Int32Array, products + 1],
+    offerSource: [Int32Array, columns.offerProduct.length],
+    needSource: [Int32Array, needs],
+    incumbentOfRecord: [Int32Array, needs],
+    productNeedOffsets: [Int32Array, products + 1],
+    productNeed: [Int32Array, needs],
+    productNeedBuyer: [Int32Array, needs],
+    productNeedIncumbent: [Int32Array, needs],
+    productNeedQuantity: [Float64Array, needs],
+    productNeedReference: [Float64Array, needs],
+    productNeedSwitching: [Float64Array, needs],
+  });
+}
+
+type WorkArrays = ReturnType<typeof workArrays>;
+
+/** The most trades the network can have (each offer with every need of its product). */
+function upperBound(columns: RecordColumns, needsByNumber: Int32Array): number {
+  for (let i = 0; i < columns.needProduct.length; i++)
+    needsByNumber[columns.needProduct[i]! + 1]!++;
+  for (let p = 0; p + 1 < needsByNumber.length; p++) needsByNumber[p + 1]! += needsByNumber[p]!;
+  return tradeUpperBound(columns.offerProduct, needsByNumber);
 }
 
 const cache = new WeakMap<Network, TradeIndex>();

@@ -6,6 +6,7 @@
  */
 import { type Issue, NetworkError } from "./errors.js";
 import { fromZodIssues, joinPath, zodMessages } from "./issues.js";
+import { handOverColumns, NetworkColumns } from "./network-columns.js";
 import { isPlainValidFirm, isPlainValidRelation } from "./quick-validate.js";
 import { firmSchema, headerSchema, relationSchema } from "./schema.js";
 import type { Firm, Meta, Network, Relation } from "./types.js";
@@ -30,13 +31,45 @@ export const linePlaces: RecordPlaces = {
   relation: (n) => `line ${n}: relation`,
 };
 
+/**
+ * The places in `product[first..end)` whose product number an earlier place
+ * has: pairwise for the few items a firm lists as a rule, with a set beyond.
+ */
+function repeatedProducts(product: Int32Array, first: number, end: number): number[] {
+  const repeats: number[] = [];
+  if (end - first <= 16) {
+    for (let i = first + 1; i < end; i++) {
+      for (let j = first; j < i; j++) {
+        if (product[j] === product[i]) {
+          repeats.push(i);
+          break;
+        }
+      }
+    }
+    return repeats;
+  }
+  const seen = new Set<number>();
+  for (let i = first; i < end; i++) {
+    if (seen.has(product[i]!)) repeats.push(i);
+    seen.add(product[i]!);
+  }
+  return repeats;
+}
+
 /** Collects firms and relations, validating each; `finish` checks what spans records. */
 export class NetworkBuilder {
   private readonly issues: Issue[] = [];
   private readonly firms: Firm[] = [];
   private readonly relations: Relation[] = [];
-  /** Each firm id with the number of the record that claimed it. */
-  private readonly firmPlaces = new Map<string, number>();
+  /**
+   * The figures of the accepted firms, gathered while each record is fresh,
+   * for the trade index. Its `firms` numbers each claimed firm id by its
+   * claim (a place in `firmNumbers`), which is its position in `firms` when
+   * every firm is valid (else `finish` throws).
+   */
+  private readonly columns = new NetworkColumns();
+  /** The number of the record behind each claim. */
+  private readonly firmNumbers: number[] = [];
   private readonly relationPlaces: number[] = [];
   private readonly relationKeys = new Set<string>();
   private currency: string | undefined;
@@ -72,26 +105,35 @@ export class NetworkBuilder {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
       // Still claim the id, so that relations naming it are not reported twice.
       const id = (raw as { id?: unknown } | null)?.id;
-      if (typeof id === "string" && id !== "" && !this.firmPlaces.has(id))
-        this.firmPlaces.set(id, n);
+      if (typeof id === "string" && id !== "" && this.columns.firms.find(id) < 0) this.claim(id, n);
       return;
     }
     this.acceptFirm(parsed.data as Firm, n);
   }
 
+  /** Numbers `id` for the record numbered `n`; returns its earlier claim, or −1 when new. */
+  private claim(id: string, n: number): number {
+    const claims = this.columns.firms;
+    const before = claims.size;
+    const claim = claims.intern(id);
+    if (claim < before) return claim;
+    this.firmNumbers.push(n);
+    return -1;
+  }
+
   private acceptFirm(firm: Firm, n: number): void {
-    const first = this.firmPlaces.get(firm.id);
-    if (first !== undefined) {
+    const first = this.claim(firm.id, n);
+    if (first >= 0) {
       const where = this.places.firm(n);
       this.report(
         joinPath(where, "id"),
-        `duplicate firm id "${firm.id}" (first at ${this.places.firm(first)})`,
+        `duplicate firm id "${firm.id}" (first at ${this.places.firm(this.firmNumbers[first]!)})`,
       );
       return;
     }
-    this.firmPlaces.set(firm.id, n);
-    this.checkUniqueProducts(firm.offers, n, "offers");
-    this.checkUniqueProducts(firm.needs, n, "needs");
+    this.columns.addFirm(firm);
+    this.checkUniqueProducts(n, "offers");
+    this.checkUniqueProducts(n, "needs");
     this.firms.push(firm);
   }
 
@@ -126,14 +168,12 @@ export class NetworkBuilder {
 
   /** Checks what spans records and returns the network, or throws `NetworkError` with every issue. */
   finish(): Network {
+    const { columns } = this;
     for (let i = 0; i < this.relations.length; i++) {
       const relation = this.relations[i]!;
-      for (const side of ["seller", "buyer"] as const) {
-        if (!this.firmPlaces.has(relation[side])) {
-          const where = joinPath(this.places.relation(this.relationPlaces[i]!), side);
-          this.report(where, `${side} "${relation[side]}" is not a firm of the network`);
-        }
-      }
+      columns.addRelation(relation);
+      if (columns.relationSeller.at(i) < 0) this.reportUnknown(i, "seller");
+      if (columns.relationBuyer.at(i) < 0) this.reportUnknown(i, "buyer");
     }
     if (this.issues.length > 0) throw new NetworkError(this.issues);
     const network: { -readonly [K in keyof Network]: Network[K] } = {
@@ -142,25 +182,31 @@ export class NetworkBuilder {
     };
     if (this.currency !== undefined) network.currency = this.currency;
     if (this.meta !== undefined) network.meta = this.meta;
+    handOverColumns(network, columns.columns());
     return network;
   }
 
-  private checkUniqueProducts(
-    items: readonly { readonly product: string }[] | undefined,
-    n: number,
-    field: "offers" | "needs",
-  ): void {
-    if (items === undefined || items.length < 2) return;
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      if (seen.has(item.product)) {
-        const where = joinPath(joinPath(joinPath(this.places.firm(n), field), index), "product");
-        this.report(
-          where,
-          `a second ${field === "offers" ? "offer" : "need"} for product "${item.product}" (one per product per firm)`,
-        );
-      }
-      seen.add(item.product);
-    });
+  private reportUnknown(i: number, side: "seller" | "buyer"): void {
+    const id = this.relations[i]![side];
+    const where = joinPath(this.places.relation(this.relationPlaces[i]!), side);
+    this.report(where, `${side} "${id}" is not a firm of the network`);
+  }
+
+  /**
+   * Reports each offer (or need) of the firm last added (record `n`) whose
+   * product an earlier one of the same firm already has.
+   */
+  private checkUniqueProducts(n: number, field: "offers" | "needs"): void {
+    const { columns } = this;
+    const [first, end] = columns.span(field, columns.firmCount - 1);
+    const product = (field === "offers" ? columns.offerProduct : columns.needProduct).values;
+    for (const i of repeatedProducts(product, first, end)) {
+      const where = joinPath(joinPath(joinPath(this.places.firm(n), field), i - first), "product");
+      const id = this.columns.products.strings[product[i]!];
+      this.report(
+        where,
+        `a second ${field === "offers" ? "offer" : "need"} for product "${id}" (one per product per firm)`,
+      );
+    }
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * Many typed arrays carved from one `ArrayBuffer`. With a million parsed firms
+ * on the heap every separate large typed-array allocation can trigger a full
+ * garbage collection (V8 counts their bytes as external memory and collects
+ * after every few tens of megabytes; a full collection then marks the whole
+ * heap of parsed objects, about a second at a million firms). One allocation
+ * for all of them costs at most one.
+ */
+
+/** A typed-array constructor the arena can carve. */
+export type ArenaKind =
+  | Int32ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint8ArrayConstructor
+  | Float64ArrayConstructor;
+
+/** What to carve: a name → `[constructor, length]`. */
+export type ArenaSpec = Record<string, readonly [ArenaKind, number]>;
+
+/** The carved arrays, each typed by its constructor. */
+export type ArenaArrays<S extends ArenaSpec> = { [K in keyof S]: InstanceType<S[K][0]> };
+
+const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
+
+/**
+ * Allocates one zero-filled `ArrayBuffer` holding every array of `spec`
+ * (each 8-byte aligned) and returns a view per name.
+ *
+ * @example
+ * const { offsets, weight } = allocateArrays({ offsets: [Int32Array, n + 1], weight: [Float64Array, m] });
+ */
+export function allocateArrays<S extends ArenaSpec>(spec: S): ArenaArrays<S> {
+  let bytes = 0;
+  for (const name in spec) {
+    const [kind, length] = spec[name]!;
+    bytes += align(kind.BYTES_PER_ELEMENT * length);
+  }
+  const buffer = new ArrayBuffer(bytes);
+  const arrays: Record<string, ArrayBufferView> = {};
+  let offset = 0;
+  for (const name in spec) {
+    const [kind, length] = spec[name]!;
+    arrays[name] = new kind(buffer, offset, length);
+    offset += align(kind.BYTES_PER_ELEMENT * length);
+  }
+  return arrays as ArenaArrays<S>;
+}

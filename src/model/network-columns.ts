@@ -1,0 +1,185 @@
+/**
+ * The figures of a network's records as columns in record order: what the
+ * trade index compiles. `NetworkBuilder` gathers them while each record is
+ * fresh from the parser and hands them over with the network; a network built
+ * any other way gets them from one walk over its objects. With a million
+ * parsed firms on the heap, every later walk over the objects is a cache miss
+ * per field: the columns are what spares the index those walks.
+ *
+ * Firms are named by their position in `network.firms`, products by a number
+ * in first-seen order.
+ */
+import { StringInterner } from "./string-interner.js";
+import { TypedColumn } from "./typed-column.js";
+import type { Firm, Network, Relation } from "./types.js";
+
+/** The gathered columns, each an array of exactly its count. */
+export interface RecordColumns {
+  /** Firm ids numbered by position in `network.firms`. */
+  readonly firms: StringInterner;
+  /** Product ids numbered in first-seen order. */
+  readonly products: StringInterner;
+  /** Per firm position: hurdle (default 0), maxDeals (default Infinity), key account (1/0). */
+  readonly firmHurdle: Float64Array;
+  readonly firmMaxDeals: Float64Array;
+  readonly firmKeyAccount: Uint8Array;
+  /** The offers of the firm at position r are `offerStart[r] .. offerStart[r+1]-1`, in array order. */
+  readonly offerStart: Int32Array;
+  readonly offerProduct: Int32Array;
+  readonly offerPrice: Float64Array;
+  readonly offerCost: Float64Array;
+  readonly offerCapacity: Float64Array;
+  /** The needs of the firm at position r are `needStart[r] .. needStart[r+1]-1`, in array order. */
+  readonly needStart: Int32Array;
+  readonly needProduct: Int32Array;
+  readonly needQuantity: Float64Array;
+  /** referencePrice, NaN when the need states none (the seller's price then applies). */
+  readonly needReference: Float64Array;
+  /** switchingCost (default 0). */
+  readonly needSwitching: Float64Array;
+  /** The needs that name an incumbent, with the incumbent's id (maybe no firm of the network). */
+  readonly incumbentNeed: Int32Array;
+  readonly incumbentId: readonly string[];
+  /** Per relation (in `network.relations` order): seller and buyer positions (−1: no firm). */
+  readonly relationSeller: Int32Array;
+  readonly relationBuyer: Int32Array;
+}
+
+/** Gathers the columns record by record. */
+export class NetworkColumns {
+  /** Firm ids numbered by position in `network.firms` (the caller numbers each id). */
+  readonly firms = new StringInterner();
+  /** Product ids numbered in first-seen order. */
+  readonly products = new StringInterner();
+  private readonly firmHurdle = new TypedColumn(Float64Array);
+  private readonly firmMaxDeals = new TypedColumn(Float64Array);
+  private readonly firmKeyAccount = new TypedColumn(Uint8Array);
+  private readonly offerStart = new TypedColumn(Int32Array);
+  /** Product number of each offer, in record order. */
+  readonly offerProduct = new TypedColumn(Int32Array);
+  private readonly offerPrice = new TypedColumn(Float64Array);
+  private readonly offerCost = new TypedColumn(Float64Array);
+  private readonly offerCapacity = new TypedColumn(Float64Array);
+  private readonly needStart = new TypedColumn(Int32Array);
+  /** Product number of each need, in record order. */
+  readonly needProduct = new TypedColumn(Int32Array);
+  private readonly needQuantity = new TypedColumn(Float64Array);
+  private readonly needReference = new TypedColumn(Float64Array);
+  private readonly needSwitching = new TypedColumn(Float64Array);
+  private readonly incumbentNeed = new TypedColumn(Int32Array);
+  private readonly incumbentId: string[] = [];
+  /** Seller and buyer position of each relation added. */
+  readonly relationSeller = new TypedColumn(Int32Array);
+  readonly relationBuyer = new TypedColumn(Int32Array);
+
+  constructor() {
+    this.offerStart.push(0);
+    this.needStart.push(0);
+  }
+
+  /** The columns of a network, from one walk over its firm and relation objects. */
+  static of(network: Network): RecordColumns {
+    const columns = new NetworkColumns();
+    for (const firm of network.firms) {
+      columns.firms.intern(firm.id);
+      columns.addFirm(firm);
+    }
+    for (const relation of network.relations ?? []) columns.addRelation(relation);
+    return columns.columns();
+  }
+
+  /** Number of firms added. */
+  get firmCount(): number {
+    return this.firmHurdle.length;
+  }
+
+  /** Where the offers (or needs) of the firm at position `r` start and end in `offerProduct` (`needProduct`). */
+  span(field: "offers" | "needs", r: number): [start: number, end: number] {
+    const start = field === "offers" ? this.offerStart : this.needStart;
+    return [start.at(r), start.at(r + 1)];
+  }
+
+  /** Appends a firm's figures, its offers and its needs (its id is numbered apart, in `firms`). */
+  addFirm(firm: Firm): void {
+    this.firmHurdle.push(firm.hurdle ?? 0);
+    this.firmMaxDeals.push(firm.maxDeals ?? Number.POSITIVE_INFINITY);
+    this.firmKeyAccount.push(firm.keyAccount === true ? 1 : 0);
+    const { offers, needs } = firm;
+    if (offers !== undefined) {
+      for (let i = 0; i < offers.length; i++) {
+        const offer = offers[i]!;
+        this.offerProduct.push(this.products.intern(offer.product));
+        this.offerPrice.push(offer.price);
+        this.offerCost.push(offer.cost);
+        this.offerCapacity.push(offer.capacity);
+      }
+    }
+    this.offerStart.push(this.offerProduct.length);
+    if (needs !== undefined) {
+      for (let i = 0; i < needs.length; i++) {
+        const need = needs[i]!;
+        if (need.incumbent !== undefined) {
+          this.incumbentNeed.push(this.needProduct.length);
+          this.incumbentId.push(need.incumbent);
+        }
+        this.needProduct.push(this.products.intern(need.product));
+        this.needQuantity.push(need.quantity);
+        this.needReference.push(need.referencePrice ?? Number.NaN);
+        this.needSwitching.push(need.switchingCost ?? 0);
+      }
+    }
+    this.needStart.push(this.needProduct.length);
+  }
+
+  /** Appends a relation's seller and buyer positions (−1 for an id that is no firm). */
+  addRelation(relation: Relation): void {
+    this.relationSeller.push(this.firms.find(relation.seller));
+    this.relationBuyer.push(this.firms.find(relation.buyer));
+  }
+
+  /** The columns gathered so far, as exact-length arrays (views, not copies). */
+  columns(): RecordColumns {
+    return {
+      firms: this.firms,
+      products: this.products,
+      firmHurdle: this.firmHurdle.view(),
+      firmMaxDeals: this.firmMaxDeals.view(),
+      firmKeyAccount: this.firmKeyAccount.view(),
+      offerStart: this.offerStart.view(),
+      offerProduct: this.offerProduct.view(),
+      offerPrice: this.offerPrice.view(),
+      offerCost: this.offerCost.view(),
+      offerCapacity: this.offerCapacity.view(),
+      needStart: this.needStart.view(),
+      needProduct: this.needProduct.view(),
+      needQuantity: this.needQuantity.view(),
+      needReference: this.needReference.view(),
+      needSwitching: this.needSwitching.view(),
+      incumbentNeed: this.incumbentNeed.view(),
+      incumbentId: this.incumbentId,
+      relationSeller: this.relationSeller.view(),
+      relationBuyer: this.relationBuyer.view(),
+    };
+  }
+}
+
+const handedOver = new WeakMap<Network, RecordColumns>();
+
+/**
+ * Leaves the columns of a network, gathered while it was read, for the index
+ * to take (see `takeNetworkColumns`).
+ */
+export function handOverColumns(network: Network, columns: RecordColumns): void {
+  handedOver.set(network, columns);
+}
+
+/**
+ * The columns of a network: those handed over when it was read (taken once,
+ * so they do not outlive their use), else gathered now from its objects.
+ */
+export function takeNetworkColumns(network: Network): RecordColumns {
+  const columns = handedOver.get(network);
+  if (columns === undefined) return NetworkColumns.of(network);
+  handedOver.delete(network);
+  return columns;
+}
