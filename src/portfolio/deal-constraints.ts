@@ -33,8 +33,12 @@ export function dealConstraints(
   for (let f = 0; f < index.firmCount; f++) capacity[firmRow + f] = index.firmMaxDeals[f]!;
 
   const starts = new Int32Array(deals.length + 1);
-  const rows: number[] = [];
-  const coefficients: number[] = [];
+  // At most 4 rows a trade (offer, need, seller, buyer): sized once, viewed at the end.
+  let most = 0;
+  for (const deal of deals) most += 4 * deal.trades.length;
+  const rows = new Int32Array(most);
+  const coefficients = new Float64Array(most);
+  let at = 0;
   // The rows of one deal with their amounts (a deal touches a dozen rows at most).
   const entryRows: number[] = [];
   const entryAmounts: number[] = [];
@@ -79,10 +83,10 @@ export function dealConstraints(
     for (let e = 0; e < entryRows.length; e++) order.push(e);
     order.sort((x, y) => entryRows[x]! - entryRows[y]!);
     for (const e of order) {
-      rows.push(entryRows[e]!);
-      coefficients.push(entryAmounts[e]!);
+      rows[at] = entryRows[e]!;
+      coefficients[at++] = entryAmounts[e]!;
     }
-    starts[d + 1] = rows.length;
+    starts[d + 1] = at;
   }
   return {
     columnCount: deals.length,
@@ -90,8 +94,8 @@ export function dealConstraints(
     value: Float64Array.from({ length: deals.length }, (_, d) => values[d]!),
     deal: Int32Array.from({ length: deals.length }, (_, d) => d),
     columnStarts: starts,
-    columnRows: Int32Array.from(rows),
-    columnCoefficients: Float64Array.from(coefficients),
+    columnRows: rows.subarray(0, at),
+    columnCoefficients: coefficients.subarray(0, at),
     capacity,
   };
 }

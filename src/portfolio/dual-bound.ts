@@ -21,17 +21,24 @@ export interface DualBound {
   readonly reduced: Float64Array;
 }
 
-/** D(y) for prices `y` (negative entries are treated as 0). */
-export function dualBound(model: PackingModel, y: ArrayLike<number>): DualBound {
+/**
+ * D(y) for prices `y` (negative entries are treated as 0); the reduced values
+ * are written to `into` when given (a reused buffer of columnCount entries).
+ */
+export function dualBound(
+  model: PackingModel,
+  y: ArrayLike<number>,
+  into?: Float64Array,
+): DualBound {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
   const price = new Float64Array(rowCount);
   let bound = 0;
   for (let i = 0; i < rowCount; i++) {
     const p = Math.max(y[i]!, 0);
     price[i] = p;
-    bound += model.capacity[i]! * p;
+    if (p > 0) bound += model.capacity[i]! * p;
   }
-  const reduced = new Float64Array(columnCount);
+  const reduced = into ?? new Float64Array(columnCount);
   for (let j = 0; j < columnCount; j++) {
     let r = model.value[j]!;
     const end = columnStarts[j + 1]!;
@@ -68,42 +75,45 @@ export function lagrangianBound(
     40,
     Math.min(500, Math.floor(3e8 / Math.max(1, model.columnStarts[model.columnCount]!))),
   ),
-  sweeps = 10,
+  sweeps = 2,
 ): number {
-  const { rowCount, columnCount, columnRows, columnCoefficients, capacity } = model;
+  const { rowCount, columnCount, capacity } = model;
   let best = 0;
   for (let j = 0; j < columnCount; j++) best += Math.max(0, model.value[j]!);
   const tolerance = 1e-9 * Math.max(1, Math.abs(lower));
-  // Rows scaled to capacity 1: coefficients a_ij / b_i, prices y_i · b_i.
-  const scaled: PackingModel = {
-    ...model,
-    columnCoefficients: Float64Array.from(
-      columnCoefficients,
-      (a, k) => a / capacity[columnRows[k]!]!,
-    ),
-    capacity: new Float64Array(rowCount).fill(1),
-  };
-  const first = subgradient(scaled, new Float64Array(rowCount), lower, deadline, iterations / 2);
+  const reduced = new Float64Array(columnCount);
+  const first = subgradient(
+    model,
+    new Float64Array(rowCount),
+    lower,
+    deadline,
+    iterations / 2,
+    reduced,
+  );
   best = Math.min(best, first.bound);
   if (best - lower <= tolerance || deadline.expired()) return best;
-  const y = Float64Array.from(first.price, (p, i) => p / capacity[i]!);
-  best = Math.min(best, coordinateDescent(model, y, sweeps, deadline));
+  const y = first.y;
+  best = Math.min(best, coordinateDescent(model, y, sweeps, deadline, reduced));
   if (best - lower <= tolerance || deadline.expired()) return best;
-  const price = Float64Array.from(y, (v, i) => v * capacity[i]!);
-  return Math.min(best, subgradient(scaled, price, lower, deadline, iterations / 2).bound);
+  return Math.min(best, subgradient(model, y, lower, deadline, iterations / 2, reduced).bound);
 }
 
-/** Deflected projected subgradient from `start`: the best D and its prices. */
+/**
+ * Deflected projected subgradient from prices `start`, in the space of rows
+ * scaled to capacity 1 (price_i = y_i · b_i, step g_i / b_i): the best D and
+ * its prices y. `reduced` is a work buffer.
+ */
 function subgradient(
   model: PackingModel,
   start: Float64Array,
   lower: number,
   deadline: Deadline,
   iterations: number,
-): { bound: number; price: Float64Array } {
+  reduced: Float64Array,
+): { bound: number; y: Float64Array } {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients, capacity } = model;
-  const price = start.slice();
-  let bestPrice = start.slice();
+  const y = start.slice();
+  let bestY = start.slice();
   let best = Number.POSITIVE_INFINITY;
   const tolerance = 1e-9 * Math.max(1, Math.abs(lower));
   const direction = new Float64Array(rowCount);
@@ -118,10 +128,10 @@ function subgradient(
       if (step > 0 && checkpoint - best < 1e-4 * Math.abs(best)) break;
       checkpoint = best;
     }
-    const { bound, reduced } = dualBound(model, price);
+    const { bound } = dualBound(model, y, reduced);
     if (step === 0 || bound < best - 1e-12 * Math.abs(best)) {
       best = bound;
-      bestPrice = price.slice();
+      bestY.set(y);
       stale = 0;
     } else if (++stale >= 10) {
       mu /= 2;
@@ -138,16 +148,20 @@ function subgradient(
     }
     let norm = 0;
     for (let i = 0; i < rowCount; i++) {
-      direction[i] = g[i]! + 0.7 * direction[i]!;
+      // A row without a finite capacity never binds: its price stays 0.
+      direction[i] = Number.isFinite(capacity[i]!) ? g[i]! / capacity[i]! + 0.7 * direction[i]! : 0;
       // Projected: a zero price cannot fall.
-      if (price[i] === 0 && direction[i]! > 0) direction[i] = 0;
+      if (y[i] === 0 && direction[i]! > 0) direction[i] = 0;
       norm += direction[i]! * direction[i]!;
     }
     if (norm === 0) break;
     const t = (mu * (bound - lower)) / norm;
-    for (let i = 0; i < rowCount; i++) price[i] = Math.max(0, price[i]! - t * direction[i]!);
+    for (let i = 0; i < rowCount; i++) {
+      y[i] = Math.max(0, y[i]! - (t * direction[i]!) / capacity[i]!);
+    }
   }
-  return { bound: best, price: bestPrice };
+  if (best === Number.POSITIVE_INFINITY) bestY = y;
+  return { bound: best, y: bestY };
 }
 
 /**
@@ -159,10 +173,11 @@ function coordinateDescent(
   y: Float64Array,
   sweeps: number,
   deadline: Deadline,
+  work: Float64Array,
 ): number {
   const { rowCount, capacity } = model;
   const rows = rowsOf(model);
-  const reduced = dualBound(model, y).reduced;
+  const reduced = dualBound(model, y, work).reduced;
   const order: number[] = [];
   const breakpoint: number[] = [];
   for (let sweep = 0; sweep < sweeps; sweep++) {
@@ -198,5 +213,5 @@ function coordinateDescent(
     }
     if (!moved) break;
   }
-  return dualBound(model, y).bound;
+  return dualBound(model, y, work).bound;
 }

@@ -6,10 +6,12 @@
  * 2. Take each deal in that order when it fits.
  * 3. Improve: for each deal left out, find the chosen deals that block it
  *    (per full row, the cheapest per unit until enough is freed); swap when
- *    the deal is worth more than its blockers, or, when it is worth at least
- *    half of them, when it is worth more together with what the freed rows
- *    then admit (a bounded refill). Fill again after each pass; repeat passes
- *    while one gains at least 1e-3 of the value (at most `passes`).
+ *    the deal is worth more than its blockers, or when it is worth more
+ *    together with what the freed rows then admit (a bounded refill). Fill
+ *    again after each pass; repeat passes while they gain (at most `passes`).
+ *    Above {@link thoroughLimit} columns, a refill is tried only when the deal
+ *    is worth at least half its blockers, and passes stop once one gains less
+ *    than 1e-3 of the value.
  *
  * Every step keeps every row within capacity; the result is always valid.
  */
@@ -27,6 +29,9 @@ export interface GreedyOptions {
   /** Columns scanned per freed row when refilling after a swap; default 16. */
   readonly refillScan?: number;
 }
+
+/** Up to this many columns the improvement is thorough (see the header); above, it saves time. */
+export const thoroughLimit = 200_000;
 
 /** The value-per-scarce-capacity order of the columns (best first; ties by value, then index). */
 export function scarcityOrder(model: PackingModel, rows: RowView): Int32Array {
@@ -66,6 +71,7 @@ export function greedyPortfolio(
   const passes = options.passes ?? 20;
   const refillScan = options.refillScan ?? 16;
   const nnz = columnStarts[columnCount]!;
+  const thorough = columnCount <= thoroughLimit;
   const rank = new Int32Array(columnCount);
   order.forEach((j, r) => {
     rank[j] = r;
@@ -165,11 +171,12 @@ export function greedyPortfolio(
           else candidates.push(e);
         }
         if (over <= 0) continue;
-        candidates.sort(
-          (x, y) =>
-            value[entryColumn[x]!]! / columnCoefficients[x]! -
-            value[entryColumn[y]!]! / columnCoefficients[y]!,
-        );
+        if (candidates.length > 1)
+          candidates.sort(
+            (x, y) =>
+              value[entryColumn[x]!]! / columnCoefficients[x]! -
+              value[entryColumn[y]!]! / columnCoefficients[y]!,
+          );
         for (const e of candidates) {
           if (over <= 0) break;
           const c = entryColumn[e]!;
@@ -197,8 +204,8 @@ export function greedyPortfolio(
         improved = true;
         continue;
       }
-      // A refill must make up the rest: try only when the deal covers half the loss.
-      if (refillScan === 0 || 2 * value[j]! < loss) continue;
+      // On big models try a refill only when the deal covers half the loss.
+      if (refillScan === 0 || (!thorough && 2 * value[j]! < loss)) continue;
       // Tentative swap with a bounded refill of the freed rows.
       for (const c of blockers) remove(c);
       add(j);
@@ -233,8 +240,8 @@ export function greedyPortfolio(
         total += value[j]!;
       }
     }
-    // Stop when a pass gained less than 1e-3 of the value (or nothing).
-    if (!improved || total - before <= 1e-3 * Math.abs(total)) break;
+    // Stop when a pass gained nothing (on big models: less than 1e-3 of the value).
+    if (!improved || total - before <= (thorough ? 1e-9 : 1e-3) * Math.abs(total)) break;
   }
   return chosen;
 }

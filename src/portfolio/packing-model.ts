@@ -40,23 +40,34 @@ export function slackOf(b: number): number {
   return feasibilityTolerance * Math.max(1, Math.abs(b));
 }
 
-/** Builds the row view of a model. */
-export function rowsOf(model: PackingModel): RowView {
+/**
+ * Builds the row view of a model, in `into`'s arrays when they are big enough
+ * (as views of them: reused buffers spare garbage collections on big models).
+ */
+export function rowsOf(model: PackingModel, into?: RowView): RowView {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
-  const rowStarts = new Int32Array(rowCount + 1);
   const nnz = columnStarts[columnCount]!;
+  const rowStarts =
+    into && into.rowStarts.length >= rowCount + 1
+      ? into.rowStarts.subarray(0, rowCount + 1).fill(0)
+      : new Int32Array(rowCount + 1);
   for (let k = 0; k < nnz; k++) rowStarts[columnRows[k]! + 1]!++;
   for (let i = 0; i < rowCount; i++) rowStarts[i + 1]! += rowStarts[i]!;
-  const rowColumns = new Int32Array(nnz);
-  const rowCoefficients = new Float64Array(nnz);
-  const fill = rowStarts.slice(0, rowCount);
-  for (let j = 0; j < columnCount; j++) {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const at = fill[columnRows[k]!]!++;
+  const reuse = into !== undefined && into.rowColumns.length >= nnz;
+  const rowColumns = reuse ? into.rowColumns.subarray(0, nnz) : new Int32Array(nnz);
+  const rowCoefficients = reuse ? into.rowCoefficients.subarray(0, nnz) : new Float64Array(nnz);
+  // Fill from the back of each row so `rowStarts` ends as it began.
+  for (let j = columnCount - 1; j >= 0; j--) {
+    for (let k = columnStarts[j + 1]! - 1; k >= columnStarts[j]!; k--) {
+      const i = columnRows[k]!;
+      const at = --rowStarts[i + 1]!;
       rowColumns[at] = j;
       rowCoefficients[at] = columnCoefficients[k]!;
     }
   }
+  // rowStarts[i + 1] now holds the start of row i: shift back.
+  for (let i = 0; i < rowCount; i++) rowStarts[i] = rowStarts[i + 1]!;
+  rowStarts[rowCount] = nnz;
   return { rowStarts, rowColumns, rowCoefficients };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Presolve of the packing model: removes what cannot change the optimum.
  *
+ * - A column that alone exceeds a row can never be chosen: dropped.
  * - A row whose total demand fits its capacity never binds: dropped.
  * - A row where no two of its columns fit together is a clique (at most one
  *   is chosen): rewritten as Σ x ≤ 1. A row whose coefficients are all equal
@@ -8,13 +9,16 @@
  * - A clique row whose columns are all in another clique row is implied by
  *   it: dropped (kidney-like inputs: an arc's offer and need rows are implied
  *   by its firms' maxDeals rows).
- * - Identical columns that conflict (at most one of them can be chosen):
- *   only the best is kept (ties: the earlier one).
+ * - Identical columns (after the above) that conflict (at most one of them
+ *   can be chosen): only the best is kept (ties: the earlier one).
  *
- * Repeated until nothing changes: dropping a column can make a row slack.
- * First of all, a column that alone exceeds a row can never be chosen: dropped.
+ * Each round decides all of this on one row view and rebuilds the model once
+ * (with a million deals held by the caller, every large allocation costs a
+ * garbage collection of the whole heap). Rounds repeat while one removes at
+ * least 0.5% of the rows or columns, at most 5: dropping a column can make a
+ * row slack.
  */
-import { type PackingModel, rowsOf, slackOf } from "./packing-model.js";
+import { type PackingModel, type RowView, rowsOf, slackOf } from "./packing-model.js";
 
 /** The reduced model and what was removed. */
 export interface Reduction {
@@ -27,7 +31,10 @@ export interface Reduction {
   readonly oversized: number;
 }
 
-/** Applies the reductions above until a fixed point (at most 5 rounds). */
+/**
+ * Applies the reductions above (see the header for when it stops). The input
+ * is consumed: its arrays are compacted in place and the result views them.
+ */
 export function reduceModel(model: PackingModel): Reduction {
   const fitting: number[] = [];
   for (let j = 0; j < model.columnCount; j++) {
@@ -42,92 +49,96 @@ export function reduceModel(model: PackingModel): Reduction {
   let current = oversized > 0 ? keepColumns(model, fitting) : model;
   let droppedRows = 0;
   let dominated = 0;
+  let buffers: RowView | undefined;
   for (let round = 0; round < 5; round++) {
-    const rows = normalizeRows(current);
-    droppedRows += rows.dropped;
-    const columns = dropDuplicateColumns(rows.model);
-    dominated += columns.dropped;
-    current = columns.model;
-    if (rows.dropped === 0 && columns.dropped === 0) break;
+    // The first view's arrays are big enough for every later round's.
+    buffers = rowsOf(current, buffers);
+    const step = reductionRound(current, buffers);
+    droppedRows += step.droppedRows;
+    dominated += step.dominated;
+    current = step.model;
+    if (step.droppedRows < 0.005 * current.rowCount && step.dominated < 0.005 * current.columnCount)
+      break;
   }
   return { model: current, droppedRows, dominated, oversized };
 }
 
-/** Drops slack and implied rows and normalizes clique and cardinality rows. */
-function normalizeRows(model: PackingModel): { model: PackingModel; dropped: number } {
+/** One round: decide rows and columns on one view, rebuild once. */
+function reductionRound(
+  model: PackingModel,
+  view: RowView,
+): {
+  model: PackingModel;
+  droppedRows: number;
+  dominated: number;
+} {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
-  const demand = new Float64Array(rowCount);
-  const count = new Int32Array(rowCount);
-  const min1 = new Float64Array(rowCount).fill(Number.POSITIVE_INFINITY);
-  const min2 = new Float64Array(rowCount).fill(Number.POSITIVE_INFINITY);
-  const max = new Float64Array(rowCount);
-  const nnz = columnStarts[columnCount]!;
-  for (let k = 0; k < nnz; k++) {
-    const i = columnRows[k]!;
-    const a = columnCoefficients[k]!;
-    demand[i]! += a;
-    count[i]!++;
-    if (a < min1[i]!) {
-      min2[i] = min1[i]!;
-      min1[i] = a;
-    } else if (a < min2[i]!) min2[i] = a;
-    if (a > max[i]!) max[i] = a;
-  }
-  const capacity = new Float64Array(rowCount);
-  const unit = new Uint8Array(rowCount);
+  const { rowStarts, rowColumns, rowCoefficients } = view;
+
+  // Rows: slack ones dropped, clique and cardinality ones normalized.
   const keep = new Uint8Array(rowCount);
-  let dropped = 0;
+  const unit = new Uint8Array(rowCount);
+  const capacity = new Float64Array(rowCount);
+  let droppedRows = 0;
   for (let i = 0; i < rowCount; i++) {
-    if (count[i] === 0) continue;
+    const from = rowStarts[i]!;
+    const to = rowStarts[i + 1]!;
+    if (from === to) continue;
     const b = model.capacity[i]!;
-    if (demand[i]! <= b + slackOf(b)) {
-      dropped++;
+    let demand = 0;
+    let min1 = Number.POSITIVE_INFINITY;
+    let min2 = Number.POSITIVE_INFINITY;
+    let max = 0;
+    for (let k = from; k < to; k++) {
+      const a = rowCoefficients[k]!;
+      demand += a;
+      if (a < min1) {
+        min2 = min1;
+        min1 = a;
+      } else if (a < min2) min2 = a;
+      if (a > max) max = a;
+    }
+    if (demand <= b + slackOf(b)) {
+      droppedRows++;
       continue;
     }
     keep[i] = 1;
     capacity[i] = b;
-    if (min1[i]! + min2[i]! > b + slackOf(b)) {
+    if (min1 + min2 > b + slackOf(b)) {
       capacity[i] = 1;
       unit[i] = 1;
-    } else if (max[i] === min1[i]) {
-      capacity[i] = Math.floor((b + slackOf(b)) / min1[i]!);
+    } else if (max === min1) {
+      capacity[i] = Math.floor((b + slackOf(b)) / min1);
       unit[i] = 1;
     }
   }
-  const normalized = rebuild(model, keep, unit, capacity);
+
   // Clique rows implied by a larger (or equal, earlier) clique row.
-  const { rowStarts, rowColumns } = rowsOf(normalized);
-  const starts = normalized.columnStarts;
-  const rowsOfColumn = normalized.columnRows;
-  const clique = new Uint8Array(normalized.rowCount);
-  for (let i = 0, r = 0; i < rowCount; i++) {
-    if (keep[i]) clique[r++] = unit[i]! && capacity[i] === 1 ? 1 : 0;
-  }
-  const keepNormalized = new Uint8Array(normalized.rowCount).fill(1);
+  const clique = (i: number): boolean => keep[i] === 1 && unit[i] === 1 && capacity[i] === 1;
   const contains = (column: number, row: number): boolean => {
-    let lo = starts[column]!;
-    let hi = starts[column + 1]! - 1;
+    let lo = columnStarts[column]!;
+    let hi = columnStarts[column + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const r = rowsOfColumn[mid]!;
+      const r = columnRows[mid]!;
       if (r === row) return true;
       if (r < row) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
   };
-  let implied = 0;
-  for (let r = 0; r < normalized.rowCount; r++) {
-    if (!clique[r]) continue;
+  for (let r = 0; r < rowCount; r++) {
+    if (!clique(r)) continue;
     const size = rowStarts[r + 1]! - rowStarts[r]!;
     let pivot = rowColumns[rowStarts[r]!]!;
     for (let k = rowStarts[r]!; k < rowStarts[r + 1]!; k++) {
       const c = rowColumns[k]!;
-      if (starts[c + 1]! - starts[c]! < starts[pivot + 1]! - starts[pivot]!) pivot = c;
+      if (columnStarts[c + 1]! - columnStarts[c]! < columnStarts[pivot + 1]! - columnStarts[pivot]!)
+        pivot = c;
     }
-    for (let k = starts[pivot]!; k < starts[pivot + 1]!; k++) {
-      const s = rowsOfColumn[k]!;
-      if (s === r || !clique[s]) continue;
+    for (let k = columnStarts[pivot]!; k < columnStarts[pivot + 1]!; k++) {
+      const s = columnRows[k]!;
+      if (s === r || !clique(s)) continue;
       const other = rowStarts[s + 1]! - rowStarts[s]!;
       if (other < size || (other === size && s > r)) continue;
       let subset = true;
@@ -135,88 +146,52 @@ function normalizeRows(model: PackingModel): { model: PackingModel; dropped: num
         subset = contains(rowColumns[q]!, s);
       }
       if (subset) {
-        keepNormalized[r] = 0;
-        implied++;
+        keep[r] = 0;
+        droppedRows++;
         break;
       }
     }
   }
-  if (implied === 0) return { model: normalized, dropped };
-  const ones = new Uint8Array(normalized.rowCount);
-  return {
-    model: rebuild(normalized, keepNormalized, ones, normalized.capacity),
-    dropped: dropped + implied,
-  };
+
+  // Columns: identical (over the kept rows, normalized) and conflicting → keep the best.
+  const drop = dominatedColumns(model, keep, unit, capacity);
+  let dominated = 0;
+  for (let j = 0; j < columnCount; j++) dominated += drop[j]!;
+  let kept = 0;
+  for (let i = 0; i < rowCount; i++) kept += keep[i]!;
+  if (kept === rowCount && dominated === 0) return { model, droppedRows, dominated };
+  return { model: rebuild(model, keep, unit, capacity, drop), droppedRows, dominated };
 }
 
-/**
- * Keeps rows with `keep[i]`, renumbered in order, with capacity `capacity[i]`
- * and coefficient 1 where `unit[i]`.
- */
-function rebuild(
+/** Flags the columns dominated by an identical, conflicting, better column. */
+function dominatedColumns(
   model: PackingModel,
   keep: Uint8Array,
   unit: Uint8Array,
   capacity: Float64Array,
-): PackingModel {
-  const map = new Int32Array(model.rowCount).fill(-1);
-  let rowCount = 0;
-  for (let i = 0; i < model.rowCount; i++) if (keep[i]) map[i] = rowCount++;
-  const newCapacity = new Float64Array(rowCount);
-  for (let i = 0; i < model.rowCount; i++) if (keep[i]) newCapacity[map[i]!] = capacity[i]!;
-  const columnStarts = new Int32Array(model.columnCount + 1);
-  let nnz = 0;
-  for (let k = 0; k < model.columnStarts[model.columnCount]!; k++) {
-    if (keep[model.columnRows[k]!]) nnz++;
-  }
-  const columnRows = new Int32Array(nnz);
-  const columnCoefficients = new Float64Array(nnz);
-  let at = 0;
-  for (let j = 0; j < model.columnCount; j++) {
-    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]!; k++) {
-      const i = model.columnRows[k]!;
-      if (!keep[i]) continue;
-      columnRows[at] = map[i]!;
-      columnCoefficients[at] = unit[i] ? 1 : model.columnCoefficients[k]!;
-      at++;
-    }
-    columnStarts[j + 1] = at;
-  }
-  return {
-    ...model,
-    rowCount,
-    capacity: newCapacity,
-    columnStarts,
-    columnRows,
-    columnCoefficients,
-  };
-}
-
-/** Among identical columns that cannot be chosen together, keeps the best. */
-function dropDuplicateColumns(model: PackingModel): { model: PackingModel; dropped: number } {
+): Uint8Array {
   const { columnCount, columnStarts, columnRows, columnCoefficients, value } = model;
+  const coefficient = (k: number): number => (unit[columnRows[k]!] ? 1 : columnCoefficients[k]!);
   const hash = new Int32Array(columnCount);
   const bits = new Float64Array(1);
   const words = new Int32Array(bits.buffer);
   for (let j = 0; j < columnCount; j++) {
     let h = 0x811c9dc5;
     for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      bits[0] = columnCoefficients[k]!;
+      if (!keep[columnRows[k]!]) continue;
+      bits[0] = coefficient(k);
       h = Math.imul(h ^ columnRows[k]!, 0x01000193);
       h = Math.imul(h ^ words[0]!, 0x01000193);
       h = Math.imul(h ^ words[1]!, 0x01000193);
     }
-    hash[j] = h;
+    hash[j] = h >>> 11;
   }
-  // Columns by hash (then index): equal columns end up in one run. Sorted as
-  // numbers (high 21 bits of the hash, then the index), without a comparator.
+  // Columns by hash, then index, sorted as numbers (no comparator): equal
+  // columns end up in one run, in column order.
   const byHash = new Int32Array(columnCount);
   if (columnCount < 1 << 22) {
     const keys = new Float64Array(columnCount);
-    for (let j = 0; j < columnCount; j++) {
-      hash[j] = hash[j]! >>> 11;
-      keys[j] = hash[j]! * (1 << 22) + j;
-    }
+    for (let j = 0; j < columnCount; j++) keys[j] = hash[j]! * (1 << 22) + j;
     keys.sort();
     for (let j = 0; j < columnCount; j++) byHash[j] = keys[j]! % (1 << 22);
   } else {
@@ -224,26 +199,27 @@ function dropDuplicateColumns(model: PackingModel): { model: PackingModel; dropp
     byHash.sort((x, y) => hash[x]! - hash[y]! || x - y);
   }
   const same = (x: number, y: number): boolean => {
-    const n = columnStarts[x + 1]! - columnStarts[x]!;
-    if (n !== columnStarts[y + 1]! - columnStarts[y]!) return false;
-    for (let k = 0; k < n; k++) {
-      const kx = columnStarts[x]! + k;
-      const ky = columnStarts[y]! + k;
-      if (columnRows[kx] !== columnRows[ky] || columnCoefficients[kx] !== columnCoefficients[ky]) {
-        return false;
-      }
+    let kx = columnStarts[x]!;
+    let ky = columnStarts[y]!;
+    const ex = columnStarts[x + 1]!;
+    const ey = columnStarts[y + 1]!;
+    for (;;) {
+      while (kx < ex && !keep[columnRows[kx]!]) kx++;
+      while (ky < ey && !keep[columnRows[ky]!]) ky++;
+      if (kx === ex || ky === ey) return kx === ex && ky === ey;
+      if (columnRows[kx] !== columnRows[ky] || coefficient(kx) !== coefficient(ky)) return false;
+      kx++;
+      ky++;
     }
-    return true;
   };
   const conflictsWithItself = (j: number): boolean => {
     for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const b = model.capacity[columnRows[k]!]!;
-      if (2 * columnCoefficients[k]! > b + slackOf(b)) return true;
+      const i = columnRows[k]!;
+      if (keep[i] && 2 * coefficient(k) > capacity[i]! + slackOf(capacity[i]!)) return true;
     }
     return false;
   };
   const drop = new Uint8Array(columnCount);
-  let dropped = 0;
   for (let start = 0; start < columnCount; ) {
     let end = start + 1;
     while (end < columnCount && hash[byHash[end]!] === hash[byHash[start]!]) end++;
@@ -253,19 +229,67 @@ function dropDuplicateColumns(model: PackingModel): { model: PackingModel; dropp
       for (let y = x + 1; y < end; y++) {
         const k = byHash[y]!;
         if (drop[k] || !same(j, k)) continue;
-        // Keep the better; on a tie the earlier (runs are in column order).
+        // Keep the better; on a tie the earlier.
         const loser = value[k]! > value[j]! ? j : k;
         drop[loser] = 1;
-        dropped++;
         if (loser === j) break;
       }
     }
     start = end;
   }
-  if (dropped === 0) return { model, dropped };
-  const kept: number[] = [];
-  for (let j = 0; j < columnCount; j++) if (!drop[j]) kept.push(j);
-  return { model: keepColumns(model, kept), dropped };
+  return drop;
+}
+
+/**
+ * Keeps rows with `keep[i]` (renumbered in order, capacity `capacity[i]`,
+ * coefficient 1 where `unit[i]`) and columns without `drop[j]`, compacting
+ * the model's arrays in place (everything only moves towards the front) and
+ * returning views of them.
+ */
+function rebuild(
+  model: PackingModel,
+  keep: Uint8Array,
+  unit: Uint8Array,
+  capacity: Float64Array,
+  drop: Uint8Array,
+): PackingModel {
+  const map = new Int32Array(model.rowCount).fill(-1);
+  let rowCount = 0;
+  for (let i = 0; i < model.rowCount; i++) {
+    if (!keep[i]) continue;
+    map[i] = rowCount;
+    model.capacity[rowCount++] = capacity[i]!;
+  }
+  const { columnStarts, columnRows, columnCoefficients, value, deal } = model;
+  let c = 0;
+  let at = 0;
+  let from = columnStarts[0]!;
+  for (let j = 0; j < model.columnCount; j++) {
+    const to = columnStarts[j + 1]!;
+    if (!drop[j]) {
+      value[c] = value[j]!;
+      deal[c] = deal[j]!;
+      for (let k = from; k < to; k++) {
+        const i = columnRows[k]!;
+        if (!keep[i]) continue;
+        columnRows[at] = map[i]!;
+        columnCoefficients[at] = unit[i] ? 1 : columnCoefficients[k]!;
+        at++;
+      }
+      columnStarts[++c] = at;
+    }
+    from = to;
+  }
+  return {
+    columnCount: c,
+    rowCount,
+    value: value.subarray(0, c),
+    deal: deal.subarray(0, c),
+    columnStarts: columnStarts.subarray(0, c + 1),
+    columnRows: columnRows.subarray(0, at),
+    columnCoefficients: columnCoefficients.subarray(0, at),
+    capacity: model.capacity.subarray(0, rowCount),
+  };
 }
 
 /** The model restricted to `columns` (ascending), rows unchanged. */
