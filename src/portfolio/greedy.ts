@@ -128,6 +128,11 @@ export function greedyPortfolio(
   fill();
 
   if (passes === 0) return chosen;
+  const smallest = new Float64Array(rowCount).fill(Number.POSITIVE_INFINITY);
+  for (let k = 0; k < nnz; k++) {
+    const i = columnRows[k]!;
+    if (columnCoefficients[k]! < smallest[i]!) smallest[i] = columnCoefficients[k]!;
+  }
   // Rows' columns in priority order, for refills.
   const rowOrder = new Int32Array(nnz);
   if (refillScan > 0) {
@@ -145,6 +150,27 @@ export function greedyPortfolio(
   const blockers: number[] = [];
   const candidates: number[] = [];
   const refilled: number[] = [];
+  // Change tracking: a deal found unimprovable is tried again only once a row
+  // of it, or a row of a chosen deal sharing one of its rows, has changed.
+  let clock = 0;
+  const changedAt = new Int32Array(rowCount);
+  const triedAt = new Int32Array(columnCount).fill(-1);
+  const touch = (j: number): void => {
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) changedAt[columnRows[k]!] = clock;
+  };
+  const changedSince = (j: number, since: number): boolean => {
+    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
+      const i = columnRows[k]!;
+      if (changedAt[i]! > since) return true;
+      for (let e = head[i]!; e >= 0; e = next[e]!) {
+        const c = entryColumn[e]!;
+        for (let q = columnStarts[c]!; q < columnStarts[c + 1]!; q++) {
+          if (changedAt[columnRows[q]!]! > since) return true;
+        }
+      }
+    }
+    return false;
+  };
   let steps = 0;
   let total = 0;
   for (let j = 0; j < columnCount; j++) if (chosen[j]) total += value[j]!;
@@ -154,7 +180,7 @@ export function greedyPortfolio(
     for (let r = 0; r < columnCount; r++) {
       if ((++steps & 1023) === 0 && deadline.expired()) return chosen;
       const j = order[r]!;
-      if (chosen[j]) continue;
+      if (chosen[j] || (triedAt[j]! >= 0 && !changedSince(j, triedAt[j]!))) continue;
       // Blockers: per overfull row, the cheapest chosen columns until it fits.
       stamp++;
       blockers.length = 0;
@@ -191,9 +217,15 @@ export function greedyPortfolio(
           break;
         }
       }
-      if (hopeless) continue;
+      if (hopeless) {
+        triedAt[j] = clock;
+        continue;
+      }
       if (blockers.length === 0) {
-        if (fits(j)) add(j);
+        add(j);
+        total += value[j]!;
+        clock++;
+        touch(j);
         continue;
       }
       const epsilon = 1e-9 * Math.max(1, Math.abs(value[j]!));
@@ -202,10 +234,16 @@ export function greedyPortfolio(
         add(j);
         total += value[j]! - loss;
         improved = true;
+        clock++;
+        for (const c of blockers) touch(c);
+        touch(j);
         continue;
       }
       // On big models try a refill only when the deal covers half the loss.
-      if (refillScan === 0 || (!thorough && 2 * value[j]! < loss)) continue;
+      if (refillScan === 0 || (!thorough && 2 * value[j]! < loss)) {
+        triedAt[j] = clock;
+        continue;
+      }
       // Tentative swap with a bounded refill of the freed rows.
       for (const c of blockers) remove(c);
       add(j);
@@ -216,6 +254,8 @@ export function greedyPortfolio(
           const i = columnRows[k]!;
           const to = Math.min(rows.rowStarts[i + 1]!, rows.rowStarts[i]! + refillScan);
           for (let q = rows.rowStarts[i]!; q < to; q++) {
+            // Nothing fits a row once even its smallest coefficient does not.
+            if (used[i]! + smallest[i]! > limit[i]!) break;
             const d = rowOrder[q]!;
             if (chosen[d] || mark[d] === stamp || !fits(d)) continue;
             add(d);
@@ -227,17 +267,24 @@ export function greedyPortfolio(
       if (gain > epsilon) {
         total += gain;
         improved = true;
+        clock++;
+        for (const c of blockers) touch(c);
+        for (const d of refilled) touch(d);
+        touch(j);
         continue;
       }
       for (const d of refilled) remove(d);
       remove(j);
       for (const c of blockers) add(c);
+      triedAt[j] = clock;
     }
+    clock++;
     for (let r = 0; r < columnCount; r++) {
       const j = order[r]!;
       if (!chosen[j] && fits(j)) {
         add(j);
         total += value[j]!;
+        touch(j);
       }
     }
     // Stop when a pass gained nothing (on big models: less than 1e-3 of the value).
