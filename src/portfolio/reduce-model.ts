@@ -292,29 +292,36 @@ function rebuild(
   };
 }
 
-/** The model restricted to `columns` (ascending), rows unchanged. */
-export function keepColumns(model: PackingModel, columns: readonly number[]): PackingModel {
+/**
+ * The model restricted to `columns`, in that order (ascending keeps the
+ * model's order; any permutation reorders the columns), rows unchanged.
+ */
+export function keepColumns(model: PackingModel, columns: ArrayLike<number>): PackingModel {
+  const count = columns.length;
   let nnz = 0;
-  for (const j of columns) nnz += model.columnStarts[j + 1]! - model.columnStarts[j]!;
-  const columnStarts = new Int32Array(columns.length + 1);
+  for (let c = 0; c < count; c++) {
+    const j = columns[c]!;
+    nnz += model.columnStarts[j + 1]! - model.columnStarts[j]!;
+  }
+  const columnStarts = new Int32Array(count + 1);
   const columnRows = new Int32Array(nnz);
   const columnCoefficients = new Float64Array(nnz);
-  const value = new Float64Array(columns.length);
-  const deal = new Int32Array(columns.length);
+  const value = new Float64Array(count);
+  const deal = new Int32Array(count);
   let at = 0;
-  columns.forEach((j, c) => {
+  for (let c = 0; c < count; c++) {
+    const j = columns[c]!;
     value[c] = model.value[j]!;
     deal[c] = model.deal[j]!;
     for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]!; k++) {
       columnRows[at] = model.columnRows[k]!;
-      columnCoefficients[at] = model.columnCoefficients[k]!;
-      at++;
+      columnCoefficients[at++] = model.columnCoefficients[k]!;
     }
     columnStarts[c + 1] = at;
-  });
+  }
   return {
     ...model,
-    columnCount: columns.length,
+    columnCount: count,
     value,
     deal,
     columnStarts,
