@@ -77,7 +77,7 @@ export function lagrangianBound(
   ),
   sweeps = 2,
 ): number {
-  const { rowCount, columnCount, capacity } = model;
+  const { rowCount, columnCount } = model;
   let best = 0;
   for (let j = 0; j < columnCount; j++) best += Math.max(0, model.value[j]!);
   const tolerance = 1e-9 * Math.max(1, Math.abs(lower));

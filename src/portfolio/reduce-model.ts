@@ -72,7 +72,7 @@ function reductionRound(
   droppedRows: number;
   dominated: number;
 } {
-  const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
+  const { rowCount, columnCount, columnStarts, columnRows } = model;
   const { rowStarts, rowColumns, rowCoefficients } = view;
 
   // Rows: slack ones dropped, clique and cardinality ones normalized.
