@@ -10,7 +10,7 @@
  * a triangle scan jumps to a random place in megabytes of arrays. In BFS order
  * the firms that trade with each other sit close together; on the 1M-firm
  * anchors network this alone made the brokered scan ~4× and the 3-cycle
- * search ~3× faster (bench/RESULTS-search.md). The canonical "start each cycle
+ * search ~3× faster (bench/RESULTS.md, "Deal search vs the C reference"). The canonical "start each cycle
  * at its smallest firm" of the global search uses the search order; a cycle is
  * rotated to its smallest firm id only when it is handed out.
  *
