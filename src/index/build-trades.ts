@@ -2,28 +2,27 @@
  * The potential trades of SPEC §3, seller by seller, each seller's in
  * (buyer, product) order, grouped into arcs (one per seller→buyer pair).
  *
- * The needs of each product come as columns in product order (`ProductNeeds`),
+ * The needs of each product come as records in product order (`ProductNeeds`),
  * so a seller's candidates for one offer are one sequential run: the per-trade
  * work reads no scattered memory. A seller with one offer (the common case)
  * meets its candidates already in buyer order; with several, the candidates
  * of its offers are merged by one sort of packed (buyer, offer) keys.
  */
+import { countStarts } from "../model/counting-sort.js";
+import { needField, needStride, type ProductNeeds } from "./product-needs.js";
 import type { RelationTable } from "./relation-table.js";
-import { searchSorted } from "./search-sorted.js";
 
-/** The needs grouped by product (a CSR over product integers), in buyer order within a product. */
-export interface ProductNeeds {
-  /** The needs of product p are `offsets[p] .. offsets[p+1]-1`. */
-  readonly offsets: Int32Array;
-  /** The need (index integer) at each place. */
-  readonly need: Int32Array;
-  readonly buyer: Int32Array;
-  /** The incumbent firm integer, −1 when none or not a firm of the network. */
-  readonly incumbent: Int32Array;
-  readonly quantity: Float64Array;
-  /** referencePrice, NaN when not stated (the offer's price applies). */
-  readonly reference: Float64Array;
-  readonly switching: Float64Array;
+/** The record of buyer `b` among the records `lo..hi-1` (in buyer order), by binary search. */
+function recordOfBuyer(data: Float64Array, lo: number, hi: number, b: number): number {
+  hi--;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = data[needStride * mid + needField.buyer]!;
+    if (x === b) return mid;
+    if (x < b) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The offers grouped by firm (CSR), in product order within a firm. */
@@ -47,12 +46,18 @@ export interface TradeColumns {
   readonly outOffsets: Int32Array;
 }
 
-/** The most trades the offers can make: per offer, every need of its product. */
-export function tradeUpperBound(offerProduct: Int32Array, needOffsets: Int32Array): number {
+/** The most trades the offers can make: per offer, every need of its product (products `0..productCount-1`). */
+export function tradeUpperBound(
+  offerProduct: Int32Array,
+  needProduct: Int32Array,
+  productCount: number,
+): number {
+  const needStarts = new Int32Array(productCount + 1);
+  countStarts(needProduct.length, needProduct, null, needStarts);
   let upper = 0;
   for (let o = 0; o < offerProduct.length; o++) {
     const p = offerProduct[o]!;
-    upper += needOffsets[p + 1]! - needOffsets[p]!;
+    upper += needStarts[p + 1]! - needStarts[p]!;
   }
   return upper;
 }
@@ -72,7 +77,8 @@ export function buildTrades(
 ): { tradeCount: number; arcCount: number } {
   const firmCount = offers.offsets.length - 1;
   const { offsets: offerOffsets, product: offerProduct, price: offerPrice } = offers;
-  const { offsets: needOffsets, buyer: needBuyer, incumbent: needIncumbent } = needs;
+  const { offsets: needOffsets, data } = needs;
+  const { need, buyer, incumbent, quantity, reference, switching } = needField;
   const { buyer: relationBuyer, product: relationProduct, blocked, code } = relations;
   const { tradeOffer, tradeNeed, tradePremium, tradeProbabilityCode, arcTarget, arcTrades } = out;
   let keys = new Float64Array(64);
@@ -101,8 +107,10 @@ export function buildTrades(
           keys = bigger;
         }
         for (let j = needOffsets[p]!; j < end; j++) {
-          const b = needBuyer[j]!;
-          if (b !== s && needIncumbent[j] !== s) keys[candidates++] = b * k + (o - firstOffer);
+          const b = data[needStride * j + buyer]!;
+          if (b !== s && data[needStride * j + incumbent] !== s) {
+            keys[candidates++] = b * k + (o - firstOffer);
+          }
         }
       }
       keys.subarray(0, candidates).sort();
@@ -112,19 +120,19 @@ export function buildTrades(
     const rEnd = relations.offsets[s + 1]!;
     for (let i = 0; i < candidates; i++) {
       let offer: number;
-      let j: number;
+      let at: number;
       let b: number;
       if (k === 1) {
         offer = firstOffer;
-        j = first + i;
-        b = needBuyer[j]!;
-        if (b === s || needIncumbent[j] === s) continue;
+        at = needStride * (first + i);
+        b = data[at + buyer]!;
+        if (b === s || data[at + incumbent] === s) continue;
       } else {
         const key = keys[i]!;
         b = Math.floor(key / k);
         offer = firstOffer + (key - b * k);
         const product = offerProduct[offer]!;
-        j = searchSorted(needBuyer, needOffsets[product]!, needOffsets[product + 1]!, b);
+        at = needStride * recordOfBuyer(data, needOffsets[product]!, needOffsets[product + 1]!, b);
       }
       const p = offerProduct[offer]!;
       while (r < rEnd && relationBuyer[r]! < b) r++;
@@ -149,12 +157,12 @@ export function buildTrades(
         lastBuyer = b;
       }
       const price = offerPrice[offer]!;
-      const q = Math.min(offers.capacity[offer]!, needs.quantity[j]!);
-      const stated = needs.reference[j]!;
-      const reference = Number.isNaN(stated) ? price : stated;
+      const q = Math.min(offers.capacity[offer]!, data[at + quantity]!);
+      const stated = data[at + reference]!;
       tradeOffer[t] = offer;
-      tradeNeed[t] = needs.need[j]!;
-      tradePremium[t] = (price - reference) * q + needs.switching[j]!;
+      tradeNeed[t] = data[at + need]!;
+      tradePremium[t] =
+        (price - (Number.isNaN(stated) ? price : stated)) * q + data[at + switching]!;
       // The product-level code, else the pair-level one, else 0 (probability 1).
       tradeProbabilityCode[t] = Math.max(productCode >= 0 ? productCode : pairCode, 0);
       t++;

@@ -1,39 +1,45 @@
 /**
- * Dense integers in id order: ids numbered in some arrival order (firms by
+ * Dense integers in id order: ids numbered in arrival order (firms by
  * position in the file, products by first sight) are ranked in UTF-16 order
  * (SPEC: string order is code-unit order), so that comparing ranks compares
- * ids. Files usually list firms already in id order: that case is one linear
- * check, with no sort and no lookups.
+ * ids. The comparisons read the interner's compact character pool, not the
+ * strings scattered over a heap of parsed records. Files usually list firms
+ * already in id order: that case needs no sort.
  */
+import type { StringInterner } from "../model/string-interner.js";
+
+/** Whether each id is below the next. */
+function isAscending(ids: StringInterner): boolean {
+  for (let i = 1; i < ids.size; i++) if (ids.compare(i - 1, i) >= 0) return false;
+  return true;
+}
 
 /**
- * Ranks `ids` (numbered 0..n−1 in arrival order; `numbers.find` maps each
- * back to its number) in UTF-16 order. Fills `arrival[rank]` (the number of the id of
- * that rank) and `rank[number]`, and returns the ids in rank order.
- * The ids must be distinct.
+ * Ranks the ids of `ids` (distinct, numbered in arrival order) in UTF-16
+ * order. Fills `arrival[rank]` (the number of the id of that rank) and
+ * `rank[number]`, and returns the ids in rank order. `ordered` says whether
+ * they already ascend, when the caller knows.
  */
 export function rankInIdOrder(
-  ids: readonly string[],
-  numbers: { find(id: string): number },
+  ids: StringInterner,
   arrival: Int32Array,
   rank: Int32Array,
+  ordered = isAscending(ids),
 ): readonly string[] {
-  const n = ids.length;
-  let ordered = true;
-  for (let i = 1; i < n && ordered; i++) ordered = ids[i - 1]! < ids[i]!;
+  const n = ids.size;
   if (ordered) {
     for (let i = 0; i < n; i++) {
       arrival[i] = i;
       rank[i] = i;
     }
-    return ids;
+    return ids.strings;
   }
-  // The default sort compares strings by UTF-16 code units, natively.
-  const sorted = ids.slice().sort();
+  for (let i = 0; i < n; i++) arrival[i] = i;
+  arrival.subarray(0, n).sort((a, b) => ids.compare(a, b));
+  const sorted = new Array<string>(n);
   for (let r = 0; r < n; r++) {
-    const number = numbers.find(sorted[r]!);
-    arrival[r] = number;
-    rank[number] = r;
+    rank[arrival[r]!] = r;
+    sorted[r] = ids.strings[arrival[r]!]!;
   }
   return sorted;
 }

@@ -3,8 +3,8 @@
  * (a CSR over firm integers), each seller's in buyer order, every probability
  * replaced by a small code into a table of the distinct values.
  */
-import type { Relation } from "../model/types.js";
-import { countingSort } from "./counting-sort.js";
+import { countingSort } from "../model/counting-sort.js";
+import type { RecordColumns } from "../model/network-columns.js";
 import { allocateArrays } from "./typed-arena.js";
 
 /** Relations by seller (CSR), each seller's in buyer order. */
@@ -20,28 +20,21 @@ export interface RelationTable {
   readonly code: Int32Array;
 }
 
-/** Where each relation's seller, buyer and product land among the index integers. */
-export interface RelationKeys {
-  /** Position in `network.firms` of each relation's seller and buyer (−1: no firm). */
-  readonly sellerPosition: Int32Array;
-  readonly buyerPosition: Int32Array;
-  /** Firm position → firm integer. */
-  readonly firmRank: Int32Array;
-  /** Product id → product integer, −1 for a product nobody offers or needs. */
-  productRank(id: string): number;
-}
-
 /**
  * The distinct probabilities the relations state: 1 first (code 0), then the
- * others ascending. A NaN (only in a hand-built network) counts as not stated.
+ * others ascending. NaN means not stated.
  */
-export function distinctProbabilities(relations: readonly Relation[]): Float64Array {
-  const stated: number[] = [];
-  for (let i = 0; i < relations.length; i++) {
-    const p = relations[i]!.probability;
-    if (p !== undefined && !Number.isNaN(p) && p !== 1) stated.push(p);
+export function distinctProbabilities(probability: Float64Array): Float64Array {
+  let stated = 0;
+  for (let i = 0; i < probability.length; i++) {
+    if (!Number.isNaN(probability[i]!) && probability[i] !== 1) stated++;
   }
-  const sorted = Float64Array.from(stated).sort();
+  const sorted = new Float64Array(stated);
+  stated = 0;
+  for (let i = 0; i < probability.length; i++) {
+    if (!Number.isNaN(probability[i]!) && probability[i] !== 1) sorted[stated++] = probability[i]!;
+  }
+  sorted.sort();
   const values = [1];
   for (let i = 0; i < sorted.length; i++) {
     if (sorted[i] !== values[values.length - 1]) values.push(sorted[i]!);
@@ -49,7 +42,7 @@ export function distinctProbabilities(relations: readonly Relation[]): Float64Ar
   return Float64Array.from(values);
 }
 
-/** The code of `p` in `values` (1 first, then ascending), by binary search. */
+/** The code of `p` in `values` (1 first, then ascending), by binary search; −1 when absent. */
 function codeOf(values: Float64Array, p: number): number {
   if (p === 1) return 0;
   let lo = 1;
@@ -65,40 +58,37 @@ function codeOf(values: Float64Array, p: number): number {
 }
 
 /**
- * Compiles `relations` (the ones naming no firm are dropped: they bind no
- * trade) into a table by seller then buyer, with two stable counting sorts.
- * `probabilityValues` are the `distinctProbabilities` of the relations.
+ * Compiles the relation columns (the relations naming no firm are dropped:
+ * they bind no trade) into a table by seller then buyer, with two stable
+ * counting sorts. `firmRank` and `productRank` map positions and product
+ * numbers to index integers; `probabilityValues` are the
+ * `distinctProbabilities` of the relations.
  */
 export function relationTable(
-  relations: readonly Relation[],
-  keys: RelationKeys,
-  firmCount: number,
+  columns: RecordColumns,
+  firmRank: Int32Array,
+  productRank: Int32Array,
   probabilityValues: Float64Array,
 ): RelationTable {
-  const n = relations.length;
+  const { relationSeller, relationBuyer, relationProduct, relationBlocked } = columns;
+  const n = relationSeller.length;
+  const firmCount = firmRank.length;
   const work = allocateArrays({
     seller: [Int32Array, n],
     buyer: [Int32Array, n],
-    product: [Int32Array, n],
-    blocked: [Uint8Array, n],
-    code: [Int32Array, n],
+    item: [Int32Array, n],
     byBuyer: [Int32Array, n],
     bySeller: [Int32Array, n],
     buyerStarts: [Int32Array, firmCount + 1],
   });
   let valid = 0;
   for (let i = 0; i < n; i++) {
-    const seller = keys.sellerPosition[i]!;
-    const buyer = keys.buyerPosition[i]!;
+    const seller = relationSeller[i]!;
+    const buyer = relationBuyer[i]!;
     if (seller < 0 || buyer < 0) continue;
-    const relation = relations[i]!;
-    work.seller[valid] = keys.firmRank[seller]!;
-    work.buyer[valid] = keys.firmRank[buyer]!;
-    const rank = relation.product === undefined ? -1 : keys.productRank(relation.product);
-    work.product[valid] = relation.product === undefined ? -1 : rank < 0 ? -2 : rank;
-    work.blocked[valid] = relation.blocked === true ? 1 : 0;
-    const p = relation.probability;
-    work.code[valid] = p === undefined ? -1 : codeOf(probabilityValues, p);
+    work.seller[valid] = firmRank[seller]!;
+    work.buyer[valid] = firmRank[buyer]!;
+    work.item[valid] = i;
     valid++;
   }
   const table = allocateArrays({
@@ -111,11 +101,14 @@ export function relationTable(
   countingSort(valid, work.buyer, null, work.byBuyer, work.buyerStarts);
   countingSort(valid, work.seller, work.byBuyer, work.bySeller, table.offsets);
   for (let x = 0; x < valid; x++) {
-    const item = work.bySeller[x]!;
-    table.buyer[x] = work.buyer[item]!;
-    table.product[x] = work.product[item]!;
-    table.blocked[x] = work.blocked[item]!;
-    table.code[x] = work.code[item]!;
+    const v = work.bySeller[x]!;
+    const i = work.item[v]!;
+    const product = relationProduct[i]!;
+    table.buyer[x] = work.buyer[v]!;
+    // A product no offer or need names binds no trade: −2 never matches.
+    table.product[x] = product >= 0 ? productRank[product]! : product === -1 ? -1 : -2;
+    table.blocked[x] = relationBlocked[i]!;
+    table.code[x] = codeOf(probabilityValues, columns.relationProbability[i]!);
   }
   return table;
 }

@@ -19,16 +19,18 @@
  * firm objects) with counting sorts only. Its arrays share one `ArrayBuffer`
  * and the temporaries another (see `typed-arena.ts`).
  */
+
 import { type RecordColumns, takeNetworkColumns } from "../model/network-columns.js";
 import type { StringInterner } from "../model/string-interner.js";
 import type { Network } from "../model/types.js";
-import { buildTrades, type ProductNeeds, tradeUpperBound } from "./build-trades.js";
-import { countingSort } from "./counting-sort.js";
+import { buildTrades, tradeUpperBound } from "./build-trades.js";
 import { groupByFirm } from "./firm-groups.js";
 import { rankInIdOrder } from "./id-order.js";
+import { groupArcsByBuyer } from "./in-arcs.js";
+import { groupNeedsByProduct, needStride, type ProductNeeds } from "./product-needs.js";
 import { distinctProbabilities, relationTable } from "./relation-table.js";
 import { searchSorted } from "./search-sorted.js";
-import { allocateArrays } from "./typed-arena.js";
+import { type ArenaArrays, allocateArrays, arenaBytes } from "./typed-arena.js";
 
 /**
  * The potential trades of a network (SPEC §3) over dense integer ids.
@@ -97,9 +99,13 @@ export class TradeIndex {
     const productCount = columns.products.size;
     const offerCount = columns.offerProduct.length;
     const needCount = columns.needProduct.length;
-    const work = workArrays(columns);
-    const probabilityValues = distinctProbabilities(network.relations ?? []);
-    const upper = upperBound(columns, work.needsByNumber);
+    const probabilityValues = distinctProbabilities(columns.relationProbability);
+    const upper = tradeUpperBound(columns.offerProduct, columns.needProduct, productCount);
+    // Temporaries: those of the layout, then (over them) those of the in-adjacency.
+    const layout = layoutScratch(columns);
+    const arcSpec = { key: [Int32Array, upper], arc: [Int32Array, upper] } as const;
+    const scratch = new ArrayBuffer(Math.max(arenaBytes(layout), arenaBytes(arcSpec)));
+    const work = allocateArrays(layout, scratch);
     const arrays = allocateArrays({
       firmRecord: [Int32Array, firmCount],
       firmRank: [Int32Array, firmCount],
@@ -140,17 +146,12 @@ export class TradeIndex {
     this.firmPositions = columns.firms;
     this.productNumbers = columns.products;
     this.firmIds = rankInIdOrder(
-      columns.firms.strings,
       columns.firms,
       arrays.firmRecord,
       arrays.firmRank,
+      columns.firmsInIdOrder,
     );
-    this.productIds = rankInIdOrder(
-      columns.products.strings,
-      columns.products,
-      work.productArrival,
-      arrays.productRank,
-    );
+    this.productIds = rankInIdOrder(columns.products, work.productArrival, arrays.productRank);
     for (let f = 0; f < firmCount; f++) {
       const r = this.firmRecord[f]!;
       this.firmHurdle[f] = columns.firmHurdle[r]!;
@@ -172,17 +173,7 @@ export class TradeIndex {
     this.needQuantity = arrays.needQuantity;
     this.layOutNeeds(columns, work.needSource);
 
-    const relations = relationTable(
-      network.relations ?? [],
-      {
-        sellerPosition: columns.relationSeller,
-        buyerPosition: columns.relationBuyer,
-        firmRank: this.firmRank,
-        productRank: (id) => this.productIndex(id),
-      },
-      firmCount,
-      probabilityValues,
-    );
+    const relations = relationTable(columns, this.firmRank, this.productRank, probabilityValues);
     const built = buildTrades(
       {
         offsets: this.offerOffsets,
@@ -206,10 +197,10 @@ export class TradeIndex {
     this.outOffsets = arrays.outOffsets;
     this.arcTarget = arrays.arcTarget.subarray(0, a);
     this.arcTrades = arrays.arcTrades.subarray(0, a + 1);
-    // In-adjacency: arcs by buyer; arcs come in seller order, so each list is by seller.
     this.inOffsets = arrays.inOffsets;
     this.inArcs = arrays.inArcs.subarray(0, a);
-    countingSort(a, this.arcTarget, null, this.inArcs, this.inOffsets);
+    const { key, arc } = allocateArrays(arcSpec, scratch);
+    groupArcsByBuyer(this.arcTarget, this.inOffsets, this.inArcs, key, arc);
   }
 
   /** Fills the offer columns by firm integer, in product order within a firm. */
@@ -260,35 +251,25 @@ export class TradeIndex {
   }
 
   /** The needs grouped by product integer (in buyer order), with the figures a trade reads. */
-  private productNeeds(columns: RecordColumns, work: WorkArrays): ProductNeeds {
-    const incumbentOfRecord = work.incumbentOfRecord.fill(-1);
+  private productNeeds(columns: RecordColumns, work: LayoutScratch): ProductNeeds {
+    const incumbent = work.incumbentOfRecord.fill(-1);
     for (let i = 0; i < columns.incumbentNeed.length; i++) {
       const position = this.firmPositions.find(columns.incumbentId[i]!);
-      if (position >= 0) {
-        incumbentOfRecord[columns.incumbentNeed[i]!] = this.firmRank[position]!;
-      }
+      if (position >= 0) incumbent[columns.incumbentNeed[i]!] = this.firmRank[position]!;
     }
-    const needs = {
-      offsets: work.productNeedOffsets,
-      need: work.productNeed,
-      buyer: work.productNeedBuyer,
-      incumbent: work.productNeedIncumbent,
-      quantity: work.productNeedQuantity,
-      reference: work.productNeedReference,
-      switching: work.productNeedSwitching,
-    };
-    const count = this.needProduct.length;
-    countingSort(count, this.needProduct, null, needs.need, needs.offsets);
-    for (let k = 0; k < count; k++) {
-      const need = needs.need[k]!;
-      const from = work.needSource[need]!;
-      needs.buyer[k] = this.needFirm[need]!;
-      needs.incumbent[k] = incumbentOfRecord[from]!;
-      needs.quantity[k] = this.needQuantity[need]!;
-      needs.reference[k] = columns.needReference[from]!;
-      needs.switching[k] = columns.needSwitching[from]!;
-    }
-    return needs;
+    return groupNeedsByProduct(
+      {
+        needFirm: this.needFirm,
+        needProduct: this.needProduct,
+        needQuantity: this.needQuantity,
+        needSource: work.needSource,
+        reference: columns.needReference,
+        switching: columns.needSwitching,
+        incumbent,
+      },
+      work.productNeedOffsets,
+      work.productNeedData,
+    );
   }
 
   /** Number of firms. */
@@ -383,35 +364,21 @@ export class TradeIndex {
   }
 }
 
-/** The temporaries of the build, in one buffer. */
-function workArrays(columns: RecordColumns) {
+/** The temporaries of the layout, for `allocateArrays`. */
+function layoutScratch(columns: RecordColumns) {
   const products = columns.products.size;
   const needs = columns.needProduct.length;
-  return allocateArrays({
+  return {
     productArrival: [Int32Array, products],
-    needsByNumber: [Int32Array, products + 1],
     offerSource: [Int32Array, columns.offerProduct.length],
     needSource: [Int32Array, needs],
     incumbentOfRecord: [Int32Array, needs],
     productNeedOffsets: [Int32Array, products + 1],
-    productNeed: [Int32Array, needs],
-    productNeedBuyer: [Int32Array, needs],
-    productNeedIncumbent: [Int32Array, needs],
-    productNeedQuantity: [Float64Array, needs],
-    productNeedReference: [Float64Array, needs],
-    productNeedSwitching: [Float64Array, needs],
-  });
+    productNeedData: [Float64Array, needStride * needs],
+  } as const;
 }
 
-type WorkArrays = ReturnType<typeof workArrays>;
-
-/** The most trades the network can have (each offer with every need of its product). */
-function upperBound(columns: RecordColumns, needsByNumber: Int32Array): number {
-  for (let i = 0; i < columns.needProduct.length; i++)
-    needsByNumber[columns.needProduct[i]! + 1]!++;
-  for (let p = 0; p + 1 < needsByNumber.length; p++) needsByNumber[p + 1]! += needsByNumber[p]!;
-  return tradeUpperBound(columns.offerProduct, needsByNumber);
-}
+type LayoutScratch = ArenaArrays<ReturnType<typeof layoutScratch>>;
 
 const cache = new WeakMap<Network, TradeIndex>();
 

@@ -23,20 +23,29 @@ export type ArenaArrays<S extends ArenaSpec> = { [K in keyof S]: InstanceType<S[
 
 const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
 
-/**
- * Allocates one zero-filled `ArrayBuffer` holding every array of `spec`
- * (each 8-byte aligned) and returns a view per name.
- *
- * @example
- * const { offsets, weight } = allocateArrays({ offsets: [Int32Array, n + 1], weight: [Float64Array, m] });
- */
-export function allocateArrays<S extends ArenaSpec>(spec: S): ArenaArrays<S> {
+/** The bytes the arrays of `spec` take in one buffer. */
+export function arenaBytes(spec: ArenaSpec): number {
   let bytes = 0;
   for (const name in spec) {
     const [kind, length] = spec[name]!;
     bytes += align(kind.BYTES_PER_ELEMENT * length);
   }
-  const buffer = new ArrayBuffer(bytes);
+  return bytes;
+}
+
+/**
+ * Carves every array of `spec` (each 8-byte aligned) from `buffer`, by
+ * default a new zero-filled one of `arenaBytes(spec)`, and returns a view per
+ * name. Arrays carved from a buffer given again overlay the earlier ones and
+ * start with their leftovers, not zeros.
+ *
+ * @example
+ * const { offsets, weight } = allocateArrays({ offsets: [Int32Array, n + 1], weight: [Float64Array, m] });
+ */
+export function allocateArrays<S extends ArenaSpec>(
+  spec: S,
+  buffer = new ArrayBuffer(arenaBytes(spec)),
+): ArenaArrays<S> {
   const arrays: Record<string, ArrayBufferView> = {};
   let offset = 0;
   for (const name in spec) {

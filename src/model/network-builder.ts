@@ -8,6 +8,7 @@ import { type Issue, NetworkError } from "./errors.js";
 import { fromZodIssues, joinPath, zodMessages } from "./issues.js";
 import { handOverColumns, NetworkColumns } from "./network-columns.js";
 import { isPlainValidFirm, isPlainValidRelation } from "./quick-validate.js";
+import { repeatedRelations } from "./repeated-relations.js";
 import { firmSchema, headerSchema, relationSchema } from "./schema.js";
 import type { Firm, Meta, Network, Relation } from "./types.js";
 
@@ -71,7 +72,6 @@ export class NetworkBuilder {
   /** The number of the record behind each claim. */
   private readonly firmNumbers: number[] = [];
   private readonly relationPlaces: number[] = [];
-  private readonly relationKeys = new Set<string>();
   private currency: string | undefined;
   private meta: Meta | undefined;
 
@@ -151,17 +151,7 @@ export class NetworkBuilder {
       }
       relation = parsed.data as Relation;
     }
-    const key = `${relation.seller}\u0000${relation.buyer}\u0000${relation.product ?? ""}\u0000${relation.product === undefined ? 0 : 1}`;
-    if (this.relationKeys.has(key)) {
-      const what =
-        relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;
-      this.report(
-        this.places.relation(n),
-        `duplicate relation for seller "${relation.seller}", buyer "${relation.buyer}" (same ${what})`,
-      );
-      return;
-    }
-    this.relationKeys.add(key);
+    this.columns.addRelation(relation);
     this.relations.push(relation);
     this.relationPlaces.push(n);
   }
@@ -169,12 +159,13 @@ export class NetworkBuilder {
   /** Checks what spans records and returns the network, or throws `NetworkError` with every issue. */
   finish(): Network {
     const { columns } = this;
+    columns.resolve(this.relations);
+    const gathered = columns.columns();
     for (let i = 0; i < this.relations.length; i++) {
-      const relation = this.relations[i]!;
-      columns.addRelation(relation);
-      if (columns.relationSeller.at(i) < 0) this.reportUnknown(i, "seller");
-      if (columns.relationBuyer.at(i) < 0) this.reportUnknown(i, "buyer");
+      if (gathered.relationSeller[i]! < 0) this.reportUnknown(i, "seller");
+      if (gathered.relationBuyer[i]! < 0) this.reportUnknown(i, "buyer");
     }
+    for (const i of repeatedRelations(gathered)) this.reportRepeat(i);
     if (this.issues.length > 0) throw new NetworkError(this.issues);
     const network: { -readonly [K in keyof Network]: Network[K] } = {
       firms: this.firms,
@@ -182,8 +173,17 @@ export class NetworkBuilder {
     };
     if (this.currency !== undefined) network.currency = this.currency;
     if (this.meta !== undefined) network.meta = this.meta;
-    handOverColumns(network, columns.columns());
+    handOverColumns(network, gathered);
     return network;
+  }
+
+  private reportRepeat(i: number): void {
+    const relation = this.relations[i]!;
+    const what = relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;
+    this.report(
+      this.places.relation(this.relationPlaces[i]!),
+      `duplicate relation for seller "${relation.seller}", buyer "${relation.buyer}" (same ${what})`,
+    );
   }
 
   private reportUnknown(i: number, side: "seller" | "buyer"): void {

@@ -17,6 +17,8 @@ import type { Firm, Network, Relation } from "./types.js";
 export interface RecordColumns {
   /** Firm ids numbered by position in `network.firms`. */
   readonly firms: StringInterner;
+  /** Whether `network.firms` lists the firms in id order (UTF-16), as files usually do. */
+  readonly firmsInIdOrder: boolean;
   /** Product ids numbered in first-seen order. */
   readonly products: StringInterner;
   /** Per firm position: hurdle (default 0), maxDeals (default Infinity), key account (1/0). */
@@ -43,7 +45,19 @@ export interface RecordColumns {
   /** Per relation (in `network.relations` order): seller and buyer positions (−1: no firm). */
   readonly relationSeller: Int32Array;
   readonly relationBuyer: Int32Array;
+  /**
+   * Per relation: its product's number, −1 for a relation of the whole pair,
+   * −2 − k for the k-th distinct product that no offer or need names.
+   */
+  readonly relationProduct: Int32Array;
+  /** Per relation: 1 when it blocks. */
+  readonly relationBlocked: Uint8Array;
+  /** Per relation: its probability, NaN when it states none. */
+  readonly relationProbability: Float64Array;
 }
+
+/** `relationProduct` of a relation whose product is not (yet) known. */
+const unknownProduct = -2;
 
 /** Gathers the columns record by record. */
 export class NetworkColumns {
@@ -68,9 +82,18 @@ export class NetworkColumns {
   private readonly needSwitching = new TypedColumn(Float64Array);
   private readonly incumbentNeed = new TypedColumn(Int32Array);
   private readonly incumbentId: string[] = [];
-  /** Seller and buyer position of each relation added. */
+  private lastFirmId: string | undefined;
+  private firmsInIdOrder = true;
+  /** Seller and buyer position of each relation added (−1: not a firm). */
   readonly relationSeller = new TypedColumn(Int32Array);
   readonly relationBuyer = new TypedColumn(Int32Array);
+  private readonly relationProduct = new TypedColumn(Int32Array);
+  private readonly relationBlocked = new TypedColumn(Uint8Array);
+  private readonly relationProbability = new TypedColumn(Float64Array);
+  /** Relations added before a firm or a product they name (looked up again by `resolve`). */
+  private readonly unresolved: number[] = [];
+  /** Products named by relations only. */
+  private readonly otherProducts = new StringInterner();
 
   constructor() {
     this.offerStart.push(0);
@@ -84,7 +107,9 @@ export class NetworkColumns {
       columns.firms.intern(firm.id);
       columns.addFirm(firm);
     }
-    for (const relation of network.relations ?? []) columns.addRelation(relation);
+    const relations = network.relations ?? [];
+    for (const relation of relations) columns.addRelation(relation);
+    columns.resolve(relations);
     return columns.columns();
   }
 
@@ -101,6 +126,8 @@ export class NetworkColumns {
 
   /** Appends a firm's figures, its offers and its needs (its id is numbered apart, in `firms`). */
   addFirm(firm: Firm): void {
+    if (this.lastFirmId !== undefined && !(this.lastFirmId < firm.id)) this.firmsInIdOrder = false;
+    this.lastFirmId = firm.id;
     this.firmHurdle.push(firm.hurdle ?? 0);
     this.firmMaxDeals.push(firm.maxDeals ?? Number.POSITIVE_INFINITY);
     this.firmKeyAccount.push(firm.keyAccount === true ? 1 : 0);
@@ -131,16 +158,56 @@ export class NetworkColumns {
     this.needStart.push(this.needProduct.length);
   }
 
-  /** Appends a relation's seller and buyer positions (−1 for an id that is no firm). */
+  /**
+   * Appends a relation: its seller and buyer positions (−1 for an id that is
+   * no firm yet), product, blocking and probability.
+   */
   addRelation(relation: Relation): void {
-    this.relationSeller.push(this.firms.find(relation.seller));
-    this.relationBuyer.push(this.firms.find(relation.buyer));
+    const seller = this.firms.find(relation.seller);
+    const buyer = this.firms.find(relation.buyer);
+    let product = -1;
+    if (relation.product !== undefined) {
+      product = this.products.find(relation.product);
+      if (product < 0) product = unknownProduct;
+    }
+    if (seller < 0 || buyer < 0 || product === unknownProduct) {
+      this.unresolved.push(this.relationSeller.length);
+    }
+    this.relationSeller.push(seller);
+    this.relationBuyer.push(buyer);
+    this.relationProduct.push(product);
+    this.relationBlocked.push(relation.blocked === true ? 1 : 0);
+    this.relationProbability.push(relation.probability ?? Number.NaN);
+  }
+
+  /**
+   * Looks up again the ids of the relations added before the firms or
+   * products they name (`relations` are the ones added, in order). Call once,
+   * after the last firm: an id still unknown then is no firm (position −1),
+   * or a product no offer or need names (numbered apart).
+   */
+  resolve(relations: readonly Relation[]): void {
+    const seller = this.relationSeller.values;
+    const buyer = this.relationBuyer.values;
+    const product = this.relationProduct.values;
+    for (const i of this.unresolved) {
+      const relation = relations[i]!;
+      if (seller[i]! < 0) seller[i] = this.firms.find(relation.seller);
+      if (buyer[i]! < 0) buyer[i] = this.firms.find(relation.buyer);
+      if (product[i] === unknownProduct) {
+        const id = relation.product!;
+        const number = this.products.find(id);
+        product[i] = number >= 0 ? number : unknownProduct - this.otherProducts.intern(id);
+      }
+    }
+    this.unresolved.length = 0;
   }
 
   /** The columns gathered so far, as exact-length arrays (views, not copies). */
   columns(): RecordColumns {
     return {
       firms: this.firms,
+      firmsInIdOrder: this.firmsInIdOrder,
       products: this.products,
       firmHurdle: this.firmHurdle.view(),
       firmMaxDeals: this.firmMaxDeals.view(),
@@ -159,6 +226,9 @@ export class NetworkColumns {
       incumbentId: this.incumbentId,
       relationSeller: this.relationSeller.view(),
       relationBuyer: this.relationBuyer.view(),
+      relationProduct: this.relationProduct.view(),
+      relationBlocked: this.relationBlocked.view(),
+      relationProbability: this.relationProbability.view(),
     };
   }
 }

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tradeIndexOf } from "../../src/index/trade-index.js";
+import { TradeIndex, tradeIndexOf } from "../../src/index/trade-index.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { potentialTrades } from "../../src/model/potential-trades.js";
+import type { Network } from "../../src/model/types.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
 type Json = ReturnType<typeof JSON.parse>;
@@ -135,6 +136,96 @@ describe("trade index (SPEC §3)", () => {
         }
         expect(new Set(fromIn)).toEqual(new Set(fromOut));
         expect(fromIn.length).toBe(fromOut.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** Renames every firm and product id of a network through `rename` (which must be one to one). */
+function renamed(net: Json, firm: (id: string) => string, product: (id: string) => string): Json {
+  return {
+    firms: net.firms.map((f: Json) => ({
+      ...f,
+      id: firm(f.id),
+      offers: f.offers.map((o: Json) => ({ ...o, product: product(o.product) })),
+      needs: f.needs.map((n: Json) => ({
+        ...n,
+        product: product(n.product),
+        ...(n.incumbent === undefined ? {} : { incumbent: firm(n.incumbent) }),
+      })),
+    })),
+    relations: net.relations.map((r: Json) => ({
+      ...r,
+      seller: firm(r.seller),
+      buyer: firm(r.buyer),
+      ...(r.product === undefined ? {} : { product: product(r.product) }),
+    })),
+  };
+}
+
+/** Every typed array and id list of an index, as plain arrays. */
+function contents(index: TradeIndex) {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(index)) {
+    if (ArrayBuffer.isView(value)) out[name] = Array.from(value as Float64Array);
+  }
+  return { ...out, firmIds: index.firmIds, productIds: index.productIds };
+}
+
+describe("trade index layouts", () => {
+  it("derives the brute-force trades when sellers have many offers and buyers many needs", () => {
+    fc.assert(
+      fc.property(randomNetwork({ maxFirms: 7, maxProducts: 40 }), (net) => {
+        expect(libraryTrades(net)).toEqual(bruteForceTrades(net));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("orders ids by UTF-16 code units, whatever their characters", () => {
+    const unit = fc.constantFrom("a", "Z", "é", "\uFF61", "\u{1F600}", "-");
+    const ids = fc.uniqueArray(
+      fc.array(unit, { minLength: 1, maxLength: 3 }).map((u) => u.join("")),
+      {
+        minLength: 40,
+        maxLength: 40,
+      },
+    );
+    fc.assert(
+      fc.property(randomNetwork(), ids, (net, names) => {
+        // f0..f5 take the first names, p0..p2 the last ones.
+        const firm = (id: string) => (id === "outsider" ? "outsider" : names[Number(id.slice(1))]!);
+        const product = (id: string) => names[39 - Number(id.slice(1))]!;
+        const other = renamed(net, firm, product);
+        expect(libraryTrades(other)).toEqual(bruteForceTrades(other));
+        const index = tradeIndexOf(parseNetwork(other));
+        expect(index.firmIds).toEqual(other.firms.map((f: Json) => f.id).sort());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("is the same whether built from what the reader gathered or from the objects alone", () => {
+    fc.assert(
+      fc.property(randomNetwork({ maxFirms: 8, maxProducts: 5 }), (net) => {
+        const parsed = tradeIndexOf(parseNetwork(net));
+        const fromObjects = new TradeIndex(structuredClone(net) as Network);
+        expect(contents(fromObjects)).toEqual(contents(parsed));
+        for (const id of [...parsed.firmIds, "outsider", "nobody"]) {
+          expect(fromObjects.firmIndex(id)).toBe(parsed.firmIndex(id));
+        }
+        for (const id of [...parsed.productIds, "unknown"]) {
+          expect(fromObjects.productIndex(id)).toBe(parsed.productIndex(id));
+        }
+        parsed.firmIds.forEach((id, f) => {
+          expect(parsed.firmIndex(id)).toBe(f);
+          expect(net.firms[parsed.firmRecord[f]!].id).toBe(id);
+        });
+        expect(parsed.firmIndex("nobody")).toBe(-1);
+        parsed.productIds.forEach((id, p) => {
+          expect(parsed.productIndex(id)).toBe(p);
+        });
       }),
       { numRuns: 100 },
     );
