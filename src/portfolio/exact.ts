@@ -117,6 +117,7 @@ export async function solveExactly(
   };
   const fallbackBound = (): number => lagrangianBound(model, bestValue, deadline);
 
+  if (deadline.expired()) return done(deadline.aborted ? "aborted" : "timedout", fallbackBound());
   const step = objectiveStep(model.value);
   const seed: number[] = [];
   for (let j = 0; j < model.columnCount; j++) if (incumbent[j]) seed.push(j);

@@ -26,8 +26,9 @@ export function loadHighs(): Promise<Highs> {
 function statusOf(highs: Highs, code: ModelStatusCode, deadline: Deadline): BackendStatus {
   const codes = highs.constants.modelStatus;
   if (code === codes.optimal || code === codes.empty) return "optimal";
-  if (code === codes.timeLimit) return "timedout";
-  if (code === codes.interrupted) return deadline.aborted ? "aborted" : "timedout";
+  if (code === codes.timeLimit || code === codes.interrupted) {
+    return deadline.aborted ? "aborted" : "timedout";
+  }
   return "failed";
 }
 

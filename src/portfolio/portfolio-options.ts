@@ -53,14 +53,19 @@ export interface PortfolioOptions {
   readonly solver?: PortfolioSolver;
   /**
    * Wall-clock budget in milliseconds for the whole call. On time-out the best
-   * portfolio found so far is returned with status `timedout`.
+   * portfolio found so far is returned with status `timedout`. Building the
+   * model, the reduction, the first greedy fill and a first bound always run
+   * (they are linear in the candidates: a few seconds for 200k deals), so the
+   * call can end later than the limit.
    * @defaultValue `Infinity` (no limit)
    */
   readonly timeLimitMs?: number;
   /**
    * Stops the search: the best portfolio so far comes back with status
-   * `aborted`. Checked between phases, between components and inside the
-   * solvers' loops (a HiGHS run checks it at its own interrupt points).
+   * `aborted`. Checked between phases and components, inside the greedy
+   * and bound loops, and at HiGHS's interrupt points. A signal fired by a
+   * timer or an event is only seen once the call yields to the event loop
+   * (between solver runs), since the solvers run synchronously.
    * @defaultValue none
    */
   readonly signal?: AbortSignal;
