@@ -48,14 +48,20 @@ function nonEmpty(value: unknown): value is string {
   return typeof value === "string" && value.length > 0;
 }
 
-function optional(row: Row, key: string, check: (value: unknown) => boolean): boolean {
-  return !(key in row) || check(row[key]);
+/** An optional `meta`: absent, or a plain object. */
+function optionalMeta(value: unknown): boolean {
+  return (
+    value === undefined || (isObject(value) && Object.getPrototypeOf(value) === Object.prototype)
+  );
 }
 
-const isMeta = (value: unknown) =>
-  isObject(value) && Object.getPrototypeOf(value) === Object.prototype;
-const isString = (value: unknown) => typeof value === "string";
-const nonNegative = (value: unknown) => finite(value) && value >= 0;
+/** An optional number ≥ 0. */
+function optionalNonNegative(value: unknown): boolean {
+  return value === undefined || (finite(value) && value >= 0);
+}
+
+// Fields are read directly (an absent one reads undefined, which the optional
+// fields of the schemas accept too): no per-field closure or dynamic key.
 
 function isValidOffer(value: unknown): boolean {
   if (!isObject(value) || !onlyKeys(value, offerKeys)) return false;
@@ -69,25 +75,27 @@ function isValidOffer(value: unknown): boolean {
     cost <= price &&
     finite(capacity) &&
     capacity > 0 &&
-    optional(value, "meta", isMeta)
+    optionalMeta(value.meta)
   );
 }
 
 function isValidNeed(value: unknown): boolean {
   if (!isObject(value) || !onlyKeys(value, needKeys)) return false;
-  const quantity = value.quantity;
+  const { quantity, incumbent } = value;
   return (
     nonEmpty(value.product) &&
     finite(quantity) &&
     quantity > 0 &&
-    optional(value, "referencePrice", nonNegative) &&
-    optional(value, "switchingCost", nonNegative) &&
-    optional(value, "incumbent", nonEmpty) &&
-    optional(value, "meta", isMeta)
+    optionalNonNegative(value.referencePrice) &&
+    optionalNonNegative(value.switchingCost) &&
+    (incumbent === undefined || nonEmpty(incumbent)) &&
+    optionalMeta(value.meta)
   );
 }
 
-function everyItem(value: unknown, check: (item: unknown) => boolean): boolean {
+/** An optional array whose every item passes `check`. */
+function optionalEvery(value: unknown, check: (item: unknown) => boolean): boolean {
+  if (value === undefined) return true;
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) if (!check(value[i])) return false;
   return true;
@@ -96,28 +104,30 @@ function everyItem(value: unknown, check: (item: unknown) => boolean): boolean {
 /** True only when the firm certainly passes `firmSchema` (as is, no defaults to add). */
 export function isPlainValidFirm(value: unknown): boolean {
   if (!isObject(value) || !onlyKeys(value, firmKeys)) return false;
+  const { name, industry, keyAccount, maxDeals } = value;
   return (
     nonEmpty(value.id) &&
-    optional(value, "name", isString) &&
-    optional(value, "industry", isString) &&
-    optional(value, "keyAccount", (v) => typeof v === "boolean") &&
-    optional(value, "hurdle", nonNegative) &&
-    optional(value, "maxDeals", (v) => finite(v) && Number.isInteger(v) && v >= 1) &&
-    optional(value, "offers", (v) => everyItem(v, isValidOffer)) &&
-    optional(value, "needs", (v) => everyItem(v, isValidNeed)) &&
-    optional(value, "meta", isMeta)
+    (name === undefined || typeof name === "string") &&
+    (industry === undefined || typeof industry === "string") &&
+    (keyAccount === undefined || typeof keyAccount === "boolean") &&
+    optionalNonNegative(value.hurdle) &&
+    (maxDeals === undefined || (finite(maxDeals) && Number.isInteger(maxDeals) && maxDeals >= 1)) &&
+    optionalEvery(value.offers, isValidOffer) &&
+    optionalEvery(value.needs, isValidNeed) &&
+    optionalMeta(value.meta)
   );
 }
 
 /** True only when the relation certainly passes `relationSchema`. */
 export function isPlainValidRelation(value: unknown): boolean {
   if (!isObject(value) || !onlyKeys(value, relationKeys)) return false;
+  const { product, probability, blocked } = value;
   return (
     nonEmpty(value.seller) &&
     nonEmpty(value.buyer) &&
-    optional(value, "product", nonEmpty) &&
-    optional(value, "probability", (v) => finite(v) && v > 0 && v <= 1) &&
-    optional(value, "blocked", (v) => typeof v === "boolean") &&
-    optional(value, "meta", isMeta)
+    (product === undefined || nonEmpty(product)) &&
+    (probability === undefined || (finite(probability) && probability > 0 && probability <= 1)) &&
+    (blocked === undefined || typeof blocked === "boolean") &&
+    optionalMeta(value.meta)
   );
 }

@@ -55,6 +55,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The only key of a JSON Lines record, or undefined when it has none or several (no array made). */
+function soleKey(value: Record<string, unknown>): string | undefined {
+  let sole: string | undefined;
+  for (const key in value) {
+    if (sole !== undefined) return undefined;
+    sole = key;
+  }
+  return sole;
+}
+
 /** Splits a text stream into lines (LF or CRLF), chunk by chunk, without an async step per line. */
 async function* linesOf(input: AsyncIterable<string | Buffer>): AsyncGenerator<string[]> {
   const decoder = new TextDecoder();
@@ -93,11 +103,12 @@ export async function readNetworkLines(
         builder.report(`line ${lineNumber}`, `not valid JSON: ${(error as Error).message}`);
         continue;
       }
-      if (isPlainObject(value) && "firm" in value && Object.keys(value).length === 1) {
-        builder.firm(value.firm, lineNumber);
+      const key = isPlainObject(value) ? soleKey(value) : undefined;
+      if (key === "firm") {
+        builder.firm((value as { firm: unknown }).firm, lineNumber);
         sawRecord = true;
-      } else if (isPlainObject(value) && "relation" in value && Object.keys(value).length === 1) {
-        builder.relation(value.relation, lineNumber);
+      } else if (key === "relation") {
+        builder.relation((value as { relation: unknown }).relation, lineNumber);
         sawRecord = true;
       } else if (
         !sawRecord &&
