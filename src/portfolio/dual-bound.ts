@@ -13,7 +13,7 @@
  * columns, and usually within a few percent of the LP bound.
  */
 import type { Deadline } from "./deadline.js";
-import { type PackingModel, rowsOf } from "./packing-model.js";
+import { type PackingModel, type RowView, rowsOf } from "./packing-model.js";
 
 /** D(y) and the reduced values r_j. */
 export interface DualBound {
@@ -23,15 +23,17 @@ export interface DualBound {
 
 /**
  * D(y) for prices `y` (negative entries are treated as 0); the reduced values
- * are written to `into` when given (a reused buffer of columnCount entries).
+ * are written to `into` when given (a reused buffer of columnCount entries),
+ * and `work` (rowCount entries) spares another allocation.
  */
 export function dualBound(
   model: PackingModel,
   y: ArrayLike<number>,
   into?: Float64Array,
+  work?: Float64Array,
 ): DualBound {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
-  const price = new Float64Array(rowCount);
+  const price = work ?? new Float64Array(rowCount);
   let bound = 0;
   for (let i = 0; i < rowCount; i++) {
     const p = Math.max(y[i]!, 0);
@@ -89,16 +91,17 @@ export function lagrangianBound(
   // One coordinate sweep from 0 first: cheap, and a fair bound even when the
   // deadline has passed — then its prices start the few steps left. Otherwise
   // the subgradient starts from 0, which measured better than from the sweep.
+  const rows = rowsOf(model);
   const startY = new Float64Array(rowCount);
   const late = deadline.expired();
   const sweep = late ? startY : new Float64Array(rowCount);
-  best = Math.min(best, coordinateDescent(model, sweep, 1, deadline, reduced));
+  best = Math.min(best, coordinateDescent(model, rows, sweep, 1, deadline, reduced));
   if (best - lower <= tolerance) return best;
   const first = subgradient(model, startY, lower, deadline, iterations / 2, reduced);
   best = Math.min(best, first.bound);
   if (best - lower <= tolerance || deadline.expired()) return best;
   const y = first.y;
-  best = Math.min(best, coordinateDescent(model, y, sweeps, deadline, reduced));
+  best = Math.min(best, coordinateDescent(model, rows, y, sweeps, deadline, reduced));
   if (best - lower <= tolerance || deadline.expired()) return best;
   return Math.min(best, subgradient(model, y, lower, deadline, iterations / 2, reduced).bound);
 }
@@ -123,6 +126,7 @@ function subgradient(
   const tolerance = 1e-9 * Math.max(1, Math.abs(lower));
   const direction = new Float64Array(rowCount);
   const g = new Float64Array(rowCount);
+  const work = new Float64Array(rowCount);
   let mu = 0.5;
   let stale = 0;
   let checkpoint = Number.POSITIVE_INFINITY;
@@ -133,7 +137,7 @@ function subgradient(
       if (step > 0 && checkpoint - best < 1e-4 * Math.abs(best)) break;
       checkpoint = best;
     }
-    const { bound } = dualBound(model, y, reduced);
+    const { bound } = dualBound(model, y, reduced, work);
     if (step === 0 || bound < best - 1e-12 * Math.abs(best)) {
       best = bound;
       bestY.set(y);
@@ -175,13 +179,13 @@ function subgradient(
  */
 function coordinateDescent(
   model: PackingModel,
+  rows: RowView,
   y: Float64Array,
   sweeps: number,
   deadline: Deadline,
   work: Float64Array,
 ): number {
   const { rowCount, capacity } = model;
-  const rows = rowsOf(model);
   const reduced = dualBound(model, y, work).reduced;
   const order: number[] = [];
   const breakpoint: number[] = [];

@@ -17,8 +17,7 @@
  * Every step keeps every row within capacity; the result is always valid.
  */
 import type { Deadline } from "./deadline.js";
-import { type PackingModel, type RowView, rowsOf, slackOf } from "./packing-model.js";
-import { keepColumns } from "./reduce-model.js";
+import { type PackingModel, type RowView, slackOf } from "./packing-model.js";
 
 /** How the greedy runs. */
 export interface GreedyOptions {
@@ -67,37 +66,17 @@ export function greedyPortfolio(
   deadline: Deadline,
   options: GreedyOptions = {},
 ): Uint8Array {
-  const order = options.order ?? scarcityOrder(model, rows);
-  // Work on a copy whose columns are in priority order: the scans run through
-  // memory in order, and each row's columns (ascending) are in priority order.
-  const ranked = keepColumns(model, order);
-  const start = options.start;
-  const rankedChosen = greedyRanked(
-    ranked,
-    rowsOf(ranked),
-    deadline,
-    options.passes ?? 20,
-    options.refillScan ?? 16,
-    start === undefined ? undefined : Uint8Array.from(order, (j) => start[j]!),
-  );
-  const chosen = new Uint8Array(model.columnCount);
-  for (let r = 0; r < ranked.columnCount; r++) if (rankedChosen[r]) chosen[order[r]!] = 1;
-  return chosen;
-}
-
-/** The greedy on a model whose column order is the priority order. */
-function greedyRanked(
-  model: PackingModel,
-  rows: RowView,
-  deadline: Deadline,
-  passes: number,
-  refillScan: number,
-  start: Uint8Array | undefined,
-): Uint8Array {
   const { columnCount, rowCount, columnStarts, columnRows, columnCoefficients, value, capacity } =
     model;
+  const order = options.order ?? scarcityOrder(model, rows);
+  const passes = options.passes ?? 20;
+  const refillScan = options.refillScan ?? 16;
   const nnz = columnStarts[columnCount]!;
   const thorough = columnCount <= thoroughLimit;
+  const rank = new Int32Array(columnCount);
+  order.forEach((j, r) => {
+    rank[j] = r;
+  });
 
   // Chosen columns per row as doubly linked lists over CSC entries.
   const entryColumn = new Int32Array(nnz);
@@ -139,9 +118,15 @@ function greedyRanked(
       if (next[k]! >= 0) prev[next[k]!] = prev[k]!;
     }
   };
+  const fill = (): void => {
+    for (let r = 0; r < columnCount; r++) {
+      const j = order[r]!;
+      if (!chosen[j] && fits(j)) add(j);
+    }
+  };
 
-  if (start) for (let j = 0; j < columnCount; j++) if (start[j]) add(j);
-  for (let j = 0; j < columnCount; j++) if (!chosen[j] && fits(j)) add(j);
+  if (options.start) for (let j = 0; j < columnCount; j++) if (options.start[j]) add(j);
+  fill();
 
   if (passes === 0) return chosen;
   const smallest = new Float64Array(rowCount).fill(Number.POSITIVE_INFINITY);
@@ -149,8 +134,17 @@ function greedyRanked(
     const i = columnRows[k]!;
     if (columnCoefficients[k]! < smallest[i]!) smallest[i] = columnCoefficients[k]!;
   }
-  // Each row's columns ascending are in priority order: refills scan them.
-  const rowOrder = rows.rowColumns;
+  // Rows' columns in priority order, for refills.
+  const rowOrder = new Int32Array(nnz);
+  if (refillScan > 0) {
+    for (let i = 0; i < rowCount; i++) {
+      const from = rows.rowStarts[i]!;
+      const to = rows.rowStarts[i + 1]!;
+      const segment = rowOrder.subarray(from, to);
+      segment.set(rows.rowColumns.subarray(from, to));
+      segment.sort((a, b) => rank[a]! - rank[b]!);
+    }
+  }
 
   const mark = new Int32Array(columnCount);
   let stamp = 0;
@@ -184,8 +178,9 @@ function greedyRanked(
   for (let pass = 0; pass < passes; pass++) {
     let improved = false;
     const before = total;
-    for (let j = 0; j < columnCount; j++) {
+    for (let r = 0; r < columnCount; r++) {
       if ((++steps & 1023) === 0 && deadline.expired()) return chosen;
+      const j = order[r]!;
       if (chosen[j] || (triedAt[j]! >= 0 && !changedSince(j, triedAt[j]!))) continue;
       // Blockers: per overfull row, the cheapest chosen columns until it fits.
       stamp++;
@@ -287,7 +282,8 @@ function greedyRanked(
       triedAt[j] = clock;
     }
     clock++;
-    for (let j = 0; j < columnCount; j++) {
+    for (let r = 0; r < columnCount; r++) {
+      const j = order[r]!;
       if (!chosen[j] && fits(j)) {
         add(j);
         total += value[j]!;
