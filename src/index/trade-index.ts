@@ -24,13 +24,14 @@ import { type RecordColumns, takeNetworkColumns } from "../model/network-columns
 import type { StringInterner } from "../model/string-interner.js";
 import type { Network } from "../model/types.js";
 import { buildTrades, tradeUpperBound } from "./build-trades.js";
-import { groupByFirm } from "./firm-groups.js";
+import { layOutNeeds, layOutOffers } from "./firm-groups.js";
 import { rankInIdOrder } from "./id-order.js";
 import { groupArcsByBuyer } from "./in-arcs.js";
-import { groupNeedsByProduct, needStride, type ProductNeeds } from "./product-needs.js";
+import { indexSpec, type LayoutScratch, layoutScratch } from "./index-arrays.js";
+import { groupNeedsByProduct, type ProductNeeds } from "./product-needs.js";
 import { distinctProbabilities, relationTable } from "./relation-table.js";
 import { searchSorted } from "./search-sorted.js";
-import { type ArenaArrays, allocateArrays, arenaBytes } from "./typed-arena.js";
+import { allocateArrays, arenaBytes } from "./typed-arena.js";
 
 /**
  * The potential trades of a network (SPEC §3) over dense integer ids.
@@ -96,47 +97,14 @@ export class TradeIndex {
   constructor(readonly network: Network) {
     const columns = takeNetworkColumns(network);
     const firmCount = columns.firmHurdle.length;
-    const productCount = columns.products.size;
-    const offerCount = columns.offerProduct.length;
-    const needCount = columns.needProduct.length;
     const probabilityValues = distinctProbabilities(columns.relationProbability);
-    const upper = tradeUpperBound(columns.offerProduct, columns.needProduct, productCount);
+    const upper = tradeUpperBound(columns.offerProduct, columns.needProduct, columns.products.size);
     // Temporaries: those of the layout, then (over them) those of the in-adjacency.
     const layout = layoutScratch(columns);
     const arcSpec = { key: [Int32Array, upper], arc: [Int32Array, upper] } as const;
     const scratch = new ArrayBuffer(Math.max(arenaBytes(layout), arenaBytes(arcSpec)));
     const work = allocateArrays(layout, scratch);
-    const arrays = allocateArrays({
-      firmRecord: [Int32Array, firmCount],
-      firmRank: [Int32Array, firmCount],
-      firmHurdle: [Float64Array, firmCount],
-      firmMaxDeals: [Float64Array, firmCount],
-      firmKeyAccount: [Uint8Array, firmCount],
-      productRank: [Int32Array, productCount],
-      offerOffsets: [Int32Array, firmCount + 1],
-      offerFirm: [Int32Array, offerCount],
-      offerProduct: [Int32Array, offerCount],
-      offerPrice: [Float64Array, offerCount],
-      offerUnitMargin: [Float64Array, offerCount],
-      offerCapacity: [Float64Array, offerCount],
-      needOffsets: [Int32Array, firmCount + 1],
-      needFirm: [Int32Array, needCount],
-      needProduct: [Int32Array, needCount],
-      needRecord: [Int32Array, needCount],
-      needQuantity: [Float64Array, needCount],
-      tradeOffer: [Int32Array, upper],
-      tradeNeed: [Int32Array, upper],
-      tradePremium: [Float64Array, upper],
-      tradeProbabilityCode: [
-        probabilityValues.length <= 0x10000 ? Uint16Array : Uint32Array,
-        upper,
-      ],
-      arcTarget: [Int32Array, upper],
-      arcTrades: [Int32Array, upper + 1],
-      outOffsets: [Int32Array, firmCount + 1],
-      inOffsets: [Int32Array, firmCount + 1],
-      inArcs: [Int32Array, upper],
-    });
+    const arrays = allocateArrays(indexSpec(columns, upper, probabilityValues.length));
     this.firmRecord = arrays.firmRecord;
     this.firmRank = arrays.firmRank;
     this.firmHurdle = arrays.firmHurdle;
@@ -165,13 +133,13 @@ export class TradeIndex {
     this.offerPrice = arrays.offerPrice;
     this.offerUnitMargin = arrays.offerUnitMargin;
     this.offerCapacity = arrays.offerCapacity;
-    this.layOutOffers(columns, work.offerSource);
+    layOutOffers(columns, this.firmRecord, this.productRank, work.offerSource, this);
     this.needOffsets = arrays.needOffsets;
     this.needFirm = arrays.needFirm;
     this.needProduct = arrays.needProduct;
     this.needRecord = arrays.needRecord;
     this.needQuantity = arrays.needQuantity;
-    this.layOutNeeds(columns, work.needSource);
+    layOutNeeds(columns, this.firmRecord, this.productRank, work.needSource, this);
 
     const relations = relationTable(columns, this.firmRank, this.productRank, probabilityValues);
     const built = buildTrades(
@@ -201,53 +169,6 @@ export class TradeIndex {
     this.inArcs = arrays.inArcs.subarray(0, a);
     const { key, arc } = allocateArrays(arcSpec, scratch);
     groupArcsByBuyer(this.arcTarget, this.inOffsets, this.inArcs, key, arc);
-  }
-
-  /** Fills the offer columns by firm integer, in product order within a firm. */
-  private layOutOffers(columns: RecordColumns, source: Int32Array): void {
-    const { offerOffsets, productRank } = this;
-    groupByFirm(
-      columns.offerStart,
-      columns.offerProduct,
-      this.firmRecord,
-      productRank,
-      offerOffsets,
-      source,
-    );
-    for (let f = 0; f < this.firmRecord.length; f++) {
-      for (let o = offerOffsets[f]!; o < offerOffsets[f + 1]!; o++) {
-        const from = source[o]!;
-        const price = columns.offerPrice[from]!;
-        this.offerFirm[o] = f;
-        this.offerProduct[o] = productRank[columns.offerProduct[from]!]!;
-        this.offerPrice[o] = price;
-        this.offerUnitMargin[o] = price - columns.offerCost[from]!;
-        this.offerCapacity[o] = columns.offerCapacity[from]!;
-      }
-    }
-  }
-
-  /** Fills the need columns by firm integer, in product order within a firm. */
-  private layOutNeeds(columns: RecordColumns, source: Int32Array): void {
-    const { needOffsets, productRank } = this;
-    groupByFirm(
-      columns.needStart,
-      columns.needProduct,
-      this.firmRecord,
-      productRank,
-      needOffsets,
-      source,
-    );
-    for (let f = 0; f < this.firmRecord.length; f++) {
-      const first = columns.needStart[this.firmRecord[f]!]!;
-      for (let n = needOffsets[f]!; n < needOffsets[f + 1]!; n++) {
-        const from = source[n]!;
-        this.needFirm[n] = f;
-        this.needProduct[n] = productRank[columns.needProduct[from]!]!;
-        this.needRecord[n] = from - first;
-        this.needQuantity[n] = columns.needQuantity[from]!;
-      }
-    }
   }
 
   /** The needs grouped by product integer (in buyer order), with the figures a trade reads. */
@@ -363,22 +284,6 @@ export class TradeIndex {
     return bytes;
   }
 }
-
-/** The temporaries of the layout, for `allocateArrays`. */
-function layoutScratch(columns: RecordColumns) {
-  const products = columns.products.size;
-  const needs = columns.needProduct.length;
-  return {
-    productArrival: [Int32Array, products],
-    offerSource: [Int32Array, columns.offerProduct.length],
-    needSource: [Int32Array, needs],
-    incumbentOfRecord: [Int32Array, needs],
-    productNeedOffsets: [Int32Array, products + 1],
-    productNeedData: [Float64Array, needStride * needs],
-  } as const;
-}
-
-type LayoutScratch = ArenaArrays<ReturnType<typeof layoutScratch>>;
 
 const cache = new WeakMap<Network, TradeIndex>();
 

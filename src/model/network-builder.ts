@@ -68,7 +68,7 @@ export class NetworkBuilder {
    * claim (a place in `firmNumbers`), which is its position in `firms` when
    * every firm is valid (else `finish` throws).
    */
-  private readonly columns = new NetworkColumns();
+  private readonly columns: NetworkColumns;
   /** The number of the record behind each claim. */
   private readonly firmNumbers: number[] = [];
   private readonly relationPlaces: number[] = [];
@@ -91,7 +91,13 @@ export class NetworkBuilder {
     this.meta = parsed.data.meta;
   }
 
-  constructor(private readonly places: RecordPlaces = documentPlaces) {}
+  /** `expected` firms and relations, when known, are made room for at once. */
+  constructor(
+    private readonly places: RecordPlaces = documentPlaces,
+    expected: { readonly firms: number; readonly relations: number } = { firms: 0, relations: 0 },
+  ) {
+    this.columns = new NetworkColumns(expected.firms, expected.relations);
+  }
 
   /** The firm record numbered `n` (its index in `firms`, or its line). */
   firm(raw: unknown, n: number): void {

@@ -7,7 +7,8 @@
  * per field: the columns are what spares the index those walks.
  *
  * Firms are named by their position in `network.firms`, products by a number
- * in first-seen order.
+ * in first-seen order. A `Network` is read-only: the columns describe it as
+ * it was read.
  */
 import { StringInterner } from "./string-interner.js";
 import { TypedColumn } from "./typed-column.js";
@@ -62,40 +63,62 @@ const unknownProduct = -2;
 /** Gathers the columns record by record. */
 export class NetworkColumns {
   /** Firm ids numbered by position in `network.firms` (the caller numbers each id). */
-  readonly firms = new StringInterner();
+  readonly firms: StringInterner;
   /** Product ids numbered in first-seen order. */
-  readonly products = new StringInterner();
-  private readonly firmHurdle = new TypedColumn(Float64Array);
-  private readonly firmMaxDeals = new TypedColumn(Float64Array);
-  private readonly firmKeyAccount = new TypedColumn(Uint8Array);
-  private readonly offerStart = new TypedColumn(Int32Array);
+  readonly products: StringInterner;
+  private readonly firmHurdle: TypedColumn<Float64Array>;
+  private readonly firmMaxDeals: TypedColumn<Float64Array>;
+  private readonly firmKeyAccount: TypedColumn<Uint8Array>;
+  private readonly offerStart: TypedColumn<Int32Array>;
   /** Product number of each offer, in record order. */
-  readonly offerProduct = new TypedColumn(Int32Array);
-  private readonly offerPrice = new TypedColumn(Float64Array);
-  private readonly offerCost = new TypedColumn(Float64Array);
-  private readonly offerCapacity = new TypedColumn(Float64Array);
-  private readonly needStart = new TypedColumn(Int32Array);
+  readonly offerProduct: TypedColumn<Int32Array>;
+  private readonly offerPrice: TypedColumn<Float64Array>;
+  private readonly offerCost: TypedColumn<Float64Array>;
+  private readonly offerCapacity: TypedColumn<Float64Array>;
+  private readonly needStart: TypedColumn<Int32Array>;
   /** Product number of each need, in record order. */
-  readonly needProduct = new TypedColumn(Int32Array);
-  private readonly needQuantity = new TypedColumn(Float64Array);
-  private readonly needReference = new TypedColumn(Float64Array);
-  private readonly needSwitching = new TypedColumn(Float64Array);
-  private readonly incumbentNeed = new TypedColumn(Int32Array);
+  readonly needProduct: TypedColumn<Int32Array>;
+  private readonly needQuantity: TypedColumn<Float64Array>;
+  private readonly needReference: TypedColumn<Float64Array>;
+  private readonly needSwitching: TypedColumn<Float64Array>;
+  private readonly incumbentNeed: TypedColumn<Int32Array>;
   private readonly incumbentId: string[] = [];
   private lastFirmId: string | undefined;
   private firmsInIdOrder = true;
   /** Seller and buyer position of each relation added (−1: not a firm). */
-  readonly relationSeller = new TypedColumn(Int32Array);
-  readonly relationBuyer = new TypedColumn(Int32Array);
-  private readonly relationProduct = new TypedColumn(Int32Array);
-  private readonly relationBlocked = new TypedColumn(Uint8Array);
-  private readonly relationProbability = new TypedColumn(Float64Array);
+  readonly relationSeller: TypedColumn<Int32Array>;
+  readonly relationBuyer: TypedColumn<Int32Array>;
+  private readonly relationProduct: TypedColumn<Int32Array>;
+  private readonly relationBlocked: TypedColumn<Uint8Array>;
+  private readonly relationProbability: TypedColumn<Float64Array>;
   /** Relations added before a firm or a product they name (looked up again by `resolve`). */
   private readonly unresolved: number[] = [];
   /** Products named by relations only. */
   private readonly otherProducts = new StringInterner();
 
-  constructor() {
+  /** `firms` and `relations`: how many are expected, when known (room is made for them at once). */
+  constructor(firms = 0, relations = 0) {
+    this.firms = new StringInterner(firms);
+    this.products = new StringInterner();
+    this.firmHurdle = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
+    this.firmMaxDeals = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
+    this.firmKeyAccount = new TypedColumn(Uint8Array, Math.max(1024, firms + 1));
+    this.offerStart = new TypedColumn(Int32Array, Math.max(1024, firms + 1));
+    this.offerProduct = new TypedColumn(Int32Array, Math.max(1024, firms + 1));
+    this.offerPrice = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
+    this.offerCost = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
+    this.offerCapacity = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
+    this.needStart = new TypedColumn(Int32Array, Math.max(1024, firms + 1));
+    this.needProduct = new TypedColumn(Int32Array, Math.max(1024, 2 * firms + 1));
+    this.needQuantity = new TypedColumn(Float64Array, Math.max(1024, 2 * firms + 1));
+    this.needReference = new TypedColumn(Float64Array, Math.max(1024, 2 * firms + 1));
+    this.needSwitching = new TypedColumn(Float64Array, Math.max(1024, 2 * firms + 1));
+    this.incumbentNeed = new TypedColumn(Int32Array);
+    this.relationSeller = new TypedColumn(Int32Array, Math.max(1024, relations + 1));
+    this.relationBuyer = new TypedColumn(Int32Array, Math.max(1024, relations + 1));
+    this.relationProduct = new TypedColumn(Int32Array, Math.max(1024, relations + 1));
+    this.relationBlocked = new TypedColumn(Uint8Array, Math.max(1024, relations + 1));
+    this.relationProbability = new TypedColumn(Float64Array, Math.max(1024, relations + 1));
     this.offerStart.push(0);
     this.needStart.push(0);
   }

@@ -20,16 +20,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * const network = parseNetwork({ firms: [{ id: "a" }, { id: "b" }] });
  */
 export function parseNetwork(json: unknown): Network {
-  const builder = new NetworkBuilder();
   let root = json;
   if (typeof json === "string") {
     try {
       root = JSON.parse(json);
     } catch (error) {
+      const builder = new NetworkBuilder();
       builder.report("$", `not valid JSON: ${(error as Error).message}`);
       return builder.finish();
     }
   }
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const builder = new NetworkBuilder(undefined, {
+    firms: count(isPlainObject(root) ? root.firms : undefined),
+    relations: count(isPlainObject(root) ? root.relations : undefined),
+  });
   if (!isPlainObject(root)) {
     builder.report("$", 'a network must be a JSON object with a "firms" array');
     return builder.finish();

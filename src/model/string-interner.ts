@@ -24,11 +24,18 @@ export class StringInterner {
   /** The strings by number. */
   readonly strings: string[] = [];
   /** The hash table: `slotSize` ints a slot; slots a power of two, at most half full. */
-  private slots = new Int32Array(1024 * slotSize).fill(-1);
+  private slots: Int32Array;
   /** The characters of every string, one after another, and where each number's start. */
   private pool = new Uint16Array(4096);
   private poolLength = 0;
   private readonly starts = new TypedColumn(Int32Array);
+
+  /** `expected`: how many strings to make room for at once. */
+  constructor(expected = 0) {
+    let slots = 1024;
+    while (slots < 2 * expected) slots *= 2;
+    this.slots = new Int32Array(slots * slotSize).fill(-1);
+  }
 
   /** How many distinct strings are numbered. */
   get size(): number {

@@ -1,7 +1,9 @@
 /**
  * An append-only column of numbers in a typed array that doubles when full:
- * 4 or 8 bytes a value, and a grown-out array is freed at the next minor
- * collection (a plain array's old backing store waits for a full one).
+ * 4 or 8 bytes a value, its grown-out arrays freed soon after (measured: plain
+ * arrays of numbers cost the same time and ~25% more peak memory at a million
+ * firms). The price: V8 counts typed-array bytes as external memory, and with
+ * a large heap every ~64 MB of them starts a marking of the whole heap.
  */
 
 /** The typed arrays a column can hold. */
