@@ -33,7 +33,6 @@ export {
   generateNetworkRecords,
   type NetworkRecord,
 } from "./generator/index.js";
-export { TradeIndex, tradeIndexOf } from "./index/trade-index.js";
 export {
   type FirmAttributes,
   fromGraph,
@@ -44,7 +43,6 @@ export {
 } from "./interop/graph.js";
 export { formatIssues, type Issue, NetworkError, UsageError } from "./model/errors.js";
 export { parseNetwork } from "./model/parse-network.js";
-export { type PotentialTrade, potentialTrades } from "./model/potential-trades.js";
 export {
   type NetworkFormat,
   parseNetworkText,
@@ -81,3 +79,5 @@ export { ProposalError } from "./proposal/proposal-error.js";
 export type { SearchStats } from "./search/deal-cursor.js";
 export { DealCursor, dealId, maxPartiesLimit, type SearchOptions } from "./search/deal-cursor.js";
 export type { DealKind } from "./search/kinds.js";
+export { type PotentialTrade, potentialTrades } from "./trade-index/potential-trades.js";
+export { TradeIndex, tradeIndexOf } from "./trade-index/trade-index.js";

@@ -22,11 +22,11 @@ import { objectiveValue } from "../../src/economics/objective.js";
 import { priceFast } from "../../src/economics/price-fast.js";
 import { priceByLp } from "../../src/economics/price-lp.js";
 import { generateNetwork } from "../../src/generator/generate-network.js";
-import { type TradeIndex, tradeIndexOf } from "../../src/index/trade-index.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import type { Network } from "../../src/model/types.js";
 import { DealCursor } from "../../src/search/deal-cursor.js";
 import type { DealKind } from "../../src/search/kinds.js";
+import { type TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 
 const args = process.argv.slice(2);
 const write = args.includes("--write");

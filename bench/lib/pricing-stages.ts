@@ -27,11 +27,11 @@ export async function scoreStage(
   if (sample.length === 0) return skipped("score", variant, "no deals to score");
   const run = () =>
     sample.map((deal) =>
-      score(context.network, specs(deal), asInitiator ? { initiator: deal.parties[0]!.firm } : {}),
+      score(context.network, specs(deal), asInitiator ? { initiator: deal.parties[0].firm } : {}),
     );
   const scored = run();
   for (let i = 0; i < sample.length; i++) {
-    const [want, got] = [sample[i]!, scored[i]!];
+    const [want, got] = [sample[i], scored[i]];
     const scale = Math.max(...want.trades.map((t) => Math.abs(t.margin) + Math.abs(t.premium)));
     if (got.id !== want.id) return invalid("score", variant, `id ${got.id} for ${want.id}`);
     if (!close(got.surplus, want.surplus, scale))
@@ -40,7 +40,7 @@ export async function scoreStage(
         variant,
         `${want.id}: surplus ${got.surplus}, listed ${want.surplus}`,
       );
-    if (asInitiator && got.initiator?.firm !== want.parties[0]!.firm)
+    if (asInitiator && got.initiator?.firm !== want.parties[0].firm)
       return invalid("score", variant, `${want.id}: no initiator figures`);
     if (!asInitiator && got.feasible !== want.feasible)
       return invalid(
@@ -92,8 +92,8 @@ export async function lpScoreStage(
   const run = () => deals.map(([a, b]) => score(context.network, [...specs(a!), ...specs(b!)]));
   const scored = run();
   for (let i = 0; i < deals.length; i++) {
-    const [a, b] = deals[i]!;
-    const got = scored[i]!;
+    const [a, b] = deals[i];
+    const got = scored[i];
     const scale = Math.max(
       ...[...a!.trades, ...b!.trades].map((t) => Math.abs(t.margin) + Math.abs(t.premium)),
     );

@@ -117,7 +117,7 @@ export async function findStage(context: StageContext): Promise<StageResult> {
   const { value: first, timing: once } = await measureOnce(() => find(context.network, options));
   if (first.length > 20) return invalid("find", variant, `${first.length} deals for top 20`);
   for (let i = 1; i < first.length; i++) {
-    const [a, b] = [first[i - 1]!, first[i]!];
+    const [a, b] = [first[i - 1], first[i]];
     if (a.score < b.score || (a.score === b.score && a.id >= b.id)) {
       return invalid(
         "find",

@@ -75,7 +75,7 @@ async function plainMip(
   ];
   const rows = network.firms.map(() => [] as number[]);
   deals.forEach((d, j) => {
-    for (const p of new Set(d.trades.map((t) => t.seller))) rows[firms.get(p)!]!.push(j);
+    for (const p of new Set(d.trades.map((t) => t.seller))) rows[firms.get(p)!].push(j);
   });
   rows.forEach((r, i) => {
     if (r.length > 1) lines.push(` f${i}: ${r.map((j) => `x${j}`).join(" + ")} <= 1`);

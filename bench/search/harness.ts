@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type TradeIndex, tradeIndexOf } from "../../src/index/trade-index.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import { DealCursor } from "../../src/search/deal-cursor.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { searchGraphOf } from "../../src/search/search-graph.js";
+import { type TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 
 /** CPU seconds (user + system) of this process since `from`. */
 export function cpuSince(from: NodeJS.CpuUsage): number {
@@ -80,12 +80,12 @@ export function readReference(path: string): Reference {
     if (fields[0] === "init") {
       const counts = fields.slice(2).map(Number);
       initiators.push({
-        firm: fields[1]!,
+        firm: fields[1],
         cycles: counts.slice(0, k - 1),
-        brokered: counts[k - 1]!,
+        brokered: counts[k - 1],
       });
     } else if (fields.length === 2 && !line.startsWith("{") && Number.isFinite(Number(fields[1]))) {
-      values.set(fields[0]!, Number(fields[1]));
+      values.set(fields[0], Number(fields[1]));
     }
   }
   return { values, initiators };
@@ -110,7 +110,7 @@ export function countDeals(
   const counts: DealCounts = { cycles: [], brokered: 0, chains: 0, steps: 0 };
   for (let k = 2; k <= maxParties; k++) counts.cycles.push(0);
   while (cursor.next()) {
-    if (cursor.kind === "cycle") counts.cycles[cursor.size - 2]!++;
+    if (cursor.kind === "cycle") counts.cycles[cursor.size - 2]++;
     else if (cursor.kind === "brokered") counts.brokered++;
     else counts.chains++;
   }
@@ -187,7 +187,7 @@ export function benchInitiators(
   let brokeredSum = 0;
   const start = process.cpuUsage();
   initiators.forEach((reference, i) => {
-    const f = firms[i]!;
+    const f = firms[i];
     if (f < 0) {
       mismatches.push(`${reference.firm}: not a firm of the network`);
       return;

@@ -3,7 +3,7 @@
  * per-party figures and the initiator's figures. Only deals that are handed
  * out are built; the hot loops work on the economy alone.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import type { Deal, DealTrade, InitiatorFigures, Objective, PartyFigures } from "./deal.js";
 import type { DealEconomy } from "./economy.js";
 import { objectiveValue } from "./objective.js";

@@ -3,10 +3,11 @@
  * the key-account filter and the progress reports that `iterateDeals` and
  * `findDeals` share.
  */
-import { type TradeIndex, tradeIndexOf } from "../index/trade-index.js";
+
 import type { Network } from "../model/types.js";
 import { DealCursor, dealId } from "../search/deal-cursor.js";
 import type { DealKind } from "../search/kinds.js";
+import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
 import { DealEconomy } from "./economy.js";

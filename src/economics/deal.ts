@@ -2,8 +2,9 @@
  * The deal as the library reports it (SPEC §5, §8): its trades with their
  * figures and discounts, each party's figures, and the initiator's.
  */
-import type { PotentialTrade } from "../model/potential-trades.js";
+
 import type { DealKind } from "../search/kinds.js";
+import type { PotentialTrade } from "../trade-index/potential-trades.js";
 
 /**
  * The kind a deal reports: one of SPEC §4's shapes, or `custom` for a set of

@@ -12,8 +12,9 @@
  * A fixed discount (given to `scoreDeal`) is folded into the parties' bases and
  * leaves the trade no room to move (capacity 0), so the pricers never see it.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+
 import type { DealKind } from "../search/kinds.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import type { DealShape } from "./deal.js";
 
 /** How the fast paths see a deal's trades. */

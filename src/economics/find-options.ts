@@ -2,10 +2,11 @@
  * The options of `iterateDeals` and `findDeals` (SPEC §8), their defaults and
  * their eager validation: every misuse is a UsageError before any search.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+
 import { UsageError } from "../model/errors.js";
 import type { SearchStats } from "../search/deal-cursor.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import { type PricingOptions, type ResolvedPricing, resolvePricing } from "./pricing-options.js";
 
 /** Options of `iterateDeals` (and of `findDeals`, which adds `top`). */

@@ -3,8 +3,9 @@
  * (initiator, policy, objective): their defaults, which depend on whether an
  * initiator is named, and their eager validation.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+
 import { UsageError } from "../model/errors.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import type { Objective, Policy } from "./deal.js";
 import { isInitiatorObjective, objectives } from "./objective.js";
 

@@ -4,11 +4,12 @@
  * the policy chooses the discounts left open. Cycles, brokered triangles and
  * chains are priced by the exact fast path, any other set of trades by the LP.
  */
-import { type TradeIndex, tradeIndexOf } from "../index/trade-index.js";
+
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
 import { dealId } from "../search/deal-cursor.js";
 import type { DealKind } from "../search/kinds.js";
+import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
 import { recognizeShape } from "./deal-shape.js";

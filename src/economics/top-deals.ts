@@ -4,8 +4,9 @@
  * turned away in O(1) and one that does costs O(log N). Ids are built only
  * when two scores tie; an unbounded list (N = Infinity) is sorted at the end.
  */
-import { compareIds } from "../index/compare.js";
+
 import type { DealKind } from "../search/kinds.js";
+import { compareIds } from "../util/compare-ids.js";
 
 /** A kept deal: enough to build it again. */
 export interface KeptDeal {

@@ -89,7 +89,7 @@ function industryWeights(serviceShare: number): Float64Array {
 function kthLargest(values: Float64Array, k: number): number {
   if (k <= 0) return Number.POSITIVE_INFINITY;
   const sorted = Float64Array.from(values).sort();
-  return sorted[sorted.length - Math.min(k, sorted.length)]!;
+  return sorted[sorted.length - Math.min(k, sorted.length)];
 }
 
 /** Builds the layout (deterministic in the options). */
@@ -105,7 +105,7 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
   for (let f = 0; f < n; f++) {
     const industry = random.weighted(weights);
     firmIndustry[f] = industry;
-    industryFirms[industry]!++;
+    industryFirms[industry]++;
     firmLocation[f] = random.float();
     firmRevenue[f] = random.lognormal(medianRevenue, 1);
   }
@@ -120,7 +120,7 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
   industries.forEach((industry, i) => {
     industryFirstLine[i] = lineNames.length;
     const lines = industry.lines.length;
-    const expectedSellers = (industryFirms[i]! * k) / lines;
+    const expectedSellers = (industryFirms[i] * k) / lines;
     for (const line of industry.lines) {
       lineNames.push(line.name);
       lineIndustryList.push(i);
@@ -131,16 +131,16 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
   const lineRegions = Int32Array.from(lineRegionsList);
   const lineFirstProduct = new Int32Array(lineNames.length + 1);
   for (let l = 0; l < lineNames.length; l++)
-    lineFirstProduct[l + 1] = lineFirstProduct[l]! + lineRegions[l]!;
-  const productCount = lineFirstProduct[lineNames.length]!;
+    lineFirstProduct[l + 1] = lineFirstProduct[l] + lineRegions[l];
+  const productCount = lineFirstProduct[lineNames.length];
   const productMarketPrice = new Float64Array(productCount);
   const productLine = new Int32Array(productCount);
   const markets = Random.of(seed, streams.markets);
   for (let l = 0; l < lineNames.length; l++) {
-    productLine.fill(l, lineFirstProduct[l]!, lineFirstProduct[l + 1]!);
+    productLine.fill(l, lineFirstProduct[l], lineFirstProduct[l + 1]);
     const base =
-      industries[lineIndustry[l]!]!.lines[l - industryFirstLine[lineIndustry[l]!]!]!.basePrice;
-    for (let p = lineFirstProduct[l]!; p < lineFirstProduct[l + 1]!; p++) {
+      industries[lineIndustry[l]].lines[l - industryFirstLine[lineIndustry[l]]].basePrice;
+    for (let p = lineFirstProduct[l]; p < lineFirstProduct[l + 1]; p++) {
       productMarketPrice[p] = base * markets.uniform(0.85, 1.15);
     }
   }
@@ -156,23 +156,23 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
   let offers = 0;
   for (let f = 0; f < n; f++) {
     firmFirstOffer[f] = offers;
-    const industry = firmIndustry[f]!;
-    const lines = industries[industry]!.lines.length;
+    const industry = firmIndustry[f];
+    const lines = industries[industry].lines.length;
     const start = offersRandom.int(lines);
     for (let j = 0; j < k; j++) {
-      const line = industryFirstLine[industry]! + ((start + j) % lines);
-      const regions = lineRegions[line]!;
+      const line = industryFirstLine[industry] + ((start + j) % lines);
+      const regions = lineRegions[line];
       const round = Math.floor(j / lines);
       const shift = round % 2 === 1 ? (round + 1) / 2 : -round / 2;
-      const home = Math.floor(firmLocation[f]! * regions);
-      const product = lineFirstProduct[line]! + ((((home + shift) % regions) + regions) % regions);
+      const home = Math.floor(firmLocation[f] * regions);
+      const product = lineFirstProduct[line] + ((((home + shift) % regions) + regions) % regions);
       let duplicate = false;
-      for (let o = firmFirstOffer[f]!; o < offers; o++)
+      for (let o = firmFirstOffer[f]; o < offers; o++)
         if (offerProduct[o] === product) duplicate = true;
       if (duplicate) continue;
       const price = Math.max(
         1,
-        roundMoney(productMarketPrice[product]! * offersRandom.lognormal(0, 0.08)),
+        roundMoney(productMarketPrice[product] * offersRandom.lognormal(0, 0.08)),
       );
       offerFirm[offers] = f;
       offerProduct[offers] = product;
@@ -180,7 +180,7 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
       offerCost[offers] = costAtMargin(price, offersRandom);
       offerCapacity[offers] = Math.max(
         1,
-        Math.round((firmRevenue[f]! / k / price) * offersRandom.lognormal(0, 0.5)),
+        Math.round((firmRevenue[f] / k / price) * offersRandom.lognormal(0, 0.5)),
       );
       offers++;
     }
@@ -189,15 +189,15 @@ export function buildLayout(options: ResolvedGenerateOptions): Layout {
 
   // Sellers by product (counting sort keeps firm order).
   const productFirstSeller = new Int32Array(productCount + 1);
-  for (let o = 0; o < offers; o++) productFirstSeller[offerProduct[o]! + 1]!++;
-  for (let p = 0; p < productCount; p++) productFirstSeller[p + 1]! += productFirstSeller[p]!;
+  for (let o = 0; o < offers; o++) productFirstSeller[offerProduct[o] + 1]++;
+  for (let p = 0; p < productCount; p++) productFirstSeller[p + 1] += productFirstSeller[p];
   const fill = productFirstSeller.slice(0, productCount);
   const productOffers = new Int32Array(offers);
   const productSellers = new Int32Array(offers);
   for (let o = 0; o < offers; o++) {
-    const slot = fill[offerProduct[o]!]!++;
+    const slot = fill[offerProduct[o]]++;
     productOffers[slot] = o;
-    productSellers[slot] = offerFirm[o]!;
+    productSellers[slot] = offerFirm[o];
   }
 
   return {
@@ -238,6 +238,6 @@ function costAtMargin(price: number, random: Random): number {
 
 /** Product `p`'s id: `line@rREGION`. */
 export function productId(layout: Layout, product: number): string {
-  const line = layout.productLine[product]!;
-  return `${layout.lineNames[line]}@r${product - layout.lineFirstProduct[line]!}`;
+  const line = layout.productLine[product];
+  return `${layout.lineNames[line]}@r${product - layout.lineFirstProduct[line]}`;
 }

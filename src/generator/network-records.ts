@@ -80,7 +80,7 @@ class RecordMaker {
     this.productIds = new Array(layout.productCount);
     this.serviceShareOfNeeds = serviceNeedShare(layout.options.serviceShare);
     this.idWidth = firmId(Math.max(0, layout.firmCount - 1), layout.firmCount).length - 1;
-    this.lineSpend = Float64Array.from(layout.lineIndustry, (i) => spendShare(industries[i]!.tier));
+    this.lineSpend = Float64Array.from(layout.lineIndustry, (i) => spendShare(industries[i].tier));
   }
 
   product(p: number): string {
@@ -101,8 +101,8 @@ class RecordMaker {
     const { layout } = this;
     const { options } = layout;
     const random = Random.of(options.seed, streams.firmRecord, f);
-    const industry = industries[layout.firmIndustry[f]!]!;
-    const revenue = layout.firmRevenue[f]!;
+    const industry = industries[layout.firmIndustry[f]];
+    const revenue = layout.firmRevenue[f];
     const firm: { -readonly [K in keyof Firm]: Firm[K] } = {
       id: this.id(f),
       name: `${nameWords[random.int(nameWords.length)]} ${industry.title} ${f}`,
@@ -113,12 +113,12 @@ class RecordMaker {
       firm.hurdle = Math.round(revenue * random.uniform(0.0005, 0.005));
     if (random.chance(options.maxDealsShare)) firm.maxDeals = 1 + random.int(5);
     const offers: Offer[] = [];
-    for (let o = layout.firmFirstOffer[f]!; o < layout.firmFirstOffer[f + 1]!; o++) {
+    for (let o = layout.firmFirstOffer[f]; o < layout.firmFirstOffer[f + 1]; o++) {
       offers.push({
-        product: this.product(layout.offerProduct[o]!),
-        price: layout.offerPrice[o]!,
-        cost: layout.offerCost[o]!,
-        capacity: layout.offerCapacity[o]!,
+        product: this.product(layout.offerProduct[o]),
+        price: layout.offerPrice[o],
+        cost: layout.offerCost[o],
+        capacity: layout.offerCapacity[o],
       });
     }
     firm.offers = offers;
@@ -133,8 +133,8 @@ class RecordMaker {
     const needs: Need[] = [];
     this.needed.clear();
     this.pairSlots.clear();
-    for (let o = layout.firmFirstOffer[f]!; o < layout.firmFirstOffer[f + 1]!; o++)
-      this.needed.add(layout.offerProduct[o]!);
+    for (let o = layout.firmFirstOffer[f]; o < layout.firmFirstOffer[f + 1]; o++)
+      this.needed.add(layout.offerProduct[o]);
     for (let i = 0; i < count; i++) {
       const product = this.drawProduct(f, random);
       if (product < 0) continue;
@@ -147,18 +147,18 @@ class RecordMaker {
   /** A product with sellers that `f` neither sells nor already needs, or −1 after 10 tries. */
   private drawProduct(f: number, random: Random): number {
     const { layout } = this;
-    const own = layout.firmIndustry[f]!;
-    const isService = industries[own]!.tier === "service";
+    const own = layout.firmIndustry[f];
+    const isService = industries[own].tier === "service";
     for (let attempt = 0; attempt < 10; attempt++) {
       const mix =
-        !isService && random.chance(this.serviceShareOfNeeds) ? servicesMix : goodsMixes[own]!;
-      const supplier = mix.industries[random.weighted(mix.cumulative)]!;
+        !isService && random.chance(this.serviceShareOfNeeds) ? servicesMix : goodsMixes[own];
+      const supplier = mix.industries[random.weighted(mix.cumulative)];
       if (layout.industryFirms[supplier] === 0) continue;
-      const lines = industries[supplier]!.lines.length;
-      const line = layout.industryFirstLine[supplier]! + random.int(lines);
-      const regions = layout.lineRegions[line]!;
+      const lines = industries[supplier].lines.length;
+      const line = layout.industryFirstLine[supplier] + random.int(lines);
+      const regions = layout.lineRegions[line];
       const region = random.chance(layout.options.localShare)
-        ? Math.floor(layout.firmLocation[f]! * regions)
+        ? Math.floor(layout.firmLocation[f] * regions)
         : random.int(regions);
       const product = this.nearestWithSellers(line, region);
       if (product >= 0 && !this.needed.has(product)) return product;
@@ -169,14 +169,14 @@ class RecordMaker {
   /** The product of `line` nearest to `region` (ties: the next one up) that has sellers, or −1. */
   private nearestWithSellers(line: number, region: number): number {
     const { layout } = this;
-    const regions = layout.lineRegions[line]!;
-    const first = layout.lineFirstProduct[line]!;
+    const regions = layout.lineRegions[line];
+    const first = layout.lineFirstProduct[line];
     const sellers = layout.productFirstSeller;
     for (let d = 0; d <= regions >> 1; d++) {
       for (let side = 0; side < (d === 0 ? 1 : 2); side++) {
         const r = side === 0 ? region + d : region - d;
         const p = first + (((r % regions) + regions) % regions);
-        if (sellers[p + 1]! > sellers[p]!) return p;
+        if (sellers[p + 1] > sellers[p]) return p;
       }
     }
     return -1;
@@ -185,25 +185,25 @@ class RecordMaker {
   private need(f: number, product: number, random: Random): Need {
     const { layout, relations } = this;
     const { options } = layout;
-    const market = layout.productMarketPrice[product]!;
+    const market = layout.productMarketPrice[product];
     const spend =
-      layout.firmRevenue[f]! *
-      this.lineSpend[layout.productLine[product]!]! *
+      layout.firmRevenue[f] *
+      this.lineSpend[layout.productLine[product]] *
       random.lognormal(0, 0.6);
     const quantity = Math.max(1, Math.round(spend / market));
     let incumbent = -1;
     let incumbentId: string | undefined;
     let referencePrice: number | undefined;
-    const first = layout.productFirstSeller[product]!;
-    const sellers = layout.productFirstSeller[product + 1]! - first;
+    const first = layout.productFirstSeller[product];
+    const sellers = layout.productFirstSeller[product + 1] - first;
     if (random.chance(options.incumbentShare)) {
-      const insider = layout.productOffers[first + random.int(sellers)]!;
+      const insider = layout.productOffers[first + random.int(sellers)];
       if (!random.chance(options.outsideIncumbentShare) && layout.offerFirm[insider] !== f) {
-        incumbent = layout.offerFirm[insider]!;
+        incumbent = layout.offerFirm[insider];
         incumbentId = this.id(incumbent);
-        referencePrice = roundMoney(layout.offerPrice[insider]! * random.uniform(0.94, 1));
+        referencePrice = roundMoney(layout.offerPrice[insider] * random.uniform(0.94, 1));
       } else {
-        const rival = industries[layout.firmIndustry[layout.offerFirm[insider]!]!]!.id;
+        const rival = industries[layout.firmIndustry[layout.offerFirm[insider]]].id;
         incumbentId = `x-${rival}-${random.int(1000)}`;
         referencePrice = roundMoney(market * random.lognormal(0, 0.08));
       }
@@ -223,7 +223,7 @@ class RecordMaker {
     }
     if (incumbentId !== undefined) need.incumbent = incumbentId;
     for (let s = first; s < first + sellers; s++) {
-      const seller = layout.productSellers[s]!;
+      const seller = layout.productSellers[s];
       if (seller === f || seller === incumbent) continue;
       const draw = random.float();
       if (draw < options.blockedShare) {

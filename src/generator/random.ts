@@ -10,6 +10,8 @@
  * the same on every platform V8 runs on.
  */
 
+import { firstAbove } from "../util/search-sorted.js";
+
 /** The murmur3 32-bit finalizer: a bijective mix of one 32-bit word. */
 export function mix32(word: number): number {
   let z = word | 0;
@@ -134,15 +136,8 @@ export class Random {
   /** An index drawn in proportion to `cumulative` (running sums of the weights, last = total > 0). */
   weighted(cumulative: ArrayLike<number>): number {
     const n = cumulative.length;
-    const target = this.float() * cumulative[n - 1]!;
-    let low = 0;
-    let high = n - 1;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (cumulative[mid]! > target) high = mid;
-      else low = mid + 1;
-    }
-    return low;
+    const target = this.float() * cumulative[n - 1];
+    return firstAbove(cumulative, 0, n - 1, target);
   }
 }
 

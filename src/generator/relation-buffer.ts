@@ -51,27 +51,27 @@ export class RelationBuffer {
 
   /** Sets a slot's probability unless it already has one. */
   offerProbability(slot: number, probability: number): void {
-    if (Number.isNaN(this.probabilities[slot]!)) this.probabilities[slot] = probability;
+    if (Number.isNaN(this.probabilities[slot])) this.probabilities[slot] = probability;
   }
 
   /** The seller's firm index. */
   seller(slot: number): number {
-    return this.sellers[slot]!;
+    return this.sellers[slot];
   }
 
   /** The buyer's firm index. */
   buyer(slot: number): number {
-    return this.buyers[slot]!;
+    return this.buyers[slot];
   }
 
   /** The product, or −1 for a pair-level relation. */
   product(slot: number): number {
-    return this.products[slot]!;
+    return this.products[slot];
   }
 
   /** The probability, or NaN when the relation states none. */
   probability(slot: number): number {
-    return this.probabilities[slot]!;
+    return this.probabilities[slot];
   }
 
   /** Whether the relation blocks the pair (or pair and product). */

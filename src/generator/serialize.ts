@@ -19,7 +19,7 @@ const quote = JSON.stringify as (value: string) => string;
 function offersText(offers: readonly Offer[]): string {
   let text = "[";
   for (let i = 0; i < offers.length; i++) {
-    const o = offers[i]!;
+    const o = offers[i];
     if (o.meta !== undefined) text += `${i === 0 ? "" : ","}${JSON.stringify(o)}`;
     else {
       text += `${i === 0 ? "" : ","}{"product":${quote(o.product)},"price":${o.price},"cost":${o.cost},"capacity":${o.capacity}}`;
@@ -31,7 +31,7 @@ function offersText(offers: readonly Offer[]): string {
 function needsText(needs: readonly Need[]): string {
   let text = "[";
   for (let i = 0; i < needs.length; i++) {
-    const n = needs[i]!;
+    const n = needs[i];
     if (n.meta !== undefined) {
       text += `${i === 0 ? "" : ","}${JSON.stringify(n)}`;
       continue;

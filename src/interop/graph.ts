@@ -6,10 +6,10 @@
  * The search itself runs on the typed-array `TradeIndex`, not on this view.
  */
 import { MultiDirectedGraph } from "graphology";
-import { tradeIndexOf } from "../index/trade-index.js";
 import { parseNetwork } from "../model/parse-network.js";
-import type { PotentialTrade } from "../model/potential-trades.js";
 import type { Firm, Meta, Network, Relation } from "../model/types.js";
+import type { PotentialTrade } from "../trade-index/potential-trades.js";
+import { tradeIndexOf } from "../trade-index/trade-index.js";
 
 /** Node attributes: the firm's record without its id (the node key). */
 export type FirmAttributes = Omit<Firm, "id">;
@@ -47,15 +47,15 @@ export function toGraph(network: Network): TradeGraph {
   for (const { id, ...rest } of network.firms) graph.addNode(id, rest);
   const index = tradeIndexOf(network);
   for (let t = 0; t < index.tradeCount; t++) {
-    const seller = index.firmIds[index.tradeSeller(t)]!;
-    const buyer = index.firmIds[index.tradeBuyer(t)]!;
-    const product = index.productIds[index.tradeProduct(t)]!;
+    const seller = index.firmIds[index.tradeSeller(t)];
+    const buyer = index.firmIds[index.tradeBuyer(t)];
+    const product = index.productIds[index.tradeProduct(t)];
     graph.addDirectedEdgeWithKey(`${seller}>${buyer}:${product}`, seller, buyer, {
       product,
       quantity: index.tradeQuantity(t),
       unitPrice: index.tradeUnitPrice(t),
       margin: index.tradeMargin(t),
-      premium: index.tradePremium[t]!,
+      premium: index.tradePremium[t],
       probability: index.tradeProbability(t),
     });
   }

@@ -51,8 +51,8 @@ function repeatedProducts(product: Int32Array, first: number, end: number): numb
   }
   const seen = new Set<number>();
   for (let i = first; i < end; i++) {
-    if (seen.has(product[i]!)) repeats.push(i);
-    seen.add(product[i]!);
+    if (seen.has(product[i])) repeats.push(i);
+    seen.add(product[i]);
   }
   return repeats;
 }
@@ -133,7 +133,7 @@ export class NetworkBuilder {
       const where = this.places.firm(n);
       this.report(
         joinPath(where, "id"),
-        `duplicate firm id "${firm.id}" (first at ${this.places.firm(this.firmNumbers[first]!)})`,
+        `duplicate firm id "${firm.id}" (first at ${this.places.firm(this.firmNumbers[first])})`,
       );
       return;
     }
@@ -168,8 +168,8 @@ export class NetworkBuilder {
     columns.resolve(this.relations);
     const gathered = columns.columns();
     for (let i = 0; i < this.relations.length; i++) {
-      if (gathered.relationSeller[i]! < 0) this.reportUnknown(i, "seller");
-      if (gathered.relationBuyer[i]! < 0) this.reportUnknown(i, "buyer");
+      if (gathered.relationSeller[i] < 0) this.reportUnknown(i, "seller");
+      if (gathered.relationBuyer[i] < 0) this.reportUnknown(i, "buyer");
     }
     for (const i of repeatedRelations(gathered)) this.reportRepeat(i);
     if (this.issues.length > 0) throw new NetworkError(this.issues);
@@ -184,17 +184,17 @@ export class NetworkBuilder {
   }
 
   private reportRepeat(i: number): void {
-    const relation = this.relations[i]!;
+    const relation = this.relations[i];
     const what = relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;
     this.report(
-      this.places.relation(this.relationPlaces[i]!),
+      this.places.relation(this.relationPlaces[i]),
       `duplicate relation for seller "${relation.seller}", buyer "${relation.buyer}" (same ${what})`,
     );
   }
 
   private reportUnknown(i: number, side: "seller" | "buyer"): void {
-    const id = this.relations[i]![side];
-    const where = joinPath(this.places.relation(this.relationPlaces[i]!), side);
+    const id = this.relations[i][side];
+    const where = joinPath(this.places.relation(this.relationPlaces[i]), side);
     this.report(where, `${side} "${id}" is not a firm of the network`);
   }
 
@@ -208,7 +208,7 @@ export class NetworkBuilder {
     const product = (field === "offers" ? columns.offerProduct : columns.needProduct).values;
     for (const i of repeatedProducts(product, first, end)) {
       const where = joinPath(joinPath(joinPath(this.places.firm(n), field), i - first), "product");
-      const id = this.columns.products.strings[product[i]!];
+      const id = this.columns.products.strings[product[i]];
       this.report(
         where,
         `a second ${field === "offers" ? "offer" : "need"} for product "${id}" (one per product per firm)`,

@@ -10,8 +10,8 @@
  * in first-seen order. A `Network` is read-only: the columns describe it as
  * it was read.
  */
-import { StringInterner } from "./string-interner.js";
-import { TypedColumn } from "./typed-column.js";
+import { StringInterner } from "../util/string-interner.js";
+import { TypedColumn } from "../util/typed-column.js";
 import type { Firm, Network, Relation } from "./types.js";
 
 /** The gathered columns, each an array of exactly its count. */
@@ -157,7 +157,7 @@ export class NetworkColumns {
     const { offers, needs } = firm;
     if (offers !== undefined) {
       for (let i = 0; i < offers.length; i++) {
-        const offer = offers[i]!;
+        const offer = offers[i];
         this.offerProduct.push(this.products.intern(offer.product));
         this.offerPrice.push(offer.price);
         this.offerCost.push(offer.cost);
@@ -167,7 +167,7 @@ export class NetworkColumns {
     this.offerStart.push(this.offerProduct.length);
     if (needs !== undefined) {
       for (let i = 0; i < needs.length; i++) {
-        const need = needs[i]!;
+        const need = needs[i];
         if (need.incumbent !== undefined) {
           this.incumbentNeed.push(this.needProduct.length);
           this.incumbentId.push(need.incumbent);
@@ -214,9 +214,9 @@ export class NetworkColumns {
     const buyer = this.relationBuyer.values;
     const product = this.relationProduct.values;
     for (const i of this.unresolved) {
-      const relation = relations[i]!;
-      if (seller[i]! < 0) seller[i] = this.firms.find(relation.seller);
-      if (buyer[i]! < 0) buyer[i] = this.firms.find(relation.buyer);
+      const relation = relations[i];
+      if (seller[i] < 0) seller[i] = this.firms.find(relation.seller);
+      if (buyer[i] < 0) buyer[i] = this.firms.find(relation.buyer);
       if (product[i] === unknownProduct) {
         const id = relation.product!;
         const number = this.products.find(id);

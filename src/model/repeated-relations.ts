@@ -4,7 +4,7 @@
  * by three stable counting sorts rather than by hashing a string key per
  * relation.
  */
-import { countingSort } from "./counting-sort.js";
+import { countingSort } from "../util/counting-sort.js";
 import type { RecordColumns } from "./network-columns.js";
 
 /**
@@ -22,11 +22,11 @@ export function repeatedRelations(columns: RecordColumns): Int32Array {
   const items = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const p = product[i]!;
+    const p = product[i];
     const key = p >= 0 ? p + 1 : p === -1 ? 0 : products + 1 + (-2 - p);
     productKey[i] = key;
     if (key >= keyCount) keyCount = key + 1;
-    if (seller[i]! >= 0 && buyer[i]! >= 0) items[m++] = i;
+    if (seller[i] >= 0 && buyer[i] >= 0) items[m++] = i;
   }
   const byProduct = new Int32Array(m);
   const byBuyer = new Int32Array(m);
@@ -37,8 +37,8 @@ export function repeatedRelations(columns: RecordColumns): Int32Array {
   countingSort(m, seller, byBuyer, sorted, firmStarts);
   const repeats: number[] = [];
   for (let x = 1; x < m; x++) {
-    const i = sorted[x]!;
-    const j = sorted[x - 1]!;
+    const i = sorted[x];
+    const j = sorted[x - 1];
     if (seller[i] === seller[j] && buyer[i] === buyer[j] && productKey[i] === productKey[j]) {
       repeats.push(i);
     }

@@ -20,18 +20,18 @@ export function componentsOf(model: PackingModel): Components {
   for (let j = 0; j < columnCount; j++) parent[j] = j;
   const find = (x: number): number => {
     while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
+      parent[x] = parent[parent[x]];
+      x = parent[x];
     }
     return x;
   };
   const first = new Int32Array(model.rowCount).fill(-1);
   for (let j = 0; j < columnCount; j++) {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const i = columnRows[k]!;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      const i = columnRows[k];
       if (first[i] === -1) first[i] = j;
       else {
-        const a = find(first[i]!);
+        const a = find(first[i]);
         const b = find(j);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
@@ -41,7 +41,7 @@ export function componentsOf(model: PackingModel): Components {
   const size = new Int32Array(columnCount);
   for (let j = 0; j < columnCount; j++) {
     if (columnStarts[j + 1] === columnStarts[j]) free.push(j);
-    else size[find(j)]!++;
+    else size[find(j)]++;
   }
   const groupOf = new Int32Array(columnCount).fill(-1);
   const groups: Int32Array[] = [];
@@ -51,11 +51,11 @@ export function componentsOf(model: PackingModel): Components {
     const root = find(j);
     if (groupOf[root] === -1) {
       groupOf[root] = groups.length;
-      groups.push(new Int32Array(size[root]!));
+      groups.push(new Int32Array(size[root]));
       fill.push(0);
     }
-    const g = groupOf[root]!;
-    groups[g]![fill[g]!++] = j;
+    const g = groupOf[root];
+    groups[g][fill[g]++] = j;
   }
   return { free, groups };
 }

@@ -4,9 +4,9 @@
  * finite maxDeals (number of chosen deals it is in ≤ maxDeals).
  */
 import type { Deal } from "../economics/deal.js";
-import { tradeIndexOf } from "../index/trade-index.js";
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
+import { tradeIndexOf } from "../trade-index/trade-index.js";
 import type { PackingModel } from "./packing-model.js";
 
 /**
@@ -30,7 +30,7 @@ export function dealConstraints(
   const capacity = new Float64Array(rowCount);
   capacity.set(index.offerCapacity, 0);
   capacity.set(index.needQuantity, offerCount);
-  for (let f = 0; f < index.firmCount; f++) capacity[firmRow + f] = index.firmMaxDeals[f]!;
+  for (let f = 0; f < index.firmCount; f++) capacity[firmRow + f] = index.firmMaxDeals[f];
 
   const starts = new Int32Array(deals.length + 1);
   // At most 4 rows a trade (offer, need, seller, buyer): sized once, viewed at the end.
@@ -48,15 +48,15 @@ export function dealConstraints(
     if (at < 0) {
       entryRows.push(row);
       entryAmounts.push(amount);
-    } else if (sum) entryAmounts[at]! += amount;
+    } else if (sum) entryAmounts[at] += amount;
   };
   for (let d = 0; d < deals.length; d++) {
-    const deal = deals[d]!;
+    const deal = deals[d];
     entryRows.length = 0;
     entryAmounts.length = 0;
     const trades = deal.trades;
     for (let t = 0; t < trades.length; t++) {
-      const trade = trades[t]!;
+      const trade = trades[t];
       const s = index.firmIndex(trade.seller);
       const b = index.firmIndex(trade.buyer);
       const p = index.productIndex(trade.product);
@@ -76,22 +76,22 @@ export function dealConstraints(
         add(offer, q, true);
         add(offerCount + need, q, true);
       }
-      if (Number.isFinite(index.firmMaxDeals[s]!)) add(firmRow + s, 1, false);
-      if (Number.isFinite(index.firmMaxDeals[b]!)) add(firmRow + b, 1, false);
+      if (Number.isFinite(index.firmMaxDeals[s])) add(firmRow + s, 1, false);
+      if (Number.isFinite(index.firmMaxDeals[b])) add(firmRow + b, 1, false);
     }
     order.length = 0;
     for (let e = 0; e < entryRows.length; e++) order.push(e);
-    order.sort((x, y) => entryRows[x]! - entryRows[y]!);
+    order.sort((x, y) => entryRows[x] - entryRows[y]);
     for (const e of order) {
-      rows[at] = entryRows[e]!;
-      coefficients[at++] = entryAmounts[e]!;
+      rows[at] = entryRows[e];
+      coefficients[at++] = entryAmounts[e];
     }
     starts[d + 1] = at;
   }
   return {
     columnCount: deals.length,
     rowCount,
-    value: Float64Array.from({ length: deals.length }, (_, d) => values[d]!),
+    value: Float64Array.from({ length: deals.length }, (_, d) => values[d]),
     deal: Int32Array.from({ length: deals.length }, (_, d) => d),
     columnStarts: starts,
     columnRows: rows.subarray(0, at),

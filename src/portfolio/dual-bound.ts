@@ -36,16 +36,15 @@ export function dualBound(
   const price = work ?? new Float64Array(rowCount);
   let bound = 0;
   for (let i = 0; i < rowCount; i++) {
-    const p = Math.max(y[i]!, 0);
+    const p = Math.max(y[i], 0);
     price[i] = p;
-    if (p > 0) bound += model.capacity[i]! * p;
+    if (p > 0) bound += model.capacity[i] * p;
   }
   const reduced = into ?? new Float64Array(columnCount);
   for (let j = 0; j < columnCount; j++) {
-    let r = model.value[j]!;
-    const end = columnStarts[j + 1]!;
-    for (let k = columnStarts[j]!; k < end; k++)
-      r -= columnCoefficients[k]! * price[columnRows[k]!]!;
+    let r = model.value[j];
+    const end = columnStarts[j + 1];
+    for (let k = columnStarts[j]; k < end; k++) r -= columnCoefficients[k] * price[columnRows[k]];
     reduced[j] = r;
     if (r > 0) bound += r;
   }
@@ -79,13 +78,13 @@ export function lagrangianBound(
   deadline: Deadline,
   iterations = Math.max(
     40,
-    Math.min(500, Math.floor(3e8 / Math.max(1, model.columnStarts[model.columnCount]!))),
+    Math.min(500, Math.floor(3e8 / Math.max(1, model.columnStarts[model.columnCount]))),
   ),
   sweeps = 2,
 ): number {
   const { rowCount, columnCount } = model;
   let best = 0;
-  for (let j = 0; j < columnCount; j++) best += Math.max(0, model.value[j]!);
+  for (let j = 0; j < columnCount; j++) best += Math.max(0, model.value[j]);
   const tolerance = 1e-9 * Math.max(1, Math.abs(lower));
   const reduced = new Float64Array(columnCount);
   // One coordinate sweep from 0 first: cheap, and a fair bound even when the
@@ -150,23 +149,23 @@ function subgradient(
     if (best - lower <= tolerance) break;
     g.set(capacity);
     for (let j = 0; j < columnCount; j++) {
-      if (reduced[j]! <= 0) continue;
-      for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-        g[columnRows[k]!]! -= columnCoefficients[k]!;
+      if (reduced[j] <= 0) continue;
+      for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+        g[columnRows[k]] -= columnCoefficients[k];
       }
     }
     let norm = 0;
     for (let i = 0; i < rowCount; i++) {
       // A row without a finite capacity never binds: its price stays 0.
-      direction[i] = Number.isFinite(capacity[i]!) ? g[i]! / capacity[i]! + 0.7 * direction[i]! : 0;
+      direction[i] = Number.isFinite(capacity[i]) ? g[i] / capacity[i] + 0.7 * direction[i] : 0;
       // Projected: a zero price cannot fall.
-      if (y[i] === 0 && direction[i]! > 0) direction[i] = 0;
-      norm += direction[i]! * direction[i]!;
+      if (y[i] === 0 && direction[i] > 0) direction[i] = 0;
+      norm += direction[i] * direction[i];
     }
     if (norm === 0) break;
     const t = (mu * (bound - lower)) / norm;
     for (let i = 0; i < rowCount; i++) {
-      y[i] = Math.max(0, y[i]! - (t * direction[i]!) / capacity[i]!);
+      y[i] = Math.max(0, y[i] - (t * direction[i]) / capacity[i]);
     }
   }
   if (best === Number.POSITIVE_INFINITY) bestY = y;
@@ -195,28 +194,28 @@ function coordinateDescent(
     for (let i = 0; i < rowCount; i++) {
       order.length = 0;
       breakpoint.length = 0;
-      for (let k = rows.rowStarts[i]!; k < rows.rowStarts[i + 1]!; k++) {
-        const a = rows.rowCoefficients[k]!;
-        breakpoint.push((reduced[rows.rowColumns[k]!]! + a * y[i]!) / a);
+      for (let k = rows.rowStarts[i]; k < rows.rowStarts[i + 1]; k++) {
+        const a = rows.rowCoefficients[k];
+        breakpoint.push((reduced[rows.rowColumns[k]] + a * y[i]) / a);
         order.push(order.length);
       }
-      order.sort((p, q) => breakpoint[q]! - breakpoint[p]!);
+      order.sort((p, q) => breakpoint[q] - breakpoint[p]);
       // The price where the columns still worth more than it stop overfilling the row.
       let filled = 0;
       let price = 0;
       for (const p of order) {
-        if (breakpoint[p]! <= 0) break;
-        filled += rows.rowCoefficients[rows.rowStarts[i]! + p]!;
-        if (filled > capacity[i]!) {
-          price = breakpoint[p]!;
+        if (breakpoint[p] <= 0) break;
+        filled += rows.rowCoefficients[rows.rowStarts[i] + p];
+        if (filled > capacity[i]) {
+          price = breakpoint[p];
           break;
         }
       }
-      const delta = price - y[i]!;
+      const delta = price - y[i];
       if (delta === 0) continue;
       moved = true;
-      for (let k = rows.rowStarts[i]!; k < rows.rowStarts[i + 1]!; k++) {
-        reduced[rows.rowColumns[k]!]! -= rows.rowCoefficients[k]! * delta;
+      for (let k = rows.rowStarts[i]; k < rows.rowStarts[i + 1]; k++) {
+        reduced[rows.rowColumns[k]] -= rows.rowCoefficients[k] * delta;
       }
       y[i] = price;
     }

@@ -10,27 +10,27 @@ import { type PackingModel, slackOf } from "./packing-model.js";
 export function enumeratePortfolio(model: PackingModel): Uint8Array {
   const { columnCount, columnStarts, columnRows, columnCoefficients, value, capacity } = model;
   const order = Array.from({ length: columnCount }, (_, j) => j).sort(
-    (a, b) => value[b]! - value[a]! || a - b,
+    (a, b) => value[b] - value[a] || a - b,
   );
   const suffix = new Float64Array(columnCount + 1);
   for (let r = columnCount - 1; r >= 0; r--)
-    suffix[r] = suffix[r + 1]! + Math.max(0, value[order[r]!]!);
+    suffix[r] = suffix[r + 1] + Math.max(0, value[order[r]]);
   const limit = capacity.map((b) => b + slackOf(b));
   const used = new Float64Array(model.rowCount);
   const current = new Uint8Array(columnCount);
   let best = new Uint8Array(columnCount);
   let bestValue = 0;
-  const tolerance = 1e-12 * Math.max(1, suffix[0]!);
+  const tolerance = 1e-12 * Math.max(1, suffix[0]);
 
   const fits = (j: number): boolean => {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      if (used[columnRows[k]!]! + columnCoefficients[k]! > limit[columnRows[k]!]!) return false;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      if (used[columnRows[k]] + columnCoefficients[k] > limit[columnRows[k]]) return false;
     }
     return true;
   };
   const shift = (j: number, sign: number): void => {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      used[columnRows[k]!]! += sign * columnCoefficients[k]!;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      used[columnRows[k]] += sign * columnCoefficients[k];
     }
   };
   const visit = (r: number, total: number): void => {
@@ -38,12 +38,12 @@ export function enumeratePortfolio(model: PackingModel): Uint8Array {
       bestValue = total;
       best = current.slice();
     }
-    if (r === columnCount || total + suffix[r]! <= bestValue + tolerance) return;
-    const j = order[r]!;
-    if (value[j]! > 0 && fits(j)) {
+    if (r === columnCount || total + suffix[r] <= bestValue + tolerance) return;
+    const j = order[r];
+    if (value[j] > 0 && fits(j)) {
       current[j] = 1;
       shift(j, 1);
-      visit(r + 1, total + value[j]!);
+      visit(r + 1, total + value[j]);
       shift(j, -1);
       current[j] = 0;
     }

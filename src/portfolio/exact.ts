@@ -71,7 +71,7 @@ export function columnsThatCanImprove(
   const improving = step > 0 ? bestValue + step / 2 : bestValue + 1e-9 * Math.max(1, bestValue);
   const kept: number[] = [];
   for (let j = 0; j < model.columnCount; j++) {
-    const ceiling = floorToStep(dual.bound + Math.min(0, dual.reduced[j]!), step);
+    const ceiling = floorToStep(dual.bound + Math.min(0, dual.reduced[j]), step);
     if (ceiling > improving) kept.push(j);
   }
   return kept;
@@ -123,7 +123,7 @@ export async function solveExactly(
   for (let j = 0; j < model.columnCount; j++) if (incumbent[j]) seed.push(j);
   const ranked = scarcityOrder(model, rows);
   for (let r = 0; r < Math.min(ranked.length, 2 * Math.max(1000, 10 * model.rowCount)); r++) {
-    seed.push(ranked[r]!);
+    seed.push(ranked[r]);
   }
   const lp = await solveRelaxation(model, settings.backend, deadline, seed);
   counters.lpSolves += lp.rounds;
@@ -144,7 +144,7 @@ export async function solveExactly(
   const primal = lp.primal;
   const order = new Int32Array(model.columnCount);
   for (let j = 0; j < model.columnCount; j++) order[j] = j;
-  order.sort((a, b) => primal[b]! - primal[a]! || model.value[b]! - model.value[a]! || a - b);
+  order.sort((a, b) => primal[b] - primal[a] || model.value[b] - model.value[a] || a - b);
   offer(greedyPortfolio(model, rows, deadline, { order }));
   if (meetsBound(bestValue, bound)) return done("optimal", bound);
   if (deadline.expired()) return done(deadline.aborted ? "aborted" : "timedout", bound);
@@ -156,7 +156,7 @@ export async function solveExactly(
   const rest = subModel(model, kept);
   const start = new Uint8Array(kept.length);
   kept.forEach((j, c) => {
-    start[c] = best[j]!;
+    start[c] = best[j];
   });
   const reference = bestValue;
   const mip = await settings.backend.solveInteger(rest, start, deadline);
@@ -165,13 +165,13 @@ export async function solveExactly(
   if (mip.primal !== undefined) {
     const chosen = new Uint8Array(model.columnCount);
     kept.forEach((j, c) => {
-      chosen[j] = mip.primal![c]! > 0.5 ? 1 : 0;
+      chosen[j] = mip.primal![c] > 0.5 ? 1 : 0;
     });
     mipValue = portfolioValue(model, chosen);
     if (isFeasible(model, chosen)) offer(chosen);
     else {
       // Outside our tolerance: keep what fits, MIP's columns first.
-      const first = Int32Array.from(order).sort((a, b) => chosen[b]! - chosen[a]!);
+      const first = Int32Array.from(order).sort((a, b) => chosen[b] - chosen[a]);
       offer(greedyPortfolio(model, rows, deadline, { order: first, passes: 0 }));
     }
   }

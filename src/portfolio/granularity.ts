@@ -8,12 +8,12 @@
 /** The step of `values`, or 0 when there is none worth using (g < 1e-4 · max |v|). */
 export function objectiveStep(values: ArrayLike<number>): number {
   let largest = 0;
-  for (let j = 0; j < values.length; j++) largest = Math.max(largest, Math.abs(values[j]!));
+  for (let j = 0; j < values.length; j++) largest = Math.max(largest, Math.abs(values[j]));
   if (largest === 0) return 0;
   const tolerance = 1e-10 * largest;
   let g = 0;
   for (let j = 0; j < values.length; j++) {
-    let a = Math.abs(values[j]!);
+    let a = Math.abs(values[j]);
     let b = g;
     if (a < b) [a, b] = [b, a];
     while (b > tolerance) [a, b] = [b, a % b];
@@ -21,7 +21,7 @@ export function objectiveStep(values: ArrayLike<number>): number {
     if (g < 1e-4 * largest) return 0;
   }
   for (let j = 0; j < values.length; j++) {
-    const v = values[j]!;
+    const v = values[j];
     if (Math.abs(v - g * Math.round(v / g)) > tolerance) return 0;
   }
   return g;

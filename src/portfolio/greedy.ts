@@ -40,22 +40,22 @@ export function scarcityOrder(model: PackingModel, rows: RowView): Int32Array {
   const scarcity = new Float64Array(rowCount);
   for (let i = 0; i < rowCount; i++) {
     let demand = 0;
-    for (let k = rows.rowStarts[i]!; k < rows.rowStarts[i + 1]!; k++)
-      demand += rows.rowCoefficients[k]!;
-    scarcity[i] = demand / model.capacity[i]!;
+    for (let k = rows.rowStarts[i]; k < rows.rowStarts[i + 1]; k++)
+      demand += rows.rowCoefficients[k];
+    scarcity[i] = demand / model.capacity[i];
   }
   const score = new Float64Array(columnCount);
   for (let j = 0; j < columnCount; j++) {
     let cost = 0;
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const i = columnRows[k]!;
-      cost += (columnCoefficients[k]! / model.capacity[i]!) * scarcity[i]!;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      const i = columnRows[k];
+      cost += (columnCoefficients[k] / model.capacity[i]) * scarcity[i];
     }
-    score[j] = cost > 0 ? model.value[j]! / cost : Number.POSITIVE_INFINITY;
+    score[j] = cost > 0 ? model.value[j] / cost : Number.POSITIVE_INFINITY;
   }
   const order = new Int32Array(columnCount);
   for (let j = 0; j < columnCount; j++) order[j] = j;
-  order.sort((a, b) => score[b]! - score[a]! || model.value[b]! - model.value[a]! || a - b);
+  order.sort((a, b) => score[b] - score[a] || model.value[b] - model.value[a] || a - b);
   return order;
 }
 
@@ -71,7 +71,7 @@ export function greedyPortfolio(
   const order = options.order ?? scarcityOrder(model, rows);
   const passes = options.passes ?? 20;
   const refillScan = options.refillScan ?? 16;
-  const nnz = columnStarts[columnCount]!;
+  const nnz = columnStarts[columnCount];
   const thorough = columnCount <= thoroughLimit;
   const rank = new Int32Array(columnCount);
   order.forEach((j, r) => {
@@ -81,46 +81,46 @@ export function greedyPortfolio(
   // Chosen columns per row as doubly linked lists over CSC entries.
   const entryColumn = new Int32Array(nnz);
   for (let j = 0; j < columnCount; j++) {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) entryColumn[k] = j;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) entryColumn[k] = j;
   }
   const head = new Int32Array(rowCount).fill(-1);
   const next = new Int32Array(nnz).fill(-1);
   const prev = new Int32Array(nnz).fill(-1);
   const used = new Float64Array(rowCount);
   const limit = new Float64Array(rowCount);
-  for (let i = 0; i < rowCount; i++) limit[i] = capacity[i]! + slackOf(capacity[i]!);
+  for (let i = 0; i < rowCount; i++) limit[i] = capacity[i] + slackOf(capacity[i]);
   const chosen = new Uint8Array(columnCount);
 
   const fits = (j: number): boolean => {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      if (used[columnRows[k]!]! + columnCoefficients[k]! > limit[columnRows[k]!]!) return false;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      if (used[columnRows[k]] + columnCoefficients[k] > limit[columnRows[k]]) return false;
     }
     return true;
   };
   const add = (j: number): void => {
     chosen[j] = 1;
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const i = columnRows[k]!;
-      used[i]! += columnCoefficients[k]!;
-      next[k] = head[i]!;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      const i = columnRows[k];
+      used[i] += columnCoefficients[k];
+      next[k] = head[i];
       prev[k] = -1;
-      if (head[i]! >= 0) prev[head[i]!] = k;
+      if (head[i] >= 0) prev[head[i]] = k;
       head[i] = k;
     }
   };
   const remove = (j: number): void => {
     chosen[j] = 0;
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const i = columnRows[k]!;
-      used[i]! -= columnCoefficients[k]!;
-      if (prev[k]! >= 0) next[prev[k]!] = next[k]!;
-      else head[i] = next[k]!;
-      if (next[k]! >= 0) prev[next[k]!] = prev[k]!;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      const i = columnRows[k];
+      used[i] -= columnCoefficients[k];
+      if (prev[k] >= 0) next[prev[k]] = next[k];
+      else head[i] = next[k];
+      if (next[k] >= 0) prev[next[k]] = prev[k];
     }
   };
   const fill = (): void => {
     for (let r = 0; r < columnCount; r++) {
-      const j = order[r]!;
+      const j = order[r];
       if (!chosen[j] && fits(j)) add(j);
     }
   };
@@ -131,18 +131,18 @@ export function greedyPortfolio(
   if (passes === 0) return chosen;
   const smallest = new Float64Array(rowCount).fill(Number.POSITIVE_INFINITY);
   for (let k = 0; k < nnz; k++) {
-    const i = columnRows[k]!;
-    if (columnCoefficients[k]! < smallest[i]!) smallest[i] = columnCoefficients[k]!;
+    const i = columnRows[k];
+    if (columnCoefficients[k] < smallest[i]) smallest[i] = columnCoefficients[k];
   }
   // Rows' columns in priority order, for refills.
   const rowOrder = new Int32Array(nnz);
   if (refillScan > 0) {
     for (let i = 0; i < rowCount; i++) {
-      const from = rows.rowStarts[i]!;
-      const to = rows.rowStarts[i + 1]!;
+      const from = rows.rowStarts[i];
+      const to = rows.rowStarts[i + 1];
       const segment = rowOrder.subarray(from, to);
       segment.set(rows.rowColumns.subarray(from, to));
-      segment.sort((a, b) => rank[a]! - rank[b]!);
+      segment.sort((a, b) => rank[a] - rank[b]);
     }
   }
 
@@ -157,16 +157,16 @@ export function greedyPortfolio(
   const changedAt = new Int32Array(rowCount);
   const triedAt = new Int32Array(columnCount).fill(-1);
   const touch = (j: number): void => {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) changedAt[columnRows[k]!] = clock;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) changedAt[columnRows[k]] = clock;
   };
   const changedSince = (j: number, since: number): boolean => {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const i = columnRows[k]!;
-      if (changedAt[i]! > since) return true;
-      for (let e = head[i]!; e >= 0; e = next[e]!) {
-        const c = entryColumn[e]!;
-        for (let q = columnStarts[c]!; q < columnStarts[c + 1]!; q++) {
-          if (changedAt[columnRows[q]!]! > since) return true;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      const i = columnRows[k];
+      if (changedAt[i] > since) return true;
+      for (let e = head[i]; e >= 0; e = next[e]) {
+        const c = entryColumn[e];
+        for (let q = columnStarts[c]; q < columnStarts[c + 1]; q++) {
+          if (changedAt[columnRows[q]] > since) return true;
         }
       }
     }
@@ -174,45 +174,45 @@ export function greedyPortfolio(
   };
   let steps = 0;
   let total = 0;
-  for (let j = 0; j < columnCount; j++) if (chosen[j]) total += value[j]!;
+  for (let j = 0; j < columnCount; j++) if (chosen[j]) total += value[j];
   for (let pass = 0; pass < passes; pass++) {
     let improved = false;
     const before = total;
     for (let r = 0; r < columnCount; r++) {
       if ((++steps & 1023) === 0 && deadline.expired()) return chosen;
-      const j = order[r]!;
-      if (chosen[j] || (triedAt[j]! >= 0 && !changedSince(j, triedAt[j]!))) continue;
+      const j = order[r];
+      if (chosen[j] || (triedAt[j] >= 0 && !changedSince(j, triedAt[j]))) continue;
       // Blockers: per overfull row, the cheapest chosen columns until it fits.
       stamp++;
       blockers.length = 0;
       let loss = 0;
       let hopeless = false;
-      for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-        const i = columnRows[k]!;
-        let over = used[i]! + columnCoefficients[k]! - limit[i]!;
+      for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+        const i = columnRows[k];
+        let over = used[i] + columnCoefficients[k] - limit[i];
         if (over <= 0) continue;
         candidates.length = 0;
         // Long lists (a big offer sold in many small trades): the 64 latest only.
         let seen = 0;
-        for (let e = head[i]!; e >= 0 && seen < 64; e = next[e]!, seen++) {
-          const c = entryColumn[e]!;
-          if (mark[c] === stamp) over -= columnCoefficients[e]!;
+        for (let e = head[i]; e >= 0 && seen < 64; e = next[e], seen++) {
+          const c = entryColumn[e];
+          if (mark[c] === stamp) over -= columnCoefficients[e];
           else candidates.push(e);
         }
         if (over <= 0) continue;
         if (candidates.length > 1)
           candidates.sort(
             (x, y) =>
-              value[entryColumn[x]!]! / columnCoefficients[x]! -
-              value[entryColumn[y]!]! / columnCoefficients[y]!,
+              value[entryColumn[x]] / columnCoefficients[x] -
+              value[entryColumn[y]] / columnCoefficients[y],
           );
         for (const e of candidates) {
           if (over <= 0) break;
-          const c = entryColumn[e]!;
+          const c = entryColumn[e];
           mark[c] = stamp;
           blockers.push(c);
-          loss += value[c]!;
-          over -= columnCoefficients[e]!;
+          loss += value[c];
+          over -= columnCoefficients[e];
         }
         // Even an empty row would not take it (a column bigger than the row).
         if (over > 0) {
@@ -226,16 +226,16 @@ export function greedyPortfolio(
       }
       if (blockers.length === 0) {
         add(j);
-        total += value[j]!;
+        total += value[j];
         clock++;
         touch(j);
         continue;
       }
-      const epsilon = 1e-9 * Math.max(1, Math.abs(value[j]!));
-      if (value[j]! > loss + epsilon) {
+      const epsilon = 1e-9 * Math.max(1, Math.abs(value[j]));
+      if (value[j] > loss + epsilon) {
         for (const c of blockers) remove(c);
         add(j);
-        total += value[j]! - loss;
+        total += value[j] - loss;
         improved = true;
         clock++;
         for (const c of blockers) touch(c);
@@ -243,27 +243,27 @@ export function greedyPortfolio(
         continue;
       }
       // On big models try a refill only when the deal covers half the loss.
-      if (refillScan === 0 || (!thorough && 2 * value[j]! < loss)) {
+      if (refillScan === 0 || (!thorough && 2 * value[j] < loss)) {
         triedAt[j] = clock;
         continue;
       }
       // Tentative swap with a bounded refill of the freed rows.
       for (const c of blockers) remove(c);
       add(j);
-      let gain = value[j]! - loss;
+      let gain = value[j] - loss;
       refilled.length = 0;
       for (const c of blockers) {
-        for (let k = columnStarts[c]!; k < columnStarts[c + 1]!; k++) {
-          const i = columnRows[k]!;
-          const to = Math.min(rows.rowStarts[i + 1]!, rows.rowStarts[i]! + refillScan);
-          for (let q = rows.rowStarts[i]!; q < to; q++) {
+        for (let k = columnStarts[c]; k < columnStarts[c + 1]; k++) {
+          const i = columnRows[k];
+          const to = Math.min(rows.rowStarts[i + 1], rows.rowStarts[i] + refillScan);
+          for (let q = rows.rowStarts[i]; q < to; q++) {
             // Nothing fits a row once even its smallest coefficient does not.
-            if (used[i]! + smallest[i]! > limit[i]!) break;
-            const d = rowOrder[q]!;
+            if (used[i] + smallest[i] > limit[i]) break;
+            const d = rowOrder[q];
             if (chosen[d] || mark[d] === stamp || !fits(d)) continue;
             add(d);
             refilled.push(d);
-            gain += value[d]!;
+            gain += value[d];
           }
         }
       }
@@ -283,10 +283,10 @@ export function greedyPortfolio(
     }
     clock++;
     for (let r = 0; r < columnCount; r++) {
-      const j = order[r]!;
+      const j = order[r];
       if (!chosen[j] && fits(j)) {
         add(j);
-        total += value[j]!;
+        total += value[j];
         touch(j);
       }
     }

@@ -46,27 +46,27 @@ export function slackOf(b: number): number {
  */
 export function rowsOf(model: PackingModel, into?: RowView): RowView {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
-  const nnz = columnStarts[columnCount]!;
+  const nnz = columnStarts[columnCount];
   const rowStarts =
     into && into.rowStarts.length >= rowCount + 1
       ? into.rowStarts.subarray(0, rowCount + 1).fill(0)
       : new Int32Array(rowCount + 1);
-  for (let k = 0; k < nnz; k++) rowStarts[columnRows[k]! + 1]!++;
-  for (let i = 0; i < rowCount; i++) rowStarts[i + 1]! += rowStarts[i]!;
+  for (let k = 0; k < nnz; k++) rowStarts[columnRows[k] + 1]++;
+  for (let i = 0; i < rowCount; i++) rowStarts[i + 1] += rowStarts[i];
   const reuse = into !== undefined && into.rowColumns.length >= nnz;
   const rowColumns = reuse ? into.rowColumns.subarray(0, nnz) : new Int32Array(nnz);
   const rowCoefficients = reuse ? into.rowCoefficients.subarray(0, nnz) : new Float64Array(nnz);
   // Fill from the back of each row so `rowStarts` ends as it began.
   for (let j = columnCount - 1; j >= 0; j--) {
-    for (let k = columnStarts[j + 1]! - 1; k >= columnStarts[j]!; k--) {
-      const i = columnRows[k]!;
-      const at = --rowStarts[i + 1]!;
+    for (let k = columnStarts[j + 1] - 1; k >= columnStarts[j]; k--) {
+      const i = columnRows[k];
+      const at = --rowStarts[i + 1];
       rowColumns[at] = j;
-      rowCoefficients[at] = columnCoefficients[k]!;
+      rowCoefficients[at] = columnCoefficients[k];
     }
   }
   // rowStarts[i + 1] now holds the start of row i: shift back.
-  for (let i = 0; i < rowCount; i++) rowStarts[i] = rowStarts[i + 1]!;
+  for (let i = 0; i < rowCount; i++) rowStarts[i] = rowStarts[i + 1];
   rowStarts[rowCount] = nnz;
   return { rowStarts, rowColumns, rowCoefficients };
 }
@@ -74,7 +74,7 @@ export function rowsOf(model: PackingModel, into?: RowView): RowView {
 /** Σ value over the chosen columns. */
 export function portfolioValue(model: PackingModel, chosen: Uint8Array): number {
   let total = 0;
-  for (let j = 0; j < model.columnCount; j++) if (chosen[j]) total += model.value[j]!;
+  for (let j = 0; j < model.columnCount; j++) if (chosen[j]) total += model.value[j];
   return total;
 }
 
@@ -83,12 +83,12 @@ export function isFeasible(model: PackingModel, chosen: Uint8Array): boolean {
   const used = new Float64Array(model.rowCount);
   for (let j = 0; j < model.columnCount; j++) {
     if (!chosen[j]) continue;
-    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]!; k++) {
-      used[model.columnRows[k]!]! += model.columnCoefficients[k]!;
+    for (let k = model.columnStarts[j]; k < model.columnStarts[j + 1]; k++) {
+      used[model.columnRows[k]] += model.columnCoefficients[k];
     }
   }
   for (let i = 0; i < model.rowCount; i++) {
-    if (used[i]! > model.capacity[i]! + slackOf(model.capacity[i]!)) return false;
+    if (used[i] > model.capacity[i] + slackOf(model.capacity[i])) return false;
   }
   return true;
 }
@@ -102,9 +102,9 @@ export function subModel(model: PackingModel, columns: ArrayLike<number>): Packi
   let rowCount = 0;
   let nnz = 0;
   for (let c = 0; c < columns.length; c++) {
-    const j = columns[c]!;
-    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]!; k++) {
-      const i = model.columnRows[k]!;
+    const j = columns[c];
+    for (let k = model.columnStarts[j]; k < model.columnStarts[j + 1]; k++) {
+      const i = model.columnRows[k];
       if (rowMap[i] === -1) rowMap[i] = rowCount++;
       nnz++;
     }
@@ -115,7 +115,7 @@ export function subModel(model: PackingModel, columns: ArrayLike<number>): Packi
   const capacity = new Float64Array(rowCount);
   used.forEach((i, r) => {
     rowMap[i] = r;
-    capacity[r] = model.capacity[i]!;
+    capacity[r] = model.capacity[i];
   });
   const value = new Float64Array(columns.length);
   const deal = new Int32Array(columns.length);
@@ -124,12 +124,12 @@ export function subModel(model: PackingModel, columns: ArrayLike<number>): Packi
   const columnCoefficients = new Float64Array(nnz);
   let at = 0;
   for (let c = 0; c < columns.length; c++) {
-    const j = columns[c]!;
-    value[c] = model.value[j]!;
-    deal[c] = model.deal[j]!;
-    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]!; k++) {
-      columnRows[at] = rowMap[model.columnRows[k]!]!;
-      columnCoefficients[at] = model.columnCoefficients[k]!;
+    const j = columns[c];
+    value[c] = model.value[j];
+    deal[c] = model.deal[j];
+    for (let k = model.columnStarts[j]; k < model.columnStarts[j + 1]; k++) {
+      columnRows[at] = rowMap[model.columnRows[k]];
+      columnCoefficients[at] = model.columnCoefficients[k];
       at++;
     }
     columnStarts[c + 1] = at;

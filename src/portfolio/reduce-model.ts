@@ -18,6 +18,7 @@
  * least 0.5% of the rows or columns, at most 5: dropping a column can make a
  * row slack.
  */
+import { searchSorted } from "../util/search-sorted.js";
 import { type PackingModel, type RowView, rowsOf, slackOf } from "./packing-model.js";
 
 /** The reduced model and what was removed. */
@@ -39,9 +40,9 @@ export function reduceModel(model: PackingModel): Reduction {
   const fitting: number[] = [];
   for (let j = 0; j < model.columnCount; j++) {
     let fits = true;
-    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]! && fits; k++) {
-      const b = model.capacity[model.columnRows[k]!]!;
-      fits = model.columnCoefficients[k]! <= b + slackOf(b);
+    for (let k = model.columnStarts[j]; k < model.columnStarts[j + 1] && fits; k++) {
+      const b = model.capacity[model.columnRows[k]];
+      fits = model.columnCoefficients[k] <= b + slackOf(b);
     }
     if (fits) fitting.push(j);
   }
@@ -81,16 +82,16 @@ function reductionRound(
   const capacity = new Float64Array(rowCount);
   let droppedRows = 0;
   for (let i = 0; i < rowCount; i++) {
-    const from = rowStarts[i]!;
-    const to = rowStarts[i + 1]!;
+    const from = rowStarts[i];
+    const to = rowStarts[i + 1];
     if (from === to) continue;
-    const b = model.capacity[i]!;
+    const b = model.capacity[i];
     let demand = 0;
     let min1 = Number.POSITIVE_INFINITY;
     let min2 = Number.POSITIVE_INFINITY;
     let max = 0;
     for (let k = from; k < to; k++) {
-      const a = rowCoefficients[k]!;
+      const a = rowCoefficients[k];
       demand += a;
       if (a < min1) {
         min2 = min1;
@@ -115,35 +116,25 @@ function reductionRound(
 
   // Clique rows implied by a larger (or equal, earlier) clique row.
   const clique = (i: number): boolean => keep[i] === 1 && unit[i] === 1 && capacity[i] === 1;
-  const contains = (column: number, row: number): boolean => {
-    let lo = columnStarts[column]!;
-    let hi = columnStarts[column + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const r = columnRows[mid]!;
-      if (r === row) return true;
-      if (r < row) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  };
+  const contains = (column: number, row: number): boolean =>
+    searchSorted(columnRows, columnStarts[column], columnStarts[column + 1], row) >= 0;
   for (let r = 0; r < rowCount; r++) {
     if (!clique(r)) continue;
-    const size = rowStarts[r + 1]! - rowStarts[r]!;
-    let pivot = rowColumns[rowStarts[r]!]!;
-    for (let k = rowStarts[r]!; k < rowStarts[r + 1]!; k++) {
-      const c = rowColumns[k]!;
-      if (columnStarts[c + 1]! - columnStarts[c]! < columnStarts[pivot + 1]! - columnStarts[pivot]!)
+    const size = rowStarts[r + 1] - rowStarts[r];
+    let pivot = rowColumns[rowStarts[r]];
+    for (let k = rowStarts[r]; k < rowStarts[r + 1]; k++) {
+      const c = rowColumns[k];
+      if (columnStarts[c + 1] - columnStarts[c] < columnStarts[pivot + 1] - columnStarts[pivot])
         pivot = c;
     }
-    for (let k = columnStarts[pivot]!; k < columnStarts[pivot + 1]!; k++) {
-      const s = columnRows[k]!;
+    for (let k = columnStarts[pivot]; k < columnStarts[pivot + 1]; k++) {
+      const s = columnRows[k];
       if (s === r || !clique(s)) continue;
-      const other = rowStarts[s + 1]! - rowStarts[s]!;
+      const other = rowStarts[s + 1] - rowStarts[s];
       if (other < size || (other === size && s > r)) continue;
       let subset = true;
-      for (let q = rowStarts[r]!; q < rowStarts[r + 1]! && subset; q++) {
-        subset = contains(rowColumns[q]!, s);
+      for (let q = rowStarts[r]; q < rowStarts[r + 1] && subset; q++) {
+        subset = contains(rowColumns[q], s);
       }
       if (subset) {
         keep[r] = 0;
@@ -156,9 +147,9 @@ function reductionRound(
   // Columns: identical (over the kept rows, normalized) and conflicting → keep the best.
   const drop = dominatedColumns(model, keep, unit, capacity);
   let dominated = 0;
-  for (let j = 0; j < columnCount; j++) dominated += drop[j]!;
+  for (let j = 0; j < columnCount; j++) dominated += drop[j];
   let kept = 0;
-  for (let i = 0; i < rowCount; i++) kept += keep[i]!;
+  for (let i = 0; i < rowCount; i++) kept += keep[i];
   if (kept === rowCount && dominated === 0) return { model, droppedRows, dominated };
   return { model: rebuild(model, keep, unit, capacity, drop), droppedRows, dominated };
 }
@@ -171,18 +162,18 @@ function dominatedColumns(
   capacity: Float64Array,
 ): Uint8Array {
   const { columnCount, columnStarts, columnRows, columnCoefficients, value } = model;
-  const coefficient = (k: number): number => (unit[columnRows[k]!] ? 1 : columnCoefficients[k]!);
+  const coefficient = (k: number): number => (unit[columnRows[k]] ? 1 : columnCoefficients[k]);
   const hash = new Int32Array(columnCount);
   const bits = new Float64Array(1);
   const words = new Int32Array(bits.buffer);
   for (let j = 0; j < columnCount; j++) {
     let h = 0x811c9dc5;
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      if (!keep[columnRows[k]!]) continue;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      if (!keep[columnRows[k]]) continue;
       bits[0] = coefficient(k);
-      h = Math.imul(h ^ columnRows[k]!, 0x01000193);
-      h = Math.imul(h ^ words[0]!, 0x01000193);
-      h = Math.imul(h ^ words[1]!, 0x01000193);
+      h = Math.imul(h ^ columnRows[k], 0x01000193);
+      h = Math.imul(h ^ words[0], 0x01000193);
+      h = Math.imul(h ^ words[1], 0x01000193);
     }
     hash[j] = h >>> 11;
   }
@@ -191,21 +182,21 @@ function dominatedColumns(
   const byHash = new Int32Array(columnCount);
   if (columnCount < 1 << 22) {
     const keys = new Float64Array(columnCount);
-    for (let j = 0; j < columnCount; j++) keys[j] = hash[j]! * (1 << 22) + j;
+    for (let j = 0; j < columnCount; j++) keys[j] = hash[j] * (1 << 22) + j;
     keys.sort();
-    for (let j = 0; j < columnCount; j++) byHash[j] = keys[j]! % (1 << 22);
+    for (let j = 0; j < columnCount; j++) byHash[j] = keys[j] % (1 << 22);
   } else {
     for (let j = 0; j < columnCount; j++) byHash[j] = j;
-    byHash.sort((x, y) => hash[x]! - hash[y]! || x - y);
+    byHash.sort((x, y) => hash[x] - hash[y] || x - y);
   }
   const same = (x: number, y: number): boolean => {
-    let kx = columnStarts[x]!;
-    let ky = columnStarts[y]!;
-    const ex = columnStarts[x + 1]!;
-    const ey = columnStarts[y + 1]!;
+    let kx = columnStarts[x];
+    let ky = columnStarts[y];
+    const ex = columnStarts[x + 1];
+    const ey = columnStarts[y + 1];
     for (;;) {
-      while (kx < ex && !keep[columnRows[kx]!]) kx++;
-      while (ky < ey && !keep[columnRows[ky]!]) ky++;
+      while (kx < ex && !keep[columnRows[kx]]) kx++;
+      while (ky < ey && !keep[columnRows[ky]]) ky++;
       if (kx === ex || ky === ey) return kx === ex && ky === ey;
       if (columnRows[kx] !== columnRows[ky] || coefficient(kx) !== coefficient(ky)) return false;
       kx++;
@@ -213,24 +204,24 @@ function dominatedColumns(
     }
   };
   const conflictsWithItself = (j: number): boolean => {
-    for (let k = columnStarts[j]!; k < columnStarts[j + 1]!; k++) {
-      const i = columnRows[k]!;
-      if (keep[i] && 2 * coefficient(k) > capacity[i]! + slackOf(capacity[i]!)) return true;
+    for (let k = columnStarts[j]; k < columnStarts[j + 1]; k++) {
+      const i = columnRows[k];
+      if (keep[i] && 2 * coefficient(k) > capacity[i] + slackOf(capacity[i])) return true;
     }
     return false;
   };
   const drop = new Uint8Array(columnCount);
   for (let start = 0; start < columnCount; ) {
     let end = start + 1;
-    while (end < columnCount && hash[byHash[end]!] === hash[byHash[start]!]) end++;
+    while (end < columnCount && hash[byHash[end]] === hash[byHash[start]]) end++;
     for (let x = start; x < end - 1; x++) {
-      const j = byHash[x]!;
+      const j = byHash[x];
       if (drop[j] || !conflictsWithItself(j)) continue;
       for (let y = x + 1; y < end; y++) {
-        const k = byHash[y]!;
+        const k = byHash[y];
         if (drop[k] || !same(j, k)) continue;
         // Keep the better; on a tie the earlier.
-        const loser = value[k]! > value[j]! ? j : k;
+        const loser = value[k] > value[j] ? j : k;
         drop[loser] = 1;
         if (loser === j) break;
       }
@@ -258,22 +249,22 @@ function rebuild(
   for (let i = 0; i < model.rowCount; i++) {
     if (!keep[i]) continue;
     map[i] = rowCount;
-    model.capacity[rowCount++] = capacity[i]!;
+    model.capacity[rowCount++] = capacity[i];
   }
   const { columnStarts, columnRows, columnCoefficients, value, deal } = model;
   let c = 0;
   let at = 0;
-  let from = columnStarts[0]!;
+  let from = columnStarts[0];
   for (let j = 0; j < model.columnCount; j++) {
-    const to = columnStarts[j + 1]!;
+    const to = columnStarts[j + 1];
     if (!drop[j]) {
-      value[c] = value[j]!;
-      deal[c] = deal[j]!;
+      value[c] = value[j];
+      deal[c] = deal[j];
       for (let k = from; k < to; k++) {
-        const i = columnRows[k]!;
+        const i = columnRows[k];
         if (!keep[i]) continue;
-        columnRows[at] = map[i]!;
-        columnCoefficients[at] = unit[i] ? 1 : columnCoefficients[k]!;
+        columnRows[at] = map[i];
+        columnCoefficients[at] = unit[i] ? 1 : columnCoefficients[k];
         at++;
       }
       columnStarts[++c] = at;
@@ -300,8 +291,8 @@ export function keepColumns(model: PackingModel, columns: ArrayLike<number>): Pa
   const count = columns.length;
   let nnz = 0;
   for (let c = 0; c < count; c++) {
-    const j = columns[c]!;
-    nnz += model.columnStarts[j + 1]! - model.columnStarts[j]!;
+    const j = columns[c];
+    nnz += model.columnStarts[j + 1] - model.columnStarts[j];
   }
   const columnStarts = new Int32Array(count + 1);
   const columnRows = new Int32Array(nnz);
@@ -310,12 +301,12 @@ export function keepColumns(model: PackingModel, columns: ArrayLike<number>): Pa
   const deal = new Int32Array(count);
   let at = 0;
   for (let c = 0; c < count; c++) {
-    const j = columns[c]!;
-    value[c] = model.value[j]!;
-    deal[c] = model.deal[j]!;
-    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]!; k++) {
-      columnRows[at] = model.columnRows[k]!;
-      columnCoefficients[at++] = model.columnCoefficients[k]!;
+    const j = columns[c];
+    value[c] = model.value[j];
+    deal[c] = model.deal[j];
+    for (let k = model.columnStarts[j]; k < model.columnStarts[j + 1]; k++) {
+      columnRows[at] = model.columnRows[k];
+      columnCoefficients[at++] = model.columnCoefficients[k];
     }
     columnStarts[c + 1] = at;
   }

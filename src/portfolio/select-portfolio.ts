@@ -9,9 +9,9 @@
  * every constraint.
  */
 import type { Deal } from "../economics/deal.js";
-import { compareIds } from "../index/compare.js";
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
+import { compareIds } from "../util/compare-ids.js";
 import { componentsOf } from "./components.js";
 import { Deadline } from "./deadline.js";
 import { dealConstraints } from "./deal-constraints.js";
@@ -134,7 +134,7 @@ export async function runPortfolio(
     largestComponent = free.length > 0 ? 1 : 0;
     for (const group of groups) largestComponent = Math.max(largestComponent, group.length);
     bound = 0;
-    for (const j of free) bound += model.value[j]!;
+    for (const j of free) bound += model.value[j];
     const order = [...groups].sort((a, b) => a.length - b.length);
     const unsolved: number[] = [];
     const outcomes = new Set<string>();
@@ -144,10 +144,10 @@ export async function runPortfolio(
         continue;
       }
       const part = subModel(model, group);
-      const start = Uint8Array.from(group, (j) => greedy[j]!);
+      const start = Uint8Array.from(group, (j) => greedy[j]);
       const result = await solveExactly(part, rowsOf(part), start, deadline, settings);
       group.forEach((j, c) => {
-        chosen[j] = result.chosen[c]!;
+        chosen[j] = result.chosen[c];
       });
       bound += result.bound;
       outcomes.add(result.status);
@@ -160,7 +160,7 @@ export async function runPortfolio(
     if (unsolved.length > 0) {
       unsolved.sort((a, b) => a - b);
       const rest = keepColumns(model, unsolved);
-      const restChosen = Uint8Array.from(unsolved, (j) => greedy[j]!);
+      const restChosen = Uint8Array.from(unsolved, (j) => greedy[j]);
       const restBound = lagrangianBound(rest, portfolioValue(rest, restChosen), deadline);
       bound += floorToStep(restBound, objectiveStep(rest.value));
       outcomes.add(deadline.aborted ? "aborted" : "timedout");
@@ -176,7 +176,7 @@ export async function runPortfolio(
 
   const picked: { deal: Deal; value: number }[] = [];
   for (let j = 0; j < model.columnCount; j++) {
-    if (chosen[j]) picked.push({ deal: candidates[model.deal[j]!]!, value: model.value[j]! });
+    if (chosen[j]) picked.push({ deal: candidates[model.deal[j]], value: model.value[j] });
   }
   picked.sort((a, b) => b.value - a.value || compareIds(a.deal.id, b.deal.id));
   let objective = 0;

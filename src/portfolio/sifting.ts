@@ -67,18 +67,18 @@ export async function solveRelaxation(
     const { reduced } = dualBound(model, prices);
     const entering: number[] = [];
     for (let j = 0; j < model.columnCount; j++) {
-      if (!inSet[j] && reduced[j]! > 1e-9 * Math.max(1, model.value[j]!)) entering.push(j);
+      if (!inSet[j] && reduced[j] > 1e-9 * Math.max(1, model.value[j])) entering.push(j);
     }
     if (entering.length === 0 || deadline.expired()) {
       const primal = new Float64Array(model.columnCount);
       working.forEach((j, c) => {
-        primal[j] = lp.primal![c]!;
+        primal[j] = lp.primal![c];
       });
       if (entering.length > 0)
         return { status: deadline.aborted ? "aborted" : "timedout", rounds: round };
       return { status: "optimal", primal, rowDual: prices, iterations, rounds: round };
     }
-    entering.sort((a, b) => reduced[b]! - reduced[a]! || a - b);
+    entering.sort((a, b) => reduced[b] - reduced[a] || a - b);
     const added = entering.slice(0, batch);
     for (const j of added) inSet[j] = 1;
     working = working.concat(added);

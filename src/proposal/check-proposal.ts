@@ -12,10 +12,10 @@
  * disconnected, not-reciprocal, kind).
  */
 import type { Deal } from "../economics/deal.js";
-import { tradeIndexOf } from "../index/trade-index.js";
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
 import { dealKinds } from "../search/kinds.js";
+import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { parseProposal } from "./parse-proposal.js";
 import {
   type CheckProposalOptions,
@@ -88,7 +88,7 @@ export function checkProposal(
   for (const { seller, buyer } of valid.trades) {
     for (const id of [seller, buyer]) {
       const f = index.firmIndex(id);
-      if (f >= 0) scale = Math.max(scale, index.firmHurdle[f]!);
+      if (f >= 0) scale = Math.max(scale, index.firmHurdle[f]);
     }
   }
   checkDiscounts(network, index, resolved, relativeTolerance * scale);
@@ -139,7 +139,7 @@ export function checkProposal(
     deal = scoreProposal(network, originals, { initiator, policy, objective });
     for (const party of deal.parties) {
       const f = index.firmIndex(party.firm);
-      const hurdle = index.firmHurdle[f]!;
+      const hurdle = index.firmHurdle[f];
       const tolerance = relativeTolerance * Math.max(scale, Math.abs(party.net));
       if (party.net < hurdle - tolerance) {
         hurdleViolations.push({

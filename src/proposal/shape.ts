@@ -5,8 +5,9 @@
  * Shapes are judged on the seller→buyer graph regardless of the order the
  * trades are written in; the canonical SPEC §4 order is returned with the kind.
  */
-import { compareIds } from "../index/compare.js";
+
 import type { DealKind } from "../search/kinds.js";
+import { compareIds } from "../util/compare-ids.js";
 
 /** A trade as the shape sees it: who sells to whom. */
 export interface Arrow {
@@ -80,15 +81,15 @@ export function shapeOf(arrows: readonly Arrow[]): Shape | undefined {
     for (let i = 0; i < steps; i++) {
       const out = outOf.get(at)!;
       if (out.length !== 1) break;
-      order.push(out[0]!);
-      at = arrows[out[0]!]!.buyer;
+      order.push(out[0]);
+      at = arrows[out[0]].buyer;
     }
     return order;
   };
   if (n >= 2 && k === n && parties.every((p) => degree(p) === "1/1")) {
-    const start = [...parties].sort(compareIds)[0]!;
+    const start = [...parties].sort(compareIds)[0];
     const order = walk(start, k);
-    const visited = new Set(order.map((t) => arrows[t]!.seller));
+    const visited = new Set(order.map((t) => arrows[t].seller));
     if (order.length === k && visited.size === n) return { kind: "cycle", order };
     return undefined;
   }
@@ -97,10 +98,10 @@ export function shapeOf(arrows: readonly Arrow[]): Shape | undefined {
     const middle = parties.find((p) => degree(p) === "1/1");
     const target = parties.find((p) => degree(p) === "0/2");
     if (sponsor === undefined || middle === undefined || target === undefined) return undefined;
-    const sm = outOf.get(sponsor)!.find((t) => arrows[t]!.buyer === middle);
-    const sd = outOf.get(sponsor)!.find((t) => arrows[t]!.buyer === target);
-    const md = outOf.get(middle)![0]!;
-    if (sm === undefined || sd === undefined || arrows[md]!.buyer !== target) return undefined;
+    const sm = outOf.get(sponsor)!.find((t) => arrows[t].buyer === middle);
+    const sd = outOf.get(sponsor)!.find((t) => arrows[t].buyer === target);
+    const md = outOf.get(middle)![0];
+    if (sm === undefined || sd === undefined || arrows[md].buyer !== target) return undefined;
     return { kind: "brokered", order: [sm, md, sd] };
   }
   if (n >= 3 && k === n - 1) {
@@ -108,7 +109,7 @@ export function shapeOf(arrows: readonly Arrow[]): Shape | undefined {
     const ends = parties.filter((p) => degree(p) === "0/1");
     const inner = parties.filter((p) => degree(p) === "1/1");
     if (sponsors.length !== 1 || ends.length !== 1 || inner.length !== n - 2) return undefined;
-    const order = walk(sponsors[0]!, k);
+    const order = walk(sponsors[0], k);
     if (order.length === k) return { kind: "chain", order };
   }
   return undefined;

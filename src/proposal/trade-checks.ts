@@ -19,8 +19,9 @@
  *   when that quantity is valid; both sides by `tolerance` (SPEC §5's 1e-9 of
  *   the largest money amount), so that a discount an LP rounded is not blamed.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+
 import type { Firm, Need, Network } from "../model/types.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import { blockOf } from "./pair-relations.js";
 import type { ProposedTrade, Violation } from "./proposal.js";
 
@@ -47,13 +48,13 @@ export interface ResolvedTrade {
 export function firmLabel(network: Network, index: TradeIndex, id: string): string {
   const f = index.firmIndex(id);
   if (f < 0) return `"${id}"`;
-  const firm: Firm = network.firms[index.firmRecord[f]!]!;
+  const firm: Firm = network.firms[index.firmRecord[f]];
   return firm.name ?? id;
 }
 
 /** The need record of firm `b` (an index integer) for a product it needs. */
 function needOf(network: Network, index: TradeIndex, b: number, product: string): Need {
-  return network.firms[index.firmRecord[b]!]!.needs!.find((n) => n.product === product)!;
+  return network.firms[index.firmRecord[b]].needs!.find((n) => n.product === product)!;
 }
 
 /** Resolves and checks every trade on its own (no executability yet). */
@@ -155,8 +156,8 @@ export function resolveTrades(
       }
     }
     // Quantity: against the offer's capacity and the need, where known.
-    const capacity = offer >= 0 ? index.offerCapacity[offer]! : Number.POSITIVE_INFINITY;
-    const needed = need >= 0 ? index.needQuantity[need]! : Number.POSITIVE_INFINITY;
+    const capacity = offer >= 0 ? index.offerCapacity[offer] : Number.POSITIVE_INFINITY;
+    const needed = need >= 0 ? index.needQuantity[need] : Number.POSITIVE_INFINITY;
     const limit = Math.min(capacity, needed);
     let quantity: number | undefined =
       trade.quantity ?? (offer >= 0 && need >= 0 ? limit : undefined);
@@ -185,10 +186,10 @@ export function resolveTrades(
     }
     if (offer < 0 || need < 0 || quantity === undefined)
       return { ...base, offer, need, quantity, repeatOf: -1 };
-    const price = index.offerPrice[offer]!;
+    const price = index.offerPrice[offer];
     const needRecord = needOf(network, index, b, product);
     const reference = needRecord.referencePrice ?? price;
-    const margin = index.offerUnitMargin[offer]! * quantity;
+    const margin = index.offerUnitMargin[offer] * quantity;
     const premium = (price - reference) * quantity + (needRecord.switchingCost ?? 0);
     return { ...base, offer, need, quantity, margin, premium, repeatOf: -1 };
   });
@@ -212,11 +213,11 @@ export function checkExecutable(
     if (r.quantity === undefined || r.violations.length > 0 || r.offer < 0 || r.need < 0) continue;
     const offerTrades = offerUse.get(r.offer) ?? [];
     const needTrades = needUse.get(r.need) ?? [];
-    const offerTotal = offerTrades.reduce((sum, t) => sum + resolved[t]!.quantity!, r.quantity);
-    const needTotal = needTrades.reduce((sum, t) => sum + resolved[t]!.quantity!, r.quantity);
+    const offerTotal = offerTrades.reduce((sum, t) => sum + resolved[t].quantity!, r.quantity);
+    const needTotal = needTrades.reduce((sum, t) => sum + resolved[t].quantity!, r.quantity);
     const { seller, buyer, product } = r.trade;
-    const capacity = index.offerCapacity[r.offer]!;
-    const needed = index.needQuantity[r.need]!;
+    const capacity = index.offerCapacity[r.offer];
+    const needed = index.needQuantity[r.need];
     if (over(offerTotal, capacity)) {
       r.violations.push({
         code: "quantity",

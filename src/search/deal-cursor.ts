@@ -22,8 +22,9 @@
  * an id. Deals come in search order, which is deterministic for a given
  * index but not sorted: rank or sort them by id where order matters.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+
 import { UsageError } from "../model/errors.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import { BrokeredWalk } from "./brokered-walk.js";
 import { ChainWalk } from "./chain-walk.js";
 import { CycleWalk } from "./cycle-walk.js";

@@ -4,7 +4,7 @@
  * firm; brokered S→M, M→D, S→D; a chain from its sponsor). The deal cursor
  * already hands out trades in that order, so the id is a plain join.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import type { DealKind } from "./kinds.js";
 
 /**

@@ -30,7 +30,7 @@
  * query's instead of allocating and zeroing megabytes. A search abandoned
  * midway keeps its workspace, which goes to the garbage collector with it.
  */
-import type { TradeIndex } from "../index/trade-index.js";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 
 /** The scratch marks of one running search; never shared by two at once. */
 export class SearchWorkspace {

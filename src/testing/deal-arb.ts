@@ -65,5 +65,5 @@ export function dealArb(network: Network, constraints: DealConstraints = {}): fc
   const deals = findDeals(network, { ...options, top: maxDeals });
   if (deals.length === 0)
     throw new UsageError("dealArb: the network has no deal with these constraints");
-  return fc.nat(deals.length - 1).map((i) => deals[i]!);
+  return fc.nat(deals.length - 1).map((i) => deals[i]);
 }

@@ -53,7 +53,7 @@ function connected(trades: readonly { seller: string; buyer: string }[]): boolea
     links.set(seller, [...(links.get(seller) ?? []), buyer]);
     links.set(buyer, [...(links.get(buyer) ?? []), seller]);
   }
-  const start = trades[0]!.seller;
+  const start = trades[0].seller;
   const seen = new Set([start]);
   const stack = [start];
   while (stack.length > 0)
@@ -81,8 +81,8 @@ function soleCode(
 function nets(trades: readonly BaseTrade[], discounts: readonly number[]): Map<string, number> {
   const net = new Map<string, number>();
   trades.forEach((t, j) => {
-    net.set(t.seller, (net.get(t.seller) ?? 0) + t.margin - discounts[j]!);
-    net.set(t.buyer, (net.get(t.buyer) ?? 0) - t.premium + discounts[j]!);
+    net.set(t.seller, (net.get(t.seller) ?? 0) + t.margin - discounts[j]);
+    net.set(t.buyer, (net.get(t.buyer) ?? 0) - t.premium + discounts[j]);
   });
   return net;
 }
@@ -217,6 +217,6 @@ export function invalidCandidates(
     add({ code, base: bases.length - 1, edit: { type: "as-is" }, kindAllowed: false });
   };
   lone("unknown-firm", ghost, facts.freshId("phantom"));
-  if (facts.firmIds.length > 0) lone("self-trade", facts.firmIds[0]!, facts.firmIds[0]!);
+  if (facts.firmIds.length > 0) lone("self-trade", facts.firmIds[0], facts.firmIds[0]);
   return byCode;
 }

@@ -108,54 +108,54 @@ function present(
 ): { trades: ProposedTrade[]; position: number[] } {
   const order = base.trades
     .map((_, j) => j)
-    .sort((a, b) => p.keys[offset + a]! - p.keys[offset + b]! || a - b);
+    .sort((a, b) => p.keys[offset + a] - p.keys[offset + b] || a - b);
   const position: number[] = [];
   order.forEach((j, at) => {
     position[j] = at;
   });
   const trades = order.map((j) =>
-    write(base.trades[j]!, p.quantities[offset + j]!, p.discounts[offset + j]!),
+    write(base.trades[j], p.quantities[offset + j], p.discounts[offset + j]),
   );
   return { trades, position };
 }
 
 function build(bases: readonly Base[], candidate: Candidate, p: Presentation): InvalidProposal {
-  const base = bases[candidate.base]!;
+  const base = bases[candidate.base];
   const { trades, position } = present(base, p);
-  const pick = <T>(values: readonly T[]) => values[p.variant % values.length]!;
+  const pick = <T>(values: readonly T[]) => values[p.variant % values.length];
   const edit = candidate.edit;
   let kind: string | undefined = candidate.kindAllowed && p.statesKind ? base.kind : undefined;
   let trade: number | undefined;
   let firm: string | undefined;
   switch (edit.type) {
     case "replace":
-      trade = position[edit.at]!;
+      trade = position[edit.at];
       trades[trade] = { seller: edit.seller, buyer: edit.buyer, product: edit.product };
       if (candidate.code === "unknown-firm")
         firm = [edit.seller, edit.buyer].find((id) => !base.parties.includes(id));
       break;
     case "repeat":
-      trades.push({ ...trades[position[edit.at]!]! });
+      trades.push({ ...trades[position[edit.at]] });
       trade = trades.length - 1;
       break;
     case "quantity": {
-      trade = position[edit.at]!;
-      const { discount: _, ...rest } = trades[trade]!;
+      trade = position[edit.at];
+      const { discount: _, ...rest } = trades[trade];
       trades[trade] = { ...rest, quantity: pick(edit.values) };
       break;
     }
     case "discount":
-      trade = position[edit.at]!;
-      trades[trade] = { ...trades[trade]!, discount: pick(edit.values) };
+      trade = position[edit.at];
+      trades[trade] = { ...trades[trade], discount: pick(edit.values) };
       break;
     case "discounts":
       edit.values.forEach((d, j) => {
-        trades[position[j]!] = { ...trades[position[j]!]!, discount: d };
+        trades[position[j]] = { ...trades[position[j]], discount: d };
       });
       firm = edit.firm;
       break;
     case "join":
-      trades.push(...present(bases[edit.other]!, p, base.trades.length).trades);
+      trades.push(...present(bases[edit.other], p, base.trades.length).trades);
       break;
     case "kind":
       kind = pick(edit.values);
@@ -231,7 +231,7 @@ export function proposalArb(
     return fc
       .record({ base: fc.nat(valid.length - 1), presentation: presentationArb(longest) })
       .map(({ base, presentation }) => {
-        const chosen = valid[base]!;
+        const chosen = valid[base];
         const { trades } = present(chosen, presentation);
         return chosen.kind !== undefined && presentation.statesKind
           ? { kind: chosen.kind, trades }
@@ -253,7 +253,7 @@ export function proposalArb(
       presentation: presentationArb(2 * longest),
     })
     .map(({ code, candidate, presentation }) => {
-      const candidates = byCode.get(codes[code]!)!;
-      return build(bases, candidates[candidate % candidates.length]!, presentation);
+      const candidates = byCode.get(codes[code])!;
+      return build(bases, candidates[candidate % candidates.length], presentation);
     });
 }

@@ -104,7 +104,7 @@ function plainPair(facts: NetworkFacts, ab: BaseTrade, ba: BaseTrade): Base | un
     { ...ab, discount: Math.max(x, 0) },
     { ...ba, discount: Math.max(-x, 0) },
   ];
-  const ordered = a < b ? trades : [trades[1]!, trades[0]!];
+  const ordered = a < b ? trades : [trades[1], trades[0]];
   return { trades: ordered, kind: "cycle", parties, reciprocal: false, feasible: true, scale };
 }
 
@@ -127,7 +127,7 @@ export function collectBases(network: Network, facts: NetworkFacts, options: Bas
         if (!facts.isPotential(seller, buyer, product)) continue;
         const base = single(facts, seller, buyer, product);
         singles.push(base);
-        if (!base.reciprocal) plain.push({ ...base.trades[0]!, discount: undefined });
+        if (!base.reciprocal) plain.push({ ...base.trades[0], discount: undefined });
       }
     }
   }

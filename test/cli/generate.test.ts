@@ -89,7 +89,7 @@ describe("reciprocal-deals generate", () => {
     expect(await readNetwork(jsonl)).toEqual(expected);
     expect(await readNetwork(json)).toEqual(expected);
     expect((await readFile(json, "utf8")).startsWith("{")).toBe(true);
-    expect((await readFile(jsonl, "utf8")).split("\n")[1]!.startsWith('{"firm":')).toBe(true);
+    expect((await readFile(jsonl, "utf8")).split("\n")[1].startsWith('{"firm":')).toBe(true);
     expect((await readdir(dir)).filter((name) => name.endsWith(".part"))).toEqual([]);
   });
 

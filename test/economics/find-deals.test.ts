@@ -12,11 +12,11 @@ import { findDeals, iterateDeals } from "../../src/economics/find-deals.js";
 import { defaultFindOptions, type FindDealsOptions } from "../../src/economics/find-options.js";
 import { priceByLp } from "../../src/economics/price-lp.js";
 import { scoreDeal } from "../../src/economics/score-deal.js";
-import { tradeIndexOf } from "../../src/index/trade-index.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import type { Network } from "../../src/model/types.js";
 import type { DealKind } from "../../src/search/kinds.js";
+import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
 const byRank = (a: Deal, b: Deal) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

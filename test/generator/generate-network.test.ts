@@ -252,7 +252,7 @@ describe("generated economics", () => {
       for (const need of firm.needs!) {
         for (const { seller, price } of offers.get(need.product)!) {
           if (seller === firm.id || seller === need.incumbent) continue;
-          const offer = big.firms[Number(seller.slice(1))]!.offers!.find(
+          const offer = big.firms[Number(seller.slice(1))].offers!.find(
             (o) => o.product === need.product,
           )!;
           const q = Math.min(offer.capacity, need.quantity);

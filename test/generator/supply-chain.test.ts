@@ -18,7 +18,7 @@ function predictedShares(buyerTier: number): number[] {
       ([id]) => tierOf.get(id) !== "service",
     );
     const sum = entries.reduce((s, [, w]) => s + w, 0);
-    for (const [id, w] of entries) shares[tierOf.get(id) as number]! += (industry.weight * w) / sum;
+    for (const [id, w] of entries) shares[tierOf.get(id) as number] += (industry.weight * w) / sum;
     total += industry.weight;
   }
   return shares.map((s) => s / total);
@@ -57,7 +57,7 @@ describe("the supply chain of a generated network", () => {
       expect(goods).toBeGreaterThan(500);
       for (const j of goodsTiers) {
         // ≥ 500 purchases: a share's standard error is under 0.023.
-        expect(Math.abs((row.get(j) ?? 0) / goods - predicted[j]!)).toBeLessThan(0.07);
+        expect(Math.abs((row.get(j) ?? 0) / goods - predicted[j])).toBeLessThan(0.07);
       }
     }
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fromGraph, toGraph } from "../../src/interop/graph.js";
 import { NetworkError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import { potentialTrades } from "../../src/model/potential-trades.js";
+import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
 describe("graphology interop", () => {

@@ -72,7 +72,7 @@ function oracle(net: Json) {
 /** The same facts read back from the gathered columns. */
 function readBack(c: RecordColumns) {
   const rows = (...columns: ArrayLike<number>[]) =>
-    Array.from({ length: columns[0]!.length }, (_, i) => columns.map((column) => column[i]!));
+    Array.from({ length: columns[0].length }, (_, i) => columns.map((column) => column[i]));
   return {
     firmIds: c.firms.strings,
     firmsInIdOrder: c.firmsInIdOrder,

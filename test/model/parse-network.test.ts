@@ -56,14 +56,14 @@ describe("parseNetwork (SPEC §2)", () => {
       relations: [],
     });
     expect(net.meta).toEqual(meta);
-    expect(net.firms[0]!.meta).toEqual(meta);
-    expect(net.firms[0]!.offers![0]!.meta).toEqual(meta);
+    expect(net.firms[0].meta).toEqual(meta);
+    expect(net.firms[0].offers![0].meta).toEqual(meta);
     expect(net.currency).toBe("CNY");
   });
 
   it("accepts an empty firm list and a JSON string", () => {
     expect(parseNetwork({ firms: [] }).firms).toEqual([]);
-    expect(parseNetwork('{"firms":[{"id":"x"}]}').firms[0]!.id).toBe("x");
+    expect(parseNetwork('{"firms":[{"id":"x"}]}').firms[0].id).toBe("x");
   });
 
   it.each([
@@ -135,8 +135,8 @@ describe("parseNetwork (SPEC §2)", () => {
   it("reports duplicates at the repeat", () => {
     const net = base() as { firms: Json[]; relations: Json[] };
     net.firms.push({ id: "a" });
-    (net.firms[0]!.offers as Json[]).push({ ...offer, price: 20 });
-    (net.firms[1]!.needs as Json[]).push({ ...need });
+    (net.firms[0].offers as Json[]).push({ ...offer, price: 20 });
+    (net.firms[1].needs as Json[]).push({ ...need });
     net.relations.push(
       { seller: "a", buyer: "b" },
       { seller: "a", buyer: "b", product: "steel" },
@@ -156,10 +156,10 @@ describe("parseNetwork (SPEC §2)", () => {
 
   it("reports every problem of a file at once", () => {
     const net = base() as { firms: Json[]; relations: Json[] };
-    (net.firms[0]!.offers as Json[])[0]!.cost = 99;
-    (net.firms[1]!.needs as Json[])[0]!.quantity = -1;
-    net.firms[1]!.size = 2;
-    net.relations[0]!.buyer = "nobody";
+    (net.firms[0].offers as Json[])[0].cost = 99;
+    (net.firms[1].needs as Json[])[0].quantity = -1;
+    net.firms[1].size = 2;
+    net.relations[0].buyer = "nobody";
     expect(paths(net).sort()).toEqual(
       [
         "firms[0].offers[0].cost",

@@ -20,13 +20,13 @@ import {
 
 /** The best portfolio that contains column j (brute force), or -Infinity. */
 function bestWith(dense: DenseModel, j: number): number {
-  if (dense.a.some((row, i) => row[j]! > dense.capacity[i]!)) return Number.NEGATIVE_INFINITY;
+  if (dense.a.some((row, i) => row[j] > dense.capacity[i])) return Number.NEGATIVE_INFINITY;
   const rest = {
     a: dense.a.map((row) => row.filter((_, k) => k !== j)),
-    capacity: dense.capacity.map((b, i) => b - dense.a[i]![j]!),
+    capacity: dense.capacity.map((b, i) => b - dense.a[i][j]),
     value: dense.value.filter((_, k) => k !== j),
   };
-  return dense.value[j]! + bruteOptimum(rest);
+  return dense.value[j] + bruteOptimum(rest);
 }
 
 const forever = () => new Deadline(Number.POSITIVE_INFINITY);

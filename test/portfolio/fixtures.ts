@@ -107,7 +107,7 @@ export function makeDeal(
       ? {}
       : {
           initiator: {
-            firm: trades[0]!.seller,
+            firm: trades[0].seller,
             marginGained: 0,
             marginGivenUp: 0,
             net: figures.initiatorNet,
@@ -174,10 +174,10 @@ export function instanceArb(
         network,
         deals: picks.map(([i, f]) =>
           makeDeal(
-            shapes[i]!.kind,
-            shapes[i]!.trades.map((t, k) => ({
+            shapes[i].kind,
+            shapes[i].trades.map((t, k) => ({
               ...t,
-              quantity: Math.max(1, t.quantity - f.shrink[k]!),
+              quantity: Math.max(1, t.quantity - f.shrink[k]),
             })),
             {
               surplus: f.surplus,
@@ -288,14 +288,14 @@ export function bestBySubsets(
     }
     visit(i + 1, total);
     if (!allowed[i]) return;
-    const use = uses[i]!;
-    if (use.some((u, k) => used[k]! + u > cap[k]! + 1e-9 * Math.max(1, cap[k]!))) return;
+    const use = uses[i];
+    if (use.some((u, k) => used[k] + u > cap[k] + 1e-9 * Math.max(1, cap[k]))) return;
     use.forEach((u, k) => {
-      used[k]! += u;
+      used[k] += u;
     });
-    visit(i + 1, total + values[i]!);
+    visit(i + 1, total + values[i]);
     use.forEach((u, k) => {
-      used[k]! -= u;
+      used[k] -= u;
     });
   };
   visit(0, 0);

@@ -165,7 +165,7 @@ describe("hand-built portfolios", () => {
     for (const solver of ["exact", "greedy", "auto"] as const) {
       const result = await selectPortfolio(network, deals, { solver, objective: "surplus" });
       expect(result.objective).toBe(5.5);
-      expect(result.deals.map((d) => d.id)).toEqual([deals[0]!.id, deals[2]!.id]);
+      expect(result.deals.map((d) => d.id)).toEqual([deals[0].id, deals[2].id]);
       expect(result.status).toBe("optimal");
       expect(result.bound).toBe(5.5);
       expect(result.gap).toBe(0);

@@ -57,9 +57,9 @@ export function toPacking(dense: DenseModel): PackingModel {
   const coefficients: number[] = [];
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < m; i++) {
-      if (dense.a[i]![j]! > 0) {
+      if (dense.a[i][j] > 0) {
         rows.push(i);
-        coefficients.push(dense.a[i]![j]!);
+        coefficients.push(dense.a[i][j]);
       }
     }
     starts.push(rows.length);
@@ -78,9 +78,7 @@ export function toPacking(dense: DenseModel): PackingModel {
 
 /** Whether the chosen columns (by `deal` ids of the dense model) fit every row. */
 export function fitsDense(dense: DenseModel, chosen: readonly number[]): boolean {
-  return dense.capacity.every(
-    (b, i) => chosen.reduce((s, j) => s + dense.a[i]![j]!, 0) <= b + 1e-9,
-  );
+  return dense.capacity.every((b, i) => chosen.reduce((s, j) => s + dense.a[i][j], 0) <= b + 1e-9);
 }
 
 /** The optimum by include/exclude over every subset. */
@@ -94,13 +92,13 @@ export function bruteOptimum(dense: DenseModel): number {
       return;
     }
     visit(j + 1, total);
-    if (dense.a.some((row, i) => used[i]! + row[j]! > dense.capacity[i]! + 1e-9)) return;
+    if (dense.a.some((row, i) => used[i] + row[j] > dense.capacity[i] + 1e-9)) return;
     dense.a.forEach((row, i) => {
-      used[i]! += row[j]!;
+      used[i] += row[j];
     });
-    visit(j + 1, total + dense.value[j]!);
+    visit(j + 1, total + dense.value[j]);
     dense.a.forEach((row, i) => {
-      used[i]! -= row[j]!;
+      used[i] -= row[j];
     });
   };
   visit(0, 0);
@@ -110,6 +108,6 @@ export function bruteOptimum(dense: DenseModel): number {
 /** The deal ids (original columns) chosen in a model that may be reduced. */
 export function chosenDeals(model: PackingModel, chosen: Uint8Array): number[] {
   const out: number[] = [];
-  for (let j = 0; j < model.columnCount; j++) if (chosen[j]) out.push(model.deal[j]!);
+  for (let j = 0; j < model.columnCount; j++) if (chosen[j]) out.push(model.deal[j]);
   return out;
 }

@@ -10,8 +10,8 @@ function denseOf(model: ReturnType<typeof toPacking>) {
     new Array<number>(model.columnCount).fill(0),
   );
   for (let j = 0; j < model.columnCount; j++) {
-    for (let k = model.columnStarts[j]!; k < model.columnStarts[j + 1]!; k++) {
-      a[model.columnRows[k]!]![j] = model.columnCoefficients[k]!;
+    for (let k = model.columnStarts[j]; k < model.columnStarts[j + 1]; k++) {
+      a[model.columnRows[k]][j] = model.columnCoefficients[k];
     }
   }
   return { a, capacity: Array.from(model.capacity), value: Array.from(model.value) };
@@ -33,7 +33,7 @@ describe("reduceModel", () => {
             expect(
               fitsDense(
                 dense,
-                subset.map((j) => model.deal[j]!),
+                subset.map((j) => model.deal[j]),
               ),
             ).toBe(true);
         },
@@ -77,7 +77,7 @@ describe("componentsOf", () => {
         // Oracle: flood fill over "shares a row".
         const n = dense.value.length;
         const label = new Array<number>(n).fill(-1);
-        const touches = (j: number) => dense.a.some((row) => row[j]! > 0);
+        const touches = (j: number) => dense.a.some((row) => row[j] > 0);
         let next = 0;
         for (let s = 0; s < n; s++) {
           if (label[s] !== -1 || !touches(s)) continue;
@@ -86,7 +86,7 @@ describe("componentsOf", () => {
           while (stack.length > 0) {
             const j = stack.pop()!;
             for (let k = 0; k < n; k++) {
-              if (label[k] === -1 && dense.a.some((row) => row[j]! > 0 && row[k]! > 0)) {
+              if (label[k] === -1 && dense.a.some((row) => row[j] > 0 && row[k] > 0)) {
                 label[k] = next;
                 stack.push(k);
               }
@@ -97,7 +97,7 @@ describe("componentsOf", () => {
         expect(free).toEqual([...Array(n).keys()].filter((j) => !touches(j)));
         expect(groups.length).toBe(next);
         for (const group of groups) {
-          const l = label[group[0]!]!;
+          const l = label[group[0]];
           expect(Array.from(group)).toEqual([...Array(n).keys()].filter((j) => label[j] === l));
         }
       }),

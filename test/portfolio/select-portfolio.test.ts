@@ -31,8 +31,8 @@ function checkPortfolio(
   }
   // Order: by value descending, ties by id ascending.
   for (let i = 1; i < result.deals.length; i++) {
-    const a = result.deals[i - 1]!;
-    const b = result.deals[i]!;
+    const a = result.deals[i - 1];
+    const b = result.deals[i];
     const va = valueUnder(a, objective);
     const vb = valueUnder(b, objective);
     expect(va > vb || (va === vb && a.id < b.id)).toBe(true);

@@ -96,7 +96,7 @@ describe("checkProposal: a sound proposal", () => {
     // d(steel→valve) = 10 is kept; fair chooses d(valve→steel) = x ≤ 50:
     // valve nets 0 + 10 − x, steel 150 − 10 + x: the least is largest at x = 0 → valve 10, steel 140.
     const check = checkProposal(base, {
-      trades: [t("steel", "valve", "steel", { discount: 10 }), cycle[1]!],
+      trades: [t("steel", "valve", "steel", { discount: 10 }), cycle[1]],
     });
     expect(check.ok).toBe(true);
     expect(net(check, "valve")).toBeCloseTo(10, 9);
@@ -148,7 +148,7 @@ describe("checkProposal: each violation code", () => {
     expect(codes(checkProposal(base, { trades: [t("ghost", "dev", "steel")] }))).toEqual([
       ["unknown-firm", 0],
     ]);
-    expect(checkProposal(base, { trades: [t("ghost", "dev", "steel")] }).violations[0]!.firm).toBe(
+    expect(checkProposal(base, { trades: [t("ghost", "dev", "steel")] }).violations[0].firm).toBe(
       "ghost",
     );
     // acme needs nothing, steel sells no valve: the known side is still checked.
@@ -183,9 +183,9 @@ describe("checkProposal: each violation code", () => {
       ["no-offer", 1],
       ["no-need", 1],
     ]);
-    expect(check.violations[0]!.message).toBe("Steel Co does not sell valve");
-    expect(check.violations[2]!.message).toBe("Steel Co does not buy steel");
-    expect(check.violations[1]!.firm).toBe("dev");
+    expect(check.violations[0].message).toBe("Steel Co does not sell valve");
+    expect(check.violations[2].message).toBe("Steel Co does not buy steel");
+    expect(check.violations[1].firm).toBe("dev");
   });
 
   it("blocked, by a pair relation or a product relation", () => {
@@ -208,13 +208,13 @@ describe("checkProposal: each violation code", () => {
     });
     expect(codes(checkProposal(mixed, { trades: cycle }))).toEqual([["blocked", 0]]);
     // The other direction of a blocked pair is not blocked.
-    expect(codes(checkProposal(pair, { trades: [cycle[1]!] }))).toEqual([]);
+    expect(codes(checkProposal(pair, { trades: [cycle[1]] }))).toEqual([]);
   });
 
   it("incumbent", () => {
     const check = checkProposal(base, { trades: [t("acme", "dev", "valve")] });
     expect(codes(check)).toEqual([["incumbent", 0]]);
-    expect(check.violations[0]!.message).toBe("Acme Valves already supplies Developer with valve");
+    expect(check.violations[0].message).toBe("Acme Valves already supplies Developer with valve");
   });
 
   it("duplicate-trade, at the repeat's index only", () => {
@@ -229,19 +229,18 @@ describe("checkProposal: each violation code", () => {
     for (const quantity of [0, -1]) {
       expect(
         codes(
-          checkProposal(base, { trades: [t("steel", "valve", "steel", { quantity }), cycle[1]!] }),
+          checkProposal(base, { trades: [t("steel", "valve", "steel", { quantity }), cycle[1]] }),
         ),
       ).toEqual([["quantity", 0]]);
     }
     // steel→valve: min(capacity 10, need 4) = 4.
     expect(
       codes(
-        checkProposal(base, { trades: [t("steel", "valve", "steel", { quantity: 5 }), cycle[1]!] }),
+        checkProposal(base, { trades: [t("steel", "valve", "steel", { quantity: 5 }), cycle[1]] }),
       ),
     ).toEqual([["quantity", 0]]);
     expect(
-      checkProposal(base, { trades: [t("steel", "valve", "steel", { quantity: 4 }), cycle[1]!] })
-        .ok,
+      checkProposal(base, { trades: [t("steel", "valve", "steel", { quantity: 4 }), cycle[1]] }).ok,
     ).toBe(true);
   });
 
@@ -259,20 +258,20 @@ describe("checkProposal: each violation code", () => {
     ]);
     expect(over.deal).toBeUndefined();
     // Written in another order, the other steel trade goes over.
-    const reordered = checkProposal(base, { trades: [brokered[2]!, brokered[1]!, brokered[0]!] });
+    const reordered = checkProposal(base, { trades: [brokered[2], brokered[1], brokered[0]] });
     expect(codes(reordered)).toEqual([["quantity", 2]]);
     // With 6 tonnes to dev it fits: 4 + 6 = 10.
-    const fits = [brokered[0]!, brokered[1]!, t("steel", "dev", "steel", { quantity: 6 })];
+    const fits = [brokered[0], brokered[1], t("steel", "dev", "steel", { quantity: 6 })];
     expect(checkProposal(base, { kind: "brokered", trades: fits }).ok).toBe(true);
     // steel's need for 5 valves filled by valve (5) and acme (5): 10 > 5.
     const need = checkProposal(base, {
-      trades: [cycle[0]!, cycle[1]!, t("acme", "steel", "valve")],
+      trades: [cycle[0], cycle[1], t("acme", "steel", "valve")],
     });
     expect(need.violations.map((v) => [v.code, v.trade, v.firm])).toEqual([
       ["quantity", 2, "steel"],
     ]);
     const split = [
-      cycle[0]!,
+      cycle[0],
       t("valve", "steel", "valve", { quantity: 2 }),
       t("acme", "steel", "valve", { quantity: 3 }),
     ];
@@ -287,7 +286,7 @@ describe("checkProposal: each violation code", () => {
             discount,
             ...(quantity === undefined ? {} : { quantity }),
           }),
-          cycle[1]!,
+          cycle[1],
         ],
       });
     expect(codes(withDiscount(-1))).toEqual([["discount", 0]]);
@@ -305,10 +304,10 @@ describe("checkProposal: each violation code", () => {
   it("hurdle, judged on the nets after the policy, per firm", () => {
     // valve's hurdle 20 with steel's discount fixed at 10: valve nets 10 at best (see above).
     const fixed = checkProposal(network({ hurdles: { valve: 20 } }), {
-      trades: [t("steel", "valve", "steel", { discount: 10 }), cycle[1]!],
+      trades: [t("steel", "valve", "steel", { discount: 10 }), cycle[1]],
     });
     expect(fixed.violations.map((v) => [v.code, v.firm])).toEqual([["hurdle", "valve"]]);
-    expect(fixed.violations[0]!.message).toBe("Valve Works would net 10, below its hurdle of 20");
+    expect(fixed.violations[0].message).toBe("Valve Works would net 10, below its hurdle of 20");
     expect(fixed.deal).toBeDefined();
     // With the discount open, the fair policy lifts valve to 75 ≥ 20.
     expect(checkProposal(network({ hurdles: { valve: 20 } }), { trades: cycle }).ok).toBe(true);
@@ -338,7 +337,7 @@ describe("checkProposal: each violation code", () => {
     expect(check.deal!.surplus).toBe(60);
     // With a c > 0 trade beside it, it is reciprocal (a chain steel→valve→dev: c = 50 and 0).
     expect(
-      checkProposal(base, { kind: "chain", trades: [cycle[0]!, t("valve", "dev", "valve")] }).ok,
+      checkProposal(base, { kind: "chain", trades: [cycle[0], t("valve", "dev", "valve")] }).ok,
     ).toBe(true);
   });
 
@@ -351,15 +350,11 @@ describe("checkProposal: each violation code", () => {
       expect(codes(check)).toEqual([["kind", null]]);
       expect(check.deal!.kind).toBe("cycle");
     }
-    const chain = [cycle[0]!, t("valve", "dev", "valve")];
+    const chain = [cycle[0], t("valve", "dev", "valve")];
     expect(codes(checkProposal(base, { kind: "cycle", trades: chain }))).toEqual([["kind", null]]);
     // Without a kind any connected shape goes: valve sells to steel (2) and dev (6), 8 in all.
     const custom = checkProposal(base, {
-      trades: [
-        cycle[0]!,
-        t("valve", "steel", "valve", { quantity: 2 }),
-        t("valve", "dev", "valve"),
-      ],
+      trades: [cycle[0], t("valve", "steel", "valve", { quantity: 2 }), t("valve", "dev", "valve")],
     });
     expect(custom.ok).toBe(true);
     expect(custom.deal!.kind).toBe("custom");

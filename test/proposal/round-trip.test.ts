@@ -36,7 +36,7 @@ function resolve(network: Network, o: { policy: Policy; objective: Objective; in
     o.policy === "initiator" ||
     o.objective === "initiatorNet" ||
     o.objective === "expectedInitiatorNet";
-  const initiator = network.firms[o.initiator % network.firms.length]!.id;
+  const initiator = network.firms[o.initiator % network.firms.length].id;
   return needsInitiator || o.initiator % 2 === 0
     ? { policy: o.policy, objective: o.objective, initiator }
     : { policy: o.policy, objective: o.objective };
@@ -71,7 +71,7 @@ describe("every deal findDeals returns passes checkProposal", () => {
           expect(again.feasible).toBe(true);
           // All discounts given: every party's figures are fixed.
           deal.parties.forEach((p, i) => {
-            expect(near(again.parties[i]!.net, p.net), `${deal.id} ${p.firm}`).toBe(true);
+            expect(near(again.parties[i].net, p.net), `${deal.id} ${p.firm}`).toBe(true);
           });
           expect(near(again.score, deal.score)).toBe(true);
           if (deal.initiator !== undefined)

@@ -8,10 +8,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TradeIndex } from "../../src/index/trade-index.js";
-import { tradeIndexOf } from "../../src/index/trade-index.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import { DealCursor } from "../../src/search/deal-cursor.js";
+import type { TradeIndex } from "../../src/trade-index/trade-index.js";
+import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`./fixtures/anchors-300/${name}`, import.meta.url));
@@ -20,7 +20,7 @@ const fixture = (name: string) =>
 function countDeals(index: TradeIndex, initiator: number): Record<string, number> {
   const counts: Record<string, number> = { cycle2: 0, cycle3: 0, cycle4: 0, brokered: 0 };
   const cursor = new DealCursor(index, { kinds: ["cycle", "brokered"], maxParties: 4, initiator });
-  while (cursor.next()) counts[cursor.kind === "cycle" ? `cycle${cursor.size}` : "brokered"]!++;
+  while (cursor.next()) counts[cursor.kind === "cycle" ? `cycle${cursor.size}` : "brokered"]++;
   return counts;
 }
 
@@ -57,7 +57,7 @@ describe("deal counts on the anchors-300 network (3 offers a firm) vs the C refe
       const none = { cycle2: 0, cycle3: 0, cycle4: 0, brokered: 0 };
       expect([index.firmIds[f], countDeals(index, f)]).toEqual([
         index.firmIds[f],
-        expected.get(index.firmIds[f]!) ?? none,
+        expected.get(index.firmIds[f]) ?? none,
       ]);
     }
   });

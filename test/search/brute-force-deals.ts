@@ -137,11 +137,11 @@ export function bruteForceDeals(network: PlainNetwork, maxParties: number): Plai
   for (let k = 2; k <= maxParties; k++) {
     for (const cycle of tuples(ids, k)) {
       // Listed from its smallest firm (UTF-16 order), so each cycle once.
-      if (cycle.some((v) => v < cycle[0]!)) continue;
+      if (cycle.some((v) => v < cycle[0])) continue;
       add(
         "cycle",
         cycle,
-        cycle.map((v, i) => [v, cycle[(i + 1) % k]!]),
+        cycle.map((v, i) => [v, cycle[(i + 1) % k]]),
       );
     }
   }
@@ -163,7 +163,7 @@ export function bruteForceDeals(network: PlainNetwork, maxParties: number): Plai
       add(
         "chain",
         chain,
-        chain.slice(1).map((v, i) => [chain[i]!, v]),
+        chain.slice(1).map((v, i) => [chain[i], v]),
       );
     }
   }

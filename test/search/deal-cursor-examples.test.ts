@@ -4,12 +4,12 @@
  * abort, progress counters, several cursors on one index.
  */
 import { describe, expect, it } from "vitest";
-import { tradeIndexOf } from "../../src/index/trade-index.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import type { Network } from "../../src/model/types.js";
 import { DealCursor, dealId, type SearchOptions } from "../../src/search/deal-cursor.js";
 import type { DealKind } from "../../src/search/kinds.js";
+import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 
 const all: DealKind[] = ["cycle", "brokered", "chain"];
 

@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tradeIndexOf } from "../../src/index/trade-index.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { DealCursor, dealId } from "../../src/search/deal-cursor.js";
 import { dealKinds } from "../../src/search/kinds.js";
+import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import type { PlainNetwork } from "./brute-force-deals.js";
 import { smallNetwork } from "./small-network.js";
 
@@ -54,7 +54,7 @@ describe("DealCursor metamorphic properties", () => {
           const ids = listIds(network, maxParties);
           expect(new Set(ids).size).toBe(ids.length);
           expect(listIds(shuffled, maxParties)).toEqual(ids);
-          const someone = network.firms[firmKeys[0]! % network.firms.length]!.id;
+          const someone = network.firms[firmKeys[0] % network.firms.length].id;
           expect(listIds(shuffled, maxParties, someone)).toEqual(
             listIds(network, maxParties, someone),
           );

@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type TradeIndex, tradeIndexOf } from "../../src/index/trade-index.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { DealCursor, dealId } from "../../src/search/deal-cursor.js";
 import { type DealKind, dealKinds } from "../../src/search/kinds.js";
+import { type TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { bruteForceDeals } from "./brute-force-deals.js";
 import { smallNetwork } from "./small-network.js";
 

@@ -45,7 +45,7 @@ describe("dealArb", () => {
           const constraints: DealConstraints = {
             kinds: ["cycle", "brokered", "chain"],
             includeInfeasible: true,
-            ...(withInitiator ? { initiator: network.firms[0]!.id } : {}),
+            ...(withInitiator ? { initiator: network.firms[0].id } : {}),
           };
           const all = findDeals(network, { ...constraints, top: Number.POSITIVE_INFINITY });
           if (all.length === 0) {
@@ -56,7 +56,7 @@ describe("dealArb", () => {
           for (const deal of fc.sample(dealArb(network, constraints), { seed, numRuns: 5 })) {
             expect(ids.has(deal.id)).toBe(true);
             if (withInitiator)
-              expect(deal.parties.map((p) => p.firm)).toContain(network.firms[0]!.id);
+              expect(deal.parties.map((p) => p.firm)).toContain(network.firms[0].id);
           }
         },
       ),
@@ -64,7 +64,7 @@ describe("dealArb", () => {
   });
 
   it("shrinks to the best deal and repeats itself for a seed", () => {
-    const best = findDeals(small, { top: 1 })[0]!;
+    const best = findDeals(small, { top: 1 })[0];
     const result = fc.check(
       fc.property(dealArb(small), () => false),
       { seed: 1 },
@@ -102,7 +102,7 @@ describe("the ready properties", () => {
   });
 
   it("catch deals that break them", () => {
-    const deal = findDeals(small, { top: 1 })[0]!;
+    const deal = findDeals(small, { top: 1 })[0];
     // fair: both parties net 9 (18 split evenly); a gives b 8 on x.
     expect(deal.parties.map((p) => p.net)).toEqual([9, 9]);
     expect(dealTolerance(deal)).toBeCloseTo(18e-9, 15);

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import { potentialTrades } from "../../src/model/potential-trades.js";
 import type { Network } from "../../src/model/types.js";
 import { type NetworkConstraints, networkArb } from "../../src/testing/network-arb.js";
+import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 
 /** Runs a property that fails on `fails`, and returns every value fast-check tried, shrinks included. */
 function triedValues(

@@ -15,7 +15,7 @@ import {
 
 /** Options of checkProposal for a policy, naming an initiator where the policy needs one. */
 function checkOptions(network: Network, policy: Policy) {
-  return policy === "initiator" ? { policy, initiator: network.firms[0]!.id } : { policy };
+  return policy === "initiator" ? { policy, initiator: network.firms[0].id } : { policy };
 }
 
 /** The claim of an invalid proposal holds: violations exist, all of the claimed code, at the claimed trade and firm. */

@@ -60,7 +60,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     throw new CliUsageError("find takes one NETWORK argument (see --help)");
   const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
   const options = { ...searchOptionsOf(values), top: topOf(values, 20) };
-  const network = await loadNetwork(positionals[0]!, values["input-format"], io);
+  const network = await loadNetwork(positionals[0], values["input-format"], io);
   const deals = searchWithProgress(network, options, io);
   await writeDeals(io.stdout, format, { deals, explain: values.explain === true });
   return 0;

@@ -53,7 +53,7 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
       ? Number.POSITIVE_INFINITY
       : integerFlag(values["time-limit"], "time-limit", 0, 1);
   const search = { ...searchOptionsOf(values), top: topOf(values, Number.POSITIVE_INFINITY) };
-  const network = await loadNetwork(positionals[0]!, values["input-format"], io);
+  const network = await loadNetwork(positionals[0], values["input-format"], io);
   const candidates = [...searchWithProgress(network, search, io)];
   const portfolio = await selectPortfolio(network, candidates, {
     solver,

@@ -2,7 +2,7 @@
  * `reciprocal-deals trades NETWORK [--format tsv|json]`: the potential trades
  * (SPEC §3), sorted by seller, buyer, product, so other tools run on the same graph.
  */
-import { tradeIndexOf } from "../../index/trade-index.js";
+import { tradeIndexOf } from "../../trade-index/trade-index.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import { inputFlags, loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError } from "../io.js";
@@ -25,18 +25,18 @@ export async function runTrades(argv: readonly string[], io: CliIO): Promise<num
   }
   if (positionals.length !== 1) throw new CliUsageError("trades takes one NETWORK argument");
   const format = choiceFlag(values.format, "format", ["tsv", "json"] as const, "tsv");
-  const network = await loadNetwork(positionals[0]!, values["input-format"], io);
+  const network = await loadNetwork(positionals[0], values["input-format"], io);
   const index = tradeIndexOf(network);
   const out = new ChunkedWriter(io.stdout);
   const { firmIds, productIds } = index;
   if (format === "json") await out.write('{"trades": [');
   for (let t = 0; t < index.tradeCount; t++) {
-    const seller = firmIds[index.tradeSeller(t)]!;
-    const buyer = firmIds[index.tradeBuyer(t)]!;
-    const product = productIds[index.tradeProduct(t)]!;
+    const seller = firmIds[index.tradeSeller(t)];
+    const buyer = firmIds[index.tradeBuyer(t)];
+    const product = productIds[index.tradeProduct(t)];
     const quantity = index.tradeQuantity(t);
     const margin = index.tradeMargin(t);
-    const premium = index.tradePremium[t]!;
+    const premium = index.tradePremium[t];
     const probability = index.tradeProbability(t);
     if (format === "tsv") {
       await out.write(

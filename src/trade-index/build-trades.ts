@@ -8,22 +8,10 @@
  * meets its candidates already in buyer order; with several, the candidates
  * of its offers are merged by one sort of packed (buyer, offer) keys.
  */
-import { countStarts } from "../model/counting-sort.js";
+import { countStarts } from "../util/counting-sort.js";
+import { searchSorted } from "../util/search-sorted.js";
 import { needField, needStride, type ProductNeeds } from "./product-needs.js";
 import type { RelationTable } from "./relation-table.js";
-
-/** The record of buyer `b` among the records `lo..hi-1` (in buyer order), by binary search. */
-function recordOfBuyer(data: Float64Array, lo: number, hi: number, b: number): number {
-  hi--;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = data[needStride * mid + needField.buyer]!;
-    if (x === b) return mid;
-    if (x < b) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** The offers grouped by firm (CSR), in product order within a firm. */
 export interface FirmOffers {
@@ -56,8 +44,8 @@ export function tradeUpperBound(
   countStarts(needProduct.length, needProduct, null, needStarts);
   let upper = 0;
   for (let o = 0; o < offerProduct.length; o++) {
-    const p = offerProduct[o]!;
-    upper += needStarts[p + 1]! - needStarts[p]!;
+    const p = offerProduct[o];
+    upper += needStarts[p + 1] - needStarts[p];
   }
   return upper;
 }
@@ -86,28 +74,28 @@ export function buildTrades(
   let a = 0;
   for (let s = 0; s < firmCount; s++) {
     out.outOffsets[s] = a;
-    const firstOffer = offerOffsets[s]!;
-    const k = offerOffsets[s + 1]! - firstOffer;
+    const firstOffer = offerOffsets[s];
+    const k = offerOffsets[s + 1] - firstOffer;
     if (k === 0) continue;
     // Candidates: with one offer, the needs of its product in place; with
     // several, keys buyer·k + (offer − firstOffer), sorted.
     let candidates: number;
     let first = 0;
     if (k === 1) {
-      first = needOffsets[offerProduct[firstOffer]!]!;
-      candidates = needOffsets[offerProduct[firstOffer]! + 1]! - first;
+      first = needOffsets[offerProduct[firstOffer]];
+      candidates = needOffsets[offerProduct[firstOffer] + 1] - first;
     } else {
       candidates = 0;
       for (let o = firstOffer; o < firstOffer + k; o++) {
-        const p = offerProduct[o]!;
-        const end = needOffsets[p + 1]!;
-        if (candidates + end - needOffsets[p]! > keys.length) {
-          const bigger = new Float64Array(2 * (candidates + end - needOffsets[p]!));
+        const p = offerProduct[o];
+        const end = needOffsets[p + 1];
+        if (candidates + end - needOffsets[p] > keys.length) {
+          const bigger = new Float64Array(2 * (candidates + end - needOffsets[p]));
           bigger.set(keys.subarray(0, candidates));
           keys = bigger;
         }
-        for (let j = needOffsets[p]!; j < end; j++) {
-          const b = data[needStride * j + buyer]!;
+        for (let j = needOffsets[p]; j < end; j++) {
+          const b = data[needStride * j + buyer];
           if (b !== s && data[needStride * j + incumbent] !== s) {
             keys[candidates++] = b * k + (o - firstOffer);
           }
@@ -116,8 +104,8 @@ export function buildTrades(
       keys.subarray(0, candidates).sort();
     }
     let lastBuyer = -1;
-    let r = relations.offsets[s]!;
-    const rEnd = relations.offsets[s + 1]!;
+    let r = relations.offsets[s];
+    const rEnd = relations.offsets[s + 1];
     for (let i = 0; i < candidates; i++) {
       let offer: number;
       let at: number;
@@ -125,28 +113,37 @@ export function buildTrades(
       if (k === 1) {
         offer = firstOffer;
         at = needStride * (first + i);
-        b = data[at + buyer]!;
+        b = data[at + buyer];
         if (b === s || data[at + incumbent] === s) continue;
       } else {
-        const key = keys[i]!;
+        const key = keys[i];
         b = Math.floor(key / k);
         offer = firstOffer + (key - b * k);
-        const product = offerProduct[offer]!;
-        at = needStride * recordOfBuyer(data, needOffsets[product]!, needOffsets[product + 1]!, b);
+        const product = offerProduct[offer];
+        at =
+          needStride *
+          searchSorted(
+            data,
+            needOffsets[product],
+            needOffsets[product + 1],
+            b,
+            needStride,
+            needField.buyer,
+          );
       }
-      const p = offerProduct[offer]!;
-      while (r < rEnd && relationBuyer[r]! < b) r++;
+      const p = offerProduct[offer];
+      while (r < rEnd && relationBuyer[r] < b) r++;
       let isBlocked = 0;
       let pairCode = -1;
       let productCode = -1;
       for (let x = r; x < rEnd && relationBuyer[x] === b; x++) {
-        const rp = relationProduct[x]!;
+        const rp = relationProduct[x];
         if (rp === -1) {
-          isBlocked |= blocked[x]!;
-          pairCode = code[x]!;
+          isBlocked |= blocked[x];
+          pairCode = code[x];
         } else if (rp === p) {
-          isBlocked |= blocked[x]!;
-          productCode = code[x]!;
+          isBlocked |= blocked[x];
+          productCode = code[x];
         }
       }
       if (isBlocked === 1) continue;
@@ -156,13 +153,13 @@ export function buildTrades(
         a++;
         lastBuyer = b;
       }
-      const price = offerPrice[offer]!;
-      const q = Math.min(offers.capacity[offer]!, data[at + quantity]!);
-      const stated = data[at + reference]!;
+      const price = offerPrice[offer];
+      const q = Math.min(offers.capacity[offer], data[at + quantity]);
+      const stated = data[at + reference];
       tradeOffer[t] = offer;
-      tradeNeed[t] = data[at + need]!;
+      tradeNeed[t] = data[at + need];
       tradePremium[t] =
-        (price - (Number.isNaN(stated) ? price : stated)) * q + data[at + switching]!;
+        (price - (Number.isNaN(stated) ? price : stated)) * q + data[at + switching];
       // The product-level code, else the pair-level one, else 0 (probability 1).
       tradeProbabilityCode[t] = Math.max(productCode >= 0 ? productCode : pairCode, 0);
       t++;

@@ -3,9 +3,11 @@
  * (a CSR over firm integers), each seller's in buyer order, every probability
  * replaced by a small code into a table of the distinct values.
  */
-import { countingSort } from "../model/counting-sort.js";
+
 import type { RecordColumns } from "../model/network-columns.js";
-import { allocateArrays } from "./typed-arena.js";
+import { countingSort } from "../util/counting-sort.js";
+import { searchSorted } from "../util/search-sorted.js";
+import { allocateArrays } from "../util/typed-arena.js";
 
 /** Relations by seller (CSR), each seller's in buyer order. */
 export interface RelationTable {
@@ -27,17 +29,17 @@ export interface RelationTable {
 export function distinctProbabilities(probability: Float64Array): Float64Array {
   let stated = 0;
   for (let i = 0; i < probability.length; i++) {
-    if (!Number.isNaN(probability[i]!) && probability[i] !== 1) stated++;
+    if (!Number.isNaN(probability[i]) && probability[i] !== 1) stated++;
   }
   const sorted = new Float64Array(stated);
   stated = 0;
   for (let i = 0; i < probability.length; i++) {
-    if (!Number.isNaN(probability[i]!) && probability[i] !== 1) sorted[stated++] = probability[i]!;
+    if (!Number.isNaN(probability[i]) && probability[i] !== 1) sorted[stated++] = probability[i];
   }
   sorted.sort();
   const values = [1];
   for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i] !== values[values.length - 1]) values.push(sorted[i]!);
+    if (sorted[i] !== values[values.length - 1]) values.push(sorted[i]);
   }
   return Float64Array.from(values);
 }
@@ -45,16 +47,7 @@ export function distinctProbabilities(probability: Float64Array): Float64Array {
 /** The code of `p` in `values` (1 first, then ascending), by binary search; −1 when absent. */
 function codeOf(values: Float64Array, p: number): number {
   if (p === 1) return 0;
-  let lo = 1;
-  let hi = values.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = values[mid]!;
-    if (x === p) return mid;
-    if (x < p) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return searchSorted(values, 1, values.length, p);
 }
 
 /**
@@ -83,11 +76,11 @@ export function relationTable(
   });
   let valid = 0;
   for (let i = 0; i < n; i++) {
-    const seller = relationSeller[i]!;
-    const buyer = relationBuyer[i]!;
+    const seller = relationSeller[i];
+    const buyer = relationBuyer[i];
     if (seller < 0 || buyer < 0) continue;
-    work.seller[valid] = firmRank[seller]!;
-    work.buyer[valid] = firmRank[buyer]!;
+    work.seller[valid] = firmRank[seller];
+    work.buyer[valid] = firmRank[buyer];
     work.item[valid] = i;
     valid++;
   }
@@ -101,14 +94,14 @@ export function relationTable(
   countingSort(valid, work.buyer, null, work.byBuyer, work.buyerStarts);
   countingSort(valid, work.seller, work.byBuyer, work.bySeller, table.offsets);
   for (let x = 0; x < valid; x++) {
-    const v = work.bySeller[x]!;
-    const i = work.item[v]!;
-    const product = relationProduct[i]!;
-    table.buyer[x] = work.buyer[v]!;
+    const v = work.bySeller[x];
+    const i = work.item[v];
+    const product = relationProduct[i];
+    table.buyer[x] = work.buyer[v];
     // A product no offer or need names binds no trade: −2 never matches.
-    table.product[x] = product >= 0 ? productRank[product]! : product === -1 ? -1 : -2;
-    table.blocked[x] = relationBlocked[i]!;
-    table.code[x] = codeOf(probabilityValues, columns.relationProbability[i]!);
+    table.product[x] = product >= 0 ? productRank[product] : product === -1 ? -1 : -2;
+    table.blocked[x] = relationBlocked[i];
+    table.code[x] = codeOf(probabilityValues, columns.relationProbability[i]);
   }
   return table;
 }

@@ -6,7 +6,7 @@
  * strings scattered over a heap of parsed records. Files usually list firms
  * already in id order: that case needs no sort.
  */
-import type { StringInterner } from "../model/string-interner.js";
+import type { StringInterner } from "../util/string-interner.js";
 
 /** Whether each id is below the next. */
 function isAscending(ids: StringInterner): boolean {
@@ -38,8 +38,8 @@ export function rankInIdOrder(
   arrival.subarray(0, n).sort((a, b) => ids.compare(a, b));
   const sorted = new Array<string>(n);
   for (let r = 0; r < n; r++) {
-    rank[arrival[r]!] = r;
-    sorted[r] = ids.strings[arrival[r]!]!;
+    rank[arrival[r]] = r;
+    sorted[r] = ids.strings[arrival[r]];
   }
   return sorted;
 }

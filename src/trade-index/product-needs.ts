@@ -4,7 +4,7 @@
  * are then one sequential run, and grouping the needs costs one scattered
  * write of a record per need (not one per field).
  */
-import { countStarts, rewindStarts } from "../model/counting-sort.js";
+import { countStarts, rewindStarts } from "../util/counting-sort.js";
 
 /** Numbers per need record in `ProductNeeds.data`. */
 export const needStride = 6;
@@ -55,14 +55,14 @@ export function groupNeedsByProduct(
   const count = needProduct.length;
   countStarts(count, needProduct, null, offsets);
   for (let n = 0; n < count; n++) {
-    const from = needSource[n]!;
-    const at = needStride * offsets[needProduct[n]!]!++;
+    const from = needSource[n];
+    const at = needStride * offsets[needProduct[n]]++;
     data[at + needField.need] = n;
-    data[at + needField.buyer] = needFirm[n]!;
-    data[at + needField.incumbent] = sources.incumbent[from]!;
-    data[at + needField.quantity] = needQuantity[n]!;
-    data[at + needField.reference] = sources.reference[from]!;
-    data[at + needField.switching] = sources.switching[from]!;
+    data[at + needField.buyer] = needFirm[n];
+    data[at + needField.incumbent] = sources.incumbent[from];
+    data[at + needField.quantity] = needQuantity[n];
+    data[at + needField.reference] = sources.reference[from];
+    data[at + needField.switching] = sources.switching[from];
   }
   rewindStarts(offsets);
   return { offsets, data };

@@ -27,7 +27,7 @@ const align = (bytes: number) => Math.ceil(bytes / 8) * 8;
 export function arenaBytes(spec: ArenaSpec): number {
   let bytes = 0;
   for (const name in spec) {
-    const [kind, length] = spec[name]!;
+    const [kind, length] = spec[name];
     bytes += align(kind.BYTES_PER_ELEMENT * length);
   }
   return bytes;
@@ -49,7 +49,7 @@ export function allocateArrays<S extends ArenaSpec>(
   const arrays: Record<string, ArrayBufferView> = {};
   let offset = 0;
   for (const name in spec) {
-    const [kind, length] = spec[name]!;
+    const [kind, length] = spec[name];
     arrays[name] = new kind(buffer, offset, length);
     offset += align(kind.BYTES_PER_ELEMENT * length);
   }

@@ -45,14 +45,14 @@ export class StringInterner {
   /** The number of `text`, or −1 when it has none. */
   find(text: string): number {
     const slot = this.slotOf(text, hashOf(text));
-    return this.slots[slot]!;
+    return this.slots[slot];
   }
 
   /** The number of `text`, numbering it (next in line) when new. */
   intern(text: string): number {
     const hash = hashOf(text);
     const slot = this.slotOf(text, hash);
-    const found = this.slots[slot]!;
+    const found = this.slots[slot];
     if (found >= 0) return found;
     const number = this.strings.length;
     this.strings.push(text);
@@ -80,7 +80,7 @@ export class StringInterner {
     const lengthB = this.end(b) - startB;
     const common = Math.min(lengthA, lengthB);
     for (let i = 0; i < common; i++) {
-      const difference = pool[startA + i]! - pool[startB + i]!;
+      const difference = pool[startA + i] - pool[startB + i];
       if (difference !== 0) return difference;
     }
     return lengthA - lengthB;
@@ -97,9 +97,9 @@ export class StringInterner {
     const mask = slots.length / slotSize - 1;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const slot = at * slotSize;
-      if (slots[slot]! < 0) return slot;
+      if (slots[slot] < 0) return slot;
       if (slots[slot + 1] !== hash || slots[slot + 3] !== text.length) continue;
-      const start = slots[slot + 2]!;
+      const start = slots[slot + 2];
       let i = 0;
       while (i < text.length && pool[start + i] === text.charCodeAt(i)) i++;
       if (i === text.length) return slot;
@@ -125,10 +125,10 @@ export class StringInterner {
     const slots = new Int32Array(2 * old.length).fill(-1);
     const mask = slots.length / slotSize - 1;
     for (let from = 0; from < old.length; from += slotSize) {
-      if (old[from]! < 0) continue;
-      let at = old[from + 1]! & mask;
-      while (slots[at * slotSize]! >= 0) at = (at + 1) & mask;
-      for (let k = 0; k < slotSize; k++) slots[at * slotSize + k] = old[from + k]!;
+      if (old[from] < 0) continue;
+      let at = old[from + 1] & mask;
+      while (slots[at * slotSize] >= 0) at = (at + 1) & mask;
+      for (let k = 0; k < slotSize; k++) slots[at * slotSize + k] = old[from + k];
     }
     this.slots = slots;
   }

@@ -31,7 +31,7 @@ export class TypedColumn<T extends ColumnArray> {
 
   /** The value at `i` (< length). */
   at(i: number): number {
-    return this.values[i]!;
+    return this.values[i];
   }
 
   /** The column as an array of exactly `length` values (a view: no copy). */

@@ -21,8 +21,10 @@
  */
 
 import { type RecordColumns, takeNetworkColumns } from "../model/network-columns.js";
-import type { StringInterner } from "../model/string-interner.js";
 import type { Network } from "../model/types.js";
+import { searchSorted } from "../util/search-sorted.js";
+import type { StringInterner } from "../util/string-interner.js";
+import { allocateArrays, arenaBytes } from "../util/typed-arena.js";
 import { buildTrades, tradeUpperBound } from "./build-trades.js";
 import { layOutNeeds, layOutOffers } from "./firm-groups.js";
 import { rankInIdOrder } from "./id-order.js";
@@ -30,8 +32,6 @@ import { groupArcsByBuyer } from "./in-arcs.js";
 import { indexSpec, type LayoutScratch, layoutScratch } from "./index-arrays.js";
 import { groupNeedsByProduct, type ProductNeeds } from "./product-needs.js";
 import { distinctProbabilities, relationTable } from "./relation-table.js";
-import { searchSorted } from "./search-sorted.js";
-import { allocateArrays, arenaBytes } from "./typed-arena.js";
 
 /**
  * The potential trades of a network (SPEC §3) over dense integer ids.
@@ -121,10 +121,10 @@ export class TradeIndex {
     );
     this.productIds = rankInIdOrder(columns.products, work.productArrival, arrays.productRank);
     for (let f = 0; f < firmCount; f++) {
-      const r = this.firmRecord[f]!;
-      this.firmHurdle[f] = columns.firmHurdle[r]!;
-      this.firmMaxDeals[f] = columns.firmMaxDeals[r]!;
-      this.firmKeyAccount[f] = columns.firmKeyAccount[r]!;
+      const r = this.firmRecord[f];
+      this.firmHurdle[f] = columns.firmHurdle[r];
+      this.firmMaxDeals[f] = columns.firmMaxDeals[r];
+      this.firmKeyAccount[f] = columns.firmKeyAccount[r];
     }
 
     this.offerOffsets = arrays.offerOffsets;
@@ -175,8 +175,8 @@ export class TradeIndex {
   private productNeeds(columns: RecordColumns, work: LayoutScratch): ProductNeeds {
     const incumbent = work.incumbentOfRecord.fill(-1);
     for (let i = 0; i < columns.incumbentNeed.length; i++) {
-      const position = this.firmPositions.find(columns.incumbentId[i]!);
-      if (position >= 0) incumbent[columns.incumbentNeed[i]!] = this.firmRank[position]!;
+      const position = this.firmPositions.find(columns.incumbentId[i]);
+      if (position >= 0) incumbent[columns.incumbentNeed[i]] = this.firmRank[position];
     }
     return groupNeedsByProduct(
       {
@@ -201,78 +201,75 @@ export class TradeIndex {
   /** The integer of a firm id, or -1. */
   firmIndex(id: string): number {
     const position = this.firmPositions.find(id);
-    return position < 0 ? -1 : this.firmRank[position]!;
+    return position < 0 ? -1 : this.firmRank[position];
   }
 
   /** The integer of a product id, or -1. */
   productIndex(id: string): number {
     const number = this.productNumbers.find(id);
-    return number < 0 ? -1 : this.productRank[number]!;
+    return number < 0 ? -1 : this.productRank[number];
   }
 
   /** The offer of firm `f` for product `p`, or -1. */
   findOffer(f: number, p: number): number {
-    return searchSorted(this.offerProduct, this.offerOffsets[f]!, this.offerOffsets[f + 1]!, p);
+    return searchSorted(this.offerProduct, this.offerOffsets[f], this.offerOffsets[f + 1], p);
   }
 
   /** The need of firm `f` for product `p`, or -1. */
   findNeed(f: number, p: number): number {
-    return searchSorted(this.needProduct, this.needOffsets[f]!, this.needOffsets[f + 1]!, p);
+    return searchSorted(this.needProduct, this.needOffsets[f], this.needOffsets[f + 1], p);
   }
 
   /** The arc from `s` to `b`, or -1 (arcs of a seller are in buyer order). */
   findArc(s: number, b: number): number {
-    return searchSorted(this.arcTarget, this.outOffsets[s]!, this.outOffsets[s + 1]!, b);
+    return searchSorted(this.arcTarget, this.outOffsets[s], this.outOffsets[s + 1], b);
   }
 
   /** The trade from `s` to `b` of product `p`, or -1. */
   findTrade(s: number, b: number, p: number): number {
     const arc = this.findArc(s, b);
     if (arc < 0) return -1;
-    for (let t = this.arcTrades[arc]!; t < this.arcTrades[arc + 1]!; t++) {
-      if (this.offerProduct[this.tradeOffer[t]!] === p) return t;
+    for (let t = this.arcTrades[arc]; t < this.arcTrades[arc + 1]; t++) {
+      if (this.offerProduct[this.tradeOffer[t]] === p) return t;
     }
     return -1;
   }
 
   /** The seller of an arc. */
   arcSource(arc: number): number {
-    return this.offerFirm[this.tradeOffer[this.arcTrades[arc]!]!]!;
+    return this.offerFirm[this.tradeOffer[this.arcTrades[arc]]];
   }
 
   tradeSeller(t: number): number {
-    return this.offerFirm[this.tradeOffer[t]!]!;
+    return this.offerFirm[this.tradeOffer[t]];
   }
 
   tradeBuyer(t: number): number {
-    return this.needFirm[this.tradeNeed[t]!]!;
+    return this.needFirm[this.tradeNeed[t]];
   }
 
   tradeProduct(t: number): number {
-    return this.offerProduct[this.tradeOffer[t]!]!;
+    return this.offerProduct[this.tradeOffer[t]];
   }
 
   /** q = min(offer capacity, need quantity). */
   tradeQuantity(t: number): number {
-    return Math.min(
-      this.offerCapacity[this.tradeOffer[t]!]!,
-      this.needQuantity[this.tradeNeed[t]!]!,
-    );
+    return Math.min(this.offerCapacity[this.tradeOffer[t]], this.needQuantity[this.tradeNeed[t]]);
   }
 
   /** Unit price of the trade (the offer's price). */
   tradeUnitPrice(t: number): number {
-    return this.offerPrice[this.tradeOffer[t]!]!;
+    return this.offerPrice[this.tradeOffer[t]];
   }
 
   /** m = (price − cost)·q. */
   tradeMargin(t: number): number {
-    return this.offerUnitMargin[this.tradeOffer[t]!]! * this.tradeQuantity(t);
+    return this.offerUnitMargin[this.tradeOffer[t]] * this.tradeQuantity(t);
   }
 
   /** π, the chance the trade closes. */
   tradeProbability(t: number): number {
-    return this.probabilityValues[this.tradeProbabilityCode[t]!]!;
+    return this.probabilityValues[this.tradeProbabilityCode[t]];
   }
 
   /** Bytes held by the typed arrays of the index. */

@@ -3,8 +3,8 @@
  * build, as specs for `allocateArrays`: each group is one buffer.
  */
 import type { RecordColumns } from "../model/network-columns.js";
+import type { ArenaArrays } from "../util/typed-arena.js";
 import { needStride } from "./product-needs.js";
-import type { ArenaArrays } from "./typed-arena.js";
 
 /** The arrays the index keeps (trades and arcs sized for the most possible), for `allocateArrays`. */
 export function indexSpec(columns: RecordColumns, upper: number, probabilityCount: number) {

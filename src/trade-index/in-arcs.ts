@@ -5,7 +5,7 @@
  * sort on two digits of the buyer writes to a few hundred or thousand
  * sequential streams instead.
  */
-import { countingSort, countStarts } from "../model/counting-sort.js";
+import { countingSort, countStarts } from "../util/counting-sort.js";
 
 /** Buyers up to this many are grouped by one counting sort (its counts stay in cache). */
 const directLimit = 1 << 16;
@@ -32,16 +32,16 @@ export function groupArcsByBuyer(
   const low = Math.ceil(Math.log2(firmCount) / 2);
   const mask = (1 << low) - 1;
   const lowStarts = new Int32Array(mask + 2);
-  for (let i = 0; i < n; i++) lowStarts[(arcTarget[i]! & mask) + 1]!++;
-  for (let d = 0; d <= mask; d++) lowStarts[d + 1]! += lowStarts[d]!;
+  for (let i = 0; i < n; i++) lowStarts[(arcTarget[i] & mask) + 1]++;
+  for (let d = 0; d <= mask; d++) lowStarts[d + 1] += lowStarts[d];
   for (let i = 0; i < n; i++) {
-    const b = arcTarget[i]!;
-    const at = lowStarts[b & mask]!++;
+    const b = arcTarget[i];
+    const at = lowStarts[b & mask]++;
     key[at] = b;
     arc[at] = i;
   }
   const highStarts = new Int32Array((firmCount >>> low) + 2);
-  for (let i = 0; i < n; i++) highStarts[(key[i]! >>> low) + 1]!++;
-  for (let d = 0; d + 1 < highStarts.length; d++) highStarts[d + 1]! += highStarts[d]!;
-  for (let i = 0; i < n; i++) inArcs[highStarts[key[i]! >>> low]!++] = arc[i]!;
+  for (let i = 0; i < n; i++) highStarts[(key[i] >>> low) + 1]++;
+  for (let d = 0; d + 1 < highStarts.length; d++) highStarts[d + 1] += highStarts[d];
+  for (let i = 0; i < n; i++) inArcs[highStarts[key[i] >>> low]++] = arc[i];
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { StringInterner } from "../../src/model/string-interner.js";
+import { StringInterner } from "../../src/util/string-interner.js";
 
 /** Strings over a few code units, surrogates included, so that repeats and prefixes are common. */
 const text = fc
@@ -32,8 +32,8 @@ describe("StringInterner", () => {
     const interner = new StringInterner();
     // 5,000 distinct ids of up to 12 characters: the table (1,024 slots) and the pool grow often.
     const ids = Array.from({ length: 5000 }, (_, i) => `firm-${(i * 7919) % 5000}`);
-    for (let i = 0; i < ids.length; i++) expect(interner.intern(ids[i]!)).toBe(i);
-    for (let i = 0; i < ids.length; i++) expect(interner.find(ids[i]!)).toBe(i);
+    for (let i = 0; i < ids.length; i++) expect(interner.intern(ids[i])).toBe(i);
+    for (let i = 0; i < ids.length; i++) expect(interner.find(ids[i])).toBe(i);
     expect(interner.find("firm-5000")).toBe(-1);
     expect(interner.find("firm-")).toBe(-1);
   });
@@ -45,8 +45,8 @@ describe("StringInterner", () => {
         for (const s of strings) interner.intern(s);
         for (let a = 0; a < strings.length; a++) {
           for (let b = 0; b < strings.length; b++) {
-            const x = strings[a]!;
-            const y = strings[b]!;
+            const x = strings[a];
+            const y = strings[b];
             expect(Math.sign(interner.compare(a, b))).toBe(x < y ? -1 : x > y ? 1 : 0);
           }
         }

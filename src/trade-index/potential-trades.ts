@@ -2,8 +2,9 @@
  * The potential trades of SPEC §3 as plain objects, in (seller, buyer, product)
  * order: the user-facing view of the trade index.
  */
-import { tradeIndexOf } from "../index/trade-index.js";
-import type { Network } from "./types.js";
+
+import type { Network } from "../model/types.js";
+import { tradeIndexOf } from "./trade-index.js";
 
 /** One potential trade `(seller, buyer, product)` with its figures (SPEC §3). */
 export interface PotentialTrade {
@@ -32,13 +33,13 @@ export function* potentialTrades(network: Network): Generator<PotentialTrade> {
   const index = tradeIndexOf(network);
   for (let t = 0; t < index.tradeCount; t++) {
     yield {
-      seller: index.firmIds[index.tradeSeller(t)]!,
-      buyer: index.firmIds[index.tradeBuyer(t)]!,
-      product: index.productIds[index.tradeProduct(t)]!,
+      seller: index.firmIds[index.tradeSeller(t)],
+      buyer: index.firmIds[index.tradeBuyer(t)],
+      product: index.productIds[index.tradeProduct(t)],
       quantity: index.tradeQuantity(t),
       unitPrice: index.tradeUnitPrice(t),
       margin: index.tradeMargin(t),
-      premium: index.tradePremium[t]!,
+      premium: index.tradePremium[t],
       probability: index.tradeProbability(t),
     };
   }

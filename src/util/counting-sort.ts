@@ -19,8 +19,8 @@ export function countStarts(
 ): void {
   const keyCount = starts.length - 1;
   starts.fill(0);
-  for (let i = 0; i < n; i++) starts[key[order === null ? i : order[i]!]! + 1]!++;
-  for (let k = 0; k < keyCount; k++) starts[k + 1]! += starts[k]!;
+  for (let i = 0; i < n; i++) starts[key[order === null ? i : order[i]] + 1]++;
+  for (let k = 0; k < keyCount; k++) starts[k + 1] += starts[k];
 }
 
 /**
@@ -28,7 +28,7 @@ export function countStarts(
  * `starts[k]` ended at key k's end), shifts them back to the starts.
  */
 export function rewindStarts(starts: Int32Array): void {
-  for (let k = starts.length - 1; k > 0; k--) starts[k] = starts[k - 1]!;
+  for (let k = starts.length - 1; k > 0; k--) starts[k] = starts[k - 1];
   starts[0] = 0;
 }
 
@@ -48,8 +48,8 @@ export function countingSort(
 ): void {
   countStarts(n, key, order, starts);
   for (let i = 0; i < n; i++) {
-    const item = order === null ? i : order[i]!;
-    out[starts[key[item]!]!++] = item;
+    const item = order === null ? i : order[i];
+    out[starts[key[item]]++] = item;
   }
   rewindStarts(starts);
 }

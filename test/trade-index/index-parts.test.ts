@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rankInIdOrder } from "../../src/index/id-order.js";
-import { groupArcsByBuyer } from "../../src/index/in-arcs.js";
-import { allocateArrays } from "../../src/index/typed-arena.js";
-import { StringInterner } from "../../src/model/string-interner.js";
+import { rankInIdOrder } from "../../src/trade-index/id-order.js";
+import { groupArcsByBuyer } from "../../src/trade-index/in-arcs.js";
+import { StringInterner } from "../../src/util/string-interner.js";
 
 const id = fc
   .array(fc.constantFrom("a", "B", "é", "\uFF61", "\u{1F600}", "0"), { minLength: 1, maxLength: 4 })
@@ -23,8 +22,8 @@ describe("rankInIdOrder", () => {
         const ranked = rankInIdOrder(interner, arrival, rank, presorted ? true : undefined);
         const sorted = [...arrivalOrder].sort();
         expect(ranked).toEqual(sorted);
-        for (let r = 0; r < n; r++) expect(arrivalOrder[arrival[r]!]).toBe(sorted[r]);
-        for (let i = 0; i < n; i++) expect(sorted[rank[i]!]).toBe(arrivalOrder[i]);
+        for (let r = 0; r < n; r++) expect(arrivalOrder[arrival[r]]).toBe(sorted[r]);
+        for (let i = 0; i < n; i++) expect(sorted[rank[i]]).toBe(arrivalOrder[i]);
       }),
     );
   });
@@ -54,50 +53,16 @@ describe("groupArcsByBuyer", () => {
           const inArcs = new Int32Array(targets.length);
           const scratch = () => new Int32Array(targets.length);
           groupArcsByBuyer(arcTarget, inOffsets, inArcs, scratch(), scratch());
-          const expected = targets.map((_, a) => a).sort((x, y) => targets[x]! - targets[y]!);
+          const expected = targets.map((_, a) => a).sort((x, y) => targets[x] - targets[y]);
           expect([...inArcs]).toEqual(expected);
           for (const b of new Set([0, firms - 1, ...targets])) {
             const arcs = expected.filter((a) => targets[a] === b);
-            expect([...inArcs.subarray(inOffsets[b]!, inOffsets[b + 1]!)]).toEqual(arcs);
+            expect([...inArcs.subarray(inOffsets[b], inOffsets[b + 1])]).toEqual(arcs);
           }
           expect(inOffsets[firms]).toBe(targets.length);
         },
       ),
       { numRuns: 40 },
     );
-  });
-});
-
-describe("allocateArrays", () => {
-  it("carves aligned, disjoint, zeroed views of the asked lengths from one buffer", () => {
-    const arrays = allocateArrays({
-      flags: [Uint8Array, 3],
-      counts: [Int32Array, 5],
-      sums: [Float64Array, 2],
-      codes: [Uint16Array, 7],
-    });
-    expect(arrays.flags.length).toBe(3);
-    expect(arrays.counts.length).toBe(5);
-    expect(arrays.sums.length).toBe(2);
-    expect(arrays.codes.length).toBe(7);
-    const buffer = arrays.flags.buffer;
-    // 3 bytes → 8, 5·4 = 20 → 24, 2·8 = 16, 7·2 = 14 → 16: 64 bytes in all.
-    expect(buffer.byteLength).toBe(64);
-    expect([arrays.counts.byteOffset, arrays.sums.byteOffset, arrays.codes.byteOffset]).toEqual([
-      8, 32, 48,
-    ]);
-    for (const view of Object.values(arrays)) {
-      expect(view.buffer).toBe(buffer);
-      expect([...view].every((x) => x === 0)).toBe(true);
-    }
-    arrays.counts.fill(-1);
-    expect([...arrays.flags, ...arrays.sums]).toEqual([0, 0, 0, 0, 0]);
-  });
-
-  it("lays new views over an old buffer when given one", () => {
-    const first = allocateArrays({ a: [Int32Array, 4] });
-    first.a.set([1, 2, 3, 4]);
-    const second = allocateArrays({ b: [Int32Array, 2] }, first.a.buffer);
-    expect([...second.b]).toEqual([1, 2]);
   });
 });

@@ -28,19 +28,19 @@ export function groupByFirm(
   let at = 0;
   for (let f = 0; f < firmCount; f++) {
     offsets[f] = at;
-    const r = firmRecord[f]!;
-    const end = start[r + 1]!;
-    for (let item = start[r]!; item < end; item++) source[at++] = item;
-    const count = end - start[r]!;
+    const r = firmRecord[f];
+    const end = start[r + 1];
+    for (let item = start[r]; item < end; item++) source[at++] = item;
+    const count = end - start[r];
     if (count < 2) continue;
     const lo = at - count;
     if (count <= insertionLimit) {
       for (let i = lo + 1; i < at; i++) {
-        const item = source[i]!;
-        const rank = productRank[itemProduct[item]!]!;
+        const item = source[i];
+        const rank = productRank[itemProduct[item]];
         let j = i - 1;
-        while (j >= lo && productRank[itemProduct[source[j]!]!]! > rank) {
-          source[j + 1] = source[j]!;
+        while (j >= lo && productRank[itemProduct[source[j]]] > rank) {
+          source[j + 1] = source[j];
           j--;
         }
         source[j + 1] = item;
@@ -48,7 +48,7 @@ export function groupByFirm(
     } else {
       source
         .subarray(lo, at)
-        .sort((x, y) => productRank[itemProduct[x]!]! - productRank[itemProduct[y]!]!);
+        .sort((x, y) => productRank[itemProduct[x]] - productRank[itemProduct[y]]);
     }
   }
   offsets[firmCount] = at;
@@ -91,14 +91,14 @@ export function layOutOffers(
     source,
   );
   for (let f = 0; f < firmRecord.length; f++) {
-    for (let o = offerOffsets[f]!; o < offerOffsets[f + 1]!; o++) {
-      const from = source[o]!;
-      const price = columns.offerPrice[from]!;
+    for (let o = offerOffsets[f]; o < offerOffsets[f + 1]; o++) {
+      const from = source[o];
+      const price = columns.offerPrice[from];
       out.offerFirm[o] = f;
-      out.offerProduct[o] = productRank[columns.offerProduct[from]!]!;
+      out.offerProduct[o] = productRank[columns.offerProduct[from]];
       out.offerPrice[o] = price;
-      out.offerUnitMargin[o] = price - columns.offerCost[from]!;
-      out.offerCapacity[o] = columns.offerCapacity[from]!;
+      out.offerUnitMargin[o] = price - columns.offerCost[from];
+      out.offerCapacity[o] = columns.offerCapacity[from];
     }
   }
 }
@@ -114,13 +114,13 @@ export function layOutNeeds(
   const { needOffsets } = out;
   groupByFirm(columns.needStart, columns.needProduct, firmRecord, productRank, needOffsets, source);
   for (let f = 0; f < firmRecord.length; f++) {
-    const first = columns.needStart[firmRecord[f]!]!;
-    for (let n = needOffsets[f]!; n < needOffsets[f + 1]!; n++) {
-      const from = source[n]!;
+    const first = columns.needStart[firmRecord[f]];
+    for (let n = needOffsets[f]; n < needOffsets[f + 1]; n++) {
+      const from = source[n];
       out.needFirm[n] = f;
-      out.needProduct[n] = productRank[columns.needProduct[from]!]!;
+      out.needProduct[n] = productRank[columns.needProduct[from]];
       out.needRecord[n] = from - first;
-      out.needQuantity[n] = columns.needQuantity[from]!;
+      out.needQuantity[n] = columns.needQuantity[from];
     }
   }
 }

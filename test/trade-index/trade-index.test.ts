@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TradeIndex, tradeIndexOf } from "../../src/index/trade-index.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import { potentialTrades } from "../../src/model/potential-trades.js";
 import type { Network } from "../../src/model/types.js";
+import { potentialTrades } from "../../src/trade-index/potential-trades.js";
+import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
 type Json = ReturnType<typeof JSON.parse>;
@@ -43,7 +43,7 @@ function bruteForceTrades(net: Json): string[] {
   return rows.sort((a, b) => {
     const x = a.split("\t");
     const y = b.split("\t");
-    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
     return 0;
   });
 }
@@ -117,9 +117,9 @@ describe("trade index (SPEC §3)", () => {
         const index = tradeIndexOf(parseNetwork(net));
         const fromOut: string[] = [];
         for (let s = 0; s < index.firmCount; s++) {
-          for (let a = index.outOffsets[s]!; a < index.outOffsets[s + 1]!; a++) {
+          for (let a = index.outOffsets[s]; a < index.outOffsets[s + 1]; a++) {
             expect(index.arcSource(a)).toBe(s);
-            for (let t = index.arcTrades[a]!; t < index.arcTrades[a + 1]!; t++) {
+            for (let t = index.arcTrades[a]; t < index.arcTrades[a + 1]; t++) {
               expect(index.tradeSeller(t)).toBe(s);
               expect(index.tradeBuyer(t)).toBe(index.arcTarget[a]);
             }
@@ -128,8 +128,8 @@ describe("trade index (SPEC §3)", () => {
         }
         const fromIn: string[] = [];
         for (let b = 0; b < index.firmCount; b++) {
-          for (let i = index.inOffsets[b]!; i < index.inOffsets[b + 1]!; i++) {
-            const a = index.inArcs[i]!;
+          for (let i = index.inOffsets[b]; i < index.inOffsets[b + 1]; i++) {
+            const a = index.inArcs[i];
             expect(index.arcTarget[a]).toBe(b);
             fromIn.push(`${index.arcSource(a)}>${b}`);
           }
@@ -195,8 +195,8 @@ describe("trade index layouts", () => {
     fc.assert(
       fc.property(randomNetwork(), ids, (net, names) => {
         // f0..f5 take the first names, p0..p2 the last ones.
-        const firm = (id: string) => (id === "outsider" ? "outsider" : names[Number(id.slice(1))]!);
-        const product = (id: string) => names[39 - Number(id.slice(1))]!;
+        const firm = (id: string) => (id === "outsider" ? "outsider" : names[Number(id.slice(1))]);
+        const product = (id: string) => names[39 - Number(id.slice(1))];
         const other = renamed(net, firm, product);
         expect(libraryTrades(other)).toEqual(bruteForceTrades(other));
         const index = tradeIndexOf(parseNetwork(other));
@@ -220,7 +220,7 @@ describe("trade index layouts", () => {
         }
         parsed.firmIds.forEach((id, f) => {
           expect(parsed.firmIndex(id)).toBe(f);
-          expect(net.firms[parsed.firmRecord[f]!].id).toBe(id);
+          expect(net.firms[parsed.firmRecord[f]].id).toBe(id);
         });
         expect(parsed.firmIndex("nobody")).toBe(-1);
         parsed.productIds.forEach((id, p) => {
