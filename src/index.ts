@@ -1,30 +1,36 @@
 /**
  * reciprocal-deals: find, price and select reciprocal trade deals in a network of firms.
+ *
+ * The main entry is the stable API of SPEC §8, by layer: the model (read and
+ * validate a network, its potential trades, the graphology view), the search
+ * and pricing (`findDeals`, `rankDeals`, `iterateDeals`, `scoreDeal`), the
+ * portfolio (`selectPortfolio`), proposals (`checkProposal`, `explainDeal`)
+ * and the generator; with the default options of every function and the
+ * vocabularies SPEC.md fixes (kinds, policies, objectives, solvers, violation
+ * codes) as `as const` arrays. The typed-array trade index, the search cursor
+ * and the integer-level pricing are in `reciprocal-deals/advanced`.
  * @packageDocumentation
  */
 
-export type {
-  Deal,
-  DealShape,
-  DealTrade,
-  InitiatorFigures,
-  Objective,
-  PartyFigures,
-  Policy,
+export {
+  type Deal,
+  type DealShape,
+  type DealTrade,
+  type InitiatorFigures,
+  type Objective,
+  objectives,
+  type PartyFigures,
+  type Policy,
+  policies,
 } from "./economics/deal.js";
-export type { InitiatorFiguresJson } from "./economics/deal-json.js";
-export { type DealJson, dealToJson } from "./economics/deal-json.js";
+export { type DealJson, dealToJson, type InitiatorFiguresJson } from "./economics/deal-json.js";
 export { findDeals, iterateDeals, type RankedDeals, rankDeals } from "./economics/find-deals.js";
 export {
   type DealSearchOptions,
   defaultFindOptions,
   type FindDealsOptions,
 } from "./economics/find-options.js";
-export {
-  defaultPricingOptions,
-  type PricingOptions,
-  policies,
-} from "./economics/pricing-options.js";
+export { defaultPricingOptions, type PricingOptions } from "./economics/pricing-options.js";
 export { type ScoreDealOptions, scoreDeal, type TradeSpec } from "./economics/score-deal.js";
 export {
   defaultGenerateOptions,
@@ -41,43 +47,55 @@ export {
   type TradeGraph,
   toGraph,
 } from "./interop/graph.js";
-export { formatIssues, type Issue, NetworkError, UsageError } from "./model/errors.js";
+export {
+  formatIssues,
+  InputError,
+  type Issue,
+  NetworkError,
+  UsageError,
+} from "./model/errors.js";
 export { parseNetwork } from "./model/parse-network.js";
 export {
   type NetworkFormat,
+  networkFormats,
   parseNetworkText,
   type ReadNetworkOptions,
   readNetwork,
   readNetworkLines,
 } from "./model/read-network.js";
 export type { Firm, Meta, Need, Network, Offer, Relation } from "./model/types.js";
-export type {
-  Portfolio,
-  PortfolioOptions,
-  PortfolioSolver,
-  PortfolioStats,
-  PortfolioStatus,
+export {
+  defaultPortfolioOptions,
+  type PortfolioOptions,
+  type PortfolioSolver,
+  portfolioSolvers,
 } from "./portfolio/portfolio-options.js";
+export {
+  type Portfolio,
+  type PortfolioStats,
+  type PortfolioStatus,
+  portfolioStatuses,
+} from "./portfolio/portfolio-result.js";
 export { selectPortfolio } from "./portfolio/select-portfolio.js";
 export { checkProposal } from "./proposal/check-proposal.js";
-export { type DealToProposalOptions, dealToProposal } from "./proposal/deal-to-proposal.js";
+export {
+  type DealToProposalOptions,
+  dealToProposal,
+  defaultDealToProposalOptions,
+} from "./proposal/deal-to-proposal.js";
 export { explainDeal, type PartyPitch, summarizeDeal } from "./proposal/explain-deal.js";
 export { parseProposal } from "./proposal/parse-proposal.js";
-export type {
-  Proposal,
-  ProposalCheck,
-  ProposedTrade,
-  Violation,
-  ViolationCode,
-} from "./proposal/proposal.js";
 export {
   type CheckProposalOptions,
   defaultCheckProposalOptions,
+  type Proposal,
+  type ProposalCheck,
+  type ProposedTrade,
+  type Violation,
+  type ViolationCode,
   violationCodes,
 } from "./proposal/proposal.js";
 export { ProposalError } from "./proposal/proposal-error.js";
-export type { SearchStats } from "./search/deal-cursor.js";
-export { DealCursor, dealId, maxPartiesLimit, type SearchOptions } from "./search/deal-cursor.js";
-export type { DealKind } from "./search/kinds.js";
+export type { SearchStats } from "./search/deal-walk.js";
+export { type DealKind, dealKinds, maxPartiesLimit } from "./search/kinds.js";
 export { type PotentialTrade, potentialTrades } from "./trade-index/potential-trades.js";
-export { TradeIndex, tradeIndexOf } from "./trade-index/trade-index.js";

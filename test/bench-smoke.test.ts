@@ -8,13 +8,14 @@ import { asBenchLibrary } from "../bench/lib/library.js";
 import { resultsMarkdown } from "../bench/lib/report.js";
 import { runSize } from "../bench/lib/suite.js";
 import { checkPortfolio, dealProblem, idHash } from "../bench/lib/validate.js";
+import * as advanced from "../src/advanced.js";
 import { generateNetwork } from "../src/generator/index.js";
 import type { Deal, Network } from "../src/index.js";
 import * as api from "../src/index.js";
 
 describe("benchmark suite smoke run", () => {
   it("runs every stage at 300 firms and every result validates", async () => {
-    const library = asBenchLibrary(api as unknown as Record<string, unknown>);
+    const library = asBenchLibrary({ ...advanced, ...api } as unknown as Record<string, unknown>);
     const result = await runSize(library, generateNetwork, {
       firms: 300,
       source: { kind: "generated", seed: 3 },

@@ -16,7 +16,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { Policy } from "../../src/economics/deal.js";
-import { DealEconomy } from "../../src/economics/economy.js";
+import { DealEconomy } from "../../src/economics/deal-economy.js";
 import { findDeals } from "../../src/economics/find-deals.js";
 import { objectiveValue } from "../../src/economics/objective.js";
 import { priceFast } from "../../src/economics/price-fast.js";

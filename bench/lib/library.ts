@@ -4,11 +4,15 @@
  * typechecked and cannot rot. Functions that a given build lacks are optional:
  * their stages are skipped with a note.
  */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type * as Advanced from "../../src/advanced.js";
 import type { generateNetwork } from "../../src/generator/index.js";
 import type * as Api from "../../src/index.js";
 
-type PublicApi = typeof Api;
+/** The main entry and the `advanced` subpath together. */
+type PublicApi = typeof Api & typeof Advanced;
 
 /** What the suite needs (required) and can use (optional) from the library. */
 export type BenchLibrary = Pick<PublicApi, "parseNetwork" | "tradeIndexOf"> &
@@ -57,10 +61,18 @@ export function asBenchLibrary(module: Record<string, unknown>): BenchLibrary {
   return library as BenchLibrary;
 }
 
-/** Imports the built package from `path` (e.g. `dist/index.js`). */
+/**
+ * Imports the built package from `path` (e.g. `dist/index.js`), with the
+ * `advanced` subpath beside it (`dist/advanced.js`) when the build has one
+ * (builds before it exported the trade index from the main entry).
+ */
 export async function loadBuiltLibrary(path: string): Promise<BenchLibrary> {
-  const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  return asBenchLibrary(module);
+  const main = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const advancedPath = join(dirname(path), "advanced.js");
+  const advanced = existsSync(advancedPath)
+    ? ((await import(pathToFileURL(advancedPath).href)) as Record<string, unknown>)
+    : {};
+  return asBenchLibrary({ ...advanced, ...main });
 }
 
 /** Which optional exports the library has. */

@@ -8,6 +8,7 @@ import { stat } from "node:fs/promises";
 import {
   formatOfPath,
   type NetworkFormat,
+  networkFormats,
   parseNetworkText,
   readNetworkLines,
 } from "../model/read-network.js";
@@ -46,7 +47,7 @@ export async function loadNetwork(
   const explicit =
     inputFormat === undefined
       ? undefined
-      : choiceFlag<NetworkFormat>(inputFormat, "input-format", ["json", "jsonl"], "json");
+      : choiceFlag<NetworkFormat>(inputFormat, "input-format", networkFormats, "json");
   const format = explicit ?? (path === "-" ? "json" : formatOfPath(path));
   const size = path === "-" ? 0 : (await stat(path)).size;
   const stream = path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });

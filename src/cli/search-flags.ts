@@ -2,11 +2,11 @@
  * The search flags that `find` and `select` share (SPEC §8), and their
  * translation into `findDeals` options. Usage mistakes are `CliUsageError`s.
  */
-import type { Objective, Policy } from "../economics/deal.js";
-import type { FindDealsOptions } from "../economics/find-options.js";
-import { objectives } from "../economics/objective.js";
-import { policies } from "../economics/pricing-options.js";
-import { type DealKind, dealKinds } from "../search/kinds.js";
+import { type Objective, objectives, type Policy, policies } from "../economics/deal.js";
+import { defaultFindOptions, type FindDealsOptions } from "../economics/find-options.js";
+import { defaultPricingOptions } from "../economics/pricing-options.js";
+import { networkFormats } from "../model/read-network.js";
+import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
 import { choiceFlag, integerFlag } from "./args.js";
 import { inputFlags } from "./input.js";
 import { CliUsageError } from "./io.js";
@@ -40,14 +40,15 @@ export interface SearchFlagValues {
 
 /** Help lines for the shared search flags. */
 export const searchFlagsHelp = `  --initiator ID          only deals in which firm ID is a party; price for it
-  --kinds K1,K2           cycle, brokered, chain (default cycle,brokered)
-  --max-parties K         most parties of a deal, 2..12 (default 3)
-  --policy P              initiator | fair | minimal (default: initiator with --initiator, else fair)
-  --objective O           surplus | expectedSurplus | initiatorNet | expectedInitiatorNet
-                          (default: expectedInitiatorNet with --initiator, else expectedSurplus)
+  --kinds K1,K2           ${dealKinds.join(", ")} (default ${defaultFindOptions.kinds.join(",")})
+  --max-parties K         most parties of a deal, 2..${maxPartiesLimit} (default ${defaultFindOptions.maxParties})
+  --policy P              ${policies.join(" | ")}
+                          (default: ${defaultPricingOptions.withInitiator.policy} with --initiator, else ${defaultPricingOptions.withoutInitiator.policy})
+  --objective O           ${objectives.join(" | ")}
+                          (default: ${defaultPricingOptions.withInitiator.objective} with --initiator, else ${defaultPricingOptions.withoutInitiator.objective})
   --include-infeasible    also list deals no discount makes acceptable to all
   --key-accounts-only     only deals in which a key account buys (from the initiator)
-  --input-format F        json | jsonl, for NETWORK = - (stdin)`;
+  --input-format F        ${networkFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
 
 /** Turns the flags into `findDeals` options (without `top`). */
 export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
@@ -60,10 +61,15 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
       .filter((kind) => kind !== "");
     for (const kind of kinds) choiceFlag(kind, "kinds", dealKinds, "cycle");
     if (kinds.length === 0)
-      throw new CliUsageError("--kinds needs at least one of cycle, brokered, chain");
+      throw new CliUsageError(`--kinds needs at least one of ${dealKinds.join(", ")}`);
     options.kinds = kinds as DealKind[];
   }
-  options.maxParties = integerFlag(values["max-parties"], "max-parties", 3, 2);
+  options.maxParties = integerFlag(
+    values["max-parties"],
+    "max-parties",
+    defaultFindOptions.maxParties,
+    2,
+  );
   if (values.policy !== undefined)
     options.policy = choiceFlag<Policy>(values.policy, "policy", policies, "fair");
   if (values.objective !== undefined) {

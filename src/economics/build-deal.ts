@@ -5,7 +5,7 @@
  */
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import type { Deal, DealTrade, InitiatorFigures, Objective, PartyFigures } from "./deal.js";
-import type { DealEconomy } from "./economy.js";
+import type { DealEconomy } from "./deal-economy.js";
 import { objectiveValue } from "./objective.js";
 
 /** Every party's figures, as SPEC §5 defines them. */

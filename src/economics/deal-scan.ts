@@ -5,12 +5,13 @@
  */
 
 import type { Network } from "../model/types.js";
-import { DealCursor, dealId } from "../search/deal-cursor.js";
+import { DealCursor } from "../search/deal-cursor.js";
+import { dealId } from "../search/deal-id.js";
 import type { DealKind } from "../search/kinds.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
-import { DealEconomy } from "./economy.js";
+import { DealEconomy } from "./deal-economy.js";
 import {
   type FindDealsOptions,
   type ResolvedFindOptions,

@@ -25,14 +25,25 @@ export type DealShape = DealKind | "custom";
  * - `minimal`: minimize the total discount with every party at net ≥ hurdle,
  *   then maximize the initiator's net.
  */
-export type Policy = "initiator" | "fair" | "minimal";
+export type Policy = (typeof policies)[number];
+
+/** Every policy, in the order of SPEC §5's table. */
+export const policies = ["initiator", "fair", "minimal"] as const;
 
 /**
  * What deals are ranked and portfolios chosen by (SPEC §5): `surplus`,
  * `expectedSurplus` (probability · surplus), `initiatorNet` (the initiator's
  * net), `expectedInitiatorNet` (probability · the initiator's net).
  */
-export type Objective = "surplus" | "expectedSurplus" | "initiatorNet" | "expectedInitiatorNet";
+export type Objective = (typeof objectives)[number];
+
+/** Every objective, in the order of SPEC §5. */
+export const objectives = [
+  "surplus",
+  "expectedSurplus",
+  "initiatorNet",
+  "expectedInitiatorNet",
+] as const;
 
 /** One trade of a deal: the potential trade's figures (SPEC §3) and its discount. */
 export interface DealTrade extends PotentialTrade {

@@ -11,7 +11,7 @@
  * only the kept deals are built as objects, at the end.
  */
 import type { Network } from "../model/types.js";
-import { dealId } from "../search/deal-cursor.js";
+import { dealId } from "../search/deal-id.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import type { DealSearchOptions, FindDealsOptions } from "./find-options.js";

@@ -4,8 +4,8 @@
  */
 
 import { UsageError } from "../model/errors.js";
-import type { SearchStats } from "../search/deal-cursor.js";
-import { type DealKind, dealKinds } from "../search/kinds.js";
+import type { SearchStats } from "../search/deal-walk.js";
+import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { type PricingOptions, type ResolvedPricing, resolvePricing } from "./pricing-options.js";
 
@@ -72,8 +72,10 @@ export function resolveFindOptions(
       throw new UsageError(`unknown deal kind: ${String(kind)} (expected ${dealKinds.join(", ")})`);
   }
   const maxParties = options.maxParties ?? defaultFindOptions.maxParties;
-  if (!Number.isInteger(maxParties) || maxParties < 2 || maxParties > 12) {
-    throw new UsageError(`maxParties must be a whole number from 2 to 12: ${maxParties}`);
+  if (!Number.isInteger(maxParties) || maxParties < 2 || maxParties > maxPartiesLimit) {
+    throw new UsageError(
+      `maxParties must be a whole number from 2 to ${maxPartiesLimit}: ${maxParties}`,
+    );
   }
   const top = options.top ?? defaultFindOptions.top;
   if (!(top === Number.POSITIVE_INFINITY || (Number.isInteger(top) && top >= 0))) {

@@ -3,16 +3,8 @@
  * them that need no pricing (to skip deals that cannot enter a top list).
  */
 import type { Objective } from "./deal.js";
-import type { DealEconomy } from "./economy.js";
+import type { DealEconomy } from "./deal-economy.js";
 import { feasibilityTolerance } from "./price-fast.js";
-
-/** Every objective, in the order of SPEC §5. */
-export const objectives: readonly Objective[] = [
-  "surplus",
-  "expectedSurplus",
-  "initiatorNet",
-  "expectedInitiatorNet",
-];
 
 /** Whether the objective is about the initiator (and so needs one). */
 export function isInitiatorObjective(objective: Objective): boolean {

@@ -34,7 +34,7 @@
  * Discounts within 1e-12 · scale of 0 or of the margin are snapped to it.
  */
 import type { Policy } from "./deal.js";
-import type { DealEconomy } from "./economy.js";
+import type { DealEconomy } from "./deal-economy.js";
 import { brokeredBestSlack, brokeredFairLevel, brokeredLeastDiscounts } from "./price-brokered.js";
 import { ringBestSlack, ringFairLevel, ringLeastDiscounts } from "./price-ring.js";
 

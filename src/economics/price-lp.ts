@@ -23,7 +23,7 @@
  */
 import solver, { type Model as LpModel } from "javascript-lp-solver";
 import type { Policy } from "./deal.js";
-import type { DealEconomy } from "./economy.js";
+import type { DealEconomy } from "./deal-economy.js";
 import { feasibilityTolerance } from "./price-fast.js";
 
 /**

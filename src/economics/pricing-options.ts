@@ -6,11 +6,8 @@
 
 import { UsageError } from "../model/errors.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import type { Objective, Policy } from "./deal.js";
-import { isInitiatorObjective, objectives } from "./objective.js";
-
-/** Every policy, in the order of SPEC §5's table. */
-export const policies: readonly Policy[] = ["initiator", "fair", "minimal"];
+import { type Objective, objectives, type Policy, policies } from "./deal.js";
+import { isInitiatorObjective } from "./objective.js";
 
 /** Options that say how deals are priced and scored. */
 export interface PricingOptions {

@@ -7,13 +7,13 @@
 
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
-import { dealId } from "../search/deal-cursor.js";
+import { dealId } from "../search/deal-id.js";
 import type { DealKind } from "../search/kinds.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
+import { DealEconomy, layoutOf } from "./deal-economy.js";
 import { recognizeShape } from "./deal-shape.js";
-import { DealEconomy, layoutOf } from "./economy.js";
 import { priceFast } from "./price-fast.js";
 import { priceByLp } from "./price-lp.js";
 import { type PricingOptions, resolvePricing } from "./pricing-options.js";

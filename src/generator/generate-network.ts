@@ -9,7 +9,7 @@ import type { GenerateOptions } from "./options.js";
 
 /**
  * A seeded synthetic trade network that looks like a real economy (see
- * `generateNetworkRecords` and `economy.ts`). Same options, same network;
+ * `generateNetworkRecords` and `industries.ts`). Same options, same network;
  * the result passes `parseNetwork`.
  *
  * @param options - the knobs, each optional (`defaultGenerateOptions`)

@@ -2,8 +2,8 @@
  * The synthetic network generator: seeded, deterministic, streaming.
  */
 
-export { type Industry, industries, type ProductLine, type Tier, tierNames } from "./economy.js";
 export { generateNetwork } from "./generate-network.js";
+export { type Industry, industries, type ProductLine, type Tier, tierNames } from "./industries.js";
 export {
   firmId,
   generateNetworkRecords,

@@ -11,7 +11,7 @@
  * Phase 2 (`firm-records.ts`) reads this layout to draw each firm's needs,
  * incumbents and relations one firm at a time.
  */
-import { type Industry, industries } from "./economy.js";
+import { type Industry, industries } from "./industries.js";
 import type { ResolvedGenerateOptions } from "./options.js";
 import { Random } from "./random.js";
 

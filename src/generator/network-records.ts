@@ -21,7 +21,7 @@ import {
   serviceMix,
   serviceNeedShare,
   spendShare,
-} from "./economy.js";
+} from "./industries.js";
 import { buildLayout, type Layout, productId, roundMoney, streams } from "./layout.js";
 import { type GenerateOptions, resolveGenerateOptions } from "./options.js";
 import { Random } from "./random.js";

@@ -8,11 +8,12 @@
  * `JSON.stringify` on these small objects: serialization is a large part of a
  * million-firm run.
  */
+import type { NetworkFormat } from "../model/read-network.js";
 import type { Firm, Need, Offer, Relation } from "../model/types.js";
 import type { NetworkRecord } from "./network-records.js";
 
 /** The network format written by `generate`. */
-export type GeneratedFormat = "json" | "jsonl";
+export type GeneratedFormat = NetworkFormat;
 
 const quote = JSON.stringify as (value: string) => string;
 

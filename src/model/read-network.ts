@@ -9,8 +9,11 @@ import { linePlaces, NetworkBuilder } from "./network-builder.js";
 import { parseNetwork } from "./parse-network.js";
 import type { Network } from "./types.js";
 
-/** The two file forms of SPEC §2. */
-export type NetworkFormat = "json" | "jsonl";
+/** The text forms of SPEC §2 a stream can be read in. */
+export const networkFormats = ["json", "jsonl"] as const;
+
+/** One of `networkFormats`. */
+export type NetworkFormat = (typeof networkFormats)[number];
 
 /** Options of `readNetwork`. */
 export interface ReadNetworkOptions {

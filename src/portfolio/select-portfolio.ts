@@ -8,7 +8,7 @@
  * (`exact`, see exact.ts). Whatever happens, the portfolio returned satisfies
  * every constraint.
  */
-import type { Deal } from "../economics/deal.js";
+import { type Deal, objectives } from "../economics/deal.js";
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
 import { compareIds } from "../util/compare-ids.js";
@@ -25,14 +25,11 @@ import { portfolioValue, rowsOf, subModel } from "./packing-model.js";
 import {
   autoExactLimit,
   defaultPortfolioOptions,
-  type Portfolio,
   type PortfolioOptions,
-  type PortfolioStatus,
+  portfolioSolvers,
 } from "./portfolio-options.js";
+import type { Portfolio, PortfolioStatus } from "./portfolio-result.js";
 import { keepColumns, reduceModel } from "./reduce-model.js";
-
-const solvers = new Set(["exact", "greedy", "auto"]);
-const objectives = new Set(["surplus", "expectedSurplus", "initiatorNet", "expectedInitiatorNet"]);
 
 /** The exact method's defaults: HiGHS, enumeration up to 16 deals. */
 export const defaultExactSettings: ExactSettings = { backend: highsBackend, enumerationLimit: 16 };
@@ -70,8 +67,11 @@ export async function runPortfolio(
   const solver = options.solver ?? defaultPortfolioOptions.solver;
   const timeLimitMs = options.timeLimitMs ?? defaultPortfolioOptions.timeLimitMs;
   const objectiveName = options.objective ?? defaultObjectiveFor(deals);
-  if (!solvers.has(solver)) throw new UsageError(`unknown solver ${String(solver)}`);
-  if (!objectives.has(objectiveName))
+  if (!portfolioSolvers.includes(solver))
+    throw new UsageError(
+      `unknown solver ${String(solver)} (expected ${portfolioSolvers.join(", ")})`,
+    );
+  if (!objectives.includes(objectiveName))
     throw new UsageError(`unknown objective ${String(objectiveName)}`);
   if (!(timeLimitMs >= 0)) throw new UsageError(`timeLimitMs must be ≥ 0, got ${timeLimitMs}`);
   const deadline = new Deadline(timeLimitMs, options.signal);

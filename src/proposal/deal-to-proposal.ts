@@ -11,6 +11,11 @@ export interface DealToProposalOptions {
   readonly discounts?: boolean;
 }
 
+/** The defaults of {@link DealToProposalOptions}. */
+export const defaultDealToProposalOptions = {
+  discounts: true,
+} as const satisfies DealToProposalOptions;
+
 /**
  * The proposal `{kind, trades: [{seller, buyer, product, quantity, discount?}]}` of a deal.
  *
@@ -18,7 +23,7 @@ export interface DealToProposalOptions {
  * checkProposal(network, dealToProposal(findDeals(network)[0])).ok // true
  */
 export function dealToProposal(deal: Deal, options: DealToProposalOptions = {}): Proposal {
-  const discounts = options.discounts ?? true;
+  const discounts = options.discounts ?? defaultDealToProposalOptions.discounts;
   return {
     ...(deal.kind === "custom" ? {} : { kind: deal.kind }),
     trades: deal.trades.map((t) => ({

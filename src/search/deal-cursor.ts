@@ -29,14 +29,8 @@ import { BrokeredWalk } from "./brokered-walk.js";
 import { ChainWalk } from "./chain-walk.js";
 import { CycleWalk } from "./cycle-walk.js";
 import { checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
-import { type DealKind, dealKinds } from "./kinds.js";
+import { type DealKind, dealKinds, maxPartiesLimit } from "./kinds.js";
 import { type SearchGraph, type SearchWorkspace, searchGraphOf } from "./search-graph.js";
-
-export { dealId } from "./deal-id.js";
-export type { SearchStats } from "./deal-walk.js";
-
-/** Most parties a deal can have. */
-export const maxPartiesLimit = 12;
 
 /** What to search for. */
 export interface SearchOptions {

@@ -5,7 +5,7 @@
  * hurdles no discount can meet common; `scale` multiplies every amount.
  */
 import fc from "fast-check";
-import { DealEconomy } from "../../src/economics/economy.js";
+import { DealEconomy } from "../../src/economics/deal-economy.js";
 
 /** One deal's numbers. */
 export interface DealNumbers {

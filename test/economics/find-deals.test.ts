@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Deal, Objective, Policy } from "../../src/economics/deal.js";
-import { DealEconomy } from "../../src/economics/economy.js";
+import { DealEconomy } from "../../src/economics/deal-economy.js";
 import { findDeals, iterateDeals } from "../../src/economics/find-deals.js";
 import { defaultFindOptions, type FindDealsOptions } from "../../src/economics/find-options.js";
 import { priceByLp } from "../../src/economics/price-lp.js";

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Policy } from "../../src/economics/deal.js";
-import type { DealEconomy } from "../../src/economics/economy.js";
+import type { DealEconomy } from "../../src/economics/deal-economy.js";
 import { priceFast } from "../../src/economics/price-fast.js";
 import { priceByLp } from "../../src/economics/price-lp.js";
 import { type DealNumbers, dealNumbers, loadNumbers, tradeEnds } from "./deal-numbers.js";

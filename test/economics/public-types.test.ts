@@ -8,7 +8,7 @@ import { findDeals, iterateDeals } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
 import { scoreDeal, type TradeSpec } from "../../src/economics/score-deal.js";
 import type { Network } from "../../src/model/types.js";
-import type { SearchStats } from "../../src/search/deal-cursor.js";
+import type { SearchStats } from "../../src/search/deal-walk.js";
 
 describe("economics API types", () => {
   it("takes readonly optional options and returns deals", () => {

@@ -37,6 +37,26 @@ describe("the built package", () => {
     expect(() => m.parseNetwork({})).toThrow(m.NetworkError);
   });
 
+  it("keeps the low-level pieces in reciprocal-deals/advanced, not in the main entry", () => {
+    const script = `import * as m from "reciprocal-deals"; import * as a from "reciprocal-deals/advanced";
+      const names = ["TradeIndex", "tradeIndexOf", "DealCursor", "dealId"];
+      const n = m.parseNetwork(JSON.parse(process.argv[1]));
+      console.log(JSON.stringify({ advanced: names.map((k) => typeof a[k]), main: names.filter((k) => k in m),
+        trades: a.tradeIndexOf(n).tradeCount }));`;
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", script, readFileSync(example, "utf8")],
+      { cwd: root },
+    );
+    expect(JSON.parse(String(out))).toEqual({
+      advanced: ["function", "function", "function", "function"],
+      main: [],
+      trades: 2,
+    });
+    const require = createRequire(join(root, "package.json"));
+    expect(typeof require("reciprocal-deals/advanced").DealCursor).toBe("function");
+  });
+
   it("runs the CLI from its bin", () => {
     const out = execFileSync(process.execPath, [
       join(root, pkg.bin["reciprocal-deals"]),

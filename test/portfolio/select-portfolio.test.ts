@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Deal, Objective } from "../../src/economics/deal.js";
 import type { Network } from "../../src/model/types.js";
 import { highsBackend } from "../../src/portfolio/highs-backend.js";
-import type { Portfolio } from "../../src/portfolio/portfolio-options.js";
+import type { Portfolio } from "../../src/portfolio/portfolio-result.js";
 import { runPortfolio, selectPortfolio } from "../../src/portfolio/select-portfolio.js";
 import { bestBySubsets, close, instanceArb, valueUnder, violations } from "./fixtures.js";
 

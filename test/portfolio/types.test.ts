@@ -3,11 +3,10 @@ import type { Deal, Objective } from "../../src/economics/deal.js";
 import type { Network } from "../../src/model/types.js";
 import {
   defaultPortfolioOptions,
-  type Portfolio,
   type PortfolioOptions,
   type PortfolioSolver,
-  type PortfolioStatus,
 } from "../../src/portfolio/portfolio-options.js";
+import type { Portfolio, PortfolioStatus } from "../../src/portfolio/portfolio-result.js";
 import { selectPortfolio } from "../../src/portfolio/select-portfolio.js";
 
 describe("public types of the portfolio", () => {

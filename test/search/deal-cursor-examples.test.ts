@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import type { Network } from "../../src/model/types.js";
-import { DealCursor, dealId, type SearchOptions } from "../../src/search/deal-cursor.js";
+import { DealCursor, type SearchOptions } from "../../src/search/deal-cursor.js";
+import { dealId } from "../../src/search/deal-id.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 

@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import { DealCursor, dealId } from "../../src/search/deal-cursor.js";
+import { DealCursor } from "../../src/search/deal-cursor.js";
+import { dealId } from "../../src/search/deal-id.js";
 import { type DealKind, dealKinds } from "../../src/search/kinds.js";
 import { type TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { bruteForceDeals } from "./brute-force-deals.js";

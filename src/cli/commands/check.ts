@@ -6,17 +6,25 @@
  * stderr as `✖ message → at path`) or a usage mistake.
  */
 import { readFile } from "node:fs/promises";
-import type { Deal, Objective, Policy } from "../../economics/deal.js";
+import { type Deal, objectives, policies } from "../../economics/deal.js";
 import { dealToJson } from "../../economics/deal-json.js";
+import { isInitiatorObjective } from "../../economics/objective.js";
 import { NetworkError } from "../../model/errors.js";
 import type { Network } from "../../model/types.js";
 import { checkProposal } from "../../proposal/check-proposal.js";
 import { parseProposal } from "../../proposal/parse-proposal.js";
-import type { Proposal, ProposalCheck } from "../../proposal/proposal.js";
+import {
+  defaultCheckProposalOptions,
+  type Proposal,
+  type ProposalCheck,
+} from "../../proposal/proposal.js";
 import { ProposalError } from "../../proposal/proposal-error.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import { inputFlags, loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError, exitCodes } from "../io.js";
+
+/** The output formats of `check`. */
+export const checkFormats = ["table", "json"] as const;
 
 /** Help text of `check`. */
 export const checkHelp = `Usage: reciprocal-deals check NETWORK PROPOSAL [--initiator ID] [--policy P]
@@ -27,18 +35,11 @@ PROPOSAL is a JSON file (or - for stdin):
   {"kind": "cycle", "trades": [{"seller": "a", "buyer": "b", "product": "x", "quantity": 5, "discount": 20}, ...]}
 kind, quantity and discount are optional: omitted discounts are chosen by the policy.
   --initiator ID   report this firm's figures
-  --policy P       fair (default), initiator, minimal
-  --objective O    expectedSurplus (default), surplus, initiatorNet, expectedInitiatorNet
-  --format F       table (default) or json: {"ok": bool, "violations": [...], "deal": DEAL}
+  --policy P       ${policies.join(" | ")} (default ${defaultCheckProposalOptions.policy})
+  --objective O    ${objectives.join(" | ")}
+                   (default ${defaultCheckProposalOptions.objective})
+  --format F       ${checkFormats.join(" | ")} (default table); json: {"ok": bool, "violations": [...], "deal": DEAL}
 Exit status: 0 sound, 1 violations, 2 unreadable input or usage error.`;
-
-const policies = ["fair", "initiator", "minimal"] as const satisfies readonly Policy[];
-const objectives = [
-  "expectedSurplus",
-  "surplus",
-  "initiatorNet",
-  "expectedInitiatorNet",
-] as const satisfies readonly Objective[];
 
 async function readText(path: string, io: CliIO): Promise<string> {
   if (path !== "-") return readFile(path, "utf8");
@@ -127,13 +128,18 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
   const [networkPath, proposalPath] = positionals as [string, string];
   if (networkPath === "-" && proposalPath === "-")
     throw new CliUsageError("only one of NETWORK and PROPOSAL can be - (stdin)");
-  const format = choiceFlag(values.format, "format", ["table", "json"] as const, "table");
-  const policy = choiceFlag(values.policy, "policy", policies, "fair");
-  const objective = choiceFlag(values.objective, "objective", objectives, "expectedSurplus");
+  const format = choiceFlag(values.format, "format", checkFormats, "table");
+  const policy = choiceFlag(values.policy, "policy", policies, defaultCheckProposalOptions.policy);
+  const objective = choiceFlag(
+    values.objective,
+    "objective",
+    objectives,
+    defaultCheckProposalOptions.objective,
+  );
   const initiator = values.initiator;
   if (initiator === undefined && policy === "initiator")
     throw new CliUsageError("--policy initiator needs --initiator");
-  if (initiator === undefined && objective !== "surplus" && objective !== "expectedSurplus") {
+  if (initiator === undefined && isInitiatorObjective(objective)) {
     throw new CliUsageError(`--objective ${objective} needs --initiator`);
   }
 

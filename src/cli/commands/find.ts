@@ -3,7 +3,7 @@
  */
 
 import { type RankedDeals, rankDeals } from "../../economics/find-deals.js";
-import type { FindDealsOptions } from "../../economics/find-options.js";
+import { defaultFindOptions, type FindDealsOptions } from "../../economics/find-options.js";
 import type { Network } from "../../model/types.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import { type DealFormat, dealFormats, writeDeals } from "../format/write-deals.js";
@@ -19,10 +19,10 @@ Lists the best reciprocal deals of a network, ranked by the objective
 (ties by id). Deals are cycles, brokered triangles and (on request) chains.
 
 ${searchFlagsHelp}
-  --top N                 how many deals (default 20)
+  --top N                 how many deals (default ${defaultFindOptions.top})
   --all                   every deal
   --explain               the pitch to each party under each deal (table format)
-  --format F              table | json | csv | dot | mermaid (default table)
+  --format F              ${dealFormats.join(" | ")} (default table)
 
 Examples:
   reciprocal-deals find examples/timber-loop/network.json --explain
@@ -59,7 +59,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   if (positionals.length !== 1)
     throw new CliUsageError("find takes one NETWORK argument (see --help)");
   const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
-  const options = { ...searchOptionsOf(values), top: topOf(values, 20) };
+  const options = { ...searchOptionsOf(values), top: topOf(values, defaultFindOptions.top) };
   const network = await loadNetwork(positionals[0], values["input-format"], io);
   const deals = searchWithProgress(network, options, io);
   await writeDeals(io.stdout, format, { deals, explain: values.explain === true });

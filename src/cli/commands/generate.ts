@@ -11,7 +11,7 @@ import type { Writable } from "node:stream";
 import { generateNetworkRecords } from "../../generator/network-records.js";
 import { type GenerateOptions, resolveGenerateOptions } from "../../generator/options.js";
 import { type GeneratedFormat, NetworkTextWriter } from "../../generator/serialize.js";
-import { formatOfPath } from "../../model/read-network.js";
+import { formatOfPath, networkFormats } from "../../model/read-network.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
 import { type CliIO, CliUsageError } from "../io.js";
 import { ProgressReporter } from "../progress.js";
@@ -140,7 +140,7 @@ export async function runGenerate(argv: readonly string[], io: CliIO): Promise<n
   resolveGenerateOptions(options); // every knob checked before anything is written
   const path = values.out;
   const inferred: GeneratedFormat = path === undefined ? "json" : formatOfPath(path);
-  const format = choiceFlag<GeneratedFormat>(values.format, "format", ["json", "jsonl"], inferred);
+  const format = choiceFlag<GeneratedFormat>(values.format, "format", networkFormats, inferred);
   if (path === undefined) {
     await writeNetwork(options, format, io.stdout, io);
     return 0;

@@ -5,6 +5,7 @@
 import {
   defaultPortfolioOptions,
   type PortfolioSolver,
+  portfolioSolvers,
 } from "../../portfolio/portfolio-options.js";
 import { selectPortfolio } from "../../portfolio/select-portfolio.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
@@ -23,14 +24,13 @@ The candidates are every deal "find --all" lists with the same flags.
 
 ${searchFlagsHelp}
   --top N                 keep only the best N candidates (default: all)
-  --solver S              exact | greedy | auto (default auto)
+  --solver S              ${portfolioSolvers.join(" | ")} (default ${defaultPortfolioOptions.solver})
   --time-limit MS         stop after MS milliseconds with the best portfolio so far
-  --format F              table | json | csv | dot | mermaid (default table)
+                          (default: no limit)
+  --format F              ${dealFormats.join(" | ")} (default table)
 
 Example:
   reciprocal-deals select examples/timber-loop/network.json --max-parties 4 --format json`;
-
-const solvers: readonly PortfolioSolver[] = ["exact", "greedy", "auto"];
 
 /** Runs `select`. */
 export async function runSelect(argv: readonly string[], io: CliIO): Promise<number> {
@@ -47,7 +47,12 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
   if (positionals.length !== 1)
     throw new CliUsageError("select takes one NETWORK argument (see --help)");
   const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
-  const solver = choiceFlag(values.solver, "solver", solvers, defaultPortfolioOptions.solver);
+  const solver = choiceFlag<PortfolioSolver>(
+    values.solver,
+    "solver",
+    portfolioSolvers,
+    defaultPortfolioOptions.solver,
+  );
   const timeLimitMs =
     values["time-limit"] === undefined
       ? Number.POSITIVE_INFINITY

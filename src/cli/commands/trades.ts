@@ -8,8 +8,11 @@ import { inputFlags, loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError } from "../io.js";
 import { ChunkedWriter } from "../output.js";
 
+/** The output formats of `trades`. */
+export const tradeFormats = ["tsv", "json"] as const;
+
 /** Help text of `trades`. */
-export const tradesHelp = `Usage: reciprocal-deals trades NETWORK [--format tsv|json] [--input-format json|jsonl]
+export const tradesHelp = `Usage: reciprocal-deals trades NETWORK [--format ${tradeFormats.join("|")}] [--input-format json|jsonl]
 
 Lists the potential trades (SPEC §3), one per line, sorted by seller, buyer, product.
   tsv:  seller, buyer, product, quantity, margin, premium, probability (tab-separated, no header)
@@ -24,7 +27,7 @@ export async function runTrades(argv: readonly string[], io: CliIO): Promise<num
     return 0;
   }
   if (positionals.length !== 1) throw new CliUsageError("trades takes one NETWORK argument");
-  const format = choiceFlag(values.format, "format", ["tsv", "json"] as const, "tsv");
+  const format = choiceFlag(values.format, "format", tradeFormats, "tsv");
   const network = await loadNetwork(positionals[0], values["input-format"], io);
   const index = tradeIndexOf(network);
   const out = new ChunkedWriter(io.stdout);

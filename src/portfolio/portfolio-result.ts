@@ -1,0 +1,86 @@
+/**
+ * The result of `selectPortfolio` (SPEC §6): the chosen deals, what was
+ * proved about them, and the work it took.
+ */
+import type { Deal, Objective } from "../economics/deal.js";
+
+/**
+ * What the result proves.
+ *
+ * - `optimal`: no portfolio is better (relative tolerance 1e-9); `bound`
+ *   equals `objective` and `gap` is 0.
+ * - `feasible`: a valid portfolio (every constraint holds) that is not proved
+ *   optimal; `bound` is a proved upper bound on the optimum, `gap` how far
+ *   the portfolio may be from it. What `greedy` returns unless its bound
+ *   happens to meet the objective.
+ * - `timedout`: `timeLimitMs` ran out before the proof; the best portfolio
+ *   found so far (valid, never empty when a deal has positive value) with the
+ *   best bound proved so far.
+ * - `aborted`: the `signal` fired; as `timedout`, the best found so far.
+ */
+export type PortfolioStatus = (typeof portfolioStatuses)[number];
+
+/** Every status, from the strongest answer to the weakest. */
+export const portfolioStatuses = ["optimal", "feasible", "timedout", "aborted"] as const;
+
+/** Work counters of one `selectPortfolio` call. */
+export interface PortfolioStats {
+  /** Deals passed in. */
+  readonly candidates: number;
+  /** Dropped: a repeat of an id seen before. */
+  readonly duplicateIds: number;
+  /** Dropped: `feasible: false`. */
+  readonly infeasible: number;
+  /** Dropped: objective value ≤ 0 (they never help). */
+  readonly nonPositive: number;
+  /** Dropped: the deal alone exceeds a capacity, need or maxDeals. */
+  readonly oversized: number;
+  /** Dropped: an identical, conflicting deal is at least as good. */
+  readonly dominated: number;
+  /** Deals left after reduction (the model's columns). */
+  readonly columns: number;
+  /** Constraints left after reduction (the model's rows). */
+  readonly rows: number;
+  /** Constraints dropped: never binding, or implied by another. */
+  readonly droppedRows: number;
+  /** Independent components solved separately. */
+  readonly components: number;
+  /** Deals in the largest component. */
+  readonly largestComponent: number;
+  /** Components proved optimal by enumeration. */
+  readonly enumerated: number;
+  /** LP relaxations solved. */
+  readonly lpSolves: number;
+  /** Columns fixed to 0 by reduced costs after an LP. */
+  readonly fixedByReducedCost: number;
+  /** MIPs run (components whose rounded LP did not meet the bound). */
+  readonly mipSolves: number;
+  /** The greedy portfolio's objective (computed by every solver as a start). */
+  readonly greedyObjective: number;
+  /** Why the LP/MIP backend could not be used, when it could not (the greedy answer stands). */
+  readonly backendError?: string;
+}
+
+/** The chosen portfolio (SPEC §6), as data. */
+export interface Portfolio {
+  /** What was proved; see {@link PortfolioStatus}. */
+  readonly status: PortfolioStatus;
+  /** The chosen deals, by objective value descending, ties by id ascending. */
+  readonly deals: readonly Deal[];
+  /** The objective summed. */
+  readonly objectiveName: Objective;
+  /** Σ of the objective over the chosen deals. */
+  readonly objective: number;
+  /** A proved upper bound on the optimum (the LP relaxation's or tighter); ≥ `objective`. */
+  readonly bound: number;
+  /** (bound − objective) / |bound|, 0 when the bound is 0. */
+  readonly gap: number;
+  /** `status === "optimal"`. */
+  readonly optimal: boolean;
+  /** Wall-clock milliseconds the call took. */
+  readonly timeMs: number;
+  /** The solver that produced the portfolio (`auto` resolved). */
+  readonly solver: "exact" | "greedy";
+  /** Work counters. */
+  readonly stats: PortfolioStats;
+}
