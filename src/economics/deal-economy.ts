@@ -168,6 +168,35 @@ export class DealEconomy {
   }
 
   /**
+   * Loads trades of no SPEC shape (priced by the LP only): parties in the
+   * order they first appear, each trade at its own quantity.
+   */
+  loadCustom(index: TradeIndex, ordered: readonly number[], initiator: number): void {
+    this.kind = "custom";
+    this.layout = "generic";
+    this.tradeCount = ordered.length;
+    let parties = 0;
+    const partyOf = (firm: number): number => {
+      for (let v = 0; v < parties; v++) if (this.partyFirm[v] === firm) return v;
+      this.partyFirm[parties] = firm;
+      return parties++;
+    };
+    ordered.forEach((t, j) => {
+      this.seller[j] = partyOf(index.tradeSeller(t));
+      this.buyer[j] = partyOf(index.tradeBuyer(t));
+      this.tradeId[j] = t;
+      this.quantity[j] = index.tradeQuantity(t);
+      this.unitPrice[j] = index.tradeUnitPrice(t);
+      this.margin[j] = index.tradeMargin(t);
+      this.premium[j] = index.tradePremium[t];
+      this.probability[j] = index.tradeProbability(t);
+      this.fixedDiscount[j] = Number.NaN;
+    });
+    this.partyCount = parties;
+    this.finishLoad(index, initiator);
+  }
+
+  /**
    * Sets hurdles and the initiator's party from the index, then derives the
    * rest (see `derive`). Call after the trades and parties are set.
    */

@@ -10,6 +10,7 @@ import type { DealKind } from "./kinds.js";
 /**
  * The canonical SPEC §4 id of a deal: `kind:seller>buyer:product|…`.
  *
+ * @param kind a SPEC §4 kind, or another label (the economics write `custom` for trades of no shape)
  * @param trades trade integers of the index, in SPEC §4 order (as `DealCursor.trades` holds them)
  * @param size how many of `trades` belong to the deal
  * @example
@@ -17,7 +18,7 @@ import type { DealKind } from "./kinds.js";
  */
 export function dealId(
   index: TradeIndex,
-  kind: DealKind,
+  kind: DealKind | (string & {}),
   trades: ArrayLike<number>,
   size: number,
 ): string {
