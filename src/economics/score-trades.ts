@@ -13,6 +13,7 @@
 import { UsageError } from "../model/errors.js";
 import { dealId } from "../search/deal-id.js";
 import type { DealKind } from "../search/kinds.js";
+import { incumbentFloors } from "../trade-index/incumbent-floors.js";
 import { tradeFiguresAt } from "../trade-index/trade-figures.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { buildDeal } from "./build-deal.js";
@@ -68,6 +69,8 @@ export function scoreTrades(
   }
   const ordered = shape.order.map((position) => given[position]);
   const economy = new DealEconomy(Math.max(3, 2 * n));
+  economy.competition = options.competition;
+  if (options.competition === "counter") economy.floors = incumbentFloors(index);
   if (shape.kind === "custom") economy.loadCustom(index, ordered, options.initiator);
   else economy.loadIndexDeal(index, shape.kind, ordered, n, options.initiator);
   shape.order.forEach((position, j) => {
@@ -99,5 +102,5 @@ export function scoreTrades(
     priceFast(economy, options.policy);
   }
   const id = dealId(index, shape.kind, ordered, n);
-  return buildDeal(economy, index, id, options.objective, options.initiator);
+  return buildDeal(economy, index, id, options.objective, options.initiator, options);
 }

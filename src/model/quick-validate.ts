@@ -25,6 +25,7 @@ const needKeys = new Set([
   "referencePrice",
   "switchingCost",
   "incumbent",
+  "incumbentFloor",
   "meta",
 ]);
 const relationKeys = new Set(["seller", "buyer", "product", "probability", "blocked", "meta"]);
@@ -89,6 +90,8 @@ function isValidNeed(value: unknown): boolean {
     optionalNonNegative(value.referencePrice) &&
     optionalNonNegative(value.switchingCost) &&
     (incumbent === undefined || nonEmpty(incumbent)) &&
+    optionalNonNegative(value.incumbentFloor) &&
+    (value.incumbentFloor === undefined || incumbent !== undefined) &&
     optionalMeta(value.meta)
   );
 }

@@ -29,15 +29,32 @@ export const offerSchema = z
     }
   });
 
-/** A need: `{product, quantity, referencePrice?, switchingCost?, incumbent?}`. */
-export const needSchema = z.strictObject({
-  product: nonEmpty,
-  quantity: z.number().gt(0, "quantity must be > 0"),
-  referencePrice: money.min(0, "referencePrice must be ≥ 0").optional(),
-  switchingCost: money.min(0, "switchingCost must be ≥ 0").optional(),
-  incumbent: nonEmpty.optional(),
-  meta: meta.optional(),
-});
+/**
+ * A need: `{product, quantity, referencePrice?, switchingCost?, incumbent?,
+ * incumbentFloor?}`; the floor (the lowest unit price the incumbent is
+ * believed to accept, SPEC §5) only together with an incumbent.
+ */
+export const needSchema = z
+  .strictObject({
+    product: nonEmpty,
+    quantity: z.number().gt(0, "quantity must be > 0"),
+    referencePrice: money.min(0, "referencePrice must be ≥ 0").optional(),
+    switchingCost: money.min(0, "switchingCost must be ≥ 0").optional(),
+    incumbent: nonEmpty.optional(),
+    incumbentFloor: money.min(0, "incumbentFloor must be ≥ 0").optional(),
+    meta: meta.optional(),
+  })
+  .check((ctx) => {
+    const { incumbent, incumbentFloor } = ctx.value;
+    if (incumbentFloor !== undefined && incumbent === undefined) {
+      ctx.issues.push({
+        code: "custom",
+        input: incumbentFloor,
+        path: ["incumbentFloor"],
+        message: "incumbentFloor needs an incumbent (the firm whose floor it is)",
+      });
+    }
+  });
 
 /** A firm with its offers and needs. */
 export const firmSchema = z.strictObject({

@@ -45,7 +45,8 @@ const kindNames: Record<string, string> = {
 
 /**
  * Applies `checkProposal`'s defaults (policy `fair`, objective
- * `expectedSurplus`) and validates the options against the network.
+ * `expectedSurplus`, competition `none`; the room is always computed) and
+ * validates the options against the network.
  *
  * @throws UsageError for an unknown policy, objective or initiator, or the
  *   `initiator` policy or an initiator objective without an initiator
@@ -54,7 +55,15 @@ export function resolveCheckOptions(
   index: TradeIndex,
   options: CheckProposalOptions,
 ): ResolvedPricing {
-  return resolvePricing(index, { ...defaultCheckProposalOptions, ...options });
+  const { initiator, policy, objective, competition } = options;
+  return resolvePricing(index, {
+    ...defaultCheckProposalOptions,
+    ...(initiator === undefined ? {} : { initiator }),
+    ...(policy === undefined ? {} : { policy }),
+    ...(objective === undefined ? {} : { objective }),
+    ...(competition === undefined ? {} : { competition }),
+    room: true,
+  });
 }
 
 /** The parties of some trades numbered in order of first appearance, with the trades as arrows. */
@@ -197,15 +206,20 @@ export function checkProposal(
         ),
       },
     );
+    const counter = pricing.competition === "counter";
     for (const party of deal.parties) {
-      const f = index.firmIndex(party.firm);
-      const hurdle = index.firmHurdle[f];
-      const tolerance = relativeTolerance * Math.max(scale, Math.abs(party.net));
+      const own = index.firmHurdle[index.firmIndex(party.firm)];
+      const hurdle = counter ? own + party.exposure : own;
+      const tolerance = relativeTolerance * Math.max(scale, hurdle, Math.abs(party.net));
       if (party.net < hurdle - tolerance) {
+        const why =
+          counter && party.exposure > 0
+            ? `, its hurdle of ${own} raised by the ${party.exposure} its incumbents could offer it`
+            : "";
         hurdleViolations.push({
           code: "hurdle",
           firm: party.firm,
-          message: `${firmLabel(network, index, party.firm)} would net ${party.net}, below its hurdle of ${hurdle}`,
+          message: `${firmLabel(network, index, party.firm)} would net ${party.net}, below its hurdle of ${hurdle}${why}`,
         });
       }
     }

@@ -1,52 +1,14 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { dealJsonSchema } from "../helpers/deal-json-schema.js";
 import { runCliCaptured } from "./run-cli.js";
 
 const example = (name: string) => join(__dirname, "..", "..", "examples", name, "network.json");
 const kidney = join(__dirname, "..", "fixtures", "kidney-MD-00001-00000001.json");
 
 // SPEC §8's DEAL, strictly: no missing and no extra keys.
-const trade = z.strictObject({
-  seller: z.string(),
-  buyer: z.string(),
-  product: z.string(),
-  quantity: z.number(),
-  unitPrice: z.number(),
-  margin: z.number(),
-  premium: z.number(),
-  probability: z.number(),
-  discount: z.number(),
-});
-const party = z.strictObject({
-  firm: z.string(),
-  marginGained: z.number(),
-  premiumPaid: z.number(),
-  discountGiven: z.number(),
-  discountReceived: z.number(),
-  net: z.number(),
-});
-const initiator = z.strictObject({
-  firm: z.string(),
-  marginGained: z.number(),
-  marginGivenUp: z.number(),
-  net: z.number(),
-  newCustomers: z.number(),
-  keyAccountsWon: z.number(),
-  efficiency: z.number().nullable(),
-});
-const deal = z.strictObject({
-  id: z.string(),
-  kind: z.enum(["cycle", "brokered", "chain"]),
-  feasible: z.boolean(),
-  score: z.number(),
-  surplus: z.number(),
-  probability: z.number(),
-  expectedSurplus: z.number(),
-  trades: z.array(trade),
-  parties: z.array(party),
-  initiator: initiator.optional(),
-});
+const deal = dealJsonSchema(false);
 
 describe("reciprocal-deals find", () => {
   it("prints SPEC §8 JSON with the hand-worked brokered triangle", async () => {

@@ -117,7 +117,7 @@ export function loadNumbers(deal: DealNumbers): DealEconomy {
     economy.fixedDiscount[j] = deal.fixed[j] ?? Number.NaN;
   });
   for (let v = 0; v < deal.parties; v++) {
-    economy.hurdle[v] = deal.hurdles[v];
+    economy.ownHurdle[v] = deal.hurdles[v];
     economy.partyFirm[v] = v;
   }
   economy.initiatorParty = deal.initiator;
