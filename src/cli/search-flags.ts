@@ -2,9 +2,16 @@
  * The search flags that `find` and `select` share (SPEC §8), and their
  * translation into `findDeals` options. Usage mistakes are `CliUsageError`s.
  */
-import { type Objective, objectives, type Policy, policies } from "../economics/deal.js";
+import {
+  type Competition,
+  competitions,
+  type Objective,
+  objectives,
+  type Policy,
+  policies,
+} from "../economics/deal.js";
 import { defaultFindOptions, type FindDealsOptions } from "../economics/find-options.js";
-import { defaultPricingOptions } from "../economics/pricing-options.js";
+import { defaultPricingOptions, defaultRoomAndCompetition } from "../economics/pricing-options.js";
 import { networkFormats } from "../model/read-network.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
 import { choiceFlag, integerFlag } from "./args.js";
@@ -22,6 +29,8 @@ export const searchFlags = {
   all: { type: "boolean" },
   "include-infeasible": { type: "boolean" },
   "key-accounts-only": { type: "boolean" },
+  room: { type: "boolean" },
+  competition: { type: "string" },
   ...inputFlags,
 } as const;
 
@@ -36,6 +45,8 @@ export interface SearchFlagValues {
   all?: boolean;
   "include-infeasible"?: boolean;
   "key-accounts-only"?: boolean;
+  room?: boolean;
+  competition?: string;
 }
 
 /** Help lines for the shared search flags. */
@@ -48,6 +59,9 @@ export const searchFlagsHelp = `  --initiator ID          only deals in which fi
                           (default: ${defaultPricingOptions.withInitiator.objective} with --initiator, else ${defaultPricingOptions.withoutInitiator.objective})
   --include-infeasible    also list deals no discount makes acceptable to all
   --key-accounts-only     only deals in which a key account buys (from the initiator)
+  --room                  each trade's discount range and each party's net range (SPEC §5)
+  --competition C         ${competitions.join(" | ")} (default ${defaultRoomAndCompetition.competition}): counter
+                          raises each hurdle by what the incumbents could offer
   --input-format F        ${networkFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
 
 /** Turns the flags into `findDeals` options (without `top`). */
@@ -84,6 +98,15 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
   ) {
     throw new CliUsageError(`--objective ${options.objective} needs --initiator ID`);
   }
+  if (values.competition !== undefined) {
+    options.competition = choiceFlag<Competition>(
+      values.competition,
+      "competition",
+      competitions,
+      defaultRoomAndCompetition.competition,
+    );
+  }
+  if (values.room === true) options.room = true;
   options.includeInfeasible = values["include-infeasible"] === true;
   options.keyAccountsOnly = values["key-accounts-only"] === true;
   return options;

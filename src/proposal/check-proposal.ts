@@ -214,7 +214,7 @@ export function checkProposal(
       if (party.net < hurdle - tolerance) {
         const why =
           counter && party.exposure > 0
-            ? `, its hurdle of ${own} raised by the ${party.exposure} its incumbents could offer it`
+            ? ` (its own ${own} raised by the ${party.exposure} its incumbents could offer it)`
             : "";
         hurdleViolations.push({
           code: "hurdle",

@@ -57,7 +57,7 @@ describe("reciprocal-deals find", () => {
   it("prints table, csv, dot and mermaid", async () => {
     const table = await runCliCaptured(["find", example("bank-telecom"), "--explain"]);
     expect(table.stdout).toMatch(/^#1 +cycle bank → telecom → bank/);
-    expect(table.stdout).toMatch(/telecom: .*31,500/);
+    expect(table.stdout).toMatch(/MetroLink Telecom \(telecom\): .*USD 31,500.00/);
     const csv = await runCliCaptured(["find", example("bank-telecom"), "--format", "csv"]);
     const [header, row, ...rest] = csv.stdout.trim().split("\n");
     expect(header!.split(",")[1]).toBe("id");

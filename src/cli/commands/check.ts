@@ -6,7 +6,14 @@
  * stderr as `✖ message → at path`) or a usage mistake.
  */
 import { readFile } from "node:fs/promises";
-import { type Deal, objectives, policies } from "../../economics/deal.js";
+import {
+  type Competition,
+  competitions,
+  type Deal,
+  type MoneyRange,
+  objectives,
+  policies,
+} from "../../economics/deal.js";
 import { dealToJson } from "../../economics/deal-json.js";
 import { isInitiatorObjective } from "../../economics/objective.js";
 import { NetworkError } from "../../model/errors.js";
@@ -28,7 +35,7 @@ export const checkFormats = ["table", "json"] as const;
 
 /** Help text of `check`. */
 export const checkHelp = `Usage: reciprocal-deals check NETWORK PROPOSAL [--initiator ID] [--policy P]
-    [--objective O] [--format table|json] [--input-format json|jsonl]
+    [--objective O] [--competition C] [--format table|json] [--input-format json|jsonl]
 
 Checks a proposed deal against the network and prices it (SPEC §7).
 PROPOSAL is a JSON file (or - for stdin):
@@ -38,6 +45,8 @@ kind, quantity and discount are optional: omitted discounts are chosen by the po
   --policy P       ${policies.join(" | ")} (default ${defaultCheckProposalOptions.policy})
   --objective O    ${objectives.join(" | ")}
                    (default ${defaultCheckProposalOptions.objective})
+  --competition C  ${competitions.join(" | ")} (default ${defaultCheckProposalOptions.competition}): counter raises each
+                   hurdle by what the parties' incumbents could offer them
   --format F       ${checkFormats.join(" | ")} (default table); json: {"ok": bool, "violations": [...], "deal": DEAL}
 Exit status: 0 sound, 1 violations, 2 unreadable input or usage error.`;
 
@@ -69,21 +78,26 @@ function money(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
+/** A range of the room as ` (room a … b)`, or nothing. */
+function range(r: MoneyRange | null | undefined): string {
+  return r === undefined || r === null ? "" : ` (room ${money(r[0])} … ${money(r[1])})`;
+}
+
 function dealTable(deal: Deal): string[] {
   const lines = [
     `Deal ${deal.id}`,
-    `  surplus ${money(deal.surplus)}, probability ${deal.probability}, expected surplus ${money(deal.expectedSurplus)}, ${deal.feasible ? "feasible" : "infeasible"}`,
+    `  surplus ${money(deal.surplus)}, probability ${deal.probability}, expected surplus ${money(deal.expectedSurplus)}, ${deal.feasible ? "feasible" : "infeasible"}, ${deal.defensible ? "defensible" : "not defensible"}`,
     "  trades:",
   ];
   for (const t of deal.trades) {
     lines.push(
-      `    ${t.seller} > ${t.buyer}: ${t.quantity} ${t.product} at ${t.unitPrice}, margin ${money(t.margin)}, premium ${money(t.premium)}, discount ${money(t.discount)}`,
+      `    ${t.seller} > ${t.buyer}: ${t.quantity} ${t.product} at ${t.unitPrice}, margin ${money(t.margin)}, premium ${money(t.premium)}, discount ${money(t.discount)}${range(t.discountRange)}${t.counter === null ? "" : `, counter ${money(t.counter)}`}`,
     );
   }
   lines.push("  parties:");
   for (const p of deal.parties) {
     lines.push(
-      `    ${p.firm}: net ${money(p.net)} (margin ${money(p.marginGained)} − premium ${money(p.premiumPaid)} − discounts given ${money(p.discountGiven)} + received ${money(p.discountReceived)})`,
+      `    ${p.firm}: net ${money(p.net)}${range(p.netRange)} (margin ${money(p.marginGained)} − premium ${money(p.premiumPaid)} − discounts given ${money(p.discountGiven)} + received ${money(p.discountReceived)})${p.exposure > 0 ? `, exposure ${money(p.exposure)}${p.defensible ? "" : ", not defensible"}` : ""}`,
     );
   }
   if (deal.initiator !== undefined) {
@@ -116,6 +130,7 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     initiator: { type: "string" },
     policy: { type: "string" },
     objective: { type: "string" },
+    competition: { type: "string" },
     format: { type: "string" },
     ...inputFlags,
   });
@@ -163,7 +178,13 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     io.stderr.write(`${issues.join("\n")}\n`);
     return exitCodes.badInput;
   }
-  const check = checkProposal(network, proposal, { initiator, policy, objective });
+  const competition = choiceFlag<Competition>(
+    values.competition,
+    "competition",
+    competitions,
+    defaultCheckProposalOptions.competition,
+  );
+  const check = checkProposal(network, proposal, { initiator, policy, objective, competition });
   io.stdout.write(format === "json" ? checkToJson(check) : checkToTable(check));
   return check.ok ? exitCodes.ok : exitCodes.violations;
 }

@@ -21,7 +21,7 @@ Lists the best reciprocal deals of a network, ranked by the objective
 ${searchFlagsHelp}
   --top N                 how many deals (default ${defaultFindOptions.top})
   --all                   every deal
-  --explain               the pitch to each party under each deal (table format)
+  --explain               the pitch to each party under each deal, with its room (table format)
   --format F              ${dealFormats.join(" | ")} (default table)
 
 Examples:
@@ -59,9 +59,15 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   if (positionals.length !== 1)
     throw new CliUsageError("find takes one NETWORK argument (see --help)");
   const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
-  const options = { ...searchOptionsOf(values), top: topOf(values, defaultFindOptions.top) };
+  const explain = values.explain === true;
+  const options = {
+    ...searchOptionsOf(values),
+    top: topOf(values, defaultFindOptions.top),
+    // The pitch tells each party its room.
+    ...(explain ? { room: true } : {}),
+  };
   const network = await loadNetwork(positionals[0], values["input-format"], io);
   const deals = searchWithProgress(network, options, io);
-  await writeDeals(io.stdout, format, { deals, explain: values.explain === true });
+  await writeDeals(io.stdout, format, { deals, explain, network });
   return 0;
 }

@@ -6,6 +6,7 @@
 import type { Writable } from "node:stream";
 import type { Deal } from "../../economics/deal.js";
 import { dealJsonText } from "../../economics/deal-json.js";
+import type { Network } from "../../model/types.js";
 import { ChunkedWriter } from "../output.js";
 import { dealCsvHeader, dealCsvRow } from "./deal-csv.js";
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
@@ -21,6 +22,8 @@ export interface DealListing {
   /** The deals, ranked; read once, one at a time (a long listing is never held whole). */
   readonly deals: Iterable<Deal>;
   readonly explain?: boolean;
+  /** The deals' network: names and currency in the pitches. */
+  readonly network?: Network;
   /** Extra top-level JSON fields after `deals`. */
   readonly jsonFields?: Readonly<Record<string, unknown>>;
   /** Lines printed after a table. */
@@ -62,7 +65,7 @@ export async function writeDeals(
       await out.write(dealsToMermaid([...deals]));
       break;
     case "table":
-      for (const line of dealTableLines(deals, listing.explain === true))
+      for (const line of dealTableLines(deals, listing.explain === true, listing.network))
         await out.write(`${line}\n`);
       for (const line of listing.tableFooter ?? []) await out.write(`${line}\n`);
       break;
