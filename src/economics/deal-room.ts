@@ -80,20 +80,20 @@ function roomByDifferences(economy: DealEconomy): boolean {
   }
   dist.fill(Number.POSITIVE_INFINITY, 0, N * N);
   for (let i = 0; i < N; i++) dist[i * N + i] = 0;
-  const edge = (from: number, to: number, weight: number) => {
-    const at = from * N + to;
-    if (weight < dist[at]) dist[at] = weight;
-  };
   for (let j = 0; j < T; j++) {
     const u = Number.isNaN(fixedDiscount[j]) ? margin[j] : 0;
-    // y_j ∈ [0, u] (or [−u, 0] when negated): y_j − z ≤ hi, z − y_j ≤ −lo.
-    edge(z, j, j === negated ? 0 : u);
-    edge(j, z, j === negated ? u : 0);
+    // y_j ∈ [0, u] (or [−u, 0] when negated): y_j − z ≤ hi (edge z → j), z − y_j ≤ −lo (j → z).
+    dist[z * N + j] = j === negated ? 0 : u;
+    dist[j * N + z] = j === negated ? u : 0;
   }
   const floor = Math.min(0, economy.fairLevel);
   for (let v = 0; v < k; v++) {
-    // x_v = a_v + y_p − y_q ≥ ℓ  ⇔  y_q − y_p ≤ a_v − ℓ: an edge p → q.
-    if (plus[v] !== minus[v]) edge(plus[v], minus[v], base[v] - hurdle[v] - floor);
+    // x_v = a_v + y_p − y_q ≥ ℓ  ⇔  y_q − y_p ≤ a_v − ℓ: an edge p → q (the tighter of two).
+    const p = plus[v];
+    const q = minus[v];
+    if (p === q) continue;
+    const weight = base[v] - hurdle[v] - floor;
+    if (weight < dist[p * N + q]) dist[p * N + q] = weight;
   }
   for (let m = 0; m < N; m++) {
     for (let i = 0; i < N; i++) {
