@@ -63,6 +63,7 @@ export {
   readNetwork,
   readNetworkLines,
 } from "./model/read-network.js";
+export { readNetworkTables, writeNetworkTables } from "./model/tables/tables-files.js";
 export type { Firm, Meta, Need, Network, Offer, Relation } from "./model/types.js";
 export {
   defaultPortfolioOptions,

@@ -1,6 +1,6 @@
 /**
- * Reading the NETWORK argument: a path (form by extension) or `-` for stdin
- * (form from `--input-format`, default json). Files are streamed with a
+ * Reading the NETWORK argument: a path (form by extension; a folder is the
+ * tables form) or `-` for stdin (form from `--input-format`, default json). Files are streamed with a
  * progress line (megabytes read of the file's size) on an interactive stderr.
  */
 import { createReadStream } from "node:fs";
@@ -12,6 +12,7 @@ import {
   parseNetworkText,
   readNetworkLines,
 } from "../model/read-network.js";
+import { readNetworkTables } from "../model/tables/tables-files.js";
 import type { Network } from "../model/types.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
@@ -49,7 +50,9 @@ export async function loadNetwork(
       ? undefined
       : choiceFlag<NetworkFormat>(inputFormat, "input-format", networkFormats, "json");
   const format = explicit ?? (path === "-" ? "json" : formatOfPath(path));
-  const size = path === "-" ? 0 : (await stat(path)).size;
+  const file = path === "-" ? undefined : await stat(path);
+  if (file?.isDirectory()) return readNetworkTables(path);
+  const size = file?.size ?? 0;
   const stream = path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   const progress = new ProgressReporter(io, { label: "MB read" });
   let read = 0;

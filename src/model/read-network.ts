@@ -1,12 +1,14 @@
 /**
  * `readNetwork`: reads a network file, either one JSON document or JSON Lines
- * (`.jsonl`, `.ndjson`; streamed, errors name the line).
+ * (`.jsonl`, `.ndjson`; streamed, errors name the line), or a folder in the
+ * tables form (CSV files; streamed, errors name file, line and column).
  */
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { NetworkError } from "./errors.js";
 import { linePlaces, NetworkBuilder } from "./network-builder.js";
 import { parseNetwork } from "./parse-network.js";
+import { readNetworkTables } from "./tables/tables-files.js";
 import type { Network } from "./types.js";
 
 /** The text forms of SPEC §2 a stream can be read in. */
@@ -26,8 +28,18 @@ export function formatOfPath(path: string): NetworkFormat {
   return /\.(jsonl|ndjson)$/i.test(path) ? "jsonl" : "json";
 }
 
+/** True when `path` is a folder (false when it is anything else or cannot be looked at). */
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Reads a `.json`, `.jsonl` or `.ndjson` network file.
+ * Reads a `.json`, `.jsonl` or `.ndjson` network file, or a folder in the
+ * tables form (`readNetworkTables`; `format` does not apply to it).
  *
  * @throws NetworkError on invalid content (a missing file is a plain `Error` with its path)
  * @example
@@ -37,6 +49,7 @@ export async function readNetwork(
   path: string,
   options: ReadNetworkOptions = {},
 ): Promise<Network> {
+  if (await isFolder(path)) return readNetworkTables(path);
   const format = options.format ?? formatOfPath(path);
   if (format === "jsonl")
     return readNetworkLines(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }));
