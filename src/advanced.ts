@@ -7,7 +7,9 @@
  * - `tradeIndexOf` / `TradeIndex`: the typed-array index of the potential
  *   trades (firms and products as integers in id order, CSR adjacency).
  * - `DealCursor`: the resumable deal search over the index.
- * - `dealId`: the canonical SPEC §4 id of a deal given as trade integers.
+ * - `dealId`: the canonical SPEC §4 id of a deal given as trade integers;
+ *   `escapeIdPart`, how a firm id or product is written inside an id; and,
+ *   as in the main entry, `formatDealId` and `parseDealId` over strings.
  * - `scoreTrades`: the one pricing path under `scoreDeal` and `checkProposal`,
  *   over trade integers (options resolved by `resolvePricing`).
  * - `tradeFiguresAt`: a trade's margin and premium at a given quantity.
@@ -17,6 +19,14 @@
 export { type ResolvedPricing, resolvePricing } from "./economics/pricing-options.js";
 export { type ScoreTradesOptions, scoreTrades } from "./economics/score-trades.js";
 export { DealCursor, type SearchOptions } from "./search/deal-cursor.js";
-export { dealId } from "./search/deal-id.js";
+export {
+  type DealIdKind,
+  type DealIdTrade,
+  dealId,
+  escapeIdPart,
+  formatDealId,
+  type ParsedDealId,
+  parseDealId,
+} from "./search/deal-id.js";
 export { type TradeFigures, tradeFiguresAt } from "./trade-index/trade-figures.js";
 export { TradeIndex, tradeIndexOf } from "./trade-index/trade-index.js";

@@ -97,6 +97,13 @@ export {
   violationCodes,
 } from "./proposal/proposal.js";
 export { ProposalError } from "./proposal/proposal-error.js";
+export {
+  type DealIdKind,
+  type DealIdTrade,
+  formatDealId,
+  type ParsedDealId,
+  parseDealId,
+} from "./search/deal-id.js";
 export type { SearchStats } from "./search/deal-walk.js";
 export { type DealKind, dealKinds, maxPartiesLimit } from "./search/kinds.js";
 export { type PotentialTrade, potentialTrades } from "./trade-index/potential-trades.js";
