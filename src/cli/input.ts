@@ -9,13 +9,13 @@ import {
   formatOfPath,
   type NetworkFormat,
   networkFormats,
-  parseNetworkText,
   readNetworkLines,
 } from "../model/read-network.js";
 import { readNetworkTables } from "../model/tables/tables-files.js";
 import type { Network } from "../model/types.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
+import { parseNetworkTextWithHint } from "./json-lines-hint.js";
 import { ProgressReporter } from "./progress.js";
 
 /** The `--input-format` flag spec, shared by every command that reads a network. */
@@ -63,7 +63,7 @@ export async function loadNetwork(
   try {
     return format === "jsonl"
       ? await readNetworkLines(chunks)
-      : parseNetworkText(await readAll(chunks));
+      : parseNetworkTextWithHint(await readAll(chunks), path);
   } finally {
     progress.finish();
   }

@@ -83,6 +83,7 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
     "max-parties",
     defaultFindOptions.maxParties,
     2,
+    maxPartiesLimit,
   );
   if (values.policy !== undefined)
     options.policy = choiceFlag<Policy>(values.policy, "policy", policies, "fair");
@@ -110,6 +111,15 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
   options.includeInfeasible = values["include-infeasible"] === true;
   options.keyAccountsOnly = values["key-accounts-only"] === true;
   return options;
+}
+
+/** The objective the search ranks by: the flag's, or the default (which depends on the initiator). */
+export function objectiveOf(options: FindDealsOptions): Objective {
+  const defaults =
+    options.initiator === undefined
+      ? defaultPricingOptions.withoutInitiator
+      : defaultPricingOptions.withInitiator;
+  return options.objective ?? defaults.objective;
 }
 
 /** `--top N` or `--all` (Infinity); `fallback` when neither is given. */

@@ -1,7 +1,7 @@
 /**
  * The table of CLI commands. Each command is `(argv, io) => Promise<exitCode>`.
  */
-import type { CliIO } from "../io.js";
+import { type CliIO, exitStatusHelp } from "../io.js";
 import { runCheck } from "./check.js";
 import { runFind } from "./find.js";
 import { runGenerate } from "./generate.js";
@@ -20,6 +20,9 @@ export const commands: Record<string, Command> = {
   generate: runGenerate,
 };
 
+/** The command names, for "did you mean". */
+export const commandNames: readonly string[] = Object.keys(commands);
+
 /** The top-level help. */
 export const mainHelp = `Usage: reciprocal-deals <command> [options]
 
@@ -30,5 +33,8 @@ Commands:
   trades NETWORK           list the potential trades (tsv or json)
   generate --firms N       write a seeded synthetic network
 
-Run "reciprocal-deals <command> --help" for a command's options.
-NETWORK is a .json, .jsonl or .ndjson file (SPEC §2), or - for stdin.`;
+Run "reciprocal-deals <command> --help" for a command's options, and
+"reciprocal-deals --version" for the version.
+NETWORK is a .json, .jsonl or .ndjson file (SPEC §2), or - for stdin.
+
+${exitStatusHelp}`;
