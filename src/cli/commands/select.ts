@@ -1,6 +1,7 @@
 /**
  * `reciprocal-deals select NETWORK …`: the best non-conflicting portfolio of
- * the deals `find --all` lists with the same flags (SPEC §6, §8).
+ * the deals `find --all` lists with the same flags (SPEC §6, §8), its summary
+ * first (objective, bound, gap, status, solver, candidates, time).
  */
 import {
   defaultPortfolioOptions,
@@ -9,11 +10,19 @@ import {
 } from "../../portfolio/portfolio-options.js";
 import { selectPortfolio } from "../../portfolio/select-portfolio.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
-import { type DealFormat, dealFormats, writeDeals } from "../format/write-deals.js";
+import { labelsOf } from "../format/firm-labels.js";
+import { summaryOf } from "../format/portfolio-summary.js";
+import {
+  checkExplain,
+  type DealFormat,
+  dealFormats,
+  explainFormats,
+  writeDeals,
+} from "../format/write-deals.js";
 import { loadNetwork } from "../input.js";
-import { type CliIO, CliUsageError } from "../io.js";
+import { type CliIO, CliUsageError, exitStatusHelp } from "../io.js";
 import { searchFlags, searchFlagsHelp, searchOptionsOf, topOf } from "../search-flags.js";
-import { searchWithProgress } from "./find.js";
+import { searchWithProgress } from "../search-progress.js";
 
 /** Help text of `select`. */
 export const selectHelp = `Usage: reciprocal-deals select NETWORK [options]
@@ -27,7 +36,14 @@ ${searchFlagsHelp}
   --solver S              ${portfolioSolvers.join(" | ")} (default ${defaultPortfolioOptions.solver})
   --time-limit MS         stop after MS milliseconds with the best portfolio so far
                           (default: no limit)
+  --explain               the pitch to each party (${explainFormats.join(", ")})
   --format F              ${dealFormats.join(" | ")} (default table)
+
+The summary comes first: objective, bound, gap, status, solver, candidates and
+time; in csv as leading "# key: value" lines, in json as the fields objective,
+bound, optimal, gap, status, solver and timeMs (search and selection) after deals.
+
+${exitStatusHelp}
 
 Example:
   reciprocal-deals select examples/timber-loop/network.json --max-parties 4 --format json`;
@@ -38,6 +54,7 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     ...searchFlags,
     solver: { type: "string" },
     "time-limit": { type: "string" },
+    explain: { type: "boolean" },
     format: { type: "string" },
   });
   if (values.help) {
@@ -47,6 +64,8 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
   if (positionals.length !== 1)
     throw new CliUsageError("select takes one NETWORK argument (see --help)");
   const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
+  const explain = values.explain === true;
+  checkExplain(format, explain);
   const solver = choiceFlag<PortfolioSolver>(
     values.solver,
     "solver",
@@ -59,21 +78,21 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
       : integerFlag(values["time-limit"], "time-limit", 0, 1);
   const search = { ...searchOptionsOf(values), top: topOf(values, Number.POSITIVE_INFINITY) };
   const network = await loadNetwork(positionals[0], values["input-format"], io);
+  const searchStart = performance.now();
   const candidates = [...searchWithProgress(network, search, io)];
+  const searchMs = performance.now() - searchStart;
   const portfolio = await selectPortfolio(network, candidates, {
     solver,
     timeLimitMs,
     ...(search.objective === undefined ? {} : { objective: search.objective }),
   });
-  const { objective, bound, optimal, gap, status } = portfolio;
   await writeDeals(io.stdout, format, {
     deals: portfolio.deals,
-    jsonFields: { objective, bound, optimal, gap },
-    tableFooter: [
-      "",
-      `${portfolio.deals.length} of ${candidates.length} candidate deals chosen (${portfolio.objectiveName})`,
-      `objective ${objective}, bound ${bound}, gap ${gap}, status ${status}${optimal ? " (proven optimal)" : ""}, ${Math.round(portfolio.timeMs)} ms with ${portfolio.solver}`,
-    ],
+    count: portfolio.deals.length,
+    labels: labelsOf(network),
+    objective: portfolio.objectiveName,
+    explain,
+    summary: summaryOf(portfolio, candidates.length, searchMs),
   });
   return 0;
 }
