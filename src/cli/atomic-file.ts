@@ -13,10 +13,21 @@
  * failure, or SIGINT, SIGTERM or SIGHUP, removes the temporary file.
  */
 import { randomBytes } from "node:crypto";
-import { constants, type Stats, unlinkSync } from "node:fs";
+import {
+  close,
+  constants,
+  createWriteStream,
+  fchmod,
+  fstat,
+  fsync,
+  openSync,
+  type Stats,
+  unlinkSync,
+} from "node:fs";
 import { lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
+import { promisify } from "node:util";
 import { onInterrupt } from "./interrupts.js";
 import { CliOutputError, CliUsageError, errorCodeOf } from "./io.js";
 
@@ -78,32 +89,38 @@ export async function writeFileAtomically(
     `.${basename(target)}.${randomBytes(6).toString("hex")}.part`,
   );
   const mode = existing === undefined ? 0o666 : existing.mode & 0o7777;
-  let handle: Awaited<ReturnType<typeof open>>;
+  // The cleanup is registered first and the file created synchronously, so
+  // that no signal can fall between the file's creation and its cleanup.
+  const forget = onInterrupt(() => unlinkSync(temporary));
+  let fd: number;
   try {
-    const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
-    handle = await open(temporary, flags, mode);
+    fd = openSync(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      mode,
+    );
   } catch (error) {
+    forget();
     throw new CliOutputError(path, errorCodeOf(error));
   }
-  // From here on, an interruption removes the temporary file.
-  const forget = onInterrupt(() => unlinkSync(temporary));
-  const stream = handle.createWriteStream({ autoClose: false, highWaterMark: 1 << 20 });
+  const stream = createWriteStream("", { fd, autoClose: false, highWaterMark: 1 << 20 });
   const failed = new Promise<never>((_, reject) => stream.once("error", reject));
   failed.catch(() => {});
+  let open = true;
   try {
-    if (existing !== undefined) await handle.chmod(mode); // the umask may have cleared bits
+    if (existing !== undefined) await promisify(fchmod)(fd, mode); // the umask may have cleared bits
     await Promise.race([write(stream), failed]);
     await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
-    await handle.sync();
-    const { size } = await handle.stat();
-    stream.destroy(); // the handle stays open (autoClose: false), but no longer in use
-    await handle.close();
+    await promisify(fsync)(fd);
+    const { size } = await promisify(fstat)(fd);
+    open = false;
+    await promisify(close)(fd);
     await rename(temporary, target);
     await syncFolder(dirname(target));
     return { path: target, bytes: size };
   } catch (error) {
     stream.destroy();
-    await handle.close().catch(() => {});
+    if (open) await promisify(close)(fd).catch(() => {});
     await unlink(temporary).catch(() => {});
     if (error instanceof CliOutputError || error instanceof CliUsageError) throw error;
     const code = errorCodeOf(error);

@@ -10,6 +10,8 @@ import { version } from "../../package.json";
 import { InputError, UsageError } from "../model/errors.js";
 import { commandNames, commands, mainHelp } from "./commands/index.js";
 import { didYouMean } from "./did-you-mean.js";
+import { visibleText } from "./format/escape.js";
+import { printableIssues } from "./format/issues.js";
 import { enableInterruptCleanup } from "./interrupts.js";
 import { type CliIO, CliOutputError, CliUsageError, errorCodeOf, exitCodes } from "./io.js";
 
@@ -45,11 +47,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await command(rest, io);
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr.write(`${error.format()}\n`);
+      io.stderr.write(`${printableIssues(error.issues)}\n`);
       return exitCodes.badInput;
     }
     if (error instanceof CliUsageError || error instanceof UsageError) {
-      io.stderr.write(`reciprocal-deals: ${error.message}\n`);
+      io.stderr.write(`reciprocal-deals: ${visibleText(error.message)}\n`);
       return exitCodes.badInput;
     }
     if (error instanceof CliOutputError) {

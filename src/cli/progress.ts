@@ -160,8 +160,9 @@ function eta(fraction: number, seconds: number): string {
   return formatDuration(fraction > 0 ? (seconds * (1 - fraction)) / fraction : Number.NaN);
 }
 
-/** A share as a percent, rounded down: whole percents from 10% on, one decimal below (`0.4%`). */
+/** A share as a percent, rounded down: whole percents from 10% on, one decimal below (`0.4%`), `<0.1%` above 0. */
 function percent(fraction: number): string {
   const p = Math.min(100, Math.max(0, fraction * 100));
+  if (p > 0 && p < 0.1) return "<0.1%";
   return p >= 10 ? `${Math.floor(p)}%` : `${Math.floor(p * 10) / 10}%`;
 }

@@ -32,7 +32,7 @@ export function searchProgressState(
   const kindCount = Math.max(1, kinds.length);
   const perKind = Math.max(1, roots);
   const stage = Math.min(kindCount - 1, Math.floor(stats.rootsDone / perKind));
-  const share = (stats as { readonly rootShare?: number }).rootShare ?? 0;
+  const share = stats.rootShare;
   const total = Math.max(1, stats.rootsTotal);
   const fraction = Math.min(1, (stats.rootsDone + Math.min(1, Math.max(0, share))) / total);
   return {

@@ -97,7 +97,12 @@ export class DealCursor {
     this.firstTrade = new Int32Array(room);
     this.endTrade = new Int32Array(room);
     const roots = initiator < 0 ? index.firmCount : 1;
-    this.stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: roots * this.kinds.length };
+    const stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: roots * this.kinds.length };
+    // rootShare is read from the current walk when asked (not enumerable: a live estimate, not a counter).
+    Object.defineProperty(stats, "rootShare", {
+      get: () => (this.finished ? 0 : (this.walks[this.walkAt]?.rootShare() ?? 0)),
+    });
+    this.stats = stats as SearchStats;
   }
 
   /** Kind of the current deal. */

@@ -17,7 +17,7 @@ import {
 } from "../../economics/deal.js";
 import { dealJsonText } from "../../economics/deal-json.js";
 import { isInitiatorObjective } from "../../economics/objective.js";
-import { formatIssues, type InputError, NetworkError } from "../../model/errors.js";
+import { type InputError, NetworkError } from "../../model/errors.js";
 import { networkFormats } from "../../model/read-network.js";
 import type { Network } from "../../model/types.js";
 import { checkProposal } from "../../proposal/check-proposal.js";
@@ -34,6 +34,7 @@ import { choiceFlag, parseFlags } from "../args.js";
 import { formatProbability, formatRange } from "../format/deal-table.js";
 import { visibleText } from "../format/escape.js";
 import { idLabels, labelsOf, type NetworkLabels } from "../format/firm-labels.js";
+import { printableIssues } from "../format/issues.js";
 import { type TextColumn, TextTable } from "../format/text-table.js";
 import { inputFlags, loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError, exitCodes, exitStatusHelp } from "../io.js";
@@ -181,7 +182,7 @@ export function checkToTable(check: ProposalCheck, labels: NetworkLabels = idLab
 /** The issues of an unreadable input, each saying which file it is in: `✖ not valid JSON → at $ in net.json`. */
 function issuesIn(error: InputError, path: string): string {
   const file = path === "-" ? "stdin" : path;
-  return formatIssues(error.issues.map((i) => ({ ...i, path: `${i.path} in ${file}` })));
+  return printableIssues(error.issues.map((i) => ({ ...i, path: `${i.path} in ${file}` })));
 }
 
 /** Runs `check`. */

@@ -6,7 +6,7 @@
  * half-written FILE and no temporary file) and says on stderr what it wrote.
  */
 import type { Writable } from "node:stream";
-import { generateNetworkRecords } from "../../generator/network-records.js";
+import { generateNetworkRecords, type NetworkRecord } from "../../generator/network-records.js";
 import { type GenerateOptions, resolveGenerateOptions } from "../../generator/options.js";
 import { type GeneratedFormat, NetworkTextWriter } from "../../generator/serialize.js";
 import { formatOfPath, networkFormats } from "../../model/read-network.js";
@@ -106,8 +106,27 @@ interface WrittenRecords {
   relations: number;
 }
 
+/**
+ * The records of the network, with the generator's up-front work (its
+ * layout, seconds for millions of firms) done now: before `--out` creates
+ * its temporary file, so that a signal during that synchronous work finds
+ * nothing to clean up and stops the process at once.
+ */
+function primedRecords(options: GenerateOptions): Iterable<NetworkRecord> {
+  const records = generateNetworkRecords(options);
+  const first = records.next();
+  return {
+    *[Symbol.iterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* records;
+    },
+  };
+}
+
 /** Writes every text piece of the network to `stream`, with progress on stderr. */
 async function writeNetwork(
+  records: Iterable<NetworkRecord>,
   options: GenerateOptions,
   format: GeneratedFormat,
   stream: Writable,
@@ -121,7 +140,7 @@ async function writeNetwork(
   const writer = new NetworkTextWriter(format);
   const written: WrittenRecords = { firms: 0, relations: 0 };
   try {
-    for (const record of generateNetworkRecords(options)) {
+    for (const record of records) {
       if ("firm" in record) {
         if ((++written.firms & 1023) === 0) progress.update(written.firms, total);
       } else if ("relation" in record) written.relations++;
@@ -178,12 +197,13 @@ export async function runGenerate(argv: readonly string[], io: CliIO): Promise<n
   const inferred: GeneratedFormat = path === undefined ? "json" : formatOfPath(path);
   const format = choiceFlag<GeneratedFormat>(values.format, "format", networkFormats, inferred);
   if (path === undefined) {
-    await writeNetwork(options, format, io.stdout, "stdout", io);
+    await writeNetwork(generateNetworkRecords(options), options, format, io.stdout, "stdout", io);
     return 0;
   }
+  const network = primedRecords(options);
   let records: WrittenRecords = { firms: 0, relations: 0 };
   const file = await writeFileAtomically(path, async (stream) => {
-    records = await writeNetwork(options, format, stream, path, io);
+    records = await writeNetwork(network, options, format, stream, path, io);
   });
   const where = file.path === path ? path : `${path} (→ ${file.path})`;
   io.stderr.write(
