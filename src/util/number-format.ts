@@ -24,7 +24,12 @@ export function roundSignificant(x: number, digits = jsonSignificantDigits): num
 
 /** A number as JSON text with at most 12 significant digits; `null` when not finite. */
 export function jsonNumber(x: number): string {
-  return Number.isFinite(x) ? String(roundSignificant(x)) : "null";
+  if (!Number.isFinite(x)) return "null";
+  // Thirteen characters or fewer hold at most 12 digits unless all are digits
+  // (a whole number, exact below 10^13 but maybe 13 significant digits).
+  const text = String(x);
+  if (text.length <= 12 || (text.length === 13 && !/^\d+$/.test(text))) return text;
+  return String(roundSignificant(x));
 }
 
 /**

@@ -20,7 +20,9 @@ import {
 import { chmod } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough, Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
 import { generateNetwork } from "../../src/generator/index.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import { runCliCaptured } from "./run-cli.js";
@@ -173,6 +175,30 @@ describe("write errors", () => {
     expect(result.stderr).toBe(
       "reciprocal-deals: cannot write stdout: ENOSPC (no space left on device)\n",
     );
+  });
+
+  it.each([
+    ["ENOSPC", 4, "reciprocal-deals: cannot write stdout: ENOSPC (no space left on device)\n"],
+    ["EPIPE", 0, ""],
+  ])("in-process, a stream failing with %s gives exit %i and %j", async (code, exit, message) => {
+    const stdout = new Writable({
+      highWaterMark: 16,
+      write(_chunk, _encoding, callback) {
+        callback(Object.assign(new Error(code), { code }));
+      },
+    });
+    stdout.on("error", () => {}); // the process-level handler's place, in main.ts
+    const stderr = new PassThrough();
+    const err: string[] = [];
+    stderr.on("data", (chunk) => err.push(String(chunk)));
+    const result = await runCli(["find", example, "--all", "--format", "json"], {
+      stdin: Readable.from([]),
+      stdout,
+      stderr,
+      interactive: false,
+    });
+    expect(result).toBe(exit);
+    expect(err.join("")).toBe(message);
   });
 
   it("ends quietly with exit 0 when the reader goes away (| head)", async () => {

@@ -109,7 +109,7 @@ export async function writeDeals(
       if (summary !== undefined) {
         for (const line of summaryTableLines(summary, labels.currency))
           await out.write(`${line}\n`);
-      } else {
+      } else if (listing.count !== 0) {
         await out.write(`${tableTitle(listing.count, listing.objective, labels.currency)}\n\n`);
       }
       for (const line of dealTableLines(deals, network, explain)) await out.write(`${line}\n`);
