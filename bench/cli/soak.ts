@@ -152,6 +152,7 @@ async function main(): Promise<void> {
   if (base !== undefined) throw new Error(base);
   const failures: string[] = [];
   let done = 0;
+  let finished = 0;
   let interrupted = 0;
   const worker = async () => {
     while (done < calls) {
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
       if (call.signal !== undefined) interrupted++;
       const failure = await run(call);
       if (failure !== undefined) failures.push(failure);
+      if (++finished % 100 === 0) console.log(`  ${finished} calls, ${failures.length} failures`);
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

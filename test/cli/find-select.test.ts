@@ -60,14 +60,17 @@ describe("reciprocal-deals find", () => {
     const lines = table.stdout.split("\n");
     expect(lines[0]).toBe("1 deal, ranked by expectedSurplus; money in USD");
     expect(lines[2]).toMatch(
-      /^# +kind +score +surplus +p +seller +buyer +product +quantity +discount$/,
+      // --explain computes the room, so the discount ranges show too.
+      /^# +kind +score +surplus +p +seller +buyer +product +quantity +discount +room +counter$/,
     );
-    // score 0.8 · 63,000 = 50,400; telecom gives the bank 31,500 (examples/bank-telecom/README.md).
+    // score 0.8 · 63,000 = 50,400; telecom gives the bank 31,500; the counters to the telecom
+    // firm (48,000 − 40,000) · 2 = 16,000 and to the bank (180,000 − 120,000) · 1 = 60,000
+    // (examples/bank-telecom/README.md).
     expect(lines[3]).toMatch(
-      /^1 +cycle +50,400\.00 +63,000\.00 +0\.8 +First Regional Bank \(bank\) +MetroLink Telecom \(telecom\) +business-banking +2 +0\.00$/,
+      /^1 +cycle +50,400\.00 +63,000\.00 +0\.8 +First Regional Bank \(bank\) +MetroLink Telecom \(telecom\) +business-banking +2 +0\.00 +[\d.,]+ … [\d.,]+ +16,000\.00$/,
     );
     expect(lines[4]).toMatch(
-      /MetroLink Telecom \(telecom\) +First Regional Bank \(bank\) +telecom-services +1 +31,500\.00$/,
+      /MetroLink Telecom \(telecom\) +First Regional Bank \(bank\) +telecom-services +1 +31,500\.00 +[\d.,]+ … [\d.,]+ +60,000\.00$/,
     );
     // The columns line up: every cell of a right-aligned column ends where its header ends.
     expect(lines[3].indexOf("50,400.00") + "50,400.00".length).toBe(lines[2].indexOf("score") + 5);

@@ -37,20 +37,23 @@ describe("names, products and currency", () => {
     // Hand-worked in examples/steel-valves/README.md: score 0.54 · 865,500 = 467,370;
     // surplus 870,500; valveco gives the developer 9,000, steel gives it 214,500.
     expect(lines[3]).toMatch(
-      /^1 +brokered +467,370\.00 +870,500\.00 +0\.54 +Special Steel Co \(steel\) +Valve Works \(valveco\) +special-steel +200 +0\.00$/,
+      /^1 +brokered +467,370\.00 +870,500\.00 +0\.54 +Special Steel Co \(steel\) +Valve Works \(valveco\) +special-steel +200 +0\.00 +—$/,
     );
     expect(lines[4]).toMatch(
-      /^ +Valve Works \(valveco\) +Harbour Developments \(developer\) +valve +300 +9,000\.00$/,
+      /^ +Valve Works \(valveco\) +Harbour Developments \(developer\) +valve +300 +9,000\.00 +4,200\.00$/,
     );
     expect(lines[5]).toMatch(
-      /^ +Special Steel Co \(steel\) +Harbour Developments \(developer\) +special-steel +1,000 +214,500\.00$/,
+      /^ +Special Steel Co \(steel\) +Harbour Developments \(developer\) +special-steel +1,000 +214,500\.00 +—$/,
     );
     // Aligned: the cells of each column start (left) or end (right) at the same place.
     const sellerAt = lines[2].indexOf("seller");
     expect(lines[4].indexOf("Valve Works")).toBe(sellerAt);
     expect(lines[5].indexOf("Special Steel Co")).toBe(sellerAt);
     const discountEnd = lines[2].indexOf("discount") + "discount".length;
-    for (const line of lines.slice(3, 6)) expect(line.length).toBe(discountEnd);
+    for (const line of lines.slice(3, 6)) {
+      expect(line.length).toBe(lines[2].length); // the last column is right-aligned too
+      expect(line.slice(0, discountEnd)).toMatch(/\d\.\d\d$/);
+    }
   });
 
   it("writes CSV with quoted names, the currency and money with two decimals", async () => {
@@ -64,6 +67,8 @@ describe("names, products and currency", () => {
     ]);
     const [row] = parseCsvRecords(stdout);
     expect(row).toMatchObject({
+      // Not defensible: acme-valves' counter of 4,200 could win the developer back (README).
+      defensible: "false",
       currency: "CNY",
       score: "467370.00",
       parties: '["steel","valveco","developer"]',
@@ -75,7 +80,9 @@ describe("names, products and currency", () => {
       discounts: "223500.00",
     });
     // Text is quoted, numbers are not.
-    expect(stdout.split("\n")[1]).toMatch(/^1,"brokered:[^"]*","brokered",true,"CNY",467370\.00,/);
+    expect(stdout.split("\n")[1]).toMatch(
+      /^1,"brokered:[^"]*","brokered",true,false,"CNY",467370\.00,/,
+    );
   });
 
   it("writes the long form with --explain: one row per trade and per party, for pivot tables", async () => {
@@ -112,7 +119,18 @@ describe("names, products and currency", () => {
       given.set(r.sellerName, (given.get(r.sellerName) ?? 0) + Number(r.discount));
     expect(Object.fromEntries(given)).toEqual({ "Special Steel Co": 214500, "Valve Works": 9000 });
     expect(rows.find((r) => r.firm === "steel")?.pitch).toContain("214,500");
-    expect(new Set(parseCsv(stdout).map((r) => r.length))).toEqual(new Set([25]));
+    const widths = new Set(parseCsv(stdout).map((r) => r.length));
+    expect(widths.size).toBe(1);
+    // --explain computes the room (examples/steel-valves/README.md): d₂ ∈ [0, 9,000] on the
+    // valves, whose incumbent's counter is 4,200; steel nets between 0 and 865,500.
+    const valves = rows.find((r) => r.product === "valve");
+    expect([valves?.discountMin, valves?.discountMax, valves?.counter]).toEqual([
+      "0.00",
+      "9000.00",
+      "4200.00",
+    ]);
+    const steel = rows.find((r) => r.firm === "steel");
+    expect([steel?.netMin, steel?.netMax]).toEqual(["0.00", "865500.00"]);
   });
 
   it("guards text cells against formula injection", async () => {
@@ -156,7 +174,7 @@ describe("names, products and currency", () => {
       /Special Steel Co \(steel\) +Valve Works \(valveco\) +special-steel +200 +5,200\.00/,
     );
     expect(stdout).toMatch(
-      /^ {2}party +margin gained +premium paid +discount given +discount received +net$/m,
+      /^ {2}party +margin gained +premium paid +discount given +discount received +net +net range +exposure +defensible$/m,
     );
   });
 });

@@ -10,7 +10,6 @@ import {
 } from "../../portfolio/portfolio-options.js";
 import { selectPortfolio } from "../../portfolio/select-portfolio.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
-import { labelsOf } from "../format/firm-labels.js";
 import { summaryOf } from "../format/portfolio-summary.js";
 import {
   checkExplain,
@@ -76,7 +75,12 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     values["time-limit"] === undefined
       ? Number.POSITIVE_INFINITY
       : integerFlag(values["time-limit"], "time-limit", 0, 1);
-  const search = { ...searchOptionsOf(values), top: topOf(values, Number.POSITIVE_INFINITY) };
+  const search = {
+    ...searchOptionsOf(values),
+    top: topOf(values, Number.POSITIVE_INFINITY),
+    // The pitch tells each party its room.
+    ...(explain ? { room: true } : {}),
+  };
   const network = await loadNetwork(positionals[0], values["input-format"], io);
   const searchStart = performance.now();
   const candidates = [...searchWithProgress(network, search, io)];
@@ -89,7 +93,7 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
   await writeDeals(io.stdout, format, {
     deals: portfolio.deals,
     count: portfolio.deals.length,
-    labels: labelsOf(network),
+    network,
     objective: portfolio.objectiveName,
     explain,
     summary: summaryOf(portfolio, candidates.length, searchMs),

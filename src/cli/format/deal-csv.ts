@@ -5,8 +5,10 @@
  *   JSON arrays (`["steel","valveco"]`), which hold any id.
  * - The long form (`--explain`): one row per trade and one per party, with a
  *   `record` column (`trade` or `party`), each deal's id, rank and kind on
- *   every row, firms by id and by name, and the party's pitch: a pivot table
- *   sums `net` by `firmName`, or `discount` by `seller`, directly.
+ *   every row, firms by id and by name, the room (`discountMin`/`Max`,
+ *   `netMin`/`Max`), the competitor's counter and exposure, and the party's
+ *   pitch: a pivot table sums `net` by `firmName`, or `discount` by `seller`,
+ *   directly.
  *
  * Text cells are always quoted. A text cell that begins with `=`, `+`, `-`,
  * `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet
@@ -15,7 +17,7 @@
  * decimals, other figures with at most 12 significant digits; the currency
  * has its own column.
  */
-import type { Deal } from "../../economics/deal.js";
+import type { Deal, MoneyRange } from "../../economics/deal.js";
 import type { Network } from "../../model/types.js";
 import { explainDeal } from "../../proposal/explain-deal.js";
 import { formatDecimal, roundSignificant } from "../../util/number-format.js";
@@ -52,6 +54,7 @@ export const dealCsvColumns = [
   "id",
   "kind",
   "feasible",
+  "defensible",
   "currency",
   "score",
   "surplus",
@@ -75,6 +78,7 @@ export function dealCsvRow(deal: Deal, rank: number, labels: NetworkLabels): str
     deal.id,
     deal.kind,
     deal.feasible,
+    deal.defensible,
     labels.currency ?? null,
     money(deal.score),
     money(deal.surplus),
@@ -109,6 +113,9 @@ export const dealCsvLongColumns = [
   "premium",
   "probability",
   "discount",
+  "discountMin",
+  "discountMax",
+  "counter",
   "firm",
   "firmName",
   "marginGained",
@@ -116,8 +123,17 @@ export const dealCsvLongColumns = [
   "discountGiven",
   "discountReceived",
   "net",
+  "netMin",
+  "netMax",
+  "exposure",
+  "defensible",
   "pitch",
 ] as const;
+
+/** A range's ends as two money cells (empty without the room). */
+function rangeCells(range: MoneyRange | null | undefined): CsvCell[] {
+  return range === null || range === undefined ? [null, null] : [money(range[0]), money(range[1])];
+}
 
 /** The long form's rows of a deal: its trades, then its parties (with their pitch). */
 export function dealCsvLongRows(
@@ -142,7 +158,9 @@ export function dealCsvLongRows(
       money(t.premium),
       t.probability,
       money(t.discount),
-      ...Array<null>(8).fill(null),
+      ...rangeCells(t.discountRange),
+      t.counter === null ? null : money(t.counter),
+      ...Array<null>(12).fill(null),
     ]),
   );
   const pitches = new Map(
@@ -153,7 +171,7 @@ export function dealCsvLongRows(
       csvRow([
         ...head,
         "party",
-        ...Array<null>(11).fill(null),
+        ...Array<null>(14).fill(null),
         p.firm,
         labels.name(p.firm),
         money(p.marginGained),
@@ -161,6 +179,9 @@ export function dealCsvLongRows(
         money(p.discountGiven),
         money(p.discountReceived),
         money(p.net),
+        ...rangeCells(p.netRange),
+        money(p.exposure),
+        p.defensible,
         pitches.get(p.firm) ?? null,
       ]),
     );
