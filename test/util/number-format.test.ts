@@ -36,6 +36,25 @@ describe("roundSignificant and jsonNumber", () => {
     );
   });
 
+  it("writes what String(roundSignificant(x)) writes, for any double", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.double({ min: 1e-7, max: 1e13 }),
+          fc.integer().map((n) => n / 100),
+          // Rounding up to 10^12, twelve whole digits ending in zeros, a product with float noise.
+          fc.constantFrom(1e-6, 1e12, 999999999999.5, 128026835499.7, 0.54 * 870500, -0),
+        ),
+        (x) => {
+          const expected = Number.isFinite(x) ? String(roundSignificant(x)) : "null";
+          expect(jsonNumber(x)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("leaves whole numbers below 10^12 alone", () => {
     fc.assert(
       fc.property(fc.integer({ min: -(10 ** 12) + 1, max: 10 ** 12 - 1 }), (n) => {
