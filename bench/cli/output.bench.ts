@@ -27,24 +27,13 @@ import { dealId } from "../../src/search/deal-id.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { type TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { jsonNumber } from "../../src/util/number-format.js";
-import { cpuMs } from "../lib/measure.js";
+import { measure } from "../lib/measure.js";
 
 const file = process.argv[2] ?? "/tmp/anchors/n10000/network.json";
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
-
 /** Median CPU ms of 5 runs of `run`. */
-function time(run: () => void): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const c0 = cpuMs();
-    run();
-    runs.push(cpuMs() - c0);
-  }
-  return median(runs);
+async function time(run: () => unknown): Promise<number> {
+  return (await measure(run, { minReps: 5, maxReps: 5 })).cpuMs;
 }
 
 /** The id as it was built before SPEC v3 (no escapes): the reference. */
@@ -92,10 +81,10 @@ async function main(): Promise<void> {
     if (dealId(index, kinds[i], t, t.length) !== plainDealId(index, kinds[i], t, t.length))
       throw new Error("ids differ on a network without escapes");
   }
-  const idsEscaped = time(() => {
+  const idsEscaped = await time(() => {
     for (let i = 0; i < trades.length; i++) dealId(index, kinds[i], trades[i], trades[i].length);
   });
-  const idsPlain = time(() => {
+  const idsPlain = await time(() => {
     for (let i = 0; i < trades.length; i++)
       plainDealId(index, kinds[i], trades[i], trades[i].length);
   });
@@ -115,13 +104,13 @@ async function main(): Promise<void> {
       numbers.push(p.marginGained, p.premiumPaid, p.discountGiven, p.discountReceived, p.net);
   }
   let sink = 0;
-  const rounded = time(() => {
+  const rounded = await time(() => {
     for (const x of numbers) sink += jsonNumber(x).length;
   });
-  const plain = time(() => {
+  const plain = await time(() => {
     for (const x of numbers) sink += String(x).length;
   });
-  const writer = time(() => {
+  const writer = await time(() => {
     for (const d of deals) sink += dealJsonText(d).length;
   });
   void sink;
@@ -135,15 +124,11 @@ async function main(): Promise<void> {
   // The writers of find, to a sink that drops everything.
   for (const format of ["table", "csv", "json"] as const) {
     for (const explain of format === "json" ? [false] : [false, true]) {
-      const runs: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      const ms = await time(async () => {
         const out = new PassThrough();
         out.resume();
-        const c0 = cpuMs();
         await writeDeals(out, format, { deals, network, objective: "expectedSurplus", explain });
-        runs.push(cpuMs() - c0);
-      }
-      const ms = median(runs);
+      });
       console.log(
         `write ${format}${explain ? " --explain" : ""}: ${ms.toFixed(1)} ms, ` +
           `${Math.round(deals.length / (ms / 1000)).toLocaleString("en-US")} deals/s`,

@@ -10,7 +10,7 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import {
   existsSync,
   lstatSync,
-  mkdtempSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -18,19 +18,26 @@ import {
   writeFileSync,
 } from "node:fs";
 import { chmod } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { generateNetwork } from "../../src/generator/index.js";
 import { readNetwork } from "../../src/model/read-network.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
 const root = join(__dirname, "..", "..");
 const cli = join(root, "dist", "cli", "main.js");
 const example = join(root, "examples", "steel-valves", "network.json");
-const fresh = () => mkdtempSync(join(tmpdir(), "rd-files-"));
+const scratch = temporaryFolder("rd-files-");
+let folders = 0;
+/** A new empty folder for one test. */
+const fresh = () => {
+  const dir = join(scratch, String(folders++));
+  mkdirSync(dir);
+  return dir;
+};
 const leftovers = (dir: string) => readdirSync(dir).filter((name) => name.endsWith(".part"));
 
 /** Runs the built CLI; resolves with its exit code (or signal) and output. */

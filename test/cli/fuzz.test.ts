@@ -6,15 +6,15 @@
  * never a crash, an internal error, a stack trace or a hang (a time limit per
  * run). Dozens of runs here; the soak test in bench/ runs thousands.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { networkArb } from "../../src/testing/network-arb.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
-const dir = mkdtempSync(join(tmpdir(), "rd-fuzz-"));
+const dir = temporaryFolder("rd-fuzz-");
 
 /** Tokens that break JSON or the SPEC in interesting ways. */
 const nasty = fc.constantFrom(

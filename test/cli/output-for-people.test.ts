@@ -4,19 +4,19 @@
  * format or a usage error, control characters in TSV, DOT and Mermaid, no
  * float noise in any JSON, and the colliding-id network through `select`.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv, parseCsvRecords } from "../helpers/csv.js";
 import { jsonNumberTokens, significantDigits } from "../helpers/json-numbers.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
 const root = join(__dirname, "..", "..");
 const example = (name: string) => join(root, "examples", name, "network.json");
-const dir = mkdtempSync(join(tmpdir(), "rd-output-"));
+const dir = temporaryFolder("rd-output-");
 const file = (name: string, content: unknown) => {
   const path = join(dir, name);
   writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));

@@ -3,18 +3,18 @@
  * you mean", repeated and malformed flags, usage checked before any reading,
  * the JSON Lines hint, and which file an error of `check` belongs to.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { mainHelp } from "../../src/cli/commands/index.js";
 import { runCli } from "../../src/cli/main.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
 const root = join(__dirname, "..", "..");
 const example = (name: string) => join(root, "examples", name, "network.json");
-const dir = mkdtempSync(join(tmpdir(), "rd-polish-"));
+const dir = temporaryFolder("rd-polish-");
 
 /** A usage error: exit 2, one line on stderr that starts with the program's name, nothing on stdout. */
 function expectUsageError(
