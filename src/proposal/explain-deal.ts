@@ -14,6 +14,7 @@
  */
 import type { Deal, DealTrade, PartyFigures } from "../economics/deal.js";
 import type { Firm, Network } from "../model/types.js";
+import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { formatMoney, formatNumber, formatPercent } from "../util/number-format.js";
 
 /** What to tell one party of a deal. */
@@ -70,23 +71,31 @@ class Voice {
   ) {
     this.currency = network?.currency;
     this.network = network;
-    if (network === undefined) return;
-    const wanted = new Set(deal.parties.map((p) => p.firm));
-    for (const trade of deal.trades) {
-      const incumbent = this.needOf(trade, network)?.incumbent;
-      if (incumbent !== undefined) wanted.add(incumbent);
+  }
+
+  /** A firm of the network by id (through the trade index: no scan of the firms). */
+  private firm(id: string): Firm | undefined {
+    const network = this.network;
+    if (network === undefined) return undefined;
+    let firm = this.firms.get(id);
+    if (firm === undefined) {
+      const index = tradeIndexOf(network);
+      const f = index.firmIndex(id);
+      if (f < 0) return undefined;
+      firm = network.firms[index.firmRecord[f]];
+      this.firms.set(id, firm);
     }
-    for (const firm of network.firms) if (wanted.has(firm.id)) this.firms.set(firm.id, firm);
+    return firm;
   }
 
   /** A firm in a sentence: its name, else its id. */
   name(id: string): string {
-    return this.firms.get(id)?.name ?? id;
+    return this.firm(id)?.name ?? id;
   }
 
   /** A firm as a heading: its name with the id where they differ. */
   label(id: string): string {
-    const name = this.firms.get(id)?.name;
+    const name = this.firm(id)?.name;
     return name === undefined || name === id ? id : `${name} (${id})`;
   }
 
@@ -95,9 +104,8 @@ class Voice {
   }
 
   /** The buyer's need behind a trade, from the network. */
-  needOf(trade: DealTrade, network = this.network) {
-    const buyer = network?.firms.find((f) => f.id === trade.buyer);
-    return buyer?.needs?.find((n) => n.product === trade.product);
+  needOf(trade: DealTrade) {
+    return this.firm(trade.buyer)?.needs?.find((n) => n.product === trade.product);
   }
 
   saleSentence(trade: DealTrade): string {

@@ -18,7 +18,7 @@ const allowedImports: Readonly<Record<string, readonly string[]>> = {
   portfolio: ["economics", "search", "trade-index", "model", "util"],
   proposal: ["economics", "search", "trade-index", "model", "util"],
   generator: ["model", "util"],
-  interop: ["trade-index", "model", "util"],
+  interop: ["search", "trade-index", "model", "util"],
   // On top: the CLI may use every layer; the testing kit only the public entry.
   cli: [
     "proposal",
