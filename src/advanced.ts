@@ -13,6 +13,11 @@
  * - `scoreTrades`: the one pricing path under `scoreDeal` and `checkProposal`,
  *   over trade integers (options resolved by `resolvePricing`).
  * - `tradeFiguresAt`: a trade's margin and premium at a given quantity.
+ * - Views from a buffer: the index and the search graph as typed arrays over
+ *   one buffer plus a small header (`index.layout`, `layoutArrays`,
+ *   `TradeIndex.fromArrays`; `graph.layout`, `searchGraphViews`,
+ *   `SearchGraph.fromArrays`), to share them with worker threads
+ *   (`{shared: true}` lays them out in a SharedArrayBuffer).
  * @packageDocumentation
  */
 
@@ -28,5 +33,24 @@ export {
   type ParsedDealId,
   parseDealId,
 } from "./search/deal-id.js";
+export {
+  SearchGraph,
+  type SearchGraphArrays,
+  type SearchGraphBuildOptions,
+  type SearchGraphHeader,
+  type SearchOrder,
+  searchGraphArrayNames,
+  searchGraphOf,
+  searchGraphViews,
+} from "./search/search-graph.js";
+export type { BuildOptions, BuildProgress } from "./trade-index/build-index.js";
+export {
+  type IndexArrayName,
+  type IndexArrayViews,
+  type IndexHeader,
+  indexArrayNames,
+  layoutArrays,
+  layoutBytes,
+} from "./trade-index/index-layout.js";
 export { type TradeFigures, tradeFiguresAt } from "./trade-index/trade-figures.js";
-export { TradeIndex, tradeIndexOf } from "./trade-index/trade-index.js";
+export { type IndexSource, TradeIndex, tradeIndexOf } from "./trade-index/trade-index.js";

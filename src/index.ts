@@ -48,14 +48,24 @@ export {
   toGraph,
 } from "./interop/graph.js";
 export {
+  formOfTarget,
+  type NetworkForm,
+  networkForms,
+  type WriteNetworkOptions,
+  writeNetwork,
+} from "./interop/write-network.js";
+export {
   formatIssues,
   InputError,
   type Issue,
   NetworkError,
   UsageError,
 } from "./model/errors.js";
+export { FileError } from "./model/file-error.js";
 export { parseNetwork } from "./model/parse-network.js";
 export {
+  type InputFormat,
+  inputFormats,
   type NetworkFormat,
   networkFormats,
   parseNetworkText,
@@ -64,6 +74,7 @@ export {
   readNetworkLines,
 } from "./model/read-network.js";
 export { readNetworkTables, writeNetworkTables } from "./model/tables/tables-files.js";
+export type { ReadLinesOptions } from "./model/text/read-lines.js";
 export type { Firm, Meta, Need, Network, Offer, Relation } from "./model/types.js";
 export {
   defaultPortfolioOptions,

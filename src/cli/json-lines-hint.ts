@@ -5,6 +5,7 @@
  */
 import { NetworkError } from "../model/errors.js";
 import { parseNetworkText } from "../model/read-network.js";
+import { parseNetworkBytes } from "../model/text/read-document.js";
 import type { Network } from "../model/types.js";
 
 /** The text holds two or more lines and its first line is a JSON object on its own. */
@@ -23,11 +24,14 @@ export function looksLikeJsonLines(text: string): boolean {
  * `parseNetworkText`, with a hint added to the "not valid JSON" issue when
  * the text looks like JSON Lines: how to read it as such.
  */
-export function parseNetworkTextWithHint(text: string, path: string): Network {
+export function parseNetworkTextWithHint(text: string | Uint8Array, path: string): Network {
   try {
-    return parseNetworkText(text);
+    return typeof text === "string" ? parseNetworkText(text) : parseNetworkBytes(text);
   } catch (error) {
-    if (!(error instanceof NetworkError) || !looksLikeJsonLines(text)) throw error;
+    // The first lines are enough to tell (the bytes are not decoded whole).
+    const head =
+      typeof text === "string" ? text : new TextDecoder().decode(text.subarray(0, 1 << 20));
+    if (!(error instanceof NetworkError) || !looksLikeJsonLines(head)) throw error;
     const hint =
       path === "-"
         ? "it looks like JSON Lines: add --input-format jsonl"

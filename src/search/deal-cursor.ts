@@ -175,7 +175,6 @@ export class DealCursor {
    */
   private firstChoice(): boolean {
     const { arcs, trades, firstTrade, endTrade, arcCount } = this;
-    const arcTrades = this.index.arcTrades;
     let single = true;
     let reciprocal = false;
     for (let i = 0; i < arcCount; i++) {
@@ -187,6 +186,8 @@ export class DealCursor {
         trades[i] = t;
         if ((code & 1) === 1) reciprocal = true;
       } else {
+        // Read only for arcs of several trades: a snapshot reads the array on first use.
+        const arcTrades = this.index.arcTrades;
         const t = arcTrades[~code];
         firstTrade[i] = t;
         endTrade[i] = arcTrades[~code + 1];

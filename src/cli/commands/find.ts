@@ -66,7 +66,9 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     // The pitch tells each party its room.
     ...(explain ? { room: true } : {}),
   };
-  const network = await loadNetwork(positionals[0], values["input-format"], io);
+  const network = await loadNetwork(positionals[0], values["input-format"], io, {
+    wholeNetworkSearch: values.initiator === undefined,
+  });
   const deals = searchWithProgress(network, options, io);
   await writeDeals(io.stdout, format, {
     deals,

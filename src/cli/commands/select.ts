@@ -81,7 +81,9 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     // The pitch tells each party its room.
     ...(explain ? { room: true } : {}),
   };
-  const network = await loadNetwork(positionals[0], values["input-format"], io);
+  const network = await loadNetwork(positionals[0], values["input-format"], io, {
+    wholeNetworkSearch: values.initiator === undefined,
+  });
   const searchStart = performance.now();
   const candidates = [...searchWithProgress(network, search, io)];
   const searchMs = performance.now() - searchStart;
