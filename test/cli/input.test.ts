@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
-const dir = mkdtempSync(join(tmpdir(), "rd-input-"));
+const dir = temporaryFolder("rd-input-");
 const network = {
   currency: "EUR",
   firms: [
@@ -44,7 +44,14 @@ async function refusesWithPath(argv: string[], path: string, reason: RegExp): Pr
 describe("reciprocal-deals convert", () => {
   it("writes every form; each reads back to the same trades", async () => {
     let previous = source;
-    for (const name of ["net.rdsnap", "net.jsonl", "back.json", "again.ndjson", "again.rdsnap"]) {
+    for (const name of [
+      "net.rdsnap",
+      "net.jsonl",
+      "tables",
+      "back.json",
+      "again.ndjson",
+      "again.rdsnap",
+    ]) {
       const out = join(dir, name);
       expect(await runCliCaptured(["convert", previous, out])).toEqual({
         code: 0,
@@ -85,9 +92,12 @@ describe("file-system problems: one line with the path, exit 2 (issue 16)", () =
   it("a missing file, a folder, a file used as a folder, a symbolic-link loop, a name too long", async () => {
     const missing = join(dir, "missing.json");
     await refusesWithPath(["trades", missing], missing, /no such file/);
+    // A folder is the tables form: an empty one lacks its firms.csv.
     const folder = join(dir, "folder");
     mkdirSync(folder);
-    await refusesWithPath(["trades", folder], folder, /folder/);
+    const tables = await runCliCaptured(["trades", folder]);
+    expect(tables.code).toBe(2);
+    expect(tables.stderr).toMatch(/firms\.csv/);
     const notFolder = join(source, "net.json");
     await refusesWithPath(["trades", notFolder], notFolder, /not a folder/);
     const loop = join(dir, "loop.json");

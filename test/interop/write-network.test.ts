@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -10,8 +9,9 @@ import type { Network } from "../../src/model/types.js";
 import { networkArb } from "../../src/testing/index.js";
 import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
-const dir = mkdtempSync(join(tmpdir(), "rd-write-"));
+const dir = temporaryFolder("rd-write-");
 let file = 0;
 
 /** Strings with what JSON must escape, non-ASCII letters, an astral character and a lone surrogate. */

@@ -5,8 +5,7 @@
  * (the CLI: exit 0 or 2 with a message), never another error, a hang or a
  * stack trace.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import fc from "fast-check";
@@ -19,8 +18,9 @@ import { readSnapshotBytes } from "../../src/model/snapshot/read-snapshot.js";
 import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 import { runCliCaptured } from "../cli/run-cli.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
-const dir = mkdtempSync(join(tmpdir(), "rd-fuzz-"));
+const dir = temporaryFolder("rd-fuzz-");
 const encoder = new TextEncoder();
 
 /** Runs `read`; a network is used (its trades listed) and a NetworkError is fine; anything else fails. */

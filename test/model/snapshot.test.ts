@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -10,8 +9,9 @@ import { readNetwork, readNetworkStream } from "../../src/model/read-network.js"
 import { readSnapshotBytes } from "../../src/model/snapshot/read-snapshot.js";
 import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 import { crc32 } from "../../src/util/crc32.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
-const dir = mkdtempSync(join(tmpdir(), "rd-snapshot-"));
+const dir = temporaryFolder("rd-snapshot-");
 
 const network = parseNetwork({
   currency: "EUR",

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import fc from "fast-check";
@@ -10,10 +9,11 @@ import { parseNetworkText, readNetwork, readNetworkLines } from "../../src/model
 import { scanNumber, scannedNumber } from "../../src/model/text/json-bytes.js";
 import { RecordScan } from "../../src/model/text/record-scanner.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
 type Json = ReturnType<typeof JSON.parse>;
 
-const dir = mkdtempSync(join(tmpdir(), "rd-text-"));
+const dir = temporaryFolder("rd-text-");
 const encoder = new TextEncoder();
 
 /** The issues a read rejects with (fails the test when it accepts). */
