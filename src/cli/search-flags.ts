@@ -12,7 +12,7 @@ import {
 } from "../economics/deal.js";
 import { defaultFindOptions, type FindDealsOptions } from "../economics/find-options.js";
 import { defaultPricingOptions, defaultRoomAndCompetition } from "../economics/pricing-options.js";
-import { networkFormats } from "../model/read-network.js";
+import { inputFormats } from "../model/read-network.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
 import { choiceFlag, integerFlag } from "./args.js";
 import { inputFlags } from "./input.js";
@@ -62,7 +62,7 @@ export const searchFlagsHelp = `  --initiator ID          only deals in which fi
   --room                  each trade's discount range and each party's net range (SPEC §5)
   --competition C         ${competitions.join(" | ")} (default ${defaultRoomAndCompetition.competition}): counter
                           raises each hurdle by what the incumbents could offer
-  --input-format F        ${networkFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
+  --input-format F        ${inputFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
 
 /** Turns the flags into `findDeals` options (without `top`). */
 export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {

@@ -44,7 +44,7 @@ export const checkFormats = ["table", "json"] as const;
 
 /** Help text of `check`. */
 export const checkHelp = `Usage: reciprocal-deals check NETWORK PROPOSAL [--initiator ID] [--policy P]
-    [--objective O] [--competition C] [--format table|json] [--input-format json|jsonl]
+    [--objective O] [--competition C] [--format table|json] [--input-format json|jsonl|rdsnap]
 
 Checks a proposed deal against the network and prices it (SPEC §7).
 PROPOSAL is a JSON file (or - for stdin):

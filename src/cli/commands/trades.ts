@@ -15,7 +15,7 @@ import { ChunkedWriter } from "../output.js";
 export const tradeFormats = ["tsv", "json"] as const;
 
 /** Help text of `trades`. */
-export const tradesHelp = `Usage: reciprocal-deals trades NETWORK [--format ${tradeFormats.join("|")}] [--input-format json|jsonl]
+export const tradesHelp = `Usage: reciprocal-deals trades NETWORK [--format ${tradeFormats.join("|")}] [--input-format json|jsonl|rdsnap]
 
 Lists the potential trades (SPEC §3), one per line, sorted by seller, buyer, product.
   --format F          ${tradeFormats.join(" | ")} (default tsv)
