@@ -302,28 +302,31 @@ export class DealCursor {
     return reciprocal && (this.currentKind !== "brokered" || this.isExecutable());
   }
 
-  /**
-   * A brokered choice S→M, M→D, S→D draws on one offer when S→M and S→D sell
-   * one product, and fills one need when M→D and S→D buy one; the quantities
-   * together must fit.
-   */
   private isExecutable(): boolean {
-    const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = this.index;
     const trades = this.trades;
-    const sm = trades[0];
-    const md = trades[1];
-    const sd = trades[2];
-    const offer = tradeOffer[sd];
-    const need = tradeNeed[sd];
-    const qsd = Math.min(offerCapacity[offer], needQuantity[need]);
-    if (tradeOffer[sm] === offer) {
-      const qsm = Math.min(offerCapacity[offer], needQuantity[tradeNeed[sm]]);
-      if (qsm + qsd > offerCapacity[offer]) return false;
-    }
-    if (tradeNeed[md] === need) {
-      const qmd = Math.min(offerCapacity[tradeOffer[md]], needQuantity[need]);
-      if (qmd + qsd > needQuantity[need]) return false;
-    }
-    return true;
+    return brokeredFits(this.index, trades[0], trades[1], trades[2]);
   }
+}
+
+/**
+ * SPEC §4's executability of a brokered choice S→M, M→D, S→D (trade
+ * integers): it draws on one offer when S→M and S→D sell one product, and
+ * fills one need when M→D and S→D buy one; the quantities together must fit.
+ * (The trades of a cycle or a chain have distinct sellers and distinct buyers,
+ * so the rule never binds them.)
+ */
+export function brokeredFits(index: TradeIndex, sm: number, md: number, sd: number): boolean {
+  const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = index;
+  const offer = tradeOffer[sd];
+  const need = tradeNeed[sd];
+  const qsd = Math.min(offerCapacity[offer], needQuantity[need]);
+  if (tradeOffer[sm] === offer) {
+    const qsm = Math.min(offerCapacity[offer], needQuantity[tradeNeed[sm]]);
+    if (qsm + qsd > offerCapacity[offer]) return false;
+  }
+  if (tradeNeed[md] === need) {
+    const qmd = Math.min(offerCapacity[tradeOffer[md]], needQuantity[need]);
+    if (qmd + qsd > needQuantity[need]) return false;
+  }
+  return true;
 }
