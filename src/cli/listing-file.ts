@@ -37,29 +37,51 @@ const chunkBytes = 1 << 20;
 export function* readListing(path: string): Generator<ListedDeal, void, undefined> {
   const fd = openSync(path, "r");
   try {
-    const bytes = new Uint8Array(chunkBytes);
-    const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-    const splitter = new ListingSplitter(path);
-    for (;;) {
-      const got = readSync(fd, bytes, 0, bytes.byteLength, null);
-      let text: string;
-      try {
-        text =
-          got === 0 ? decoder.decode() : decoder.decode(bytes.subarray(0, got), { stream: true });
-      } catch {
-        throw new ListingError([
-          { path: `${path} line ${splitter.line}`, message: "invalid UTF-8" },
-        ]);
-      }
-      splitter.feed(text);
-      for (const element of splitter.take())
-        yield listedDeal(element.text, `${path} line ${element.line}`);
-      if (got === 0) break;
-    }
-    splitter.end();
+    yield* listingDeals(fileText(fd, path), path);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The text of an open file, decoded as UTF-8 (invalid bytes are an error), chunk by chunk. */
+function* fileText(fd: number, path: string): Generator<string, void, undefined> {
+  const bytes = new Uint8Array(chunkBytes);
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
+  for (;;) {
+    const got = readSync(fd, bytes, 0, bytes.byteLength, null);
+    let text: string;
+    try {
+      text =
+        got === 0 ? decoder.decode() : decoder.decode(bytes.subarray(0, got), { stream: true });
+    } catch {
+      throw new ListingError([
+        { path: `${path} bytes ${offset}..${offset + got}`, message: "invalid UTF-8" },
+      ]);
+    }
+    yield text;
+    if (got === 0) return;
+    offset += got;
+  }
+}
+
+/**
+ * The DEALs of a listing given as text in chunks (split anywhere), in order.
+ *
+ * @param name the listing's name in messages
+ * @throws ListingError (while iterating) on text that is not a listing
+ */
+export function* listingDeals(
+  chunks: Iterable<string>,
+  name: string,
+): Generator<ListedDeal, void, undefined> {
+  const splitter = new ListingSplitter(name);
+  for (const chunk of chunks) {
+    splitter.feed(chunk);
+    for (const element of splitter.take())
+      yield listedDeal(element.text, `${name} line ${element.line}`);
+  }
+  splitter.end();
 }
 
 /** `{"id":"…","kind":"…","feasible":…,"score":N,` as `find` writes a DEAL. */
@@ -104,7 +126,7 @@ interface Element {
  */
 class ListingSplitter {
   /** The line the scanner is on (1-based). */
-  line = 1;
+  private line = 1;
   private depth = 0;
   private inString = false;
   private escaped = false;

@@ -1,7 +1,8 @@
 /**
  * Every kept deal of a long ranking (`find --all`, a large `top`) in bounded
- * memory: an external sort. Kept deals (rank key, kind, trade integers, id)
- * gather in compact typed arrays; once they fill the memory budget they are
+ * memory: an external sort. Kept deals (rank key, kind, trade integers, and
+ * the id's UTF-16 code units, compared as such) gather in flat typed arrays,
+ * never as objects or strings; once they fill the memory budget they are
  * sorted in rank order (`rank-order.ts`) and written as one sorted run to an
  * anonymous scratch file (`ScratchFile`: removed from the file system at once,
  * so nothing is left behind on any exit). Reading merges the runs and what is
@@ -37,18 +38,23 @@ export interface KeptDealRunsOptions {
   readonly memoryBudget: number;
   /** The folder of the scratch file. @defaultValue the system's temporary folder */
   readonly directory?: string;
+  /** The fewest deals of one run, whatever the budget. @defaultValue 1024 */
+  readonly minRunDeals?: number;
+  /** The most runs read at once (≥ 2); more are first merged into longer runs. @defaultValue 64 */
+  readonly fanIn?: number;
 }
 
-/** The fewest deals of one run, whatever the budget. */
-const minRunDeals = 1024;
-/** The most runs read at once. */
-export const fanIn = 64;
+/** The defaults of the tuning options of `KeptDealRunsOptions`. */
+export const defaultKeptDealRunsOptions = { minRunDeals: 1024, fanIn: 64 } as const;
+/** Deals the in-memory arrays are made for at first (they double as needed). */
+const initialCapacity = 1024;
 /** Bytes read from a run at a time. */
 const readBlockBytes = 1 << 16;
 /** Bytes written to the scratch file at a time. */
 const writeBlockBytes = 1 << 20;
-/** What one kept id costs in memory beyond its characters (a V8 string header, the array slot). */
-const idOverhead = 40;
+
+/** What a run record holds of a deal (its id is built again when read). */
+type RunRecord = Omit<RankedKeptDeal, "id">;
 
 /** A sorted run in the scratch file: where it starts and how many deals it has. */
 interface Run {
@@ -61,11 +67,15 @@ export class KeptDealRuns {
   private readonly stride: number;
   private readonly recordBytes: number;
   private readonly fixedBytes: number;
-  private keys = new Float64Array(minRunDeals);
-  private kinds = new Uint8Array(minRunDeals);
-  private sizes = new Uint8Array(minRunDeals);
+  private readonly minRunDeals: number;
+  private readonly fanIn: number;
+  private keys = new Float64Array(initialCapacity);
+  private kinds = new Uint8Array(initialCapacity);
+  private sizes = new Uint8Array(initialCapacity);
   private tradeStore: Int32Array;
-  private ids: string[] = [];
+  /** The ids' code units, one after the other; deal i's end at `idEnd[i]`. */
+  private idChars = new Uint16Array(initialCapacity * 64);
+  private idEnd = new Int32Array(initialCapacity);
   private count = 0;
   private bytes = 0;
   private total = 0;
@@ -80,9 +90,11 @@ export class KeptDealRuns {
   ) {
     this.stride = options.maxTrades;
     this.recordBytes = Math.ceil((12 + 4 * this.stride) / 8) * 8;
-    // key, kind, size, trades, and a slot of the sort order
-    this.fixedBytes = 8 + 1 + 1 + 4 * this.stride + 4;
-    this.tradeStore = new Int32Array(minRunDeals * this.stride);
+    // key, kind, size, trades, id end, and a slot of the sort order
+    this.fixedBytes = 8 + 1 + 1 + 4 * this.stride + 4 + 4;
+    this.tradeStore = new Int32Array(initialCapacity * this.stride);
+    this.minRunDeals = options.minRunDeals ?? defaultKeptDealRunsOptions.minRunDeals;
+    this.fanIn = Math.max(2, options.fanIn ?? defaultKeptDealRunsOptions.fanIn);
   }
 
   /** How many deals were kept. */
@@ -106,10 +118,18 @@ export class KeptDealRuns {
     this.sizes[i] = size;
     const at = i * this.stride;
     for (let j = 0; j < size; j++) this.tradeStore[at + j] = trades[j];
-    this.ids[i] = id;
+    const start = i === 0 ? 0 : this.idEnd[i - 1];
+    const end = start + id.length;
+    if (end > this.idChars.length) {
+      const chars = new Uint16Array(Math.max(end, 2 * this.idChars.length));
+      chars.set(this.idChars.subarray(0, start));
+      this.idChars = chars;
+    }
+    for (let k = 0; k < id.length; k++) this.idChars[start + k] = id.charCodeAt(k);
+    this.idEnd[i] = end;
     this.total++;
-    this.bytes += this.fixedBytes + 2 * id.length + idOverhead;
-    if (this.bytes >= this.options.memoryBudget && this.count >= minRunDeals) this.spill();
+    this.bytes += this.fixedBytes + 2 * id.length;
+    if (this.bytes >= this.options.memoryBudget && this.count >= this.minRunDeals) this.spill();
   }
 
   /**
@@ -119,6 +139,7 @@ export class KeptDealRuns {
   finish(): void {
     if (this.order !== undefined) return;
     this.order = this.sortedOrder();
+    const fanIn = this.fanIn;
     while (this.runs.length > fanIn) {
       const group = this.runs.slice(0, fanIn);
       const merged = this.writeRun(
@@ -154,7 +175,6 @@ export class KeptDealRuns {
     this.file?.close();
     this.file = undefined;
     this.runs = [];
-    this.ids = [];
     this.count = 0;
     this.order = new Int32Array(0);
   }
@@ -173,44 +193,70 @@ export class KeptDealRuns {
     const trades = new Int32Array(capacity * this.stride);
     trades.set(this.tradeStore);
     this.tradeStore = trades;
+    const idEnd = new Int32Array(capacity);
+    idEnd.set(this.idEnd);
+    this.idEnd = idEnd;
   }
 
-  /** The positions of the deals in memory, in rank order. */
+  /** The positions of the deals in memory, in rank order: key descending, id ascending. */
   private sortedOrder(): Int32Array {
-    const { keys, ids } = this;
+    const { keys, idChars, idEnd } = this;
     const order = new Int32Array(this.count);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    return order.sort((a, b) => compareRanked(keys[a], ids[a], keys[b], ids[b]));
+    return order.sort((a, b) => {
+      if (keys[a] !== keys[b]) return keys[a] > keys[b] ? -1 : 1;
+      // Ids by UTF-16 code units, as compareIds: the first difference, else the shorter first.
+      const aStart = a === 0 ? 0 : idEnd[a - 1];
+      const bStart = b === 0 ? 0 : idEnd[b - 1];
+      const aLength = idEnd[a] - aStart;
+      const bLength = idEnd[b] - bStart;
+      const common = Math.min(aLength, bLength);
+      for (let k = 0; k < common; k++) {
+        const d = idChars[aStart + k] - idChars[bStart + k];
+        if (d !== 0) return d;
+      }
+      return aLength - bLength;
+    });
+  }
+
+  /** The id of the deal at position i in memory. */
+  private idAt(i: number): string {
+    const start = i === 0 ? 0 : this.idEnd[i - 1];
+    let id = "";
+    for (let k = start; k < this.idEnd[i]; k += 4096)
+      id += String.fromCharCode(...this.idChars.subarray(k, Math.min(k + 4096, this.idEnd[i])));
+    return id;
   }
 
   /** Writes the deals in memory as one sorted run and empties the memory. */
   private spill(): void {
     this.order = this.sortedOrder();
-    this.runs.push(this.writeRun(this.readMemory()));
+    this.runs.push(this.writeRun(this.readMemory(false)));
     this.order = undefined;
     this.count = 0;
     this.bytes = 0;
-    this.ids = [];
   }
 
-  /** The deals in memory in rank order (after sorting). */
-  private *readMemory(): Generator<RankedKeptDeal, void, undefined> {
+  /** The deals in memory in rank order (after sorting), with their ids or (to write a run) without. */
+  private readMemory(withIds?: true): Generator<RankedKeptDeal, void, undefined>;
+  private readMemory(withIds: false): Generator<RunRecord, void, undefined>;
+  private *readMemory(withIds = true): Generator<RunRecord | RankedKeptDeal, void, undefined> {
     const order = this.order ?? new Int32Array(0);
-    const { keys, kinds, sizes, tradeStore, ids, stride } = this;
+    const { keys, kinds, sizes, tradeStore, stride } = this;
     for (let r = 0; r < order.length; r++) {
       const i = order[r];
       const at = i * stride;
-      yield {
+      const record = {
         key: keys[i],
         kind: dealKinds[kinds[i]],
         trades: tradeStore.slice(at, at + sizes[i]),
-        id: ids[i],
       };
+      yield withIds ? { ...record, id: this.idAt(i) } : record;
     }
   }
 
   /** Appends a sorted sequence of deals to the scratch file as one run. */
-  private writeRun(deals: Iterable<RankedKeptDeal>): Run {
+  private writeRun(deals: Iterable<RunRecord>): Run {
     this.file ??= new ScratchFile(this.options.directory);
     const file = this.file;
     const { recordBytes } = this;
