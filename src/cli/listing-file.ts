@@ -12,6 +12,7 @@
  * for any other layout, whose text is then written compactly); the rest is
  * passed on as it is.
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readSync } from "node:fs";
 import { ListingError } from "../economics/listing-error.js";
 
@@ -43,26 +44,42 @@ export function* readListing(path: string): Generator<ListedDeal, void, undefine
   }
 }
 
-/** The text of an open file, decoded as UTF-8 (invalid bytes are an error), chunk by chunk. */
+/**
+ * The text of an open file, decoded as UTF-8 chunk by chunk; bytes that are
+ * not UTF-8 are an error. Each chunk is checked with `isUtf8` (a fast
+ * validator) up to its last complete character, the rest carried over to the
+ * next chunk, and decoded by `Buffer.toString` (one-byte strings for ASCII,
+ * which is what a listing mostly is).
+ */
 function* fileText(fd: number, path: string): Generator<string, void, undefined> {
-  const bytes = new Uint8Array(chunkBytes);
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const bytes = Buffer.allocUnsafe(chunkBytes + 4);
+  let carried = 0;
   let offset = 0;
   for (;;) {
-    const got = readSync(fd, bytes, 0, bytes.byteLength, null);
-    let text: string;
-    try {
-      text =
-        got === 0 ? decoder.decode() : decoder.decode(bytes.subarray(0, got), { stream: true });
-    } catch {
+    const got = readSync(fd, bytes, carried, chunkBytes, null);
+    const length = carried + got;
+    const end = got === 0 ? length : completeUtf8(bytes, length);
+    if (!isUtf8(bytes.subarray(0, end)) || (got === 0 && end < length))
       throw new ListingError([
-        { path: `${path} bytes ${offset}..${offset + got}`, message: "invalid UTF-8" },
+        { path: `${path} bytes ${offset}..${offset + end}`, message: "invalid UTF-8" },
       ]);
-    }
-    yield text;
+    if (end > 0) yield bytes.toString("utf8", 0, end);
     if (got === 0) return;
-    offset += got;
+    offset += end;
+    carried = length - end;
+    bytes.copyWithin(0, end, length);
   }
+}
+
+/** Where the last complete UTF-8 character of `bytes[0, length)` ends (a split one is left out). */
+function completeUtf8(bytes: Uint8Array, length: number): number {
+  for (let i = length - 1; i >= 0 && i >= length - 4; i--) {
+    const byte = bytes[i];
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const size = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return i + size > length ? i : length;
+  }
+  return length;
 }
 
 /**

@@ -38,31 +38,38 @@ export function rootCosts(
   const cycles = kinds.includes("cycle");
   const brokered = kinds.includes("brokered") && maxParties >= 3;
   const chains = kinds.includes("chain") && maxParties >= 3;
-  // Degrees first (sequential passes), so the sums below gather from one small
-  // array; the comparisons are branch-free ((a − b) >>> 31 is 1 when a < b),
-  // since half of them go each way.
+  // Degrees first (one pass over the firms), so the sums below gather from
+  // small arrays; the comparisons are branch-free ((a − b) >>> 31 is 1 when
+  // a < b), since about half of them go each way.
   const outDegree = new Int32Array(n);
   const inDegree = new Int32Array(n);
-  let upward = 0;
   for (let v = 0; v < n; v++) {
     outDegree[v] = outOffsets[v + 1] - outOffsets[v];
     inDegree[v] = inOffsets[v + 1] - inOffsets[v];
-    for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) upward += (v - outTarget[p]) >>> 31;
   }
   const meanOut = n > 0 ? outOffsets[n] / n : 0;
-  const meanUp = n > 0 ? upward / n : 0;
-  const cycleDepth = cycles && maxParties >= 3 ? meanUp ** Math.max(0, maxParties - 4) : 0;
   const allDepth = (brokered ? 1 : 0) + (chains ? meanOut ** (maxParties - 3) : 0);
   const stamping = cycles && maxParties >= 4;
+  // Levels of the cycle search beyond 4 scale the second level's sum by the
+  // mean number of upward arcs per firm, known only after the pass: keep the
+  // sums apart until then (only for 5 parties and more).
+  const deep = cycles && maxParties >= 5;
+  const forwardUps = deep ? new Float64Array(n) : undefined;
+  const cycleLevel = cycles && maxParties >= 3 ? 1 : 0;
+  let upward = 0;
   for (let r = 0; r < n; r++) {
     let forwardUp = 0;
     let forwardAll = 0;
+    let up = 0;
     for (let p = outOffsets[r]; p < outOffsets[r + 1]; p++) {
       const x = outTarget[p];
       const out = outDegree[x];
+      const above = (r - x) >>> 31;
       forwardAll += out;
-      forwardUp += out & -((r - x) >>> 31);
+      forwardUp += out & -above;
+      up += above;
     }
+    upward += up;
     let backUp = 0;
     if (stamping) {
       for (let i = inOffsets[r]; i < inOffsets[r + 1]; i++) {
@@ -70,8 +77,13 @@ export function rootCosts(
         backUp += inDegree[c] & -((r - c) >>> 31);
       }
     }
-    costs[r] =
-      1 + outDegree[r] + inDegree[r] + forwardUp * cycleDepth + backUp + forwardAll * allDepth;
+    costs[r] = 1 + outDegree[r] + inDegree[r] + backUp + forwardAll * allDepth;
+    if (forwardUps === undefined) costs[r] += forwardUp * cycleLevel;
+    else forwardUps[r] = forwardUp;
+  }
+  if (forwardUps !== undefined) {
+    const cycleDepth = (upward / n) ** (maxParties - 4);
+    for (let r = 0; r < n; r++) costs[r] += forwardUps[r] * cycleDepth;
   }
   return costs;
 }

@@ -15,13 +15,13 @@ import { dealCsvColumns, dealCsvLongColumns, dealCsvLongRows, dealCsvRow } from 
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
 import { dealTableLines, tableTitle } from "./deal-table.js";
 import { labelsOf } from "./firm-labels.js";
+import { writeJsonLines, writeJsonListing } from "./listing-json.js";
 import {
   type PortfolioSummary,
   summaryCsvLines,
   summaryJsonFields,
   summaryTableLines,
 } from "./portfolio-summary.js";
-import { writeJsonLines, writeJsonListing } from "./listing-json.js";
 
 /** The output formats of `find` and `select`. */
 export const dealFormats = ["table", "json", "csv", "dot", "mermaid"] as const;
