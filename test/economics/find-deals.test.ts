@@ -18,6 +18,7 @@ import { parseNetwork } from "../../src/model/parse-network.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { byRank, randomNetworkAndOptions } from "../helpers/search-options.js";
+import { twoFirmCycle } from "../helpers/two-firm-cycle.js";
 
 const networkAndOptions = randomNetworkAndOptions({ maxFirms: 6, maxProducts: 2 });
 
@@ -121,20 +122,7 @@ describe("findDeals", () => {
   });
 
   it("stops with the signal's reason, and reports progress at the end", () => {
-    const network = parseNetwork({
-      firms: [
-        {
-          id: "a",
-          offers: [{ product: "x", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "y", quantity: 1, switchingCost: 1 }],
-        },
-        {
-          id: "b",
-          offers: [{ product: "y", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "x", quantity: 1, switchingCost: 1 }],
-        },
-      ],
-    });
+    const network = parseNetwork(twoFirmCycle());
     const reason = new Error("stop");
     const controller = new AbortController();
     controller.abort(reason);

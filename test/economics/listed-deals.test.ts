@@ -14,6 +14,7 @@ import { ListingError } from "../../src/economics/listing-error.js";
 import type { PricingOptions } from "../../src/economics/pricing-options.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { randomNetworkAndOptions } from "../helpers/search-options.js";
+import { twoFirmCycle } from "../helpers/two-firm-cycle.js";
 
 const pricingOf = (options: FindDealsOptions): PricingOptions => ({
   ...(options.initiator === undefined ? {} : { initiator: options.initiator }),
@@ -54,21 +55,7 @@ describe("listedDeals", () => {
 
   it("refuses a DEAL that is not one of the network's, naming its place", () => {
     // a ⇄ b trade x and y: margin 5 each, premium 1 each (switching cost); hand-built.
-    const network = parseNetwork({
-      firms: [
-        {
-          id: "a",
-          offers: [{ product: "x", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "y", quantity: 1, switchingCost: 1 }],
-        },
-        {
-          id: "b",
-          offers: [{ product: "y", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "x", quantity: 1, switchingCost: 1 }],
-        },
-        { id: "c" },
-      ],
-    });
+    const network = parseNetwork(twoFirmCycle([{ id: "c" }]));
     const cycle = {
       id: "cycle:a>b:x|b>a:y",
       kind: "cycle",
