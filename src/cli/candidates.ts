@@ -3,7 +3,8 @@
  * JSON or JSON Lines of `find` or `merge`, e.g. the merge of a sharded
  * search) instead of a search. Each DEAL is re-derived from the network
  * (`listedDeals`): its kind and trades are looked up and checked, and its
- * figures priced again under select's --initiator, --policy and --objective;
+ * figures priced again under select's --initiator, --policy, --objective,
+ * --room and --competition;
  * the listing's own figures are not read. The flags that choose a search's
  * deals (--kinds, --max-parties, --include-infeasible, --key-accounts-only,
  * --top, --all) are the listing's to fix, so they are usage errors here.
@@ -20,7 +21,7 @@ import type { SearchFlagValues } from "./search-flags.js";
 /** Help lines of `--candidates`. */
 export const candidateFlagsHelp = `  --candidates FILE       the candidates are the deals of FILE (a listing of find or
                           merge, json or jsonl), re-derived from NETWORK and priced
-                          under --initiator, --policy and --objective; no search`;
+                          under the pricing flags above; no search`;
 
 /** The search flags that a listing fixes. */
 const searchOnlyFlags = [
@@ -52,13 +53,9 @@ export function readCandidates(
       `--candidates takes the deals of its listing as they are: drop --${given.join(", --")}` +
         " (cut a listing with merge --top N)",
     );
-  const { initiator, policy, objective } = options;
+  const { initiator, policy, objective, room, competition } = options;
   return [
-    ...listedDeals(network, parsed(path), {
-      ...(initiator === undefined ? {} : { initiator }),
-      ...(policy === undefined ? {} : { policy }),
-      ...(objective === undefined ? {} : { objective }),
-    }),
+    ...listedDeals(network, parsed(path), { initiator, policy, objective, room, competition }),
   ];
 }
 

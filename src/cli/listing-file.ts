@@ -8,9 +8,9 @@
  * time linear in its length.
  *
  * Of each DEAL only `id` and `score` are read, from the leading
- * `{"id":…,"kind":…,"feasible":…,"score":…,` that `find` writes (JSON.parse
- * for any other layout, whose text is then written compactly); the rest is
- * passed on as it is.
+ * `{"id":…,"kind":…,"feasible":…,"defensible":…,"score":…,` that `find`
+ * writes (JSON.parse for any other layout, whose text is then written
+ * compactly); the rest is passed on as it is.
  */
 import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readSync } from "node:fs";
@@ -101,9 +101,12 @@ export function* listingDeals(
   splitter.end();
 }
 
-/** `{"id":"…","kind":"…","feasible":…,"score":N,` as `find` writes a DEAL. */
+/**
+ * `{"id":"…","kind":"…","feasible":…,"defensible":…,"score":N,` as `find`
+ * writes a DEAL (any flags between kind and score).
+ */
 const leading =
-  /^\{"id":("(?:[^"\\]|\\.)*"),"kind":"[a-z]+","feasible":(?:true|false),"score":(-?[0-9][0-9.eE+-]*|null),/;
+  /^\{"id":("(?:[^"\\]|\\.)*"),"kind":"[a-z]+"(?:,"[A-Za-z]+":(?:true|false|null))*,"score":(-?[0-9][0-9.eE+-]*|null),/;
 
 /** The id and score of a DEAL text. */
 function listedDeal(text: string, where: string): ListedDeal {

@@ -4,7 +4,7 @@
  * buyer, product) are looked up among the network's potential trades, checked
  * to be a SPEC §4 deal of that kind whose id is the listing's, and priced
  * again through the search's own path (`DealScan.rebuild`) under the caller's
- * pricing options. The figures the listing carries are not read: the network
+ * pricing options (initiator, policy, objective, room, competition). The figures the listing carries are not read: the network
  * is the truth, so the deals are exactly those `find` gives for them.
  */
 import type { Network } from "../model/types.js";
@@ -40,13 +40,10 @@ export function listedDeals(
   listing: Iterable<ListedDealJson>,
   options: PricingOptions = {},
 ): Generator<Deal, void, undefined> {
-  const { initiator, policy, objective } = options;
-  const scan = new DealScan(network, {
-    maxParties: maxPartiesLimit,
-    ...(initiator === undefined ? {} : { initiator }),
-    ...(policy === undefined ? {} : { policy }),
-    ...(objective === undefined ? {} : { objective }),
-  });
+  const { initiator, policy, objective, room, competition } = options;
+  // Only the pricing options: a listing fixes which deals there are.
+  const pricing = { initiator, policy, objective, room, competition };
+  const scan = new DealScan(network, { ...pricing, maxParties: maxPartiesLimit });
   return rederive(scan, listing);
 }
 

@@ -10,14 +10,18 @@
  * sorts exactly as the run that wrote it.
  */
 import { compareIds } from "../util/compare-ids.js";
-import { toSignificant } from "../util/significant.js";
+import { jsonSignificantDigits, roundSignificant } from "../util/number-format.js";
 
-/** Significant digits of the score that a ranking compares. */
-export const rankDigits = 12;
+/** Significant digits of the score that a ranking compares: those of a JSON number. */
+export const rankDigits = jsonSignificantDigits;
 
-/** The key a score is ranked by: the score rounded to `rankDigits` significant digits. */
+/**
+ * The key a score is ranked by: the score rounded to `rankDigits` significant
+ * digits, the very number JSON prints (`jsonNumber`), so the key read back
+ * from a listing is the key.
+ */
 export function rankKey(score: number): number {
-  return toSignificant(score, rankDigits);
+  return roundSignificant(score, rankDigits);
 }
 
 /**

@@ -10,7 +10,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { listingDeals, readListing } from "../../src/cli/listing-file.js";
+import { dealJsonText } from "../../src/economics/deal-json.js";
+import { findDeals } from "../../src/economics/find-deals.js";
 import { ListingError } from "../../src/economics/listing-error.js";
+import { readNetwork } from "../../src/model/read-network.js";
 import { randomNetwork } from "../helpers/random-network.js";
 import { runCliCaptured } from "./run-cli.js";
 
@@ -156,6 +159,18 @@ describe("listingDeals", () => {
         },
       ),
     );
+  });
+
+  it("passes the DEALs find writes through as they are (read by their leading fields)", async () => {
+    const example = join(__dirname, "..", "..", "examples", "timber-loop", "network.json");
+    const network = await readNetwork(example);
+    const texts = findDeals(network, { top: Number.POSITIVE_INFINITY }).map(dealJsonText);
+    expect(texts.length).toBeGreaterThan(0);
+    // A space before "surplus": JSON.parse and stringify would drop it; read by the leading fields, it stays.
+    const spaced = texts.map((t) => t.replace(',"surplus":', ', "surplus":'));
+    const read = [...listingDeals([spaced.join("\n")], "L")];
+    expect(read.map((d) => d.text)).toEqual(spaced);
+    expect(read.map((d) => d.id)).toEqual(texts.map((t) => JSON.parse(t).id));
   });
 
   it("names the line of a problem", () => {

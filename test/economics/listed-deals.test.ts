@@ -16,19 +16,18 @@ import { parseNetwork } from "../../src/model/parse-network.js";
 import { randomNetworkAndOptions } from "../helpers/search-options.js";
 import { twoFirmCycle } from "../helpers/two-firm-cycle.js";
 
-const pricingOf = (options: FindDealsOptions): PricingOptions => ({
-  ...(options.initiator === undefined ? {} : { initiator: options.initiator }),
-  ...(options.policy === undefined ? {} : { policy: options.policy }),
-  ...(options.objective === undefined ? {} : { objective: options.objective }),
-});
+const pricingOf = ({ initiator, policy, objective, room, competition }: FindDealsOptions) =>
+  ({ initiator, policy, objective, room, competition }) satisfies PricingOptions;
 
 describe("listedDeals", () => {
   it("re-derives a listing's deals as findDeals gives them, under its pricing or another", () => {
     fc.assert(
       fc.property(
         randomNetworkAndOptions({ maxFirms: 6, maxProducts: 2 }),
+        fc.record({ room: fc.boolean(), competition: fc.constantFrom("none", "counter") }),
         fc.constantFrom("fair", "minimal"),
-        ({ network, options }, otherPolicy) => {
+        ({ network, options: searched }, pricing, otherPolicy) => {
+          const options = { ...searched, ...pricing } as FindDealsOptions;
           const found = findDeals(network, options);
           const listing = found.map((deal, i) => ({
             deal: JSON.parse(JSON.stringify(dealToJson(deal))),

@@ -30,7 +30,7 @@ describe("economics API types", () => {
       readonly onProgress?: (stats: Readonly<SearchStats>) => void;
     }>();
     expectTypeOf<Record<string, never>>().toMatchTypeOf<FindDealsOptions>();
-    expectTypeOf(findDealsAsync).returns.toEqualTypeOf<Promise<Deal[]>>();
+    expectTypeOf(findDealsAsync).returns.toEqualTypeOf<Promise<Deal<DealKind>[]>>();
     expectTypeOf(rankDealsAsync).returns.toEqualTypeOf<Promise<RankedDeals>>();
     expectTypeOf<FindDealsOptions["shard"]>().toEqualTypeOf<
       { readonly current: number; readonly total: number } | undefined
