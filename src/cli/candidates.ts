@@ -60,10 +60,10 @@ export function readCandidates(
 }
 
 function* parsed(path: string) {
-  for (const { text, where } of readListing(path)) {
+  for (const { bytes, where } of readListing(path)) {
     let deal: unknown;
     try {
-      deal = JSON.parse(text);
+      deal = JSON.parse(bytes.toString("utf8"));
     } catch (error) {
       throw new ListingError([{ path: where, message: `not JSON: ${(error as Error).message}` }]);
     }

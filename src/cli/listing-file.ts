@@ -1,11 +1,12 @@
 /**
  * Reading a ranked listing of deals written by `find` or `merge`, in either
  * form (`format/listing-json.ts`): `{"deals": [DEAL, …]}` or JSON Lines, told
- * apart by the first key of the first object. The file is read in chunks and
- * split into its DEAL texts by a small scanner that follows strings, escapes
- * and nesting (any layout: find's one DEAL a line, or pretty-printed), so a
- * listing of millions of deals streams in bounded memory and each text costs
- * time linear in its length.
+ * apart by the first key of the first object. The file is read in chunks of
+ * bytes (checked to be UTF-8) and split into its DEALs by a small scanner that
+ * follows strings, escapes and nesting (any layout: find's one DEAL a line, or
+ * pretty-printed), so a listing of millions of deals streams in bounded memory
+ * and each DEAL costs time linear in its length. A DEAL stays bytes: it is
+ * never decoded into a string and encoded again on its way through `merge`.
  *
  * Of each DEAL only `id` and `score` are read, from the leading
  * `{"id":…,"kind":…,"feasible":…,"defensible":…,"score":…,` that `find`
@@ -20,8 +21,8 @@ import { ListingError } from "../economics/listing-error.js";
 export interface ListedDeal {
   readonly id: string;
   readonly score: number;
-  /** The DEAL's JSON text (compact). */
-  readonly text: string;
+  /** The DEAL's JSON text, as UTF-8 bytes. */
+  readonly bytes: Buffer;
   /** The file and line it starts on, for messages: `FILE line N`. */
   readonly where: string;
 }
@@ -38,36 +39,35 @@ const chunkBytes = 1 << 20;
 export function* readListing(path: string): Generator<ListedDeal, void, undefined> {
   const fd = openSync(path, "r");
   try {
-    yield* listingDeals(fileText(fd, path), path);
+    yield* listingDeals(fileBytes(fd, path), path);
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * The text of an open file, decoded as UTF-8 chunk by chunk; bytes that are
- * not UTF-8 are an error. Each chunk is checked with `isUtf8` (a fast
- * validator) up to its last complete character, the rest carried over to the
- * next chunk, and decoded by `Buffer.toString` (one-byte strings for ASCII,
- * which is what a listing mostly is).
+ * The bytes of an open file, chunk by chunk, each checked to be UTF-8 with
+ * `isUtf8` (a fast validator) up to its last complete character; a character
+ * split by the chunk's end goes to the next chunk. Each chunk is a new buffer,
+ * so DEALs may keep views of it.
  */
-function* fileText(fd: number, path: string): Generator<string, void, undefined> {
-  const bytes = Buffer.allocUnsafe(chunkBytes + 4);
-  let carried = 0;
+function* fileBytes(fd: number, path: string): Generator<Buffer, void, undefined> {
+  let carried = Buffer.alloc(0);
   let offset = 0;
   for (;;) {
-    const got = readSync(fd, bytes, carried, chunkBytes, null);
-    const length = carried + got;
+    const bytes = Buffer.allocUnsafe(chunkBytes + carried.length);
+    carried.copy(bytes);
+    const got = readSync(fd, bytes, carried.length, chunkBytes, null);
+    const length = carried.length + got;
     const end = got === 0 ? length : completeUtf8(bytes, length);
     if (!isUtf8(bytes.subarray(0, end)) || (got === 0 && end < length))
       throw new ListingError([
         { path: `${path} bytes ${offset}..${offset + end}`, message: "invalid UTF-8" },
       ]);
-    if (end > 0) yield bytes.toString("utf8", 0, end);
+    if (end > 0) yield bytes.subarray(0, end);
     if (got === 0) return;
     offset += end;
-    carried = length - end;
-    bytes.copyWithin(0, end, length);
+    carried = Buffer.from(bytes.subarray(end, length));
   }
 }
 
@@ -83,20 +83,21 @@ function completeUtf8(bytes: Uint8Array, length: number): number {
 }
 
 /**
- * The DEALs of a listing given as text in chunks (split anywhere), in order.
+ * The DEALs of a listing given as UTF-8 bytes in chunks (split anywhere), in
+ * order. The chunks must not change afterwards: DEALs may be views of them.
  *
  * @param name the listing's name in messages
  * @throws ListingError (while iterating) on text that is not a listing
  */
 export function* listingDeals(
-  chunks: Iterable<string>,
+  chunks: Iterable<Uint8Array>,
   name: string,
 ): Generator<ListedDeal, void, undefined> {
   const splitter = new ListingSplitter(name);
   for (const chunk of chunks) {
-    splitter.feed(chunk);
+    splitter.feed(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     for (const element of splitter.take())
-      yield listedDeal(element.text, `${name} line ${element.line}`);
+      yield listedDeal(element.bytes, `${name} line ${element.line}`);
   }
   splitter.end();
 }
@@ -108,17 +109,23 @@ export function* listingDeals(
 const leading =
   /^\{"id":("(?:[^"\\]|\\.)*"),"kind":"[a-z]+"(?:,"[A-Za-z]+":(?:true|false|null))*,"score":(-?[0-9][0-9.eE+-]*|null),/;
 
-/** The id and score of a DEAL text. */
-function listedDeal(text: string, where: string): ListedDeal {
-  const match = leading.exec(text);
+/** Bytes of a DEAL read for its leading fields (as Latin-1: one character a byte). */
+const headBytes = 1024;
+
+/** The id and score of a DEAL. */
+function listedDeal(bytes: Buffer, where: string): ListedDeal {
+  // Read as Latin-1, character i is byte i: the id's JSON string is decoded
+  // from its bytes as UTF-8.
+  const match = leading.exec(bytes.toString("latin1", 0, Math.min(bytes.length, headBytes)));
   if (match !== null) {
-    const id: unknown = JSON.parse(match[1]);
+    const idStart = '{"id":'.length;
+    const id: unknown = JSON.parse(bytes.toString("utf8", idStart, idStart + match[1].length));
     const score = match[2] === "null" ? Number.NaN : Number(match[2]);
-    if (typeof id === "string" && !Number.isNaN(score)) return { id, score, text, where };
+    if (typeof id === "string" && !Number.isNaN(score)) return { id, score, bytes, where };
   }
   let deal: unknown;
   try {
-    deal = JSON.parse(text);
+    deal = JSON.parse(bytes.toString("utf8"));
   } catch (error) {
     throw new ListingError([{ path: where, message: `not JSON: ${(error as Error).message}` }]);
   }
@@ -127,22 +134,24 @@ function listedDeal(text: string, where: string): ListedDeal {
     throw new ListingError([
       { path: where, message: "a DEAL needs a string id and a number score" },
     ]);
-  return { id, score, text: JSON.stringify(deal), where };
+  return { id, score, bytes: Buffer.from(JSON.stringify(deal)), where };
 }
 
 const quote = 0x22;
+const backslash = 0x5c;
 const newline = 0x0a;
 
-/** A DEAL's text and the line it starts on. */
+/** A DEAL's bytes and the line it starts on. */
 interface Element {
-  readonly text: string;
+  readonly bytes: Buffer;
   readonly line: number;
 }
 
 /**
- * Splits listing text, fed in chunks, into its DEAL texts: the objects at
+ * Splits a listing's bytes, fed in chunks, into its DEALs: the objects at
  * depth 0 (JSON Lines), or the elements of the `deals` array of the one
- * object at depth 0 (the document form).
+ * object at depth 0 (the document form). Only ASCII bytes are structure in
+ * UTF-8 (every byte of a multi-byte character is ≥ 0x80), so it scans bytes.
  */
 class ListingSplitter {
   /** The line the scanner is on (1-based). */
@@ -161,14 +170,14 @@ class ListingSplitter {
   private collecting = false;
   private elementDepth = 0;
   private elementLine = 0;
-  private parts: string[] = [];
+  private parts: Buffer[] = [];
   private ready: Element[] = [];
   private topValues = 0;
 
   constructor(private readonly file: string) {}
 
-  /** Scans one chunk of text. */
-  feed(chunk: string): void {
+  /** Scans one chunk. */
+  feed(chunk: Buffer): void {
     const n = chunk.length;
     let i = 0;
     let from = 0;
@@ -182,17 +191,17 @@ class ListingSplitter {
           continue;
         }
         if (nextBackslash < i) {
-          nextBackslash = chunk.indexOf("\\", i);
+          nextBackslash = chunk.indexOf(backslash, i);
           if (nextBackslash < 0) nextBackslash = n;
         }
-        const q = chunk.indexOf('"', i);
+        const q = chunk.indexOf(quote, i);
         const end = q < 0 ? n : q;
         if (nextBackslash < end) {
           i = nextBackslash + 1;
           this.escaped = true;
           continue;
         }
-        if (this.readingKey) this.key += chunk.slice(keyFrom, end);
+        if (this.readingKey) this.key += chunk.toString("latin1", keyFrom, end);
         if (q < 0) {
           i = n;
           keyFrom = 0;
@@ -203,7 +212,7 @@ class ListingSplitter {
         if (this.readingKey) this.endKey();
         continue;
       }
-      const c = chunk.charCodeAt(i);
+      const c = chunk[i];
       if (c === quote) {
         this.inString = true;
         if (this.depth === this.dealsDepth && !this.collecting)
@@ -243,9 +252,10 @@ class ListingSplitter {
         this.depth--;
         if (this.depth < 0) this.fail(`an unmatched ${String.fromCharCode(c)}`);
         if (this.collecting && this.depth === this.elementDepth) {
-          this.parts.push(chunk.slice(from, i + 1));
+          const last = chunk.subarray(from, i + 1);
           this.collecting = false;
-          this.ready.push({ text: this.parts.join(""), line: this.elementLine });
+          const bytes = this.parts.length === 0 ? last : Buffer.concat([...this.parts, last]);
+          this.ready.push({ bytes, line: this.elementLine });
           this.parts = [];
         } else if (this.dealsDepth === 2 && this.depth === 1) {
           this.dealsDepth = -2;
@@ -263,7 +273,7 @@ class ListingSplitter {
       }
       i++;
     }
-    if (this.collecting) this.parts.push(chunk.slice(from));
+    if (this.collecting) this.parts.push(chunk.subarray(from));
   }
 
   /** The DEAL texts completed so far (each handed out once). */

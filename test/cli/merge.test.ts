@@ -146,19 +146,39 @@ describe("listingDeals", () => {
   };
 
   it.each(Object.entries(forms))("reads the %s form the same whatever the chunks", (_, text) => {
+    const bytes = Buffer.from(text);
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 12 }),
+        // Cuts at any byte, inside "é" too.
+        fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 12 }),
         (cuts) => {
-          const points = [0, ...cuts.sort((x, y) => x - y), text.length];
-          const chunks = points.slice(1).map((end, i) => text.slice(points[i], end));
+          const points = [0, ...cuts.sort((x, y) => x - y), bytes.length];
+          const chunks = points.slice(1).map((end, i) => bytes.subarray(points[i], end));
           const read = [...listingDeals(chunks, "L")];
-          expect(read.map((d) => [d.id, d.score, d.text])).toEqual(
+          expect(read.map((d) => [d.id, d.score, d.bytes.toString()])).toEqual(
             deals.map((d, i) => [d.id, d.score, compact[i]]),
           );
         },
       ),
     );
+  });
+
+  it("reads a file of many chunks, characters split between them", () => {
+    // 3,000 DEALs of ~700 bytes: over two 1 MiB chunks, with "é" (2 bytes) everywhere.
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({
+        id: `cycle:é${i}`,
+        kind: "cycle",
+        feasible: true,
+        score: 3000 - i,
+        pad: "é".repeat(300 + (i % 7)),
+      }),
+    );
+    const path = join(dir, "many.jsonl");
+    writeFileSync(path, `${many.join("\n")}\n`);
+    const read = [...readListing(path)];
+    expect(read.map((d) => d.bytes.toString())).toEqual(many);
+    expect(read[2999]?.where).toBe(`${path} line 3000`);
   });
 
   it("passes the DEALs find writes through as they are (read by their leading fields)", async () => {
@@ -168,8 +188,8 @@ describe("listingDeals", () => {
     expect(texts.length).toBeGreaterThan(0);
     // A space before "surplus": JSON.parse and stringify would drop it; read by the leading fields, it stays.
     const spaced = texts.map((t) => t.replace(',"surplus":', ', "surplus":'));
-    const read = [...listingDeals([spaced.join("\n")], "L")];
-    expect(read.map((d) => d.text)).toEqual(spaced);
+    const read = [...listingDeals([Buffer.from(spaced.join("\n"))], "L")];
+    expect(read.map((d) => d.bytes.toString())).toEqual(spaced);
     expect(read.map((d) => d.id)).toEqual(texts.map((t) => JSON.parse(t).id));
   });
 
@@ -187,11 +207,11 @@ describe("listingDeals", () => {
       ['{"deals": {"id": 1}}', /no "deals" list/],
     ];
     for (const [text, message] of bad) {
-      expect(() => [...listingDeals([text], "L")]).toThrow(message);
+      expect(() => [...listingDeals([Buffer.from(text)], "L")]).toThrow(message);
     }
-    expect(() => [...listingDeals(['{"id":"a","score":1}\n\n{"id":"b", x}'], "L")]).toThrow(
-      /L line 3/,
-    );
+    expect(() => [
+      ...listingDeals([Buffer.from('{"id":"a","score":1}\n\n{"id":"b", x}')], "L"),
+    ]).toThrow(/L line 3/);
   });
 
   it("refuses a file that is not UTF-8", () => {

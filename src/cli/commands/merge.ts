@@ -65,6 +65,6 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
   return 0;
 }
 
-function* textsOf(deals: Iterable<ListedDeal>): Generator<string, void, undefined> {
-  for (const deal of deals) yield deal.text;
+function* textsOf(deals: Iterable<ListedDeal>): Generator<Uint8Array, void, undefined> {
+  for (const deal of deals) yield deal.bytes;
 }

@@ -1,7 +1,7 @@
 /**
  * The two machine-readable forms of a ranked listing of deals, written from
- * each DEAL's JSON text (SPEC §8), so that `find` and `merge` write them byte
- * for byte alike:
+ * each DEAL's JSON text (SPEC §8; a string, or its UTF-8 bytes as `merge`
+ * passes them on), so that `find` and `merge` write them byte for byte alike:
  * - `json`: `{"deals": [DEAL, …]}` (SPEC §8), one DEAL a line, then any extra
  *   top-level fields (select's summary: objective, bound …);
  * - `jsonl` (JSON Lines): one DEAL a line and nothing else; an empty listing is
@@ -17,12 +17,15 @@ export type ListingFormat = (typeof listingFormats)[number];
 /** Writes `{"deals": [ … ]}` around the DEAL texts, with `fields` (each `"key": value`) after the list. */
 export async function writeJsonListing(
   out: ChunkedWriter,
-  dealTexts: Iterable<string>,
+  dealTexts: Iterable<string | Uint8Array>,
   fields: Iterable<string> = [],
 ): Promise<void> {
   await out.write('{"deals": [');
   let count = 0;
-  for (const text of dealTexts) await out.write(`${count++ === 0 ? "\n  " : ",\n  "}${text}`);
+  for (const text of dealTexts) {
+    await out.write(count++ === 0 ? "\n  " : ",\n  ");
+    await out.write(text);
+  }
   await out.write(count === 0 ? "]" : "\n]");
   for (const field of fields) await out.write(`, ${field}`);
   await out.write("}\n");
@@ -31,7 +34,10 @@ export async function writeJsonListing(
 /** Writes one DEAL text a line. */
 export async function writeJsonLines(
   out: ChunkedWriter,
-  dealTexts: Iterable<string>,
+  dealTexts: Iterable<string | Uint8Array>,
 ): Promise<void> {
-  for (const text of dealTexts) await out.write(`${text}\n`);
+  for (const text of dealTexts) {
+    await out.write(text);
+    await out.write("\n");
+  }
 }
