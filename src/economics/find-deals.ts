@@ -161,6 +161,10 @@ class Ranking {
   readonly scan: DealScan;
   private readonly heap: TopDeals | undefined;
   private readonly runs: KeptDealRuns | undefined;
+  /** The search is over (the kept runs may still be merging). */
+  private searched = false;
+  /** Everything is kept and ready to read. */
+  private done = false;
 
   /** @throws UsageError on bad options */
   constructor(network: Network, options: FindDealsOptions) {
@@ -188,11 +192,18 @@ class Ranking {
   advance(until: number): boolean {
     const { scan, heap, runs } = this;
     const { top, objective, includeInfeasible } = scan.options;
-    if (top === 0) return true;
+    if (top === 0 || this.done) return true;
     scan.pauseAt(until);
     const economy = scan.economy;
     const cursor = scan.cursor;
-    while (scan.next()) {
+    // Writing a run of kept deals is done a slice at a time, like the search.
+    while (!this.searched) {
+      if (runs?.busy && !runs.work(until)) return false;
+      if (!scan.next()) {
+        if (scan.paused) return false;
+        this.searched = true;
+        break;
+      }
       if (!includeInfeasible) {
         // Σ slack = surplus − Σ hurdles bounds the fair level from above.
         let room = economy.surplus;
@@ -210,7 +221,13 @@ class Ranking {
       if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);
       else runs?.offer(key, cursor.kind, cursor.trades, cursor.size);
     }
-    return !scan.paused;
+    if (runs !== undefined) {
+      if (!runs.work(until)) return false;
+      runs.finish();
+      if (!runs.work(until)) return false;
+    }
+    this.done = true;
+    return true;
   }
 
   /** The ranked deals, built as they are read. */
@@ -227,7 +244,6 @@ class Ranking {
         },
       };
     }
-    runs.finish();
     const ranking = {
       length: Math.min(runs.size, top),
       close() {

@@ -36,16 +36,27 @@ describe("KeptDealRuns", () => {
         fc.integer({ min: 1, max: 5 }),
         fc.integer({ min: 2, max: 3 }),
         fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
-        (deals, minRunDeals, fanIn, limit) => {
+        fc.boolean(),
+        (deals, minRunDeals, fanIn, limit, sliced) => {
           const runs = new KeptDealRuns(idOf, {
             maxTrades: 4,
             memoryBudget: 1,
             directory,
             minRunDeals,
             fanIn,
+            recordsPerStep: 2,
           });
-          for (const d of deals)
+          // The long steps done at once, or a step at a time (a deadline already past).
+          const work = () => {
+            if (!sliced) runs.work();
+            else while (!runs.work(0));
+          };
+          for (const d of deals) {
             runs.offer(d.key, d.kind, Int32Array.from(d.trades), d.trades.length);
+            if (runs.busy) work();
+          }
+          runs.finish();
+          work();
           const expected = deals
             .map((d) => ({ ...d, id: idOf(d.kind, d.trades, d.trades.length) }))
             .sort((a, b) => compareRanked(a.key, a.id, b.key, b.id))
@@ -65,9 +76,36 @@ describe("KeptDealRuns", () => {
     expect(readdirSync(directory)).toEqual([]);
   });
 
+  it("merges many blocks of 8,192 deals, in memory and in runs", () => {
+    // 30,000 deals over 6 keys, ids t0…t29999: the plain sort is the oracle.
+    const deals = Array.from({ length: 30_000 }, (_, i) => ({
+      key: (i * 7919) % 6,
+      trades: Int32Array.of((i * 104729) % 30_000),
+    }));
+    const expected = deals
+      .map((d) => ({ key: d.key, id: idOf("cycle", d.trades, 1) }))
+      .sort((a, b) => compareRanked(a.key, a.id, b.key, b.id))
+      .map((d) => d.id);
+    for (const memoryBudget of [1 << 30, 400_000]) {
+      const runs = new KeptDealRuns(idOf, { maxTrades: 3, memoryBudget, directory });
+      for (const d of deals) {
+        runs.offer(d.key, "cycle", d.trades, 1);
+        runs.work();
+      }
+      runs.finish();
+      runs.work();
+      expect(runs.runCount > 0).toBe(memoryBudget < 1 << 30);
+      expect([...runs.ranked()].map((d) => d.id)).toEqual(expected);
+      runs.close();
+    }
+  });
+
   it("keeps everything in memory within the budget (no scratch file)", () => {
     const runs = new KeptDealRuns(idOf, { maxTrades: 3, memoryBudget: 1 << 20, directory });
     for (let i = 0; i < 100; i++) runs.offer(i % 7, "cycle", Int32Array.of(i, i + 1), 2);
+    expect(runs.busy).toBe(false);
+    runs.finish();
+    runs.work();
     expect(runs.runCount).toBe(0);
     const first = [...runs.ranked(3)].map((d) => d.id);
     // Key 6 first (i = 6, 13, 20, …), ids in UTF-16 order: t13 < t20 < t27 < … < t6.
