@@ -2,7 +2,7 @@
  * Shards and merge (issue 15): the single run of a global search against each
  * of N shards run alone, and the merge of the shards' listings.
  *
- *   npx tsx bench/shards/run.ts NETWORK_DIR [--k 4] [--total 4] [--reps 3]
+ *   npx tsx bench/shards/run.ts NETWORK_DIR [--k 4] [--total 4] [--reps 3] [--tops 20,all]
  *
  * Each search runs in its own process (`one-search.ts`): it reads the network
  * and builds the index and the search graph (preparation, reported apart),
@@ -31,6 +31,7 @@ const { values: flags, positionals } = parseArgs({
     k: { type: "string", default: "4" },
     total: { type: "string", default: "4" },
     reps: { type: "string", default: "3" },
+    tops: { type: "string", default: "20,all" },
   },
 });
 const [dir] = positionals;
@@ -126,7 +127,7 @@ out(
     .join(" ")}`,
 );
 try {
-  for (const top of ["20", "all"]) {
+  for (const top of (flags.tops ?? "20,all").split(",")) {
     const shards = ["-", ...Array.from({ length: total }, (_, i) => `${i + 1}/${total}`)];
     const runs = new Map<string, SearchRun[]>(shards.map((s) => [s, []]));
     const listing = (shard: string) =>
