@@ -4,21 +4,20 @@
  * run's listing; the listing reader takes either form in any layout, split
  * anywhere; bad listings and bad flags exit 2 with a message.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listingDeals, readListing } from "../../src/cli/listing-file.js";
 import { dealJsonText } from "../../src/economics/deal-json.js";
 import { findDeals } from "../../src/economics/find-deals.js";
 import { ListingError } from "../../src/economics/listing-error.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
-const dir = mkdtempSync(join(tmpdir(), "rd-merge-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = temporaryFolder("rd-merge-");
 let files = 0;
 /** Writes text to a new file of the temporary folder and returns its path. */
 const file = (text: string, extension = "json") => {

@@ -6,21 +6,21 @@
  * it): the test fails rather than skip without it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
 const root = join(__dirname, "..", "..");
 const cli = join(root, "dist", "cli", "main.js");
-const dir = mkdtempSync(join(tmpdir(), "rd-parallel-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = temporaryFolder("rd-parallel-");
 
 const sh = (script: string) =>
   execFileSync("bash", ["-euo", "pipefail", "-c", script], {
     cwd: dir,
     env: { ...process.env, RD: `${process.execPath} ${cli}` },
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   });
 
 describe("the GNU parallel recipe", () => {

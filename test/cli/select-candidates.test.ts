@@ -3,14 +3,13 @@
  * candidates gives the portfolio of the plain `select` with the same flags;
  * the listing's figures are not trusted; search flags are usage errors.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
-const dir = mkdtempSync(join(tmpdir(), "rd-candidates-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = temporaryFolder("rd-candidates-");
 /** A generated network of 150 firms: about 200 deals of up to 3 parties. */
 const network = join(dir, "network.json");
 beforeAll(async () => {

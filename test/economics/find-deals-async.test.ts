@@ -5,11 +5,9 @@
  * no timer can fire). Latency figures are measured in bench/, not here: here
  * the vitest timeout of each test bounds how long a stop may take.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   findDeals,
   findDealsAsync,
@@ -19,9 +17,9 @@ import {
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { completeGraph } from "../helpers/complete-graph.js";
 import { randomNetworkAndOptions } from "../helpers/search-options.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
-const tempDirectory = mkdtempSync(join(tmpdir(), "async-test-"));
-afterAll(() => rmSync(tempDirectory, { recursive: true, force: true }));
+const tempDirectory = temporaryFolder("async-test-");
 
 describe("findDealsAsync", () => {
   it("gives findDeals' answer", async () => {

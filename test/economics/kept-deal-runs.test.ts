@@ -3,17 +3,15 @@
  * budgets (a run of a few deals) and fan-ins of 2 or 3, so that deals spill
  * into many runs that are merged in several passes.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { KeptDealRuns } from "../../src/economics/kept-deal-runs.js";
 import { compareRanked } from "../../src/economics/rank-order.js";
 import { type DealKind, dealKinds } from "../../src/search/kinds.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
-const directory = mkdtempSync(join(tmpdir(), "kept-deal-runs-test-"));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+const directory = temporaryFolder("kept-deal-runs-test-");
 
 /** A stand-in for dealId: unique per (kind, trades), with shared prefixes to make ties interesting. */
 const idOf = (kind: DealKind, trades: ArrayLike<number>, size: number) =>

@@ -4,20 +4,18 @@
  * single run's ranking, deal for deal; a ranking spilled to sorted runs on a
  * temporary file (a tiny memory budget) is the in-memory one.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findDeals, iterateDeals, rankDeals } from "../../src/economics/find-deals.js";
 import { ListingError } from "../../src/economics/listing-error.js";
 import { mergeRanked } from "../../src/economics/merge-ranked.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { completeGraph } from "../helpers/complete-graph.js";
 import { byRank, randomNetworkAndOptions } from "../helpers/search-options.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 
-const tempDirectory = mkdtempSync(join(tmpdir(), "shards-test-"));
-afterAll(() => rmSync(tempDirectory, { recursive: true, force: true }));
+const tempDirectory = temporaryFolder("shards-test-");
 
 const networkAndOptions = randomNetworkAndOptions({ maxFirms: 7, maxProducts: 2 });
 
