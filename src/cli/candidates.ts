@@ -19,9 +19,9 @@ import { readListing } from "./listing-file.js";
 import type { SearchFlagValues } from "./search-flags.js";
 
 /** Help lines of `--candidates`. */
-export const candidateFlagsHelp = `  --candidates FILE       the candidates are the deals of FILE (a listing of find or
-                          merge, json or jsonl), re-derived from NETWORK and priced
-                          under the pricing flags above; no search`;
+export const candidateFlagsHelp = `  --candidates FILE       the deals of FILE instead of a search (default: search):
+                          a listing of find or merge, json or jsonl, re-derived
+                          from NETWORK and priced under the pricing flags above`;
 
 /** The search flags that a listing fixes. */
 const searchOnlyFlags = [

@@ -40,11 +40,12 @@ ${searchFlagsHelp}
   --explain               the pitch to each party, with its room (${explainFormats.join(", ")}; csv:
                           one row per trade and per party, for pivot tables)
   --format F              ${findFormats.join(" | ")} (default table; jsonl: one DEAL a line)
-  --shard I/N             only shard I of N (1 ≤ I ≤ N) of a search over the whole
-                          network: "merge" of the N listings is the whole listing
-  --memory-budget SIZE    memory for the kept deals of a long listing, past which
-                          they are sorted in runs on a temporary file (in $TMPDIR):
-                          bytes, or with K, M or G (default ${defaultFindOptions.memoryBudget / 2 ** 20}M)
+  --shard I/N             only shard I of N (1 ≤ I ≤ N; default 1/1, the whole search)
+                          of a search over the whole network: "merge" of the N
+                          listings is the whole listing
+  --memory-budget SIZE    memory for the kept deals of a long listing (default ${defaultFindOptions.memoryBudget / 2 ** 20}M):
+                          bytes, or with K, M or G; past it they are sorted in runs
+                          on a temporary file (in $TMPDIR)
 
 Firms are named by name (id); money has two decimals in the network's currency.
 CSV text cells are quoted, and a leading ' guards a cell that begins with
