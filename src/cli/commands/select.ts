@@ -10,6 +10,7 @@ import {
 } from "../../portfolio/portfolio-options.js";
 import { selectPortfolio } from "../../portfolio/select-portfolio.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
+import { candidateFlagsHelp, readCandidates } from "../candidates.js";
 import { summaryOf } from "../format/portfolio-summary.js";
 import {
   checkExplain,
@@ -36,6 +37,7 @@ ${searchFlagsHelp}
   --time-limit MS         stop after MS milliseconds with the best portfolio so far
                           (default: no limit)
   --explain               the pitch to each party (${explainFormats.join(", ")})
+${candidateFlagsHelp}
   --format F              ${dealFormats.join(" | ")} (default table)
 
 The summary comes first: objective, bound, gap, status, solver, candidates and
@@ -55,6 +57,7 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     "time-limit": { type: "string" },
     explain: { type: "boolean" },
     format: { type: "string" },
+    candidates: { type: "string" },
   });
   if (values.help) {
     io.stdout.write(`${selectHelp}\n`);
@@ -85,7 +88,10 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     wholeNetworkSearch: values.initiator === undefined,
   });
   const searchStart = performance.now();
-  const candidates = [...searchWithProgress(network, search, io)];
+  const candidates =
+    values.candidates === undefined
+      ? [...(await searchWithProgress(network, search, io))]
+      : readCandidates(network, values.candidates, values, search);
   const searchMs = performance.now() - searchStart;
   const portfolio = await selectPortfolio(network, candidates, {
     solver,
