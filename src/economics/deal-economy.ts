@@ -206,8 +206,10 @@ export class DealEconomy {
     this.layout = kind === "brokered" ? "brokered" : "ring";
     this.tradeCount = size;
     const columns = this.columnsOf(index);
-    const { tradeOffer, tradeNeed, tradePremium, tradeProbabilityCode, probabilityValues } = columns;
-    const { offerFirm, offerCapacity, offerPrice, offerUnitMargin, needFirm, needQuantity } = columns;
+    const { tradeOffer, tradeNeed, tradePremium, tradeProbabilityCode, probabilityValues } =
+      columns;
+    const { offerFirm, offerCapacity, offerPrice, offerUnitMargin, needFirm, needQuantity } =
+      columns;
     const { partyFirm, seller, buyer } = this;
     if (kind === "brokered") {
       this.partyCount = 3;
