@@ -14,8 +14,9 @@ import type { Network } from "../model/types.js";
 import { DealCursor } from "../search/deal-cursor.js";
 import { dealId } from "../search/deal-id.js";
 import type { DealKind } from "../search/kinds.js";
+import type { RootRanges } from "../search/root-ranges.js";
 import { incumbentFloors } from "../trade-index/incumbent-floors.js";
-import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
+import { TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
 import { DealEconomy } from "./deal-economy.js";
@@ -46,9 +47,17 @@ export class DealScan {
   private sincePauseCheck = 0;
   private wasPaused = false;
 
-  /** @throws UsageError on bad options (see `resolveFindOptions`) */
-  constructor(network: Network, options: FindDealsOptions) {
-    this.index = tradeIndexOf(network);
+  /**
+   * @param network the network, or its trade index (a worker thread's view of a shared one)
+   * @param roots only these roots of a search over the whole network (a worker thread's chunk); not with a shard
+   * @throws UsageError on bad options (see `resolveFindOptions`)
+   */
+  constructor(
+    network: Network | TradeIndex,
+    options: FindDealsOptions,
+    private readonly roots?: RootRanges,
+  ) {
+    this.index = network instanceof TradeIndex ? network : tradeIndexOf(network);
     this.options = resolveFindOptions(this.index, options);
     this.economy = new DealEconomy(Math.max(3, this.options.maxParties));
     this.economy.competition = this.options.competition;
@@ -61,7 +70,11 @@ export class DealScan {
     if (this.search === undefined) {
       const { kinds, maxParties, initiator, signal, shard } = this.options;
       const search = { kinds, maxParties, initiator, signal };
-      this.search = new DealCursor(this.index, shard === undefined ? search : { ...search, shard });
+      const { roots } = this;
+      this.search = new DealCursor(
+        this.index,
+        roots !== undefined ? { ...search, roots } : shard !== undefined ? { ...search, shard } : search,
+      );
       this.search.pauseAt(this.pauseTime);
     }
     return this.search;

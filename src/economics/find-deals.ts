@@ -31,9 +31,7 @@ import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import type { DealSearchOptions, FindDealsOptions } from "./find-options.js";
 import { KeptDealRuns } from "./kept-deal-runs.js";
-import { objectiveBound, objectiveValue } from "./objective.js";
-import { feasibilityTolerance } from "./price-fast.js";
-import { rankKey, surelyBelow } from "./rank-order.js";
+import { keptKey } from "./kept-key.js";
 import { type KeptDeal, TopDeals } from "./top-deals.js";
 
 /** About how long the asynchronous functions search before giving the event loop a turn (ms). */
@@ -191,10 +189,9 @@ class Ranking {
    */
   advance(until: number): boolean {
     const { scan, heap, runs } = this;
-    const { top, objective, includeInfeasible } = scan.options;
+    const { top } = scan.options;
     if (top === 0 || this.done) return true;
     scan.pauseAt(until);
-    const economy = scan.economy;
     const cursor = scan.cursor;
     // Writing a run of kept deals is done a slice at a time, like the search.
     while (!this.searched) {
@@ -204,20 +201,8 @@ class Ranking {
         this.searched = true;
         break;
       }
-      if (!includeInfeasible) {
-        // Σ slack = surplus − Σ hurdles bounds the fair level from above.
-        let room = economy.surplus;
-        for (let v = 0; v < economy.partyCount; v++) room -= economy.hurdle[v];
-        if (room < -feasibilityTolerance * economy.scale * economy.partyCount) continue;
-      }
-      if (
-        heap?.full &&
-        surelyBelow(objectiveBound(economy, objective, !includeInfeasible), heap.threshold)
-      )
-        continue;
-      scan.price();
-      if (!economy.feasible && !includeInfeasible) continue;
-      const key = rankKey(objectiveValue(economy, objective));
+      const key = keptKey(scan, heap?.full ? heap.threshold : Number.NEGATIVE_INFINITY);
+      if (key === undefined) continue;
       if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);
       else runs?.offer(key, cursor.kind, cursor.trades, cursor.size);
     }

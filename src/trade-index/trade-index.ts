@@ -155,6 +155,21 @@ export class TradeIndex {
     return this.productIdList;
   }
 
+  /**
+   * The firm and product ids in UTF-16 order as lists read one at a time, not
+   * kept (unlike `firmIds`): a snapshot's lists keep their UTF-8 pool
+   * (`pool`), to share its bytes with other threads as they are.
+   */
+  get idLists(): { readonly firmIds: StringList; readonly productIds: StringList } {
+    if (this.source !== undefined)
+      return { firmIds: this.source.firmIds, productIds: this.source.productIds };
+    const list = (ids: readonly string[]): StringList => ({
+      size: ids.length,
+      get: (i) => ids[i],
+    });
+    return { firmIds: list(this.firmIds), productIds: list(this.productIds) };
+  }
+
   /** Position in `network.firms` of each firm integer. */
   get firmRecord(): Int32Array {
     return this.views.firmRecord ?? this.load("firmRecord");

@@ -126,7 +126,7 @@ export function poolOf(list: { readonly size: number; get(i: number): string }):
   return pool;
 }
 
-/** A pool whose entries are all present, as a `StringList`. */
-export function stringsOf(pool: Utf8Pool): StringList {
-  return { size: pool.size, get: (i) => pool.get(i) as string };
+/** A pool whose entries are all present, as a `StringList` (that keeps the pool, to share its bytes). */
+export function stringsOf(pool: Utf8Pool): StringList & { readonly pool: Utf8Pool } {
+  return { size: pool.size, get: (i) => pool.get(i) as string, pool };
 }

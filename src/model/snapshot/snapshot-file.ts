@@ -299,7 +299,8 @@ const chunkBytes = 1 << 22;
 /**
  * Opens the snapshot file at `path`, checking everything: the header, the
  * metadata, and every section's checksum, read through a small buffer. The
- * sections are read again, each into a buffer of its own, when they are
+ * sections are read again, each into a buffer of its own (a
+ * `SharedArrayBuffer`, which worker threads can view), when they are
  * first asked for (so memory holds only what a command uses); a file that
  * has been replaced or rewritten since is refused then.
  *
@@ -344,9 +345,10 @@ export function readSnapshotFile(path: string): SnapshotFile {
         throw damaged(path, "the file changed since it was opened: read it again");
       }
       const kind = kinds[type];
-      const buffer = new ArrayBuffer(kind.BYTES_PER_ELEMENT * length);
+      // Shared memory, so that worker threads search the very same arrays (no copy per thread).
+      const buffer = new SharedArrayBuffer(kind.BYTES_PER_ELEMENT * length) as ArrayBufferLike;
       readFully(again, new Uint8Array(buffer), start);
-      return new kind(buffer, 0, length);
+      return new kind(buffer as ArrayBuffer, 0, length);
     } finally {
       closeSync(again);
     }

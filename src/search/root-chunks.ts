@@ -1,0 +1,47 @@
+/**
+ * Root chunks: the roots of a search over the whole network (or of one of its
+ * shards) cut into many small, contiguous pieces of about equal estimated
+ * cost (`rootCosts`), the tasks that worker threads pull one at a time. Many
+ * more chunks than threads, so that a thread that drew cheap chunks (or where
+ * the estimate was off) simply takes more of them: the work balances itself
+ * by pulling, and the estimate only has to keep each chunk small. Chunks are
+ * contiguous in search order, so each keeps the locality of the BFS order.
+ */
+import { RootRanges } from "./root-ranges.js";
+
+/**
+ * `roots` cut into at most `count` chunks of about equal summed cost, in
+ * search order; every root is in exactly one chunk, and no chunk is empty.
+ *
+ * @param costs the estimated cost of every root (indexed by search vertex)
+ * @example
+ * rootChunks(Float64Array.of(1, 1, 1, 1), RootRanges.all(4), 2) // roots 0..1 and 2..3
+ */
+export function rootChunks(costs: Float64Array, roots: RootRanges, count: number): RootRanges[] {
+  const { bounds } = roots;
+  let sum = 0;
+  for (let i = 0; i < bounds.length; i += 2) {
+    for (let r = bounds[i]; r < bounds[i + 1]; r++) sum += costs[r];
+  }
+  const chunks: RootRanges[] = [];
+  const wanted = Math.max(1, Math.floor(count));
+  const target = sum / wanted;
+  let current: number[] = [];
+  let costSoFar = 0;
+  const close = () => {
+    if (current.length > 0) chunks.push(new RootRanges(Int32Array.from(current)));
+    current = [];
+    costSoFar = 0;
+  };
+  for (let i = 0; i < bounds.length; i += 2) {
+    for (let r = bounds[i]; r < bounds[i + 1]; r++) {
+      if (current.length > 0 && current[current.length - 1] === r)
+        current[current.length - 1] = r + 1;
+      else current.push(r, r + 1);
+      costSoFar += costs[r];
+      if (costSoFar >= target && chunks.length < wanted - 1) close();
+    }
+  }
+  close();
+  return chunks;
+}
