@@ -8,6 +8,9 @@ import { defineConfig, type Options } from "tsup";
  * `entry-cjs.ts` with `require`), turning a missing fast-check into a clear
  * error; its types are `src/testing/index.ts`'s.
  *
+ * `deal-worker` is the entry of the worker threads of a threaded search
+ * (`src/economics/deal-threads.ts` finds it beside the code that starts it).
+ *
  * No source maps: they were 1.65 MB of the package's 2.4 MB unpacked and
  * point into `src/`, which is not shipped; the built code is not minified,
  * keeps its names, and reads well in a stack trace as it is.
@@ -38,6 +41,7 @@ export default defineConfig([
       "testing/index": "src/testing/entry.ts",
       "testing/kit": "src/testing/index.ts",
       "cli/main": "src/cli/main.ts",
+      "deal-worker": "src/economics/deal-worker.ts",
     },
   },
   {
@@ -52,6 +56,7 @@ export default defineConfig([
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/entry-cjs.ts",
       "testing/kit": "src/testing/index.ts",
+      "deal-worker": "src/economics/deal-worker.ts",
     },
   },
 ]);

@@ -34,9 +34,11 @@ export {
   rankDealsAsync,
 } from "./economics/find-deals.js";
 export {
+  type AsyncFindDealsOptions,
   type DealSearchOptions,
   defaultFindOptions,
   type FindDealsOptions,
+  maxThreadCount,
 } from "./economics/find-options.js";
 export { ListingError } from "./economics/listing-error.js";
 export {

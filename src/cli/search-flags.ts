@@ -10,7 +10,13 @@ import {
   type Policy,
   policies,
 } from "../economics/deal.js";
-import { defaultFindOptions, type FindDealsOptions } from "../economics/find-options.js";
+import { defaultThreadCount, maxDefaultThreads } from "../economics/deal-threads.js";
+import {
+  type AsyncFindDealsOptions,
+  defaultFindOptions,
+  type FindDealsOptions,
+  maxThreadCount,
+} from "../economics/find-options.js";
 import { defaultPricingOptions, defaultRoomAndCompetition } from "../economics/pricing-options.js";
 import { inputFormats } from "../model/read-network.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
@@ -32,6 +38,7 @@ export const searchFlags = {
   "key-accounts-only": { type: "boolean" },
   room: { type: "boolean" },
   competition: { type: "string" },
+  threads: { type: "string" },
   ...inputFlags,
 } as const;
 
@@ -48,6 +55,7 @@ export interface SearchFlagValues {
   "key-accounts-only"?: boolean;
   room?: boolean;
   competition?: string;
+  threads?: string;
 }
 
 /** Help lines for the shared search flags. */
@@ -63,11 +71,14 @@ export const searchFlagsHelp = `  --initiator ID          only deals in which fi
   --room                  each trade's discount range and each party's net range (SPEC §5)
   --competition C         ${competitions.join(" | ")} (default ${defaultRoomAndCompetition.competition}): counter
                           raises each hurdle by what the incumbents could offer
+  --threads N             worker threads for a search over the whole network
+                          (default: the cores, at most ${maxDefaultThreads}: here ${defaultThreadCount()}); 1: no worker
   --input-format F        ${inputFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
 
-/** Turns the flags into `findDeals` options (without `top`). */
-export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
-  const options: { -readonly [K in keyof FindDealsOptions]: FindDealsOptions[K] } = {};
+/** Turns the flags into `findDealsAsync` options (without `top`). */
+export function searchOptionsOf(values: SearchFlagValues): AsyncFindDealsOptions {
+  const options: { -readonly [K in keyof AsyncFindDealsOptions]: AsyncFindDealsOptions[K] } = {};
+  options.threads = integerFlag(values.threads, "threads", defaultThreadCount(), 1, maxThreadCount);
   if (values.initiator !== undefined) options.initiator = values.initiator;
   if (values.kinds !== undefined) {
     const kinds = values.kinds

@@ -6,7 +6,12 @@
  * from it, and the deals found so far.
  */
 import { type RankedDeals, rankDealsAsync } from "../economics/find-deals.js";
-import type { FindDealsOptions } from "../economics/find-options.js";
+import {
+  type AsyncFindDealsOptions,
+  type FindDealsOptions,
+  threadCountOf,
+} from "../economics/find-options.js";
+import { rankOnThreads } from "../economics/threaded-ranking.js";
 import type { Network } from "../model/types.js";
 import type { SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
@@ -54,9 +59,11 @@ export function searchProgressState(
  */
 export async function searchWithProgress(
   network: Network,
-  options: FindDealsOptions,
+  options: AsyncFindDealsOptions,
   io: CliIO,
-): Promise<RankedDeals> {
+  /** The listing is written as JSON: let the threads write each deal's text too (`ThreadedRankedDeals.jsonTexts`). */
+  jsonTexts = false,
+): Promise<RankedDeals & { jsonTexts?: () => AsyncIterable<string> }> {
   const global = options.initiator === undefined;
   const kinds = searchedKinds(options);
   const progress = new ProgressReporter(io, {
@@ -65,14 +72,17 @@ export async function searchWithProgress(
     clearOnInterrupt: true,
   });
   try {
-    return await rankDealsAsync(network, {
+    const search = {
       ...options,
       // The roots per kind: the firms, a shard's share of them, or 1 around an initiator.
-      onProgress: (stats) =>
+      onProgress: (stats: Readonly<SearchStats>) =>
         progress.report(
           searchProgressState(stats, kinds, stats.rootsTotal / Math.max(1, kinds.length)),
         ),
-    });
+    };
+    const threads = threadCountOf(options);
+    if (threads > 1 && global) return await rankOnThreads(network, search, { threads, jsonTexts });
+    return await rankDealsAsync(network, { ...search, threads: 1 });
   } finally {
     progress.finish();
   }

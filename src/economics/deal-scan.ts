@@ -73,7 +73,11 @@ export class DealScan {
       const { roots } = this;
       this.search = new DealCursor(
         this.index,
-        roots !== undefined ? { ...search, roots } : shard !== undefined ? { ...search, shard } : search,
+        roots !== undefined
+          ? { ...search, roots }
+          : shard !== undefined
+            ? { ...search, shard }
+            : search,
       );
       this.search.pauseAt(this.pauseTime);
     }

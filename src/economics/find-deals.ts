@@ -24,21 +24,23 @@
  * stops them within a slice.
  */
 import type { Network } from "../model/types.js";
-import { dealId } from "../search/deal-id.js";
 import { checkAbort } from "../search/deal-walk.js";
 import type { DealKind } from "../search/kinds.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
-import type { DealSearchOptions, FindDealsOptions } from "./find-options.js";
-import { KeptDealRuns } from "./kept-deal-runs.js";
-import { keptKey } from "./kept-key.js";
-import { type KeptDeal, TopDeals } from "./top-deals.js";
+import {
+  type AsyncFindDealsOptions,
+  type DealSearchOptions,
+  type FindDealsOptions,
+  threadCountOf,
+} from "./find-options.js";
+import { type RankedDeals, Ranking } from "./ranking.js";
+import { rankOnThreads } from "./threaded-ranking.js";
+
+export type { RankedDeals } from "./ranking.js";
 
 /** About how long the asynchronous functions search before giving the event loop a turn (ms). */
 export const asyncSliceMs = 10;
-
-/** What one deal kept in the ranking heap is taken to cost in memory (bytes), against the budget. */
-const heapDealBytes = 256;
 
 /**
  * Lists the deals of a network lazily, in search order, each priced by the
@@ -85,27 +87,25 @@ export function findDeals(network: Network, options: FindDealsOptions = {}): Dea
  * `signal` stops it within about `asyncSliceMs` whatever aborts it (a timer:
  * `AbortSignal.timeout(ms)`, a signal handler, a request that went away).
  *
- * @throws as `findDeals` (the promise rejects; a usage error before any search)
+ * With `threads` > 1 the search, pricing and ranking run on that many
+ * worker threads (see `AsyncFindDealsOptions.threads`); the deals are the same.
+ *
+ * @throws as `findDeals` (the promise rejects; a usage error before any
+ *   search), and a worker thread's error
  * @example
  * const deals = await findDealsAsync(network, { maxParties: 6, signal: AbortSignal.timeout(2000) });
+ * const same = await findDealsAsync(network, { maxParties: 6, threads: 4 });
  */
 export async function findDealsAsync(
   network: Network,
-  options: FindDealsOptions = {},
+  options: AsyncFindDealsOptions = {},
 ): Promise<Deal<DealKind>[]> {
-  return [...(await rankDealsAsync(network, options))];
-}
-
-/** The ranked deals of `rankDeals`: their count, and the deals built one at a time. */
-export interface RankedDeals extends Iterable<Deal<DealKind>> {
-  /** How many deals were kept. */
-  readonly length: number;
-  /**
-   * Frees the temporary file of a ranking that did not fit its memory budget
-   * (also done when the ranking is garbage collected, and by the system when
-   * the process ends, however it ends); the deals cannot be read after.
-   */
-  close(): void;
+  const ranked = await rankDealsAsync(network, options);
+  try {
+    return [...ranked];
+  } finally {
+    ranked.close();
+  }
 }
 
 /**
@@ -130,14 +130,17 @@ export function rankDeals(network: Network, options: FindDealsOptions = {}): Ran
 
 /**
  * `rankDeals` that gives the event loop a turn every few milliseconds (see
- * `findDealsAsync`).
+ * `findDealsAsync`), or runs on worker threads (`threads`).
  *
- * @throws as `findDeals` (the promise rejects)
+ * @throws as `findDeals` (the promise rejects), and a worker thread's error
  */
 export async function rankDealsAsync(
   network: Network,
-  options: FindDealsOptions = {},
+  options: AsyncFindDealsOptions = {},
 ): Promise<RankedDeals> {
+  const threads = threadCountOf(options);
+  if (threads > 1 && options.initiator === undefined)
+    return rankOnThreads(network, options, { threads });
   const ranking = new Ranking(network, options);
   try {
     while (!ranking.advance(performance.now() + asyncSliceMs)) {
@@ -149,102 +152,4 @@ export async function rankDealsAsync(
     throw error;
   }
   return ranking.result();
-}
-
-/** Closes the temporary files of rankings that were dropped unclosed. */
-const unclosed = new FinalizationRegistry<KeptDealRuns>((runs) => runs.close());
-
-/** A ranking in progress: the scan, and the heap or the runs its kept deals go to. */
-class Ranking {
-  readonly scan: DealScan;
-  private readonly heap: TopDeals | undefined;
-  private readonly runs: KeptDealRuns | undefined;
-  /** The search is over (the kept runs may still be merging). */
-  private searched = false;
-  /** Everything is kept and ready to read. */
-  private done = false;
-
-  /** @throws UsageError on bad options */
-  constructor(network: Network, options: FindDealsOptions) {
-    const scan = new DealScan(network, options);
-    this.scan = scan;
-    const { top, memoryBudget, maxParties, tempDirectory } = scan.options;
-    const index = scan.index;
-    const idOf = (kind: KeptDeal["kind"], trades: ArrayLike<number>, size: number) =>
-      dealId(index, kind, trades, size);
-    if (top * heapDealBytes <= memoryBudget) {
-      this.heap = new TopDeals(top, idOf);
-    } else {
-      this.runs = new KeptDealRuns(idOf, {
-        maxTrades: Math.max(3, maxParties),
-        memoryBudget,
-        ...(tempDirectory === undefined ? {} : { directory: tempDirectory }),
-      });
-    }
-  }
-
-  /**
-   * Searches, prices and keeps deals until the search ends (true) or
-   * `performance.now()` reaches `until` (false: call again to go on).
-   */
-  advance(until: number): boolean {
-    const { scan, heap, runs } = this;
-    const { top } = scan.options;
-    if (top === 0 || this.done) return true;
-    scan.pauseAt(until);
-    const cursor = scan.cursor;
-    // Writing a run of kept deals is done a slice at a time, like the search.
-    while (!this.searched) {
-      if (runs?.busy && !runs.work(until)) return false;
-      if (!scan.next()) {
-        if (scan.paused) return false;
-        this.searched = true;
-        break;
-      }
-      const key = keptKey(scan, heap?.full ? heap.threshold : Number.NEGATIVE_INFINITY);
-      if (key === undefined) continue;
-      if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);
-      else runs?.offer(key, cursor.kind, cursor.trades, cursor.size);
-    }
-    if (runs !== undefined) {
-      if (!runs.work(until)) return false;
-      runs.finish();
-      if (!runs.work(until)) return false;
-    }
-    this.done = true;
-    return true;
-  }
-
-  /** The ranked deals, built as they are read. */
-  result(): RankedDeals {
-    const { scan, heap, runs } = this;
-    const top = scan.options.top;
-    if (runs === undefined) {
-      const ranked = top > 0 && heap !== undefined ? heap.sorted() : [];
-      return {
-        length: ranked.length,
-        close() {},
-        *[Symbol.iterator]() {
-          for (const deal of ranked) yield scan.rebuild(deal.kind, deal.trades, deal.id);
-        },
-      };
-    }
-    const ranking = {
-      length: Math.min(runs.size, top),
-      close() {
-        unclosed.unregister(ranking);
-        runs.close();
-      },
-      *[Symbol.iterator]() {
-        for (const deal of runs.ranked(top)) yield scan.rebuild(deal.kind, deal.trades, deal.id);
-      },
-    };
-    unclosed.register(ranking, runs, ranking);
-    return ranking;
-  }
-
-  /** Frees what an abandoned ranking holds. */
-  discard(): void {
-    this.runs?.close();
-  }
 }

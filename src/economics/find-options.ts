@@ -59,6 +59,40 @@ export interface FindDealsOptions extends DealSearchOptions {
 }
 
 /**
+ * Options of `findDealsAsync` and `rankDealsAsync`: those of `findDeals`, and
+ * threads. Only the asynchronous functions take threads: a pool of worker
+ * threads is asynchronous by nature, and the calling thread stays free to
+ * answer the signal and report progress meanwhile.
+ */
+export interface AsyncFindDealsOptions extends FindDealsOptions {
+  /**
+   * Worker threads to search, price and rank on (1: the calling thread
+   * alone). With more, the roots of a search over the whole network are
+   * shared out in small chunks of equal estimated cost that the threads pull
+   * as they go, over the one shared index; the result is exactly one
+   * thread's. A search around an initiator is one unit of work and always
+   * runs on the calling thread. The CLI's `--threads` defaults to the cores
+   * (at most 8); a library starts no thread unasked. @defaultValue 1
+   */
+  readonly threads?: number;
+}
+
+/** The most worker threads a search may be given. */
+export const maxThreadCount = 256;
+
+/**
+ * The thread count of `AsyncFindDealsOptions`, checked.
+ *
+ * @throws UsageError unless a whole number from 1 to `maxThreadCount`
+ */
+export function threadCountOf(options: AsyncFindDealsOptions): number {
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1 || threads > maxThreadCount)
+    throw new UsageError(`threads must be a whole number from 1 to ${maxThreadCount}: ${threads}`);
+  return threads;
+}
+
+/**
  * The defaults of `FindDealsOptions` (SPEC §8). The policy and objective
  * defaults depend on the initiator: see `defaultPricingOptions`.
  */

@@ -241,12 +241,18 @@ export class KeptDealRuns {
   }
 
   /**
-   * Keeps a deal (its trades are copied). Past the budget, a run is due:
-   * `busy` turns true until `work` has written it.
+   * Keeps a deal (its trades are copied; its id is built unless given). Past
+   * the budget, a run is due: `busy` turns true until `work` has written it.
    *
    * @throws Error when a long step is waiting, or after `finish`
    */
-  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number): void {
+  offer(
+    key: number,
+    kind: DealKind,
+    trades: ArrayLike<number>,
+    size: number,
+    knownId?: string,
+  ): void {
     if (this.job !== undefined || this.finished)
       throw new Error("KeptDealRuns: offer while busy or finished");
     let block = this.used === 0 ? undefined : this.blocks[this.used - 1];
@@ -255,7 +261,7 @@ export class KeptDealRuns {
       block.count = 0;
       this.blocks[this.used++] = block;
     }
-    const id = this.idOf(kind, trades, size);
+    const id = knownId ?? this.idOf(kind, trades, size);
     block.add(key, dealKinds.indexOf(kind), trades, size, id);
     if (block.count === blockDeals) block.sort();
     this.count++;

@@ -50,25 +50,32 @@ export class TopDeals {
   }
 
   /**
-   * Offers a deal by the rank key of its score; its trades are copied when it is kept.
+   * Offers a deal by the rank key of its score; its trades are copied when it
+   * is kept. Its id is built when needed, unless given.
    *
    * @returns whether it was kept
    */
-  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number): boolean {
+  offer(
+    key: number,
+    kind: DealKind,
+    trades: ArrayLike<number>,
+    size: number,
+    id?: string,
+  ): boolean {
     if (this.limit === 0) return false;
     const heap = this.heap;
     if (this.limit === Number.POSITIVE_INFINITY) {
-      heap.push({ key, kind, trades: copy(trades, size), id: undefined });
+      heap.push({ key, kind, trades: copy(trades, size), id });
       return true;
     }
     if (!this.full) {
-      heap.push({ key, kind, trades: copy(trades, size), id: undefined });
+      heap.push({ key, kind, trades: copy(trades, size), id });
       this.up(heap.length - 1);
       return true;
     }
     const root = heap[0];
     if (key < root.key) return false;
-    const candidate: KeptDeal = { key, kind, trades: copy(trades, size), id: undefined };
+    const candidate: KeptDeal = { key, kind, trades: copy(trades, size), id };
     if (key === root.key && this.worse(candidate, root)) return false;
     heap[0] = candidate;
     this.down(0);

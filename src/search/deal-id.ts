@@ -11,6 +11,7 @@
  */
 import { UsageError } from "../model/errors.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
+import type { StringList } from "../util/string-interner.js";
 import { type DealKind, dealKinds } from "./kinds.js";
 
 /** The kinds an id may start with: SPEC §4's, and `custom` (`scoreDeal`'s trades of no SPEC shape). */
@@ -44,25 +45,51 @@ export function escapeIdPart(text: string): string {
   return special.test(text) ? text.replace(specialAll, "\\$&") : text;
 }
 
-/** The escaped firm and product ids of an index, made once per index (the same arrays when nothing needs escaping). */
+/**
+ * The escaped firm and product ids of an index, each made on first use and
+ * kept: a search touches only some firms, and a worker thread that builds ids
+ * decodes only the ids it writes (a snapshot's ids are UTF-8 until read).
+ */
 interface EscapedIds {
-  readonly firms: readonly string[];
-  readonly products: readonly string[];
+  readonly firms: (string | undefined)[];
+  readonly products: (string | undefined)[];
+  readonly firmIds: StringList;
+  readonly productIds: StringList;
 }
 
 const escapedCache = new WeakMap<TradeIndex, EscapedIds>();
 
-function escapedAll(ids: readonly string[]): readonly string[] {
-  return ids.some((id) => special.test(id)) ? ids.map(escapeIdPart) : ids;
-}
-
 function escapedIdsOf(index: TradeIndex): EscapedIds {
   let escaped = escapedCache.get(index);
   if (escaped === undefined) {
-    escaped = { firms: escapedAll(index.firmIds), products: escapedAll(index.productIds) };
+    const { firmIds, productIds } = index.idLists;
+    escaped = {
+      firms: new Array<string | undefined>(firmIds.size),
+      products: new Array<string | undefined>(productIds.size),
+      firmIds,
+      productIds,
+    };
     escapedCache.set(index, escaped);
   }
   return escaped;
+}
+
+function escapedFirm(escaped: EscapedIds, f: number): string {
+  let id = escaped.firms[f];
+  if (id === undefined) {
+    id = escapeIdPart(escaped.firmIds.get(f));
+    escaped.firms[f] = id;
+  }
+  return id;
+}
+
+function escapedProduct(escaped: EscapedIds, p: number): string {
+  let id = escaped.products[p];
+  if (id === undefined) {
+    id = escapeIdPart(escaped.productIds.get(p));
+    escaped.products[p] = id;
+  }
+  return id;
 }
 
 /**
@@ -82,13 +109,13 @@ export function dealId(
   size: number,
 ): string {
   const { offerFirm, offerProduct, needFirm, tradeOffer, tradeNeed } = index;
-  const { firms, products } = escapedIdsOf(index);
+  const escaped = escapedIdsOf(index);
   let id = `${kind}:`;
   for (let i = 0; i < size; i++) {
     const t = trades[i];
     const offer = tradeOffer[t];
     if (i > 0) id += "|";
-    id += `${firms[offerFirm[offer]]}>${firms[needFirm[tradeNeed[t]]]}:${products[offerProduct[offer]]}`;
+    id += `${escapedFirm(escaped, offerFirm[offer])}>${escapedFirm(escaped, needFirm[tradeNeed[t]])}:${escapedProduct(escaped, offerProduct[offer])}`;
   }
   return id;
 }

@@ -431,6 +431,14 @@ function storedGraph(index: TradeIndex): SearchGraph | undefined {
 }
 
 /**
+ * Makes `graph` the search graph of its index (`searchGraphOf` returns it): a
+ * worker thread's graph over another thread's shared arrays.
+ */
+export function adoptSearchGraph(graph: SearchGraph): void {
+  graphs.set(graph.index, graph);
+}
+
+/**
  * The search graph of an index, built once and cached: in BFS order once a
  * search over the whole network asks for it, until then in the index's order
  * (an initiator search touches too few firms to pay for the relabelling). An

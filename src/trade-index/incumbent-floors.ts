@@ -12,6 +12,7 @@
  * under `competition: "counter"` reads a per-need table built once per index
  * (`incumbentFloors`, 16 bytes a need, only when that option is used).
  */
+import { recordColumnsOf } from "../model/parse-network.js";
 import { needRecordOf } from "./trade-figures.js";
 import type { TradeIndex } from "./trade-index.js";
 
@@ -32,9 +33,20 @@ export function incumbentFloorOf(index: TradeIndex, n: number): number {
   return offer < 0 ? Number.NaN : index.offerPrice[offer] - index.offerUnitMargin[offer];
 }
 
-/** The counter per unit of trade `t`, read from the need record (NaN when unknown). */
+/**
+ * The counter per unit of trade `t`, read from the need record (NaN when
+ * unknown), or from the per-need table when one was built or adopted (a
+ * worker thread's index has no records).
+ */
 export function counterUnitOf(index: TradeIndex, t: number): number {
   const n = index.tradeNeed[t];
+  const table = cache.get(index);
+  if (table !== undefined) {
+    const floor = table.floor[n];
+    return Number.isNaN(floor)
+      ? Number.NaN
+      : counterUnit(index.offerPrice[index.tradeOffer[t]], table.reference[n], floor);
+  }
   const floor = incumbentFloorOf(index, n);
   if (Number.isNaN(floor)) return Number.NaN;
   return counterUnit(
@@ -52,21 +64,41 @@ export interface IncumbentFloors {
 
 const cache = new WeakMap<TradeIndex, IncumbentFloors>();
 
-/** The per-need floors of an index, built once (for pricing many deals under the counter). */
+/**
+ * The per-need floors of an index, built once (for pricing many deals under
+ * the counter), from the network's record columns (no record object is made).
+ */
 export function incumbentFloors(index: TradeIndex): IncumbentFloors {
   let floors = cache.get(index);
   if (floors === undefined) {
-    const count = index.needFirm.length;
+    const columns = recordColumnsOf(index.network);
+    const { needFirm, needRecord, firmRecord } = index;
+    const count = needFirm.length;
     const floor = new Float64Array(count);
     const reference = new Float64Array(count);
     for (let n = 0; n < count; n++) {
-      floor[n] = incumbentFloorOf(index, n);
-      reference[n] = Number.isNaN(floor[n])
-        ? Number.NaN
-        : (needRecordOf(index, n).referencePrice ?? Number.NaN);
+      const k = columns.needStart[firmRecord[needFirm[n]]] + needRecord[n];
+      const incumbent = columns.needIncumbent[k];
+      let value = Number.NaN;
+      if (incumbent >= 0) {
+        value = columns.needFloor[k];
+        if (Number.isNaN(value)) {
+          const f = index.firmIndex(columns.labels.get(incumbent));
+          const offer = f < 0 ? -1 : index.findOffer(f, index.needProduct[n]);
+          // cost = price − (price − cost), as incumbentFloorOf.
+          if (offer >= 0) value = index.offerPrice[offer] - index.offerUnitMargin[offer];
+        }
+      }
+      floor[n] = value;
+      reference[n] = Number.isNaN(value) ? Number.NaN : columns.needReference[k];
     }
     floors = { floor, reference };
     cache.set(index, floors);
   }
   return floors;
+}
+
+/** Makes `floors` the per-need table of `index` (a worker thread's view of a table built elsewhere). */
+export function adoptIncumbentFloors(index: TradeIndex, floors: IncumbentFloors): void {
+  cache.set(index, floors);
 }

@@ -6,7 +6,7 @@
  * progress line cleared, then the process ends by the signal); a long ranking
  * (`--all`) spills to an anonymous temporary file past `--memory-budget`.
  */
-import { defaultFindOptions, type FindDealsOptions } from "../../economics/find-options.js";
+import { type AsyncFindDealsOptions, defaultFindOptions } from "../../economics/find-options.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import {
   checkExplain,
@@ -78,7 +78,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   checkExplain(format, explain);
   const shard = shardOf(values.shard);
   const memoryBudget = memoryBudgetOf(values["memory-budget"]);
-  const options: FindDealsOptions = {
+  const options: AsyncFindDealsOptions = {
     ...searchOptionsOf(values),
     top: topOf(values, defaultFindOptions.top),
     // The pitch tells each party its room.
@@ -89,10 +89,16 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     wholeNetworkSearch: values.initiator === undefined,
   });
-  const deals = await searchWithProgress(network, options, io);
+  const deals = await searchWithProgress(
+    network,
+    options,
+    io,
+    format === "json" || format === "jsonl",
+  );
   try {
     await writeDeals(io.stdout, format, {
       deals,
+      ...(deals.jsonTexts === undefined ? {} : { jsonTexts: deals.jsonTexts() }),
       count: deals.length,
       network,
       objective: objectiveOf(options),

@@ -17,12 +17,12 @@ export type ListingFormat = (typeof listingFormats)[number];
 /** Writes `{"deals": [ … ]}` around the DEAL texts, with `fields` (each `"key": value`) after the list. */
 export async function writeJsonListing(
   out: ChunkedWriter,
-  dealTexts: Iterable<string | Uint8Array>,
+  dealTexts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
   fields: Iterable<string> = [],
 ): Promise<void> {
   await out.write('{"deals": [');
   let count = 0;
-  for (const text of dealTexts) {
+  for await (const text of dealTexts) {
     await out.write(count++ === 0 ? "\n  " : ",\n  ");
     await out.write(text);
   }
@@ -34,9 +34,9 @@ export async function writeJsonListing(
 /** Writes one DEAL text a line. */
 export async function writeJsonLines(
   out: ChunkedWriter,
-  dealTexts: Iterable<string | Uint8Array>,
+  dealTexts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
-  for (const text of dealTexts) {
+  for await (const text of dealTexts) {
     await out.write(text);
     await out.write("\n");
   }

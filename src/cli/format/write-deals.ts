@@ -54,6 +54,11 @@ export type FindFormat = (typeof findFormats)[number];
 export interface DealListing {
   /** The deals, ranked; read once, one at a time (a long listing is never held whole). */
   readonly deals: Iterable<Deal>;
+  /**
+   * The deals' JSON texts, in the same order, when already written (by worker
+   * threads): json and jsonl write these instead of the deals. @defaultValue from `deals`
+   */
+  readonly jsonTexts?: AsyncIterable<string>;
   /** How many deals there are, when known (the table's title). */
   readonly count?: number;
   /** The deals' network: firms' names and the currency. */
@@ -81,12 +86,12 @@ export async function writeDeals(
     case "json":
       await writeJsonListing(
         out,
-        jsonTexts(deals),
+        listing.jsonTexts ?? jsonTexts(deals),
         summary === undefined ? [] : summaryJsonFields(summary),
       );
       break;
     case "jsonl":
-      await writeJsonLines(out, jsonTexts(deals));
+      await writeJsonLines(out, listing.jsonTexts ?? jsonTexts(deals));
       break;
     case "csv": {
       for (const line of summary === undefined ? [] : summaryCsvLines(summary))

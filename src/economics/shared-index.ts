@@ -1,0 +1,118 @@
+/**
+ * A trade index and its search graph as worker threads receive them: every
+ * array a view of shared memory (`SharedArrayBuffer`), so each thread searches
+ * the very same bytes and no thread holds a copy of the network's arrays. The
+ * ids go as UTF-8 pools, shared as well.
+ *
+ * An array that is not in shared memory yet (an index built without
+ * `{shared: true}`) is copied into it once, here; a snapshot's sections and an
+ * index or graph built with `{shared: true}` are shared as they are.
+ */
+import type { Network } from "../model/types.js";
+import {
+  adoptSearchGraph,
+  SearchGraph,
+  type SearchGraphArrays,
+  type SearchGraphHeader,
+  searchGraphArrayNames,
+} from "../search/search-graph.js";
+import {
+  adoptIncumbentFloors,
+  type IncumbentFloors,
+  incumbentFloors,
+} from "../trade-index/incumbent-floors.js";
+import {
+  type IndexArrayName,
+  type IndexArrayViews,
+  type IndexHeader,
+  indexArrayNames,
+} from "../trade-index/index-layout.js";
+import { TradeIndex } from "../trade-index/trade-index.js";
+import type { StringList } from "../util/string-interner.js";
+import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
+
+/** Strings as a UTF-8 pool's two arrays (`Utf8Pool.of`). */
+interface SharedStrings {
+  readonly bytes: Uint8Array;
+  readonly ends: Int32Array;
+}
+
+/** An index and its BFS search graph over shared memory, as posted to a worker thread. */
+export interface SharedIndex {
+  readonly header: IndexHeader;
+  readonly arrays: IndexArrayViews;
+  readonly firmIds: SharedStrings;
+  readonly productIds: SharedStrings;
+  readonly graphHeader: SearchGraphHeader;
+  readonly graph: SearchGraphArrays;
+  /** The per-need incumbent floors (`incumbentFloors`), when the threads price or build deals under the counter. */
+  readonly floors: IncumbentFloors | undefined;
+}
+
+type SharedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+
+/** The array itself when it views shared memory, else a copy in shared memory. */
+function inSharedMemory<T extends SharedArray>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const Kind = array.constructor as new (buffer: ArrayBuffer, offset: number, length: number) => T;
+  const copy = new Kind(
+    new SharedArrayBuffer(array.byteLength) as ArrayBufferLike as ArrayBuffer,
+    0,
+    array.length,
+  );
+  copy.set(array as never);
+  return copy;
+}
+
+function sharedFloors({ floor, reference }: IncumbentFloors): IncumbentFloors {
+  return { floor: inSharedMemory(floor), reference: inSharedMemory(reference) };
+}
+
+/** A pool's arrays in shared memory (a snapshot's pool as it is). */
+function sharedStrings(list: StringList): SharedStrings {
+  const pool = "pool" in list && list.pool instanceof Utf8Pool ? list.pool : poolOf(list);
+  return { bytes: inSharedMemory(pool.bytesView()), ends: inSharedMemory(pool.endsView()) };
+}
+
+/**
+ * The index and its search graph over the whole network (BFS order) as
+ * shared memory; with `floors`, the per-need incumbent floors too (what
+ * building a deal's counters or pricing under the counter reads from the
+ * need records, which worker threads do not have).
+ */
+export function shareIndex(index: TradeIndex, graph: SearchGraph, floors: boolean): SharedIndex {
+  const arrays: Partial<Record<IndexArrayName, SharedArray>> = {};
+  for (const name of indexArrayNames) arrays[name] = inSharedMemory(index[name]);
+  const graphArrays: Partial<SearchGraphArrays> = {};
+  const source = graph.arrays;
+  for (const name of searchGraphArrayNames) graphArrays[name] = inSharedMemory(source[name]);
+  const ids = index.idLists;
+  return {
+    header: index.header,
+    arrays: arrays as IndexArrayViews,
+    firmIds: sharedStrings(ids.firmIds),
+    productIds: sharedStrings(ids.productIds),
+    graphHeader: graph.header,
+    graph: graphArrays as SearchGraphArrays,
+    floors: floors ? sharedFloors(incumbentFloors(index)) : undefined,
+  };
+}
+
+/**
+ * A worker thread's index over a shared one, with its search graph (what
+ * `searchGraphOf` then returns). Its network has no records: the search, the
+ * pricing and the deals' ids and JSON read the index alone.
+ */
+export function indexOfShare(share: SharedIndex): TradeIndex {
+  const network: Network = { firms: [] };
+  const strings = ({ bytes, ends }: SharedStrings) => stringsOf(Utf8Pool.of(bytes, ends));
+  const index = TradeIndex.fromArrays(network, {
+    header: share.header,
+    array: (name) => share.arrays[name],
+    firmIds: strings(share.firmIds),
+    productIds: strings(share.productIds),
+  });
+  adoptSearchGraph(SearchGraph.fromArrays(index, share.graphHeader, share.graph));
+  if (share.floors !== undefined) adoptIncumbentFloors(index, share.floors);
+  return index;
+}
