@@ -1,7 +1,7 @@
 /**
- * The pool of worker threads of a threaded ranking: piscina, each worker
- * started with the shared index (`shared-index.ts`) and the find options, and
- * running `deal-worker.ts`.
+ * The worker threads of threaded rankings: a piscina pool per thread count,
+ * kept for the process, running `deal-worker.ts`; each task carries its
+ * job, the shared index (`shared-index.ts`) and the find options.
  *
  * Finding the worker's file: the built library runs `dist/deal-worker.js`
  * (ES modules) or `dist/deal-worker.cjs` (CommonJS), beside the code that
@@ -14,11 +14,12 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import type {
+  DealTask,
   FormatTask,
   FormattedDeals,
   RankedChunk,
   RankTask,
-  WorkerSetup,
+  WorkerJob,
 } from "./thread-tasks.js";
 
 /** The most threads the CLI starts by default, whatever the cores. */
@@ -51,38 +52,73 @@ export function workerEntry(): { readonly filename: string; readonly execArgv: s
   throw new Error(`reciprocal-deals: the worker thread's file ${name} is missing beside ${here}`);
 }
 
-/** A pool of worker threads over one shared index. */
-export class DealThreads {
-  private readonly pool: Piscina<RankTask | FormatTask, RankedChunk | FormattedDeals>;
+/** How long an idle worker thread waits for work before it ends (ms). */
+export const idleThreadMs = 5_000;
 
-  constructor(
-    setup: WorkerSetup,
-    /** How many threads. */
-    readonly threads: number,
-  ) {
+const pools = new Map<number, Piscina<DealTask, RankedChunk | FormattedDeals>>();
+
+/**
+ * The pool of `threads` worker threads, started on first use and kept for
+ * the process: a later ranking with as many threads finds them warm. Idle
+ * threads never keep the process alive, and end after `idleThreadMs`.
+ */
+function poolOf(threads: number): Piscina<DealTask, RankedChunk | FormattedDeals> {
+  let pool = pools.get(threads);
+  if (pool === undefined) {
     const { filename, execArgv } = workerEntry();
-    this.pool = new Piscina({
+    pool = new Piscina({
       filename,
       execArgv,
-      minThreads: threads,
+      minThreads: 0,
       maxThreads: threads,
-      idleTimeout: Number.POSITIVE_INFINITY,
-      workerData: setup,
+      idleTimeout: idleThreadMs,
     });
+    pools.set(threads, pool);
+  }
+  return pool;
+}
+
+/**
+ * One ranking's work on a pool of worker threads: each task carries the job
+ * (the shared index and the options; posting shared memory copies nothing),
+ * which a thread sets up once and keeps for the job's next tasks.
+ */
+export class DealThreads {
+  private readonly pool: Piscina<DealTask, RankedChunk | FormattedDeals>;
+  /** Aborts this job's running tasks (their threads are ended) on an error or a close. */
+  private readonly stop = new AbortController();
+  private readonly signal: AbortSignal;
+
+  constructor(
+    private readonly job: WorkerJob,
+    /** How many threads. */
+    readonly threads: number,
+    signal: AbortSignal | undefined,
+  ) {
+    this.pool = poolOf(threads);
+    this.signal =
+      signal === undefined ? this.stop.signal : AbortSignal.any([signal, this.stop.signal]);
   }
 
   /** Ranks one chunk of the roots on the next free thread. */
-  rank(task: RankTask, signal: AbortSignal | undefined): Promise<RankedChunk> {
-    return this.pool.run(task, signal === undefined ? {} : { signal }) as Promise<RankedChunk>;
+  rank(task: RankTask): Promise<RankedChunk> {
+    const transferList = task.stream === undefined ? [] : [task.stream.port];
+    return this.pool.run(
+      { job: this.job, work: task },
+      { signal: this.signal, transferList },
+    ) as Promise<RankedChunk>;
   }
 
   /** Writes ranked deals' JSON texts on the next free thread. */
-  format(task: FormatTask, signal: AbortSignal | undefined): Promise<FormattedDeals> {
-    return this.pool.run(task, signal === undefined ? {} : { signal }) as Promise<FormattedDeals>;
+  format(task: FormatTask): Promise<FormattedDeals> {
+    return this.pool.run(
+      { job: this.job, work: task },
+      { signal: this.signal },
+    ) as Promise<FormattedDeals>;
   }
 
-  /** Ends every thread, running tasks too (their promises reject). */
-  destroy(): Promise<void> {
-    return this.pool.destroy();
+  /** Ends the job: its queued tasks are dropped and the threads running its tasks are ended. */
+  abort(): void {
+    this.stop.abort(new Error("the ranking ended"));
   }
 }

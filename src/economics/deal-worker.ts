@@ -1,27 +1,44 @@
 /**
- * The entry point of a worker thread of a threaded ranking (built as
+ * The entry point of a worker thread of threaded rankings (built as
  * `dist/deal-worker.js` and `.cjs`; see `deal-threads.ts`): it views the
- * shared index posted as its `workerData` and runs the tasks of
- * `thread-tasks.ts` that the pool hands it.
+ * shared index a task's job carries (set up on the job's first task and kept
+ * for its next ones) and runs the tasks of `thread-tasks.ts`.
  */
-import { workerData } from "node:worker_threads";
+import type { TradeIndex } from "../trade-index/trade-index.js";
 import { indexOfShare } from "./shared-index.js";
 import {
-  type FormatTask,
+  type DealTask,
   type FormattedDeals,
   formatDeals,
+  type ProgressSlot,
   type RankedChunk,
-  type RankTask,
   rankChunk,
-  type WorkerSetup,
+  takeProgressSlot,
 } from "./thread-tasks.js";
 
-const setup = workerData as WorkerSetup;
-const index = indexOfShare(setup.share);
+/** Jobs whose index a thread keeps (most recent last). */
+const keptJobs = 2;
+const jobs = new Map<number, { readonly index: TradeIndex; readonly slot: ProgressSlot }>();
+
+function setUp(task: DealTask): { readonly index: TradeIndex; readonly slot: ProgressSlot } {
+  const { job } = task;
+  let mine = jobs.get(job.id);
+  if (mine === undefined) {
+    mine = { index: indexOfShare(job.share), slot: takeProgressSlot(job) };
+    jobs.set(job.id, mine);
+    for (const old of jobs.keys()) {
+      if (jobs.size <= keptJobs) break;
+      jobs.delete(old);
+    }
+  }
+  return mine;
+}
 
 /** Runs one task. */
-export default function run(task: RankTask | FormatTask): RankedChunk | FormattedDeals {
-  return task.task === "rank"
-    ? rankChunk(index, setup.options, task)
-    : formatDeals(index, setup.options, task);
+export default function run(task: DealTask): RankedChunk | FormattedDeals {
+  const { index, slot } = setUp(task);
+  const { work, job } = task;
+  return work.task === "rank"
+    ? rankChunk(index, job, slot, work)
+    : formatDeals(index, job.options, work);
 }

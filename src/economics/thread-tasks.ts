@@ -12,8 +12,9 @@
  *
  * Results travel as flat typed arrays and one string per id.
  */
-import { threadId } from "node:worker_threads";
+import { type MessagePort, threadId } from "node:worker_threads";
 import { dealId } from "../search/deal-id.js";
+import type { SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { RootRanges } from "../search/root-ranges.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
@@ -27,10 +28,53 @@ import { TopDeals } from "./top-deals.js";
 /** Find options as a worker thread gets them: no signal, callback or shard (the calling thread keeps those). */
 export type ThreadFindOptions = Omit<FindDealsOptions, "signal" | "onProgress" | "shard">;
 
-/** What every worker thread of a pool is started with. */
-export interface WorkerSetup {
+/** One ranking's work: what every task of it carries. */
+export interface WorkerJob {
+  /** Tells the jobs apart (a thread keeps the index of its last few jobs). */
+  readonly id: number;
   readonly share: SharedIndex;
   readonly options: ThreadFindOptions;
+  /**
+   * Live counters in shared memory: word 0 of `slots` hands each thread its
+   * slot (from 0); slot k is `progressFields` numbers of `progress` from
+   * k · progressFields: steps, deals and root searches done in the job so
+   * far, and the share of the current root search done.
+   */
+  readonly slots: Int32Array;
+  readonly progress: Float64Array;
+}
+
+/** Numbers per thread in `WorkerJob.progress`. */
+export const progressFields = 4;
+
+/** A thread's slot in a job's live counters, with its totals from finished tasks. */
+export interface ProgressSlot {
+  readonly at: number;
+  steps: number;
+  deals: number;
+  rootsDone: number;
+}
+
+/** Takes a slot in the job's live counters (once per thread and job). */
+export function takeProgressSlot(job: WorkerJob): ProgressSlot {
+  const slot = Atomics.add(job.slots, 0, 1);
+  return { at: slot * progressFields, steps: 0, deals: 0, rootsDone: 0 };
+}
+
+/** Writes a thread's counters: its finished tasks' and the running one's. */
+function writeProgress(job: WorkerJob, slot: ProgressSlot, stats: Readonly<SearchStats>): void {
+  const { progress } = job;
+  if (slot.at + progressFields > progress.length) return;
+  progress[slot.at] = slot.steps + stats.steps;
+  progress[slot.at + 1] = slot.deals + stats.deals;
+  progress[slot.at + 2] = slot.rootsDone + stats.rootsDone;
+  progress[slot.at + 3] = stats.rootShare;
+}
+
+/** A task as posted to a worker thread. */
+export interface DealTask {
+  readonly job: WorkerJob;
+  readonly work: RankTask | FormatTask;
 }
 
 /** Deals in flat arrays: deal j has kind `dealKinds[kinds[j]]`, `sizes[j]` trades (in order in `trades`) and id `ids[j]`. */
@@ -48,7 +92,18 @@ export interface RankTask {
   readonly roots: Int32Array;
   /** The worst key the ranking keeps so far (−Infinity: none). */
   readonly threshold: number;
+  /**
+   * For a ranking of every deal: where to send the chunk's deals in batches
+   * of `streamBatch` as they are found, each `PackedDeals` with its `keys`
+   * (the thread waits until the calling thread has kept a batch, bumping
+   * `kept[0]`, before it goes on), so a chunk of millions of deals never
+   * gathers in memory. The task's own result then holds the last batch.
+   */
+  readonly stream?: { readonly port: MessagePort; readonly kept: Int32Array };
 }
+
+/** Deals per batch sent through `RankTask.stream`. */
+export const streamBatch = 8192;
 
 /** Ranked deals to write as JSON texts. */
 export interface FormatTask extends PackedDeals {
@@ -80,7 +135,7 @@ export interface FormattedDeals {
 }
 
 /** A chunk's best deals are kept in a heap up to this many; past it every kept deal is returned. */
-const chunkHeapLimit = 100_000;
+export const chunkHeapLimit = 100_000;
 
 /** Packed deals, filled one at a time. */
 class DealPacker {
@@ -89,6 +144,27 @@ class DealPacker {
   sizes: number[] = [];
   trades: number[] = [];
   ids: string[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The deals as flat arrays; the packer is emptied. */
+  take(): PackedDeals & { readonly keys: Float64Array } {
+    const packed = {
+      keys: Float64Array.from(this.keys),
+      kinds: Uint8Array.from(this.kinds),
+      sizes: Uint8Array.from(this.sizes),
+      trades: Int32Array.from(this.trades),
+      ids: this.ids,
+    };
+    this.keys = [];
+    this.kinds = [];
+    this.sizes = [];
+    this.trades = [];
+    this.ids = [];
+    return packed;
+  }
 
   add(key: number, kind: DealKind, trades: ArrayLike<number>, size: number, id: string): void {
     this.keys.push(key);
@@ -99,14 +175,30 @@ class DealPacker {
   }
 }
 
+/** Sends a batch of a chunk's deals and waits until the calling thread has kept it. */
+function send(
+  stream: NonNullable<RankTask["stream"]>,
+  batch: PackedDeals & { readonly keys: Float64Array },
+): void {
+  const before = Atomics.load(stream.kept, 0);
+  stream.port.postMessage(batch);
+  // Short waits, so that a thread ended meanwhile (an abort) ends at once.
+  while (Atomics.load(stream.kept, 0) === before) Atomics.wait(stream.kept, 0, before, 50);
+}
+
 /** Searches, prices and ranks the deals of one chunk of the roots. */
 export function rankChunk(
   index: TradeIndex,
-  options: ThreadFindOptions,
+  job: Pick<WorkerJob, "options" | "progress" | "slots">,
+  slot: ProgressSlot,
   task: RankTask,
 ): RankedChunk {
   const started = performance.now();
-  const scan = new DealScan(index, options, new RootRanges(task.roots));
+  const scan = new DealScan(
+    index,
+    { ...job.options, onProgress: (stats) => writeProgress(job as WorkerJob, slot, stats) },
+    new RootRanges(task.roots),
+  );
   const { top } = scan.options;
   const cursor = scan.cursor;
   const idOf = (kind: DealKind, trades: ArrayLike<number>, size: number) =>
@@ -114,31 +206,36 @@ export function rankChunk(
   const heap = top <= chunkHeapLimit ? new TopDeals(top, idOf) : undefined;
   const packer = new DealPacker();
   const given = task.threshold;
+  const stream = task.stream;
   while (top > 0 && scan.next()) {
     const threshold = heap?.full ? Math.max(given, heap.threshold) : given;
     const key = keptKey(scan, threshold);
     if (key === undefined) continue;
     if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);
-    else
-      packer.add(
-        key,
-        cursor.kind,
-        cursor.trades,
-        cursor.size,
-        idOf(cursor.kind, cursor.trades, cursor.size),
-      );
+    else {
+      const id = idOf(cursor.kind, cursor.trades, cursor.size);
+      packer.add(key, cursor.kind, cursor.trades, cursor.size, id);
+      if (stream !== undefined && packer.size >= streamBatch) send(stream, packer.take());
+    }
   }
   if (heap !== undefined) {
     for (const deal of heap.sorted())
       packer.add(deal.key, deal.kind, deal.trades, deal.trades.length, deal.id);
   }
   const { steps, deals, rootsDone } = cursor.stats;
+  slot.steps += steps;
+  slot.deals += deals;
+  slot.rootsDone += rootsDone;
+  writeProgress(job as WorkerJob, slot, {
+    steps: 0,
+    deals: 0,
+    rootsDone: 0,
+    rootsTotal: 0,
+    rootShare: 0,
+  });
+  stream?.port.close();
   return {
-    keys: Float64Array.from(packer.keys),
-    kinds: Uint8Array.from(packer.kinds),
-    sizes: Uint8Array.from(packer.sizes),
-    trades: Int32Array.from(packer.trades),
-    ids: packer.ids,
+    ...packer.take(),
     counters: { thread: threadId, busyMs: performance.now() - started, steps, deals, rootsDone },
   };
 }

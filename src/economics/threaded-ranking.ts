@@ -11,10 +11,14 @@
  * runs on the calling thread.
  *
  * The calling thread keeps at most two tasks per thread in flight, so an
- * abort (or an error) leaves little to cancel: on either, every thread is
- * ended (`destroy`) before the promise rejects.
+ * abort (or an error) leaves little to cancel: on either, the job's queued
+ * tasks are dropped and the threads running its tasks are ended (piscina
+ * ends a thread whose task is aborted) before the promise rejects. The pool
+ * itself stays for later rankings (`deal-threads.ts`); its idle threads keep
+ * no process alive.
  */
 
+import { MessageChannel } from "node:worker_threads";
 import type { Network } from "../model/types.js";
 import { checkAbort, type SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
@@ -28,7 +32,16 @@ import { DealThreads } from "./deal-threads.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { shareIndex } from "./shared-index.js";
-import type { RankedChunk, TaskCounters, ThreadFindOptions } from "./thread-tasks.js";
+import {
+  chunkHeapLimit,
+  type PackedDeals,
+  progressFields,
+  type TaskCounters,
+  type ThreadFindOptions,
+} from "./thread-tasks.js";
+
+/** Numbers the jobs posted to the threads. */
+let nextJob = 1;
 
 /** Chunks of the roots per thread: enough for the pulling to even out the estimate's errors. */
 export const chunksPerThread = 64;
@@ -69,7 +82,7 @@ export interface ThreadedRankedDeals extends RankedDeals {
 export interface ThreadedRankingOptions {
   /** Threads to use (≥ 2). */
   readonly threads: number;
-  /** Keep the threads for `jsonTexts` until `close()`. @defaultValue false */
+  /** Let the threads build deals too (they get the incumbent floors): `jsonTexts` works only then. @defaultValue false */
   readonly jsonTexts?: boolean;
 }
 
@@ -106,16 +119,27 @@ export async function rankOnThreads(
   const { signal: _s, onProgress: _p, shard: _h, ...rest } = options;
   const threadOptions: ThreadFindOptions = rest;
   const started = performance.now();
+  const slots = new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer);
+  // A slot per thread the job may ever see (a thread ended by piscina is replaced).
+  const progress = new Float64Array(
+    new SharedArrayBuffer(
+      8 * progressFields * 4 * threaded.threads,
+    ) as ArrayBufferLike as ArrayBuffer,
+  );
   const threads = new DealThreads(
     {
+      id: nextJob++,
       share: shareIndex(
         index,
         graph,
         resolved.competition === "counter" || threaded.jsonTexts === true,
       ),
       options: threadOptions,
+      slots,
+      progress,
     },
     threaded.threads,
+    signal,
   );
   const perThread = new Map<number, ThreadCounters>();
   const stats = {
@@ -138,12 +162,23 @@ export async function rankOnThreads(
     stats.deals += counters.deals;
     stats.rootsDone += counters.rootsDone;
   };
-  let keepThreads = false;
+  // The threads write their live counters to shared memory; the calling thread sums them up.
+  const live = () => {
+    const sum = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: stats.rootsTotal, rootShare: 0 };
+    for (let at = 0; at < progress.length; at += progressFields) {
+      sum.steps += progress[at];
+      sum.deals += progress[at + 1];
+      sum.rootsDone += progress[at + 2];
+      sum.rootShare += progress[at + 3];
+    }
+    return sum;
+  };
+  const timer =
+    onProgress === undefined ? undefined : setInterval(() => onProgress(live()), progressInterval);
+  timer?.unref();
   try {
-    let lastReport = performance.now();
-    const keep = (chunk: RankedChunk) => {
-      count(chunk.counters);
-      const { keys, kinds: kindCodes, sizes, trades, ids } = chunk;
+    const keep = (deals: PackedDeals & { readonly keys: Float64Array }) => {
+      const { keys, kinds: kindCodes, sizes, trades, ids } = deals;
       let at = 0;
       for (let j = 0; j < keys.length; j++) {
         const size = sizes[j];
@@ -156,32 +191,45 @@ export async function rankOnThreads(
         );
         at += size;
       }
-      const now = performance.now();
-      if (onProgress !== undefined && now - lastReport >= progressInterval) {
-        lastReport = now;
-        onProgress(stats);
-      }
     };
-    await pull(chunks.length, 2 * threaded.threads, (c) =>
-      threads
-        .rank({ task: "rank", roots: chunks[c].bounds, threshold: ranking.threshold }, signal)
-        .then(keep),
-    );
+    // A ranking of every deal gets each chunk's deals in batches as they are found.
+    const streamed = resolved.top > chunkHeapLimit;
+    await pull(chunks.length, 2 * threaded.threads, (c) => {
+      const channel = streamed ? new MessageChannel() : undefined;
+      const kept = new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer);
+      channel?.port1.on("message", (batch: PackedDeals & { readonly keys: Float64Array }) => {
+        keep(batch);
+        Atomics.add(kept, 0, 1);
+        Atomics.notify(kept, 0);
+      });
+      const task = {
+        task: "rank" as const,
+        roots: chunks[c].bounds,
+        threshold: ranking.threshold,
+        ...(channel === undefined ? {} : { stream: { port: channel.port2, kept } }),
+      };
+      return threads
+        .rank(task)
+        .then((chunk) => {
+          count(chunk.counters);
+          keep(chunk);
+        })
+        .finally(() => channel?.port1.close());
+    });
+    clearInterval(timer);
     onProgress?.(stats);
     ranking.searchedElsewhere();
     while (!ranking.advance(performance.now() + 10)) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       checkAbort(signal);
     }
-    keepThreads = threaded.jsonTexts === true;
   } catch (error) {
+    clearInterval(timer);
     ranking.discard();
-    await threads.destroy();
+    threads.abort();
     // An abort rejects the threads' tasks with piscina's own error: throw the signal's reason.
     checkAbort(signal);
     throw error;
-  } finally {
-    if (!keepThreads) await threads.destroy();
   }
   const searchMs = performance.now() - started;
   const result = ranking.result();
@@ -190,7 +238,7 @@ export async function rankOnThreads(
     [Symbol.iterator]: () => result[Symbol.iterator](),
     close() {
       result.close();
-      void threads.destroy();
+      threads.abort();
     },
     threadCounters: [...perThread.values()],
     searchMs,
@@ -264,7 +312,7 @@ async function* formatOnThreads(
       trades: Int32Array.from(trades),
       ids,
     };
-    const texts = threads.format(task, signal).then((formatted) => {
+    const texts = threads.format(task).then((formatted) => {
       count(formatted.counters);
       return formatted.texts;
     });
@@ -280,7 +328,7 @@ async function* formatOnThreads(
       yield* texts;
     }
   } catch (error) {
-    await threads.destroy();
+    threads.abort();
     checkAbort(signal);
     throw error;
   }

@@ -1,0 +1,140 @@
+/**
+ * The threaded ranking (issue 15): on 2 and 4 worker threads, the same
+ * listing as on one thread (the same deals, ids, figures and order) for
+ * random networks and options, with `top` small, large and Infinity, and with
+ * a memory budget small enough to spill; an abort stops every thread, and an
+ * error in a thread rejects the call with that error. The workers run the
+ * sources (`src/economics/deal-worker.ts`, through tsx).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { workerEntry } from "../../src/economics/deal-threads.js";
+import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
+import { rankOnThreads } from "../../src/economics/threaded-ranking.js";
+import { UsageError } from "../../src/model/errors.js";
+import { parseNetwork } from "../../src/model/parse-network.js";
+import { completeGraph } from "../helpers/complete-graph.js";
+import { randomNetwork } from "../helpers/random-network.js";
+import { searchOptions } from "../helpers/search-options.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
+
+const tempDirectory = temporaryFolder("threads-test-");
+
+/** Random global search options (no initiator: around one the search is one unit, on the calling thread). */
+const globalCase = randomNetwork({ maxFirms: 14, maxProducts: 3 }).chain((raw) => {
+  const network = parseNetwork(raw);
+  return fc
+    .tuple(
+      searchOptions(network),
+      fc.constantFrom<"none" | "counter">("none", "counter"),
+      fc.boolean(),
+    )
+    .map(([{ initiator: _, policy, objective, ...options }, competition, room]) => ({
+      network,
+      options: {
+        ...options,
+        policy: policy === "initiator" ? ("fair" as const) : policy,
+        objective:
+          objective === "initiatorNet" || objective === "expectedInitiatorNet"
+            ? ("surplus" as const)
+            : objective,
+        competition,
+        room,
+      },
+    }));
+});
+
+describe("threads", () => {
+  it("give one thread's listing on 2 and 4 threads (random networks and options)", async () => {
+    await fc.assert(
+      fc.asyncProperty(globalCase, async ({ network, options }) => {
+        const one = findDeals(network, options);
+        for (const threads of [2, 4]) {
+          expect(await findDealsAsync(network, { ...options, threads })).toEqual(one);
+        }
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it("give one thread's listing when the ranking spills to disk, and JSON texts in rank order", async () => {
+    const network = parseNetwork(completeGraph(9));
+    const options = {
+      maxParties: 4,
+      top: Number.POSITIVE_INFINITY,
+      memoryBudget: 4096,
+      tempDirectory,
+    };
+    const one = findDeals(network, options);
+    expect(one.length).toBeGreaterThan(1000);
+    const ranked = await rankOnThreads(network, options, { threads: 2, jsonTexts: true });
+    try {
+      expect([...ranked]).toEqual(one);
+      const texts: string[] = [];
+      for await (const text of ranked.jsonTexts()) texts.push(text);
+      expect(texts.map((text) => JSON.parse(text).id)).toEqual(one.map((deal) => deal.id));
+      // Every thread pulled chunks; the counters add up to the deals found.
+      expect(ranked.threadCounters.length).toBe(2);
+      expect(ranked.threadCounters.every((thread) => thread.tasks > 0)).toBe(true);
+    } finally {
+      ranked.close();
+    }
+  });
+
+  it("give one thread's listing for a shard", async () => {
+    const network = parseNetwork(completeGraph(8));
+    const options = { maxParties: 4, top: 30, shard: { current: 2, total: 3 } };
+    expect(await findDealsAsync(network, { ...options, threads: 2 })).toEqual(
+      findDeals(network, options),
+    );
+  });
+
+  it("report progress summed over the threads, ending with every root done", async () => {
+    const network = parseNetwork(completeGraph(10));
+    const reports: { rootsDone: number; rootsTotal: number; deals: number }[] = [];
+    await findDealsAsync(network, {
+      maxParties: 4,
+      threads: 2,
+      onProgress: (stats) => reports.push({ ...stats }),
+    });
+    const last = reports[reports.length - 1];
+    // 10 roots, two kinds (cycles and brokered triangles).
+    expect(last.rootsTotal).toBe(20);
+    expect(last.rootsDone).toBe(20);
+    expect(last.deals).toBeGreaterThan(0);
+  });
+
+  it("stop on an abort from a timer, with the signal's reason", { timeout: 20_000 }, async () => {
+    const k40 = parseNetwork(completeGraph(40));
+    const run = findDealsAsync(k40, {
+      kinds: ["chain"],
+      maxParties: 8,
+      threads: 2,
+      signal: AbortSignal.timeout(1500),
+    });
+    await expect(run).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+
+  it("refuse bad options on the calling thread, before any thread starts", async () => {
+    const network = parseNetwork(completeGraph(6));
+    const broken = rankDealsAsync(network, {
+      maxParties: 3,
+      threads: 2,
+      objective: "nonsense" as never,
+    });
+    await expect(broken).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it("refuse a thread count that is not a whole number from 1 to 256", async () => {
+    const network = parseNetwork(completeGraph(4));
+    for (const threads of [0, 1.5, 257]) {
+      await expect(findDealsAsync(network, { threads })).rejects.toBeInstanceOf(UsageError);
+    }
+  });
+
+  it("run the sources' worker under tsx", () => {
+    const entry = workerEntry();
+    expect(entry.filename.endsWith("deal-worker.ts")).toBe(true);
+    expect(entry.execArgv).toEqual(["--import", "tsx"]);
+  });
+});
