@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { workerEntry } from "../../src/economics/deal-threads.js";
+import { DealThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import { rankOnThreads } from "../../src/economics/threaded-ranking.js";
 import { UsageError } from "../../src/model/errors.js";
@@ -123,6 +123,29 @@ describe("threads", () => {
       objective: "nonsense" as never,
     });
     await expect(broken).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it("reject with a worker thread's error as an Error, and keep working after it", async () => {
+    const network = parseNetwork(completeGraph(6));
+    // A job whose shared index lacks its arrays: the thread fails as it sets the job up.
+    const broken = new DealThreads(
+      {
+        id: -1,
+        share: { header: {}, arrays: {}, graph: {} } as never,
+        options: {},
+        slots: new Int32Array(new SharedArrayBuffer(4)),
+        progress: new Float64Array(new SharedArrayBuffer(64)),
+      },
+      2,
+      undefined,
+    );
+    const failed = broken.rank({ task: "rank", roots: Int32Array.of(0, 1), threshold: 0 });
+    await expect(failed).rejects.toBeInstanceOf(Error);
+    broken.abort();
+    const options = { maxParties: 4, top: 10 };
+    expect(await findDealsAsync(network, { ...options, threads: 2 })).toEqual(
+      findDeals(network, options),
+    );
   });
 
   it("refuse a thread count that is not a whole number from 1 to 256", async () => {
