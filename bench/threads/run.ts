@@ -114,7 +114,7 @@ for (const name of flags.cases.split(",") as (keyof typeof cases)[]) {
   const ranked = await rankOnThreads(net, options, { threads, jsonTexts: name === "all" });
   let written = 0;
   const started = performance.now();
-  if (name === "all") for await (const _ of ranked.jsonTexts()) written++;
+  if (name === "all") for await (const batch of ranked.jsonTexts("", "\n")) written += batch.length;
   const wallMs = ranked.searchMs + (performance.now() - started);
   ranked.close();
   const busy = ranked.threadCounters.map((t) => t.busyMs);
@@ -125,7 +125,7 @@ for (const name of flags.cases.split(",") as (keyof typeof cases)[]) {
     );
   }
   out(
-    `| ${label} | imbalance (busiest ÷ mean) | | ${(Math.max(...busy) / mean).toFixed(3)} | | ${written > 0 ? `${written} deals written` : ""} |`,
+    `| ${label} | imbalance (busiest ÷ mean) | | ${(Math.max(...busy) / mean).toFixed(3)} | | ${written > 0 ? `${ranked.length} deals, ${(written / 2 ** 20).toFixed(0)} MiB of JSON written` : ""} |`,
   );
 }
 process.exit(0);

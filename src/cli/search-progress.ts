@@ -63,7 +63,9 @@ export async function searchWithProgress(
   io: CliIO,
   /** The listing is written as JSON: let the threads write each deal's text too (`ThreadedRankedDeals.jsonTexts`). */
   jsonTexts = false,
-): Promise<RankedDeals & { jsonTexts?: () => AsyncIterable<string> }> {
+): Promise<
+  RankedDeals & { jsonTexts?: (before: string, after: string) => AsyncIterable<Uint8Array> }
+> {
   const global = options.initiator === undefined;
   const kinds = searchedKinds(options);
   const progress = new ProgressReporter(io, {

@@ -108,6 +108,9 @@ export const streamBatch = 8192;
 /** Ranked deals to write as JSON texts. */
 export interface FormatTask extends PackedDeals {
   readonly task: "format";
+  /** Written before and after each deal's text. */
+  readonly before: string;
+  readonly after: string;
 }
 
 /** What a thread did for one task: the counters the calling thread sums up. */
@@ -130,7 +133,13 @@ export interface RankedChunk extends PackedDeals {
 
 /** The JSON texts of a format task's deals, in its order. */
 export interface FormattedDeals {
-  readonly texts: readonly string[];
+  /**
+   * The deals' JSON texts in UTF-8, each after `FormatTask.before` and
+   * followed by `after` (",\n  " and "" for a JSON listing, "" and "\n" for
+   * JSON Lines), one after the other: bytes the calling thread writes as
+   * they are.
+   */
+  readonly bytes: Uint8Array;
   readonly counters: TaskCounters;
 }
 
@@ -255,10 +264,10 @@ export function formatDeals(
     const trades = task.trades.subarray(at, at + size);
     at += size;
     const kind = dealKinds[task.kinds[j]];
-    texts.push(dealJsonText(scan.rebuild(kind, trades, task.ids[j])));
+    texts.push(task.before, dealJsonText(scan.rebuild(kind, trades, task.ids[j])), task.after);
   }
   return {
-    texts,
+    bytes: Buffer.from(texts.join(""), "utf8"),
     counters: {
       thread: threadId,
       busyMs: performance.now() - started,

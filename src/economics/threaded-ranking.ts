@@ -71,11 +71,12 @@ export interface ThreadedRankedDeals extends RankedDeals {
   /** Wall time of the search and ranking on threads (ms). */
   readonly searchMs: number;
   /**
-   * The SPEC §8 JSON text of each ranked deal, in rank order, written by the
-   * threads in batches (what `find --format json` prints); only with
+   * The SPEC §8 JSON texts of the ranked deals, in rank order, written by the
+   * threads in batches as UTF-8 bytes (what `find --format json` prints),
+   * each text after `before` and followed by `after`; only with
    * `jsonTexts: true`, before `close()`.
    */
-  jsonTexts(): AsyncIterable<string>;
+  jsonTexts(before: string, after: string): AsyncIterable<Uint8Array>;
 }
 
 /** Options of the threaded ranking beyond `FindDealsOptions`. */
@@ -242,7 +243,7 @@ export async function rankOnThreads(
     },
     threadCounters: [...perThread.values()],
     searchMs,
-    jsonTexts: () => formatOnThreads(ranking, threads, signal, count),
+    jsonTexts: (before, after) => formatOnThreads(ranking, threads, signal, count, before, after),
   };
 }
 
@@ -282,9 +283,11 @@ async function* formatOnThreads(
   threads: DealThreads,
   signal: AbortSignal | undefined,
   count: (counters: TaskCounters) => void,
-): AsyncGenerator<string, void, undefined> {
+  before: string,
+  after: string,
+): AsyncGenerator<Uint8Array, void, undefined> {
   const kept = ranking.kept()[Symbol.iterator]();
-  const pending: Promise<readonly string[]>[] = [];
+  const pending: Promise<Uint8Array>[] = [];
   const width = 2 * threads.threads;
   let done = false;
   const submit = () => {
@@ -311,10 +314,12 @@ async function* formatOnThreads(
       sizes: Uint8Array.from(sizes),
       trades: Int32Array.from(trades),
       ids,
+      before,
+      after,
     };
     const texts = threads.format(task).then((formatted) => {
       count(formatted.counters);
-      return formatted.texts;
+      return formatted.bytes;
     });
     // Awaited in turn; one that fails after the reading stopped must not go unhandled.
     texts.catch(() => {});
@@ -323,9 +328,9 @@ async function* formatOnThreads(
   try {
     while (!done && pending.length < width) submit();
     while (pending.length > 0) {
-      const texts = await (pending.shift() as Promise<readonly string[]>);
+      const bytes = await (pending.shift() as Promise<Uint8Array>);
       if (!done) submit();
-      yield* texts;
+      yield bytes;
     }
   } catch (error) {
     threads.abort();

@@ -8,6 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dealToJson } from "../../src/economics/deal-json.js";
 import { DealThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import { rankOnThreads } from "../../src/economics/threaded-ranking.js";
@@ -70,9 +71,11 @@ describe("threads", () => {
     const ranked = await rankOnThreads(network, options, { threads: 2, jsonTexts: true });
     try {
       expect([...ranked]).toEqual(one);
-      const texts: string[] = [];
-      for await (const text of ranked.jsonTexts()) texts.push(text);
-      expect(texts.map((text) => JSON.parse(text).id)).toEqual(one.map((deal) => deal.id));
+      const batches: Uint8Array[] = [];
+      for await (const batch of ranked.jsonTexts("", "\n")) batches.push(batch);
+      const lines = Buffer.concat(batches).toString("utf8").split("\n");
+      expect(lines.pop()).toBe("");
+      expect(lines).toEqual(one.map((deal) => JSON.stringify(dealToJson(deal))));
       // Every thread pulled chunks; the counters add up to the deals found.
       expect(ranked.threadCounters.length).toBe(2);
       expect(ranked.threadCounters.every((thread) => thread.tasks > 0)).toBe(true);

@@ -98,7 +98,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   try {
     await writeDeals(io.stdout, format, {
       deals,
-      ...(deals.jsonTexts === undefined ? {} : { jsonTexts: deals.jsonTexts() }),
+      ...(deals.jsonTexts === undefined ? {} : { jsonTexts: deals.jsonTexts }),
       count: deals.length,
       network,
       objective: objectiveOf(options),

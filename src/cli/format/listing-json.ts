@@ -31,6 +31,38 @@ export async function writeJsonListing(
   await out.write("}\n");
 }
 
+/** What comes before and after each DEAL text in a listing's form (see `writeListingBatches`). */
+export const dealSeparators = {
+  json: { before: ",\n  ", after: "" },
+  jsonl: { before: "", after: "\n" },
+} as const satisfies Record<ListingFormat, { before: string; after: string }>;
+
+/**
+ * Writes a listing from batches of UTF-8 bytes, each DEAL text in them after
+ * and before its form's `dealSeparators` (as worker threads write them): the
+ * same bytes as `writeJsonListing` or `writeJsonLines`.
+ */
+export async function writeListingBatches(
+  out: ChunkedWriter,
+  format: ListingFormat,
+  batches: AsyncIterable<Uint8Array>,
+): Promise<void> {
+  if (format === "jsonl") {
+    for await (const batch of batches) await out.write(batch);
+    return;
+  }
+  await out.write('{"deals": [');
+  let first = true;
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    // The first DEAL follows the bracket without a comma.
+    await out.write(first ? batch.subarray(1) : batch);
+    first = false;
+  }
+  await out.write(first ? "]" : "\n]");
+  await out.write("}\n");
+}
+
 /** Writes one DEAL text a line. */
 export async function writeJsonLines(
   out: ChunkedWriter,

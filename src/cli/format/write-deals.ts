@@ -15,7 +15,12 @@ import { dealCsvColumns, dealCsvLongColumns, dealCsvLongRows, dealCsvRow } from 
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
 import { dealTableLines, tableTitle } from "./deal-table.js";
 import { labelsOf } from "./firm-labels.js";
-import { writeJsonLines, writeJsonListing } from "./listing-json.js";
+import {
+  dealSeparators,
+  writeJsonLines,
+  writeJsonListing,
+  writeListingBatches,
+} from "./listing-json.js";
 import {
   type PortfolioSummary,
   summaryCsvLines,
@@ -55,10 +60,12 @@ export interface DealListing {
   /** The deals, ranked; read once, one at a time (a long listing is never held whole). */
   readonly deals: Iterable<Deal>;
   /**
-   * The deals' JSON texts, in the same order, when already written (by worker
-   * threads): json and jsonl write these instead of the deals. @defaultValue from `deals`
+   * The deals' JSON texts, in the same order, already written by worker
+   * threads in batches of bytes, given the separators (`dealSeparators`):
+   * json (without a summary) and jsonl write these instead of the deals.
+   * @defaultValue from `deals`
    */
-  readonly jsonTexts?: AsyncIterable<string>;
+  readonly jsonTexts?: (before: string, after: string) => AsyncIterable<Uint8Array>;
   /** How many deals there are, when known (the table's title). */
   readonly count?: number;
   /** The deals' network: firms' names and the currency. */
@@ -84,14 +91,22 @@ export async function writeDeals(
   const explain = listing.explain === true;
   switch (format) {
     case "json":
+      if (listing.jsonTexts !== undefined && summary === undefined) {
+        const { before, after } = dealSeparators.json;
+        await writeListingBatches(out, "json", listing.jsonTexts(before, after));
+        break;
+      }
       await writeJsonListing(
         out,
-        listing.jsonTexts ?? jsonTexts(deals),
+        jsonTexts(deals),
         summary === undefined ? [] : summaryJsonFields(summary),
       );
       break;
     case "jsonl":
-      await writeJsonLines(out, listing.jsonTexts ?? jsonTexts(deals));
+      if (listing.jsonTexts !== undefined) {
+        const { before, after } = dealSeparators.jsonl;
+        await writeListingBatches(out, "jsonl", listing.jsonTexts(before, after));
+      } else await writeJsonLines(out, jsonTexts(deals));
       break;
     case "csv": {
       for (const line of summary === undefined ? [] : summaryCsvLines(summary))
