@@ -74,20 +74,12 @@ function escapedIdsOf(index: TradeIndex): EscapedIds {
   return escaped;
 }
 
-function escapedFirm(escaped: EscapedIds, f: number): string {
-  let id = escaped.firms[f];
+/** Entry `i` of `ids`, escaped, made on first use and kept in `escaped`. */
+function escapedPart(escaped: (string | undefined)[], ids: StringList, i: number): string {
+  let id = escaped[i];
   if (id === undefined) {
-    id = escapeIdPart(escaped.firmIds.get(f));
-    escaped.firms[f] = id;
-  }
-  return id;
-}
-
-function escapedProduct(escaped: EscapedIds, p: number): string {
-  let id = escaped.products[p];
-  if (id === undefined) {
-    id = escapeIdPart(escaped.productIds.get(p));
-    escaped.products[p] = id;
+    id = escapeIdPart(ids.get(i));
+    escaped[i] = id;
   }
   return id;
 }
@@ -115,7 +107,8 @@ export function dealId(
     const t = trades[i];
     const offer = tradeOffer[t];
     if (i > 0) id += "|";
-    id += `${escapedFirm(escaped, offerFirm[offer])}>${escapedFirm(escaped, needFirm[tradeNeed[t]])}:${escapedProduct(escaped, offerProduct[offer])}`;
+    const { firms, firmIds, products, productIds } = escaped;
+    id += `${escapedPart(firms, firmIds, offerFirm[offer])}>${escapedPart(firms, firmIds, needFirm[tradeNeed[t]])}:${escapedPart(products, productIds, offerProduct[offer])}`;
   }
   return id;
 }
