@@ -114,7 +114,8 @@ for (const name of flags.cases.split(",") as (keyof typeof cases)[]) {
   const ranked = await rankOnThreads(net, options, { threads, jsonTexts: name === "all" });
   let written = 0;
   const started = performance.now();
-  if (name === "all") for await (const batch of ranked.jsonTexts("", "\n")) written += batch.length;
+  if (name === "all")
+    for await (const batch of ranked.jsonTexts?.("", "\n") ?? []) written += batch.length;
   const wallMs = ranked.searchMs + (performance.now() - started);
   ranked.close();
   const busy = ranked.threadCounters.map((t) => t.busyMs);

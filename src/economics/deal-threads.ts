@@ -102,7 +102,7 @@ export class DealThreads {
 
   /** Ranks one chunk of the roots on the next free thread. */
   rank(task: RankTask): Promise<RankedChunk> {
-    const transferList = task.stream === undefined ? [] : [task.stream.port];
+    const transferList = [task.link.port];
     return this.pool.run(
       { job: this.job, work: task },
       { signal: this.signal, transferList },
@@ -113,7 +113,7 @@ export class DealThreads {
   format(task: FormatTask): Promise<FormattedDeals> {
     return this.pool.run(
       { job: this.job, work: task },
-      { signal: this.signal },
+      { signal: this.signal, transferList: [task.link.port] },
     ) as Promise<FormattedDeals>;
   }
 

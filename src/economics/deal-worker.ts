@@ -4,6 +4,7 @@
  * shared index a task's job carries (set up on the job's first task and kept
  * for its next ones) and runs the tasks of `thread-tasks.ts`.
  */
+import { receiveMessageOnPort } from "node:worker_threads";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { indexOfShare } from "./shared-index.js";
 import {
@@ -11,8 +12,10 @@ import {
   type FormattedDeals,
   formatDeals,
   type ProgressSlot,
+  postAndWait,
   type RankedChunk,
   rankChunk,
+  type TaskLink,
   takeProgressSlot,
 } from "./thread-tasks.js";
 
@@ -20,11 +23,21 @@ import {
 const keptJobs = 2;
 const jobs = new Map<number, { readonly index: TradeIndex; readonly slot: ProgressSlot }>();
 
+/** The link of the task running now: where an index array not given is asked for. */
+let link: TaskLink | undefined;
+
+/** An index array the job did not carry, asked of the calling thread. */
+function askArray(name: string): unknown {
+  if (link === undefined) throw new Error(`index array ${name} asked for outside a task`);
+  postAndWait(link, 1, { array: name });
+  return receiveMessageOnPort(link.port)?.message;
+}
+
 function setUp(task: DealTask): { readonly index: TradeIndex; readonly slot: ProgressSlot } {
   const { job } = task;
   let mine = jobs.get(job.id);
   if (mine === undefined) {
-    mine = { index: indexOfShare(job.share), slot: takeProgressSlot(job) };
+    mine = { index: indexOfShare(job.share, askArray), slot: takeProgressSlot(job) };
     jobs.set(job.id, mine);
     for (const old of jobs.keys()) {
       if (jobs.size <= keptJobs) break;
@@ -36,9 +49,15 @@ function setUp(task: DealTask): { readonly index: TradeIndex; readonly slot: Pro
 
 /** Runs one task. */
 export default function run(task: DealTask): RankedChunk | FormattedDeals {
-  const { index, slot } = setUp(task);
   const { work, job } = task;
-  return work.task === "rank"
-    ? rankChunk(index, job, slot, work)
-    : formatDeals(index, job.options, work);
+  link = work.link;
+  try {
+    const { index, slot } = setUp(task);
+    return work.task === "rank"
+      ? rankChunk(index, job, slot, work)
+      : formatDeals(index, job.options, work);
+  } finally {
+    work.link.port.close();
+    link = undefined;
+  }
 }

@@ -21,12 +21,7 @@ import {
   type IncumbentFloors,
   incumbentFloors,
 } from "../trade-index/incumbent-floors.js";
-import {
-  type IndexArrayName,
-  type IndexArrayViews,
-  type IndexHeader,
-  indexArrayNames,
-} from "../trade-index/index-layout.js";
+import type { IndexArrayName, IndexArrayViews, IndexHeader } from "../trade-index/index-layout.js";
 import { TradeIndex } from "../trade-index/trade-index.js";
 import type { StringList } from "../util/string-interner.js";
 import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
@@ -40,7 +35,8 @@ interface SharedStrings {
 /** An index and its BFS search graph over shared memory, as posted to a worker thread. */
 export interface SharedIndex {
   readonly header: IndexHeader;
-  readonly arrays: IndexArrayViews;
+  /** The arrays a search and its pricing read (`searchArrays`); a thread asks for any other when it needs it. */
+  readonly arrays: Partial<IndexArrayViews>;
   readonly firmIds: SharedStrings;
   readonly productIds: SharedStrings;
   readonly graphHeader: SearchGraphHeader;
@@ -48,6 +44,30 @@ export interface SharedIndex {
   /** The per-need incumbent floors (`incumbentFloors`), when the threads price or build deals under the counter. */
   readonly floors: IncumbentFloors | undefined;
 }
+
+/**
+ * The index arrays that a search over the whole network and the pricing of
+ * its deals read (the search itself runs on the search graph's arrays), given
+ * to every thread at once; the others (the out-adjacency the graph replaces,
+ * the arcs' trade ranges, the record positions) go only to a thread that asks,
+ * so the calling thread does not read them from a snapshot for nothing.
+ */
+export const searchArrays = [
+  "firmHurdle",
+  "firmKeyAccount",
+  "needFirm",
+  "needQuantity",
+  "offerCapacity",
+  "offerFirm",
+  "offerPrice",
+  "offerProduct",
+  "offerUnitMargin",
+  "probabilityValues",
+  "tradeNeed",
+  "tradeOffer",
+  "tradePremium",
+  "tradeProbabilityCode",
+] as const satisfies readonly IndexArrayName[];
 
 type SharedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
 
@@ -82,14 +102,14 @@ function sharedStrings(list: StringList): SharedStrings {
  */
 export function shareIndex(index: TradeIndex, graph: SearchGraph, floors: boolean): SharedIndex {
   const arrays: Partial<Record<IndexArrayName, SharedArray>> = {};
-  for (const name of indexArrayNames) arrays[name] = inSharedMemory(index[name]);
+  for (const name of searchArrays) arrays[name] = sharedArray(index, name);
   const graphArrays: Partial<SearchGraphArrays> = {};
   const source = graph.arrays;
   for (const name of searchGraphArrayNames) graphArrays[name] = inSharedMemory(source[name]);
   const ids = index.idLists;
   return {
     header: index.header,
-    arrays: arrays as IndexArrayViews,
+    arrays: arrays as Partial<IndexArrayViews>,
     firmIds: sharedStrings(ids.firmIds),
     productIds: sharedStrings(ids.productIds),
     graphHeader: graph.header,
@@ -98,17 +118,26 @@ export function shareIndex(index: TradeIndex, graph: SearchGraph, floors: boolea
   };
 }
 
+/** An index array in shared memory (what a thread asks for when the job did not carry it). */
+export function sharedArray(index: TradeIndex, name: IndexArrayName): SharedArray {
+  return inSharedMemory(index[name]);
+}
+
 /**
  * A worker thread's index over a shared one, with its search graph (what
  * `searchGraphOf` then returns). Its network has no records: the search, the
- * pricing and the deals' ids and JSON read the index alone.
+ * pricing and the deals' ids and JSON read the index alone. An array the
+ * share lacks is asked for (`ask`) on first use.
  */
-export function indexOfShare(share: SharedIndex): TradeIndex {
+export function indexOfShare(
+  share: SharedIndex,
+  ask: (name: IndexArrayName) => unknown,
+): TradeIndex {
   const network: Network = { firms: [] };
   const strings = ({ bytes, ends }: SharedStrings) => stringsOf(Utf8Pool.of(bytes, ends));
   const index = TradeIndex.fromArrays(network, {
     header: share.header,
-    array: (name) => share.arrays[name],
+    array: (name) => (share.arrays[name] ?? ask(name)) as never,
     firmIds: strings(share.firmIds),
     productIds: strings(share.productIds),
   });

@@ -92,22 +92,45 @@ export interface RankTask {
   readonly roots: Int32Array;
   /** The worst key the ranking keeps so far (−Infinity: none). */
   readonly threshold: number;
+  /** The task's link to the calling thread (see `TaskLink`). */
+  readonly link: TaskLink;
   /**
-   * For a ranking of every deal: where to send the chunk's deals in batches
-   * of `streamBatch` as they are found, each `PackedDeals` with its `keys`
-   * (the thread waits until the calling thread has kept a batch, bumping
-   * `kept[0]`, before it goes on), so a chunk of millions of deals never
-   * gathers in memory. The task's own result then holds the last batch.
+   * For a ranking of every deal: send the chunk's deals through the link in
+   * batches of `streamBatch` as they are found (the thread waits until the
+   * calling thread has kept a batch), so a chunk of millions of deals never
+   * gathers in memory; the task's own result then holds the last batch.
    */
-  readonly stream?: { readonly port: MessagePort; readonly kept: Int32Array };
+  readonly stream: boolean;
 }
 
-/** Deals per batch sent through `RankTask.stream`. */
+/**
+ * A task's link to the calling thread: a port and two counters in shared
+ * memory. The thread posts a batch of deals (`PackedDeals` with `keys`) and
+ * waits until `acks[0]` moves (the batch was kept); or posts `{array: name}`
+ * for an index array it was not given and waits until `acks[1]` moves, then
+ * takes the array off the port (`receiveMessageOnPort`). Waiting in short
+ * steps, so that a thread ended meanwhile (an abort) ends at once.
+ */
+export interface TaskLink {
+  readonly port: MessagePort;
+  readonly acks: Int32Array;
+}
+
+/** Posts `message` and waits until the calling thread bumps `acks[slot]`. */
+export function postAndWait(link: TaskLink, slot: 0 | 1, message: unknown): void {
+  const before = Atomics.load(link.acks, slot);
+  link.port.postMessage(message);
+  while (Atomics.load(link.acks, slot) === before) Atomics.wait(link.acks, slot, before, 50);
+}
+
+/** Deals per batch sent through a task's link. */
 export const streamBatch = 8192;
 
 /** Ranked deals to write as JSON texts. */
 export interface FormatTask extends PackedDeals {
   readonly task: "format";
+  /** The task's link to the calling thread (arrays on demand). */
+  readonly link: TaskLink;
   /** Written before and after each deal's text. */
   readonly before: string;
   readonly after: string;
@@ -184,17 +207,6 @@ class DealPacker {
   }
 }
 
-/** Sends a batch of a chunk's deals and waits until the calling thread has kept it. */
-function send(
-  stream: NonNullable<RankTask["stream"]>,
-  batch: PackedDeals & { readonly keys: Float64Array },
-): void {
-  const before = Atomics.load(stream.kept, 0);
-  stream.port.postMessage(batch);
-  // Short waits, so that a thread ended meanwhile (an abort) ends at once.
-  while (Atomics.load(stream.kept, 0) === before) Atomics.wait(stream.kept, 0, before, 50);
-}
-
 /** Searches, prices and ranks the deals of one chunk of the roots. */
 export function rankChunk(
   index: TradeIndex,
@@ -215,7 +227,7 @@ export function rankChunk(
   const heap = top <= chunkHeapLimit ? new TopDeals(top, idOf) : undefined;
   const packer = new DealPacker();
   const given = task.threshold;
-  const stream = task.stream;
+  const { stream, link } = task;
   while (top > 0 && scan.next()) {
     const threshold = heap?.full ? Math.max(given, heap.threshold) : given;
     const key = keptKey(scan, threshold);
@@ -224,7 +236,7 @@ export function rankChunk(
     else {
       const id = idOf(cursor.kind, cursor.trades, cursor.size);
       packer.add(key, cursor.kind, cursor.trades, cursor.size, id);
-      if (stream !== undefined && packer.size >= streamBatch) send(stream, packer.take());
+      if (stream && packer.size >= streamBatch) postAndWait(link, 0, packer.take());
     }
   }
   if (heap !== undefined) {
@@ -242,7 +254,6 @@ export function rankChunk(
     rootsTotal: 0,
     rootShare: 0,
   });
-  stream?.port.close();
   return {
     ...packer.take(),
     counters: { thread: threadId, busyMs: performance.now() - started, steps, deals, rootsDone },

@@ -27,16 +27,18 @@ import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
-import { tradeIndexOf } from "../trade-index/trade-index.js";
+import type { IndexArrayName } from "../trade-index/index-layout.js";
+import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { DealThreads } from "./deal-threads.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
-import { shareIndex } from "./shared-index.js";
+import { sharedArray, shareIndex } from "./shared-index.js";
 import {
   chunkHeapLimit,
   type PackedDeals,
   progressFields,
   type TaskCounters,
+  type TaskLink,
   type ThreadFindOptions,
 } from "./thread-tasks.js";
 
@@ -76,7 +78,7 @@ export interface ThreadedRankedDeals extends RankedDeals {
    * each text after `before` and followed by `after`; only with
    * `jsonTexts: true`, before `close()`.
    */
-  jsonTexts(before: string, after: string): AsyncIterable<Uint8Array>;
+  readonly jsonTexts?: (before: string, after: string) => AsyncIterable<Uint8Array>;
 }
 
 /** Options of the threaded ranking beyond `FindDealsOptions`. */
@@ -194,20 +196,15 @@ export async function rankOnThreads(
       }
     };
     // A ranking of every deal gets each chunk's deals in batches as they are found.
-    const streamed = resolved.top > chunkHeapLimit;
+    const stream = resolved.top > chunkHeapLimit;
     await pull(chunks.length, 2 * threaded.threads, (c) => {
-      const channel = streamed ? new MessageChannel() : undefined;
-      const kept = new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer);
-      channel?.port1.on("message", (batch: PackedDeals & { readonly keys: Float64Array }) => {
-        keep(batch);
-        Atomics.add(kept, 0, 1);
-        Atomics.notify(kept, 0);
-      });
+      const { link, done } = openLink(index, keep);
       const task = {
         task: "rank" as const,
         roots: chunks[c].bounds,
         threshold: ranking.threshold,
-        ...(channel === undefined ? {} : { stream: { port: channel.port2, kept } }),
+        link,
+        stream,
       };
       return threads
         .rank(task)
@@ -215,7 +212,7 @@ export async function rankOnThreads(
           count(chunk.counters);
           keep(chunk);
         })
-        .finally(() => channel?.port1.close());
+        .finally(done);
     });
     clearInterval(timer);
     onProgress?.(stats);
@@ -243,8 +240,40 @@ export async function rankOnThreads(
     },
     threadCounters: [...perThread.values()],
     searchMs,
-    jsonTexts: (before, after) => formatOnThreads(ranking, threads, signal, count, before, after),
+    ...(threaded.jsonTexts === true
+      ? {
+          jsonTexts: (before: string, after: string) =>
+            formatOnThreads(ranking, threads, signal, count, before, after),
+        }
+      : {}),
   };
+}
+
+/**
+ * A task's link (`TaskLink`): batches of deals go to `keep`, asked index
+ * arrays are sent back in shared memory. `done` closes it.
+ */
+function openLink(
+  index: TradeIndex,
+  keep: (deals: PackedDeals & { readonly keys: Float64Array }) => void,
+): { link: TaskLink; done: () => void } {
+  const channel = new MessageChannel();
+  const acks = new Int32Array(new SharedArrayBuffer(8) as ArrayBufferLike as ArrayBuffer);
+  channel.port1.on(
+    "message",
+    (message: { array: IndexArrayName } | (PackedDeals & { readonly keys: Float64Array })) => {
+      if ("array" in message) {
+        channel.port1.postMessage(sharedArray(index, message.array));
+        Atomics.add(acks, 1, 1);
+        Atomics.notify(acks, 1);
+      } else {
+        keep(message);
+        Atomics.add(acks, 0, 1);
+        Atomics.notify(acks, 0);
+      }
+    },
+  );
+  return { link: { port: channel.port2, acks }, done: () => channel.port1.close() };
 }
 
 /**
@@ -308,8 +337,10 @@ async function* formatOnThreads(
       ids.push(deal.id);
     }
     if (kinds.length === 0) return;
+    const { link, done: closeLink } = openLink(ranking.scan.index, () => {});
     const task = {
       task: "format" as const,
+      link,
       kinds: Uint8Array.from(kinds),
       sizes: Uint8Array.from(sizes),
       trades: Int32Array.from(trades),
@@ -317,10 +348,13 @@ async function* formatOnThreads(
       before,
       after,
     };
-    const texts = threads.format(task).then((formatted) => {
-      count(formatted.counters);
-      return formatted.bytes;
-    });
+    const texts = threads
+      .format(task)
+      .then((formatted) => {
+        count(formatted.counters);
+        return formatted.bytes;
+      })
+      .finally(closeLink);
     // Awaited in turn; one that fails after the reading stopped must not go unhandled.
     texts.catch(() => {});
     pending.push(texts);

@@ -76,6 +76,8 @@ export function incumbentFloors(index: TradeIndex): IncumbentFloors {
     const count = needFirm.length;
     const floor = new Float64Array(count);
     const reference = new Float64Array(count);
+    // The firm of each incumbent label, looked up once per label (−2: not yet).
+    const labelFirm = new Int32Array(columns.labels.size).fill(-2);
     for (let n = 0; n < count; n++) {
       const k = columns.needStart[firmRecord[needFirm[n]]] + needRecord[n];
       const incumbent = columns.needIncumbent[k];
@@ -83,7 +85,9 @@ export function incumbentFloors(index: TradeIndex): IncumbentFloors {
       if (incumbent >= 0) {
         value = columns.needFloor[k];
         if (Number.isNaN(value)) {
-          const f = index.firmIndex(columns.labels.get(incumbent));
+          if (labelFirm[incumbent] === -2)
+            labelFirm[incumbent] = index.firmIndex(columns.labels.get(incumbent));
+          const f = labelFirm[incumbent];
           const offer = f < 0 ? -1 : index.findOffer(f, index.needProduct[n]);
           // cost = price − (price − cost), as incumbentFloorOf.
           if (offer >= 0) value = index.offerPrice[offer] - index.offerUnitMargin[offer];

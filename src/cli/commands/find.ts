@@ -58,6 +58,9 @@ Examples:
   reciprocal-deals find net.jsonl --initiator steel --kinds cycle,brokered,chain --max-parties 4 --format json
   reciprocal-deals find net.jsonl --max-parties 4 --shard 2/8 --format jsonl > part-2.jsonl`;
 
+/** Listings longer than this many deals have their JSON written by the worker threads. */
+const threadWrittenListing = 10_000;
+
 /** Runs `find`. */
 export async function runFind(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -89,11 +92,12 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     wholeNetworkSearch: values.initiator === undefined,
   });
+  // A long JSON listing is written by the threads too; a short one is quicker written here.
   const deals = await searchWithProgress(
     network,
     options,
     io,
-    format === "json" || format === "jsonl",
+    (format === "json" || format === "jsonl") && (options.top ?? 0) > threadWrittenListing,
   );
   try {
     await writeDeals(io.stdout, format, {
