@@ -1,0 +1,64 @@
+/**
+ * The search phase alone (issue 15), in one process: the network read once,
+ * then `rankDealsAsync` on 1 thread and on N threads alternating, each after
+ * a warm-up run of both (the snapshot's sections read, the threads started);
+ * wall and CPU (`process.cpuUsage`, every thread of the process) per run,
+ * medians, and each threaded run's per-thread counters.
+ *
+ *   npx tsx bench/threads/search-phase.ts NETWORK [--threads 2] [--reps 3] [--k 4]
+ */
+import { parseArgs } from "node:util";
+import { rankDealsAsync } from "../../src/economics/find-deals.js";
+import type { ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
+import { readNetwork } from "../../src/model/read-network.js";
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    threads: { type: "string", default: "2" },
+    reps: { type: "string", default: "3" },
+    k: { type: "string", default: "4" },
+  },
+});
+const [path] = positionals;
+if (path === undefined) {
+  process.stderr.write("usage: npx tsx bench/threads/search-phase.ts NETWORK [--threads 2]\n");
+  process.exit(2);
+}
+const threads = Number(flags.threads);
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const network = await readNetwork(path);
+const options = { kinds: ["cycle", "brokered"] as const, maxParties: Number(flags.k), top: 20 };
+
+async function once(n: number) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const ranked = await rankDealsAsync(network, { ...options, threads: n });
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  ranked.close();
+  const counters = (ranked as Partial<ThreadedRankedDeals>).threadCounters ?? [];
+  return { wall, cpu: (used.user + used.system) / 1000, counters };
+}
+
+await once(1);
+await once(threads);
+const one: number[] = [];
+const many: number[] = [];
+const ratios: number[] = [];
+for (let r = 0; r < Number(flags.reps); r++) {
+  const a = await once(1);
+  const b = await once(threads);
+  one.push(a.wall);
+  many.push(b.wall);
+  ratios.push(a.wall / b.wall);
+  const busy = b.counters.map((t) => t.busyMs);
+  const mean = busy.reduce((x, y) => x + y, 0) / Math.max(1, busy.length);
+  process.stdout.write(
+    `rep ${r + 1}: 1 thread ${a.wall.toFixed(0)} ms (CPU ${a.cpu.toFixed(0)} ms); ${threads} threads ${b.wall.toFixed(0)} ms (CPU ${b.cpu.toFixed(0)} ms), busy ${busy.map((x) => x.toFixed(0)).join(" + ")} ms, tasks ${b.counters.map((t) => t.tasks).join(" + ")}, imbalance ${(Math.max(...busy) / mean).toFixed(3)}, idle ${b.counters.map((t) => (b.wall - t.busyMs).toFixed(0)).join(" / ")} ms\n`,
+  );
+}
+process.stdout.write(
+  `median: 1 thread ${median(one).toFixed(0)} ms, ${threads} threads ${median(many).toFixed(0)} ms, ratio of pairs ${median(ratios).toFixed(2)}×\n`,
+);
+process.exit(0);
