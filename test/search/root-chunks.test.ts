@@ -1,0 +1,55 @@
+/**
+ * Root chunks (issue 15: the tasks worker threads pull): every root of the
+ * given ranges is in exactly one chunk, in search order, no chunk is empty,
+ * there are at most as many chunks as asked, and with equal costs the chunks
+ * are of equal size (a hand-made case).
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rootChunks } from "../../src/search/root-chunks.js";
+import { RootRanges } from "../../src/search/root-ranges.js";
+
+/** The roots of ranges, in order. */
+function rootsOf(ranges: RootRanges): number[] {
+  const roots: number[] = [];
+  const { bounds } = ranges;
+  for (let i = 0; i < bounds.length; i += 2)
+    for (let r = bounds[i]; r < bounds[i + 1]; r++) roots.push(r);
+  return roots;
+}
+
+describe("rootChunks", () => {
+  it("partitions the roots in order into at most `count` non-empty chunks", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        (costs, keep, count) => {
+          const bounds: number[] = [];
+          for (let r = 0; r < costs.length; r++) {
+            if (!keep[r]) continue;
+            if (bounds.length > 0 && bounds[bounds.length - 1] === r)
+              bounds[bounds.length - 1] = r + 1;
+            else bounds.push(r, r + 1);
+          }
+          const roots = new RootRanges(Int32Array.from(bounds));
+          const chunks = rootChunks(Float64Array.from(costs), roots, count);
+          expect(chunks.length).toBeLessThanOrEqual(count);
+          for (const chunk of chunks) expect(chunk.rootCount).toBeGreaterThan(0);
+          expect(chunks.flatMap(rootsOf)).toEqual(rootsOf(roots));
+        },
+      ),
+    );
+  });
+
+  it("cuts 8 roots of equal cost into 4 chunks of 2 (by hand)", () => {
+    const chunks = rootChunks(new Float64Array(8).fill(1), RootRanges.all(8), 4);
+    expect(chunks.map((chunk) => [...chunk.bounds])).toEqual([
+      [0, 2],
+      [2, 4],
+      [4, 6],
+      [6, 8],
+    ]);
+  });
+});
