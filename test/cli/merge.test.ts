@@ -15,7 +15,7 @@ import { ListingError } from "../../src/economics/listing-error.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import { randomNetwork } from "../helpers/random-network.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
-import { runCliCaptured } from "./run-cli.js";
+import { runCliCaptured, runCliOk } from "./run-cli.js";
 
 const dir = temporaryFolder("rd-merge-");
 let files = 0;
@@ -26,13 +26,7 @@ const file = (text: string, extension = "json") => {
   return path;
 };
 
-/** Runs the CLI and expects exit 0. */
-async function ok(argv: string[]): Promise<string> {
-  const result = await runCliCaptured(argv);
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
+const ok = runCliOk;
 
 const flagsArb = fc.record({
   kinds: fc.subarray(["cycle", "brokered", "chain"], { minLength: 1 }).map((k) => k.join(",")),

@@ -1,5 +1,6 @@
 /** Runs the CLI in-process and captures what it prints. */
 import { PassThrough, Readable } from "node:stream";
+import { expect } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 
 export interface CliResult {
@@ -22,4 +23,12 @@ export async function runCliCaptured(argv: string[], stdin = ""): Promise<CliRes
     interactive: false,
   });
   return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+/** Runs the CLI in-process, expects exit 0 and nothing on stderr, and returns stdout. */
+export async function runCliOk(argv: string[]): Promise<string> {
+  const result = await runCliCaptured(argv);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return result.stdout;
 }

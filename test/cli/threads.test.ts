@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { completeGraph } from "../helpers/complete-graph.js";
 import { randomNetwork } from "../helpers/random-network.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
-import { runCliCaptured } from "./run-cli.js";
+import { runCliCaptured, runCliOk } from "./run-cli.js";
 
 const dir = temporaryFolder("rd-threads-");
 let files = 0;
@@ -22,12 +22,7 @@ const file = (network: unknown) => {
   return path;
 };
 
-async function ok(argv: string[]): Promise<string> {
-  const result = await runCliCaptured(argv);
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return result.stdout;
-}
+const ok = runCliOk;
 
 describe("--threads", () => {
   it("prints one thread's listing on 2 and 4 threads (random networks and flags)", async () => {
