@@ -190,7 +190,9 @@ describe("--explain", () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^reciprocal-deals: --explain works with --format table or csv/);
+    expect(result.stderr).toMatch(
+      /^reciprocal-deals: --explain works with --format table, csv or html/,
+    );
   });
 
   it("adds the pitches to select's table", async () => {

@@ -7,8 +7,8 @@
  * written as visible escapes (`\n`), so no label spans lines.
  */
 import type { Deal } from "../../economics/deal.js";
+import type { NetworkLabels } from "../../proposal/firm-labels.js";
 import { visibleText } from "./escape.js";
-import type { NetworkLabels } from "./firm-labels.js";
 
 /** Node keys `f0`, `f1`, … for firms in order of appearance; `declare` is called for each new one. */
 function nodeKeys(declare: (key: string, firm: string) => void): (firm: string) => string {
