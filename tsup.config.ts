@@ -28,7 +28,31 @@ const common: Options = {
   },
 };
 
+/**
+ * The explorer's app (`reciprocal-deals explore`): one minified browser
+ * script with the library, graphology, graphology-traversal and sigma inside,
+ * built with the package and shipped in `dist/explorer/`, so that `explore`
+ * only copies it (an installed package has no bundler and no sources).
+ */
+const explorer: Options = {
+  entry: { "explorer/explorer": "src/pages/explorer/explorer-app.ts" },
+  format: ["iife"],
+  platform: "browser",
+  target: "es2020",
+  minify: true,
+  noExternal: [/./],
+  splitting: false,
+  sourcemap: false,
+  clean: false,
+  dts: false,
+  outExtension: () => ({ js: ".js" }),
+  esbuildOptions(options) {
+    options.define = { ...options.define, "process.env.NODE_ENV": '"production"' };
+  },
+};
+
 export default defineConfig([
+  explorer,
   {
     ...common,
     format: ["esm"],
