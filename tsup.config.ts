@@ -1,6 +1,10 @@
 import { defineConfig, type Options } from "tsup";
 
 /**
+ * The main entry comes twice: `index` runs anywhere (no Node built-in; what
+ * browsers, workers and edge runtimes get through the `exports` map), `node`
+ * adds the file readers and writers (what Node gets, ESM and CommonJS).
+ *
  * Two builds: ES modules (the library, the testing kit and the CLI, whose
  * bin is ESM) and CommonJS (the library and the kit; no CLI: nothing runs a
  * CommonJS bin). The kit is built as `testing/kit`; the entry
@@ -22,6 +26,7 @@ const common: Options = {
   dts: {
     entry: {
       index: "src/index.ts",
+      node: "src/node.ts",
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/index.ts",
     },
@@ -58,6 +63,7 @@ export default defineConfig([
     format: ["esm"],
     entry: {
       index: "src/index.ts",
+      node: "src/node.ts",
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/entry.ts",
       "testing/kit": "src/testing/index.ts",
@@ -72,7 +78,7 @@ export default defineConfig([
       options.logOverride = { "commonjs-variable-in-esm": "silent" };
     },
     entry: {
-      index: "src/index.ts",
+      node: "src/node.ts",
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/entry-cjs.ts",
       "testing/kit": "src/testing/index.ts",

@@ -46,7 +46,9 @@ export function radialLayout(
   graph.forEachNode((node) => {
     const ring = ringOf.get(node) ?? depth + 1;
     ringOf.set(node, ring);
-    (rings[ring] ??= []).push(node);
+    const list = rings[ring] ?? [];
+    rings[ring] = list;
+    list.push(node);
   });
   const places = new Map<string, FirmPlace>();
   const angleOf = new Map<string, number>();
@@ -87,8 +89,8 @@ export function industryLayout(graph: TradeGraph): Map<string, FirmPlace> {
   const byIndustry = new Map<string, string[]>();
   graph.forEachNode((node, attributes) => {
     const industry = attributes.industry ?? "";
-    let list = byIndustry.get(industry);
-    if (list === undefined) byIndustry.set(industry, (list = []));
+    const list = byIndustry.get(industry) ?? [];
+    byIndustry.set(industry, list);
     list.push(node);
   });
   const total = Math.max(1, graph.order);
