@@ -75,10 +75,11 @@ dl.room-values div:nth-child(2) dd { font-weight: 700; }
 .pitch { margin: 10px 0 0; font-size: 13.5px; color: #3e4c59; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 18px; }
 caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
-th, td { padding: 4px 8px; border-bottom: 1px solid #e4e7eb; text-align: left; vertical-align: top; }
+th, td { padding: 4px 6px; border-bottom: 1px solid #e4e7eb; text-align: left; vertical-align: top; }
 th { font-size: 11.5px; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td, th { white-space: nowrap; }
+td.num { white-space: nowrap; }
+th { vertical-align: bottom; }
 .table-wrap { overflow-x: auto; }
 .verdict-panel.good { border-left: 6px solid var(--good); }
 .verdict-panel.bad { border-left: 6px solid var(--bad); }

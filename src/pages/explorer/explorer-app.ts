@@ -438,7 +438,7 @@ class Explorer {
       maxY = Math.max(maxY, shown.y);
     }
     if (!Number.isFinite(minX)) return;
-    const ratio = Math.min(1, Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 1.8));
+    const ratio = Math.min(1, Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 2.6));
     camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
   }
 
@@ -470,11 +470,17 @@ class Explorer {
     this.state.timings.graphBuilt = performance.now();
     // A small graph shows every name and plain edges; a large one the names that fit, faint edges.
     const small = graph.order <= 120;
+    const crowded = graph.order > 2500;
     const edgeColour = graph.size <= 2000 ? colours.plainEdge : colours.edge;
     graph.forEachNode((node) => {
+      const degree = Math.log2(1 + graph.degree(node));
       this.sizes.set(
         node,
-        (small ? 5 : 2.5) + Math.min(4, Math.log2(1 + graph.degree(node)) / 1.5),
+        small
+          ? 5 + Math.min(4, degree / 1.5)
+          : crowded
+            ? 1 + Math.min(2, degree / 3)
+            : 2.5 + Math.min(4, degree / 1.5),
       );
     });
     this.layOut();

@@ -26,6 +26,20 @@ export interface FirmPlace {
 const ringGap = 100;
 const spacing = 9;
 
+/** Rings of fewer firms than this are laid on an arc, not all round. */
+const smallRing = 6;
+
+/** The mean direction of some angles (the angle of the sum of their unit vectors; 0 for none). */
+function meanAngle(angles: readonly number[]): number {
+  let x = 0;
+  let y = 0;
+  for (const a of angles) {
+    x += Math.cos(a);
+    y += Math.sin(a);
+  }
+  return x === 0 && y === 0 ? 0 : Math.atan2(y, x);
+}
+
 /** Rings around `centre`: firms within `depth` trades, then the rest on one outer ring. */
 export function radialLayout(
   graph: TradeGraph,
@@ -70,8 +84,14 @@ export function radialLayout(
     const radius = r * ringGap;
     const perCircle = Math.max(1, Math.floor((2 * Math.PI * radius) / spacing));
     const circles = Math.ceil(firms.length / perCircle);
+    // A ring of a few firms is an arc (60° apart) around where its neighbours inside are, so
+    // that no trade between two of them runs through the centre; a fuller ring goes all round.
+    const few = firms.length < smallRing;
+    const base = r === 1 ? Math.PI / 2 : meanAngle(firms.map((firm) => key.get(firm) ?? 0));
     firms.forEach((firm, i) => {
-      const angle = (2 * Math.PI * (i + 0.5)) / firms.length;
+      const angle = few
+        ? base + (i - (firms.length - 1) / 2) * (Math.PI / 3)
+        : (2 * Math.PI * (i + 0.5)) / firms.length;
       const circle = i % circles;
       const rho = radius + (circles === 1 ? 0 : (circle / (circles - 1) - 0.5) * ringGap * 0.6);
       angleOf.set(firm, angle);
