@@ -57,6 +57,8 @@ export interface ExplorerState {
   deals: DealJson[];
   /** The highlighted deal's id, or null. */
   highlighted: string | null;
+  /** How many searches have listed their deals (a script waits for the next one). */
+  searches: number;
   /** `performance.now()` when each step ended. */
   readonly timings: Record<string, number>;
 }
@@ -290,6 +292,7 @@ class Explorer {
     }
     this.deals = deals;
     this.state.deals = deals.map(dealToJson);
+    this.state.searches++;
     status.className = "";
     const who = initiator === null ? "" : ` for ${this.labels.name(initiator)}`;
     status.textContent =
@@ -580,6 +583,7 @@ function start(): void {
   const state: ExplorerState = {
     deals: [],
     highlighted: null,
+    searches: 0,
     timings: { started: performance.now() },
   };
   (globalThis as Record<string, unknown>).reciprocalDealsExplorerState = state;
