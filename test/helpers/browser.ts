@@ -16,6 +16,13 @@ export const screenshotFolder = join(__dirname, "..", "..", "test-output", "page
 /** The chromium the tests drive. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** The seed stories of examples/ and the flags their READMEs use. */
+export const seedStories = [
+  { name: "steel-valves", flags: ["--initiator", "steel"] },
+  { name: "bank-telecom", flags: [] },
+  { name: "timber-loop", flags: [] },
+] as const;
+
 /** A page and what went wrong in it. */
 export interface WatchedPage {
   readonly page: Page;

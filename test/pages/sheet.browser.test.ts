@@ -13,19 +13,17 @@ import { describe, expect, it } from "vitest";
 import type { DealJson } from "../../src/economics/deal-json.js";
 import { formatMoney } from "../../src/util/number-format.js";
 import { runCliCaptured } from "../cli/run-cli.js";
-import { fileUrl, screenshotFolder, useBrowser } from "../helpers/browser.js";
+import {
+  fileUrl,
+  screenshotFolder,
+  seedStories as stories,
+  useBrowser,
+} from "../helpers/browser.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
 
 const root = join(__dirname, "..", "..");
 const dir = temporaryFolder("rd-sheet-");
 const open = useBrowser();
-
-/** The seed stories and the flags their READMEs use. */
-export const stories = [
-  { name: "steel-valves", flags: ["--initiator", "steel"] },
-  { name: "bank-telecom", flags: [] },
-  { name: "timber-loop", flags: [] },
-] as const;
 
 interface NetworkJson {
   readonly currency?: string;
