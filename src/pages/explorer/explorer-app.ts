@@ -115,11 +115,14 @@ class Explorer {
   private renderer: Sigma<DrawnFirm, TradeAttributes, NetworkAttributes> | undefined;
   private places = new Map<string, FirmPlace>();
   private sizes = new Map<string, number>();
+  /** The camera's ratio for the whole graph: a small graph's labels need room beyond its outer firms. */
+  private homeRatio = 1;
   private initiator: string | null;
   private deals: Deal[] = [];
   private selected: Deal | null = null;
   private highlightFirms = new Set<string>();
-  private highlightEdges = new Set<string>();
+  /** The highlighted deal's trades on the graph, each with its label (null: said by its reverse's). */
+  private highlightEdges = new Map<string, string | null>();
   private searchTimer: number | undefined;
 
   constructor(
@@ -360,12 +363,26 @@ class Explorer {
     this.selected = deal;
     this.state.highlighted = deal.id;
     this.highlightFirms = new Set(deal.parties.map((p) => p.firm));
-    this.highlightEdges = new Set();
+    this.highlightEdges = new Map();
     const graph = this.graph;
     if (graph !== undefined) {
       for (const t of deal.trades) {
         for (const edge of graph.edges(t.seller, t.buyer)) {
-          if (graph.getEdgeAttribute(edge, "product") === t.product) this.highlightEdges.add(edge);
+          if (graph.getEdgeAttribute(edge, "product") === t.product)
+            this.highlightEdges.set(edge, t.product);
+        }
+      }
+      // Two trades between the same two firms are drawn on one line: one label says both.
+      for (const t of deal.trades) {
+        if (t.seller >= t.buyer) continue;
+        const back = deal.trades.find((u) => u.seller === t.buyer && u.buyer === t.seller);
+        if (back === undefined) continue;
+        for (const [edge, label] of this.highlightEdges) {
+          const ends = [graph.source(edge), graph.target(edge)];
+          if (ends[0] === t.seller && ends[1] === t.buyer && label === t.product)
+            this.highlightEdges.set(edge, `${t.product} ⇄ ${back.product}`);
+          else if (ends[0] === back.seller && ends[1] === back.buyer && label === back.product)
+            this.highlightEdges.set(edge, null);
         }
       }
     }
@@ -374,7 +391,7 @@ class Explorer {
     }
     const stage = element("graph");
     stage.dataset.highlightedFirms = JSON.stringify([...this.highlightFirms]);
-    stage.dataset.highlightedTrades = JSON.stringify([...this.highlightEdges]);
+    stage.dataset.highlightedTrades = JSON.stringify([...this.highlightEdges.keys()]);
     this.renderer?.refresh();
     if (openSheet) {
       element("sheet-body").innerHTML = dealSectionHtml(deal, this.network, {
@@ -400,7 +417,7 @@ class Explorer {
     this.selected = null;
     this.state.highlighted = null;
     this.highlightFirms = new Set();
-    this.highlightEdges = new Set();
+    this.highlightEdges = new Map();
     const stage = element("graph");
     delete stage.dataset.highlightedFirms;
     delete stage.dataset.highlightedTrades;
@@ -425,7 +442,7 @@ class Explorer {
     if (renderer === undefined) return;
     const camera = renderer.getCamera();
     if (this.highlightFirms.size === 0) {
-      camera.animatedReset({ duration: 300 });
+      camera.animate({ x: 0.5, y: 0.5, angle: 0, ratio: this.homeRatio }, { duration: 300 });
       return;
     }
     let minX = Number.POSITIVE_INFINITY;
@@ -441,7 +458,10 @@ class Explorer {
       maxY = Math.max(maxY, shown.y);
     }
     if (!Number.isFinite(minX)) return;
-    const ratio = Math.min(1, Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 2.6));
+    const ratio = Math.min(
+      this.homeRatio,
+      Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 1.7),
+    );
     camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
   }
 
@@ -474,6 +494,7 @@ class Explorer {
     // A small graph shows every name and plain edges; a large one the names that fit, faint edges.
     const small = graph.order <= 120;
     const crowded = graph.order > 2500;
+    this.homeRatio = small ? 1.8 : 1;
     const edgeColour = graph.size <= 2000 ? colours.plainEdge : colours.edge;
     graph.forEachNode((node) => {
       const degree = Math.log2(1 + graph.degree(node));
@@ -531,21 +552,22 @@ class Explorer {
             zIndex: inDeal ? 2 : 0,
           };
         },
-        edgeReducer: (edge, attributes) => {
+        edgeReducer: (edge) => {
           if (this.highlightEdges.size === 0)
             return { color: edgeColour, size: small ? 1.5 : 0.6, label: null };
-          const inDeal = this.highlightEdges.has(edge);
-          return inDeal
+          const label = this.highlightEdges.get(edge);
+          return label !== undefined
             ? {
                 color: colours.deal,
                 size: 3.5,
-                label: attributes.product,
-                forceLabel: true,
+                label,
+                forceLabel: label !== null,
                 zIndex: 2,
               }
             : { color: colours.fadedEdge, size: 0.5, label: null, zIndex: 0 };
         },
       });
+      this.renderer.getCamera().setState({ ratio: this.homeRatio });
       this.renderer.on("clickNode", ({ node }) => {
         if (this.data.hops !== null) return;
         element<HTMLInputElement>("initiator").value = node;
