@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { defaultNeighbourhoodOptions, neighbourhoodOf } from "../../interop/neighbourhood.js";
+import { inputFormats } from "../../model/read-network.js";
 import type { Network } from "../../model/types.js";
 import {
   type ExplorerData,
@@ -21,6 +22,7 @@ import {
 } from "../../pages/explorer/explorer-data.js";
 import { explorerFiles, explorerPageHtml } from "../../pages/explorer/explorer-page.js";
 import { labelsOf } from "../../proposal/firm-labels.js";
+import { maxPartiesLimit } from "../../search/kinds.js";
 import { tradeIndexOf } from "../../trade-index/trade-index.js";
 import { formatNumber } from "../../util/number-format.js";
 import { integerFlag, parseFlags } from "../args.js";
@@ -48,7 +50,7 @@ competition and kinds there; click a deal to see it on the graph and open its sh
                    ${defaultNeighbourhoodOptions.hops}); every deal of up to H + 1 parties that ID is in is inside
   --out DIR        the folder to write (default ${defaultExploreFolder}); created when missing,
                    its three files replaced
-  --input-format F json | jsonl, for NETWORK = - (stdin; default json)
+  --input-format F ${inputFormats.join(" | ")}, for NETWORK = - (stdin; default json)
 
 Without --initiator the whole network goes, up to ${formatNumber(explorerFirmLimit)} firms, and the page
 lets you pick an initiator.
@@ -105,10 +107,13 @@ export async function runExplore(argv: readonly string[], io: CliIO): Promise<nu
   const initiator = values.initiator;
   if (values.hops !== undefined && initiator === undefined)
     throw new CliUsageError("--hops needs --initiator (the neighbourhood is around it)");
-  const hops =
-    values.hops === undefined
-      ? defaultNeighbourhoodOptions.hops
-      : integerFlag(values.hops, "hops", 1, 12);
+  const hops = integerFlag(
+    values.hops,
+    "hops",
+    defaultNeighbourhoodOptions.hops,
+    1,
+    maxPartiesLimit - 1,
+  );
   const folder = values.out ?? defaultExploreFolder;
   const bundle = await explorerBundlePath();
   const source = positionals[0];
