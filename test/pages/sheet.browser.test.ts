@@ -119,6 +119,11 @@ describe("the deal sheet in chromium", () => {
         path: join(screenshotFolder, `sheet-${story.name}.png`),
         fullPage: true,
       });
+      // The first deal alone: what docs/images/ holds for the README.
+      await tab
+        .locator("section[data-deal-id]")
+        .first()
+        .screenshot({ path: join(screenshotFolder, `sheet-${story.name}-deal.png`) });
       expect(errors).toEqual([]);
     });
   }
