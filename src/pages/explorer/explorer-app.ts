@@ -462,7 +462,12 @@ class Explorer {
       this.homeRatio,
       Math.max(0.08, Math.max(maxX - minX, maxY - minY) * 1.7),
     );
-    camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
+    // Labels run to the right of their dots: aim a little right of the deal's middle, so they fit.
+    const labelRoom = 0.22 * ratio;
+    camera.animate(
+      { x: (minX + maxX) / 2 + labelRoom, y: (minY + maxY) / 2, ratio },
+      { duration: 400 },
+    );
   }
 
   /** Places the firms: rings around the initiator, else industry sectors. */
