@@ -53,32 +53,23 @@ export function bindingLimits(network: Network, deals: Iterable<Deal>): BindingL
     }
   }
   const limits: BindingLimit[] = [];
-  for (const [offer, used] of sold) {
-    const limit = index.offerCapacity[offer];
-    if (reaches(used, limit)) {
-      const firm = index.firmIds[index.offerFirm[offer]];
-      limits.push({
-        firm,
-        kind: "capacity",
-        product: index.productIds[index.offerProduct[offer]],
-        used,
-        limit,
-      });
+  // Offers sold out and needs filled: an entry per offer or need, read through its columns.
+  const filled = (
+    kind: "capacity" | "need",
+    usedBy: Map<number, number>,
+    limitOf: ArrayLike<number>,
+    firmOf: ArrayLike<number>,
+    productOf: ArrayLike<number>,
+  ) => {
+    for (const [entry, used] of usedBy) {
+      const limit = limitOf[entry];
+      if (!reaches(used, limit)) continue;
+      const firm = index.firmIds[firmOf[entry]];
+      limits.push({ firm, kind, product: index.productIds[productOf[entry]], used, limit });
     }
-  }
-  for (const [need, used] of bought) {
-    const limit = index.needQuantity[need];
-    if (reaches(used, limit)) {
-      const firm = index.firmIds[index.needFirm[need]];
-      limits.push({
-        firm,
-        kind: "need",
-        product: index.productIds[index.needProduct[need]],
-        used,
-        limit,
-      });
-    }
-  }
+  };
+  filled("capacity", sold, index.offerCapacity, index.offerFirm, index.offerProduct);
+  filled("need", bought, index.needQuantity, index.needFirm, index.needProduct);
   for (const [f, used] of joined) {
     const limit = index.firmMaxDeals[f];
     if (Number.isFinite(limit) && reaches(used, limit)) {
