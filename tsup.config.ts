@@ -1,6 +1,10 @@
 import { defineConfig, type Options } from "tsup";
 
 /**
+ * The main entry comes twice: `index` runs anywhere (no Node built-in; what
+ * browsers, workers and edge runtimes get through the `exports` map), `node`
+ * adds the file readers and writers (what Node gets, ESM and CommonJS).
+ *
  * Two builds: ES modules (the library, the testing kit and the CLI, whose
  * bin is ESM) and CommonJS (the library and the kit; no CLI: nothing runs a
  * CommonJS bin). The kit is built as `testing/kit`; the entry
@@ -25,18 +29,44 @@ const common: Options = {
   dts: {
     entry: {
       index: "src/index.ts",
+      node: "src/node.ts",
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/index.ts",
     },
   },
 };
 
+/**
+ * The explorer's app (`reciprocal-deals explore`): one minified browser
+ * script with the library, graphology, graphology-traversal and sigma inside,
+ * built with the package and shipped in `dist/explorer/`, so that `explore`
+ * only copies it (an installed package has no bundler and no sources).
+ */
+const explorer: Options = {
+  entry: { "explorer/explorer": "src/pages/explorer/explorer-app.ts" },
+  format: ["iife"],
+  platform: "browser",
+  target: "es2020",
+  minify: true,
+  noExternal: [/./],
+  splitting: false,
+  sourcemap: false,
+  clean: false,
+  dts: false,
+  outExtension: () => ({ js: ".js" }),
+  esbuildOptions(options) {
+    options.define = { ...options.define, "process.env.NODE_ENV": '"production"' };
+  },
+};
+
 export default defineConfig([
+  explorer,
   {
     ...common,
     format: ["esm"],
     entry: {
       index: "src/index.ts",
+      node: "src/node.ts",
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/entry.ts",
       "testing/kit": "src/testing/index.ts",
@@ -52,7 +82,7 @@ export default defineConfig([
       options.logOverride = { "commonjs-variable-in-esm": "silent" };
     },
     entry: {
-      index: "src/index.ts",
+      node: "src/node.ts",
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/entry-cjs.ts",
       "testing/kit": "src/testing/index.ts",

@@ -1,6 +1,6 @@
 /**
  * The benchmark suite (`npm run bench`): at 1k, 10k and 100k firms (1M with
- * `--large`), against the built package (dist/index.js), times parse, index,
+ * `--large`), against the built package (dist/node.js), times parse, index,
  * search (each kind, maxParties 2-4), ranking, scoring and selection, each
  * validated first, with work counters and peak memory; writes
  * bench/out/results.json and bench/RESULTS-suite.md.
@@ -8,7 +8,7 @@
  * Each size runs in its own child process, so that its peak RSS is its own.
  *
  *   npm run bench -- [--large] [--anchors /tmp/anchors] [--sizes 1000,10000] [--seed 1]
- *                    [--budget-ms 1000] [--dist dist/index.js] [--in-process]
+ *                    [--budget-ms 1000] [--dist dist/node.js] [--in-process]
  */
 import { fork } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ import { environment, type SuiteResults, writeResults } from "./lib/report.js";
 import { runSize, type SizeConfig, type SizeResult } from "./lib/suite.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-let distPath = resolve(here, "../dist/index.js");
+let distPath = resolve(here, "../dist/node.js");
 const outDir = resolve(here, "out");
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

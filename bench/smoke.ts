@@ -12,7 +12,7 @@ import { loadBuiltLibrary } from "./lib/library.js";
 import { runSize } from "./lib/suite.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const library = await loadBuiltLibrary(resolve(here, "../dist/index.js"));
+const library = await loadBuiltLibrary(resolve(here, "../dist/node.js"));
 const result = await runSize(
   library,
   library.generateNetwork ?? sourceGenerateNetwork,

@@ -9,6 +9,13 @@
  * vocabularies SPEC.md fixes (kinds, policies, objectives, solvers, violation
  * codes) as `as const` arrays. The typed-array trade index, the search cursor
  * and the integer-level pricing are in `reciprocal-deals/advanced`.
+ *
+ * This entry runs anywhere JavaScript runs (browsers, workers, edge
+ * runtimes): it imports no Node built-in (test/exports/browser-bundle.test.ts
+ * bundles it for the browser). Reading and writing files (`readNetwork`,
+ * `writeNetwork`, …) is in `src/node.ts`, which the package's `exports` map
+ * gives Node as the main entry (`import { readNetwork } from
+ * "reciprocal-deals"` works there) and names `reciprocal-deals/node`.
  * @packageDocumentation
  */
 
@@ -65,33 +72,13 @@ export {
   toGraph,
 } from "./interop/graph.js";
 export {
-  formOfTarget,
-  type NetworkForm,
-  networkForms,
-  type WriteNetworkOptions,
-  writeNetwork,
-} from "./interop/write-network.js";
-export {
   formatIssues,
   InputError,
   type Issue,
   NetworkError,
   UsageError,
 } from "./model/errors.js";
-export { FileError } from "./model/file-error.js";
 export { parseNetwork } from "./model/parse-network.js";
-export {
-  type InputFormat,
-  inputFormats,
-  type NetworkFormat,
-  networkFormats,
-  parseNetworkText,
-  type ReadNetworkOptions,
-  readNetwork,
-  readNetworkLines,
-} from "./model/read-network.js";
-export { readNetworkTables, writeNetworkTables } from "./model/tables/tables-files.js";
-export type { ReadLinesOptions } from "./model/text/read-lines.js";
 export type { Firm, Meta, Need, Network, Offer, Relation } from "./model/types.js";
 export {
   defaultPortfolioOptions,

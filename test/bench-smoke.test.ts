@@ -10,8 +10,8 @@ import { runSize } from "../bench/lib/suite.js";
 import { checkPortfolio, dealProblem, idHash } from "../bench/lib/validate.js";
 import * as advanced from "../src/advanced.js";
 import { generateNetwork } from "../src/generator/index.js";
-import type { Deal, Network } from "../src/index.js";
-import * as api from "../src/index.js";
+import type { Deal, Network } from "../src/node.js";
+import * as api from "../src/node.js";
 
 describe("benchmark suite smoke run", () => {
   it("runs every stage at 300 firms and every result validates", async () => {

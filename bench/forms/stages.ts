@@ -10,14 +10,14 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Advanced from "../../src/advanced.js";
-import type * as Api from "../../src/index.js";
+import type * as Api from "../../src/node.js";
 
 const [file, dist = resolve(import.meta.dirname, "../../dist")] = process.argv.slice(2);
 if (file === undefined) {
   process.stderr.write("usage: node --import tsx bench/forms/stages.ts FILE [DIST]\n");
   process.exit(2);
 }
-const main = (await import(pathToFileURL(resolve(dist, "index.js")).href)) as typeof Api;
+const main = (await import(pathToFileURL(resolve(dist, "node.js")).href)) as typeof Api;
 const advanced = (await import(
   pathToFileURL(resolve(dist, "advanced.js")).href
 )) as typeof Advanced;

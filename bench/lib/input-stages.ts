@@ -4,7 +4,7 @@
  * is checked (firm and relation counts, trade count) before it is timed.
  */
 import { statSync } from "node:fs";
-import type { Network } from "../../src/index.js";
+import type { Network } from "../../src/node.js";
 import type { BenchLibrary } from "./library.js";
 import { type MeasureOptions, measure, measureOnce } from "./measure.js";
 import { invalid, type StageResult, skipped } from "./stage.js";

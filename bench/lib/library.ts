@@ -1,5 +1,5 @@
 /**
- * The library under benchmark: the built package (`dist/index.js`) loaded at
+ * The library under benchmark: the built package (`dist/node.js`) loaded at
  * run time, typed against the source's public API so that the benches are
  * typechecked and cannot rot. Functions that a given build lacks are optional:
  * their stages are skipped with a note.
@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Advanced from "../../src/advanced.js";
 import type { generateNetwork } from "../../src/generator/index.js";
-import type * as Api from "../../src/index.js";
+import type * as Api from "../../src/node.js";
 
 /** The main entry and the `advanced` subpath together. */
 type PublicApi = typeof Api & typeof Advanced;
@@ -64,7 +64,7 @@ export function asBenchLibrary(module: Record<string, unknown>): BenchLibrary {
 }
 
 /**
- * Imports the built package from `path` (e.g. `dist/index.js`), with the
+ * Imports the built package from `path` (e.g. `dist/node.js`), with the
  * `advanced` subpath beside it (`dist/advanced.js`) when the build has one
  * (builds before it exported the trade index from the main entry).
  */

@@ -19,7 +19,7 @@ if (networkPath === undefined || tablesDir === undefined) {
   console.error("usage: npx tsx bench/model/tables.ts NETWORK.jsonl TABLES_DIR [REPS]");
   process.exit(2);
 }
-const dist = new URL("../../dist/index.js", import.meta.url).href;
+const dist = new URL("../../dist/node.js", import.meta.url).href;
 
 /** One read in a fresh process: what it printed. */
 interface Run {

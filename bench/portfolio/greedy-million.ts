@@ -14,8 +14,8 @@
  */
 import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import type { Deal, DealKind } from "../../src/index.js";
-import { iterateDeals, readNetwork, selectPortfolio } from "../../src/index.js";
+import type { Deal, DealKind } from "../../src/node.js";
+import { iterateDeals, readNetwork, selectPortfolio } from "../../src/node.js";
 import { Deadline } from "../../src/portfolio/deadline.js";
 import { dealConstraints } from "../../src/portfolio/deal-constraints.js";
 import { lagrangianBound } from "../../src/portfolio/dual-bound.js";

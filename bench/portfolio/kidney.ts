@@ -18,8 +18,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import type { Deal, Network, Portfolio } from "../../src/index.js";
-import { findDeals, readNetwork, selectPortfolio } from "../../src/index.js";
+import type { Deal, Network, Portfolio } from "../../src/node.js";
+import { findDeals, readNetwork, selectPortfolio } from "../../src/node.js";
 import { loadHighs } from "../../src/portfolio/highs-backend.js";
 import { checkPortfolio } from "../lib/validate.js";
 

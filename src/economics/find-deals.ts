@@ -35,7 +35,7 @@ import {
   threadCountOf,
 } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
-import { rankOnThreads } from "./threaded-ranking.js";
+import { threadRunner } from "./thread-runner.js";
 
 export type { RankedDeals } from "./ranking.js";
 
@@ -140,7 +140,7 @@ export async function rankDealsAsync(
 ): Promise<RankedDeals> {
   const threads = threadCountOf(options);
   if (threads > 1 && options.initiator === undefined)
-    return rankOnThreads(network, options, { threads });
+    return threadRunner()(network, options, { threads });
   const ranking = new Ranking(network, options);
   try {
     while (!ranking.advance(performance.now() + asyncSliceMs)) {

@@ -5,7 +5,8 @@
  * never as objects or strings, and are sorted in blocks of `blockDeals` as
  * they come. Once they fill the memory budget, the blocks are merged into one
  * sorted run written to an anonymous scratch file (`ScratchFile`: removed from
- * the file system at once, so nothing is left behind on any exit). Reading
+ * the file system at once, so nothing is left behind on any exit; outside
+ * Node, where there is no file system, `ScratchMemory` in memory). Reading
  * merges the runs and the blocks still in memory (k-way, `mergeSorted`),
  * building each deal's id again from its trades; more than `fanIn` runs are
  * first merged into longer runs, so at most `fanIn` read buffers are held at a
@@ -19,10 +20,9 @@
  * each) and the trades (int32 each), padded to a fixed length; a run of n
  * deals over at most K trades takes n · (12 + 4K, rounded up to 8) bytes.
  */
-import { endianness } from "node:os";
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { mergeSorted } from "../util/k-way-merge.js";
-import { ScratchFile } from "../util/scratch-file.js";
+import { openScratch, type ScratchStore } from "../util/scratch-file.js";
 import { compareRanked } from "./rank-order.js";
 import type { IdOf } from "./top-deals.js";
 
@@ -69,7 +69,8 @@ const readBlockBytes = 1 << 16;
 /** Bytes written to the scratch file at a time. */
 const writeBlockBytes = 1 << 20;
 /** UTF-16 code units can be written and read as Node's `utf16le` on this machine. */
-const littleEndian = endianness() === "LE";
+/** Whether this machine stores numbers little-end first (typed arrays use its order). */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** What a run record holds of a deal (its id is built again when read). */
 type RunRecord = Omit<RankedKeptDeal, "id">;
@@ -188,7 +189,7 @@ export class KeptDealRuns {
   private bytes = 0;
   private total = 0;
   private runs: Run[] = [];
-  private file: ScratchFile | undefined;
+  private file: ScratchStore | undefined;
   /** The long step in progress (a run to write, runs to merge), done by `work`. */
   private job: Generator<void, void, undefined> | undefined;
   private finished = false;
@@ -376,7 +377,7 @@ export class KeptDealRuns {
    * job (a step every `recordsPerStep` records); returns the run.
    */
   private *writeRun(deals: Iterable<RunRecord>): Generator<void, Run, undefined> {
-    this.file ??= new ScratchFile(this.options.directory);
+    this.file ??= openScratch(this.options.directory);
     const file = this.file;
     const { recordBytes } = this;
     const block = new Uint8Array(

@@ -33,6 +33,7 @@ import { DealThreads } from "./deal-threads.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { sharedArray, shareIndex } from "./shared-index.js";
+import { useThreadRunner } from "./thread-runner.js";
 import {
   chunkHeapLimit,
   type PackedDeals,
@@ -372,3 +373,6 @@ async function* formatOnThreads(
     throw error;
   }
 }
+
+// Importing this module (the Node entry does) gives findDealsAsync its threads.
+useThreadRunner(rankOnThreads);

@@ -39,7 +39,7 @@
  * the in-adjacency of the index in its own firm order only as a temporary,
  * laid out in the slots of the final arrays before they are written.
  */
-import { snapshotOf } from "../model/snapshot/read-snapshot.js";
+import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { BuildOptions } from "../trade-index/build-index.js";
 import { groupArcsByBuyer } from "../trade-index/in-arcs.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";

@@ -27,7 +27,7 @@
 
 import { lazyList } from "../model/lazy-list.js";
 import { recordColumnsOf, validNetwork } from "../model/parse-network.js";
-import { snapshotOf } from "../model/snapshot/read-snapshot.js";
+import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { Network } from "../model/types.js";
 import { searchSorted } from "../util/search-sorted.js";
 import type { StringInterner, StringList } from "../util/string-interner.js";

@@ -19,8 +19,21 @@ const allowedImports: Readonly<Record<string, readonly string[]>> = {
   proposal: ["economics", "search", "trade-index", "model", "util"],
   generator: ["model", "util"],
   interop: ["search", "trade-index", "model", "util"],
-  // On top: the CLI may use every layer; the testing kit only the public entry.
+  // On top: the pages (deal sheet, explorer) use the layers below, the CLI every layer;
+  // the testing kit only the public entry.
+  pages: [
+    "proposal",
+    "portfolio",
+    "economics",
+    "search",
+    "trade-index",
+    "model",
+    "util",
+    "interop",
+    "index.ts",
+  ],
   cli: [
+    "pages",
     "proposal",
     "portfolio",
     "economics",

@@ -89,14 +89,51 @@ describe("reciprocal-deals find", () => {
       partyNames: '["First Regional Bank","MetroLink Telecom"]',
     });
     expect(rest).toEqual([]);
+    // One cluster per deal; edges carry product, quantity × unit price and discount
+    // (2 × 50,000 at the list price; 1 × 200,000 with telecom's 31,500 off).
     const dot = await runCliCaptured(["find", example("bank-telecom"), "--format", "dot"]);
-    expect(dot.stdout).toContain('f0 [label="First Regional Bank (bank)"]');
-    expect(dot.stdout).toContain('f0 -> f1 [label="business-banking #1"]');
-    expect(dot.stdout).toContain('f1 -> f0 [label="telecom-services #1"]');
+    expect(dot.stdout).toContain(
+      '  subgraph cluster_1 {\n    label="Deal 1: cycle, score 50,400.00";',
+    );
+    expect(dot.stdout).toContain('d1f0 [label="First Regional Bank (bank)"]');
+    expect(dot.stdout).toContain(
+      'd1f0 -> d1f1 [label="business-banking\\n2 × 50,000.00\\nno discount"]',
+    );
+    expect(dot.stdout).toContain(
+      'd1f1 -> d1f0 [label="telecom-services\\n1 × 200,000.00\\ndiscount 31,500.00"]',
+    );
+    expect(dot.stdout).not.toContain("fillcolor"); // no initiator
     const mermaid = await runCliCaptured(["find", example("timber-loop"), "--format", "mermaid"]);
     expect(mermaid.stdout.split("\n")[0]).toBe("flowchart LR");
-    expect(mermaid.stdout).toContain('f0["Oak & Steel Furniture (furniture)"]');
+    expect(mermaid.stdout).toContain('  subgraph d1["Deal 1: cycle, score 153,000.00"]');
+    expect(mermaid.stdout).toContain('d1f0["Oak & Steel Furniture (furniture)"]');
+    // timber gives the furniture maker 20,000 on 600 lumber at 400 (examples/timber-loop).
+    expect(mermaid.stdout).toContain('-->|"lumber<br/>600 × 400.00<br/>discount 20,000.00"|');
     expect(mermaid.stdout.match(/-->/g)).toHaveLength(3);
+    expect(mermaid.stdout).not.toContain("classDef");
+  });
+
+  it("highlights the initiator in dot and mermaid, each deal in its own cluster", async () => {
+    const args = ["find", example("steel-valves"), "--initiator", "steel", "--format"];
+    const dot = await runCliCaptured([...args, "dot"]);
+    expect(dot.stdout).toMatch(
+      /d1f0 \[label="Special Steel Co \(steel\)", style="rounded,filled,bold", fillcolor="#[0-9a-f]{6}"/,
+    );
+    expect(dot.stdout).toMatch(/d1f1 \[label="Valve Works \(valveco\)"\];/);
+    const mermaid = await runCliCaptured([...args, "mermaid"]);
+    expect(mermaid.stdout).toMatch(/\n {2}classDef initiator fill:#[0-9a-f]{6}/);
+    expect(mermaid.stdout).toContain("\n  class d1f0 initiator\n");
+    // Many deals: a cluster each, holding a node per party and an edge per trade.
+    const listing = ["find", kidney, "--max-parties", "3", "--top", "8", "--format"];
+    const json = await runCliCaptured([...listing, "json"]);
+    const { deals } = z.object({ deals: z.array(deal) }).parse(JSON.parse(json.stdout));
+    const many = (await runCliCaptured([...listing, "dot"])).stdout;
+    const clusters = many.split(/\n {2}subgraph cluster_\d+ \{\n/).slice(1);
+    expect(clusters).toHaveLength(deals.length);
+    clusters.forEach((cluster, i) => {
+      expect(cluster.match(/^ {4}d\d+f\d+ \[label=/gm)).toHaveLength(deals[i]!.parties.length);
+      expect(cluster.match(/ -> /g)).toHaveLength(deals[i]!.trades.length);
+    });
   });
 
   it.each([

@@ -190,7 +190,9 @@ describe("--explain", () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^reciprocal-deals: --explain works with --format table or csv/);
+    expect(result.stderr).toMatch(
+      /^reciprocal-deals: --explain works with --format table, csv or html/,
+    );
   });
 
   it("adds the pitches to select's table", async () => {
@@ -225,13 +227,14 @@ describe("control characters", () => {
 
   it("are made visible in DOT and Mermaid labels, which never span lines", async () => {
     const dot = await runCliCaptured(["find", path, "--format", "dot"]);
-    expect(dot.stdout).toContain('f0 [label="Line\\\\nBreak (a\\\\nb)"]');
-    expect(dot.stdout).toContain('[label="x\\\\ty #1"]');
+    expect(dot.stdout).toContain('d1f0 [label="Line\\\\nBreak (a\\\\nb)"]');
+    // The visible escape \t is written \\t in DOT; the label's own line breaks are DOT's \n.
+    expect(dot.stdout).toContain('[label="x\\\\ty\\n1 × 10.00\\n');
     expect(
       dot.stdout.split("\n").every((line) => line === "" || /^(digraph| {2}|\})/.test(line)),
     ).toBe(true);
     const mermaid = await runCliCaptured(["find", path, "--format", "mermaid"]);
-    expect(mermaid.stdout).toContain('f0["Line\\nBreak (a\\nb)"]');
+    expect(mermaid.stdout).toContain('d1f0["Line\\nBreak (a\\nb)"]');
     expect(
       mermaid.stdout.split("\n").every((line) => line === "" || /^(flowchart| {2})/.test(line)),
     ).toBe(true);

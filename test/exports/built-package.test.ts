@@ -37,6 +37,21 @@ describe("the built package", () => {
     expect(() => m.parseNetwork({})).toThrow(m.NetworkError);
   });
 
+  it("gives Node the file readers through the main entry and reciprocal-deals/node, as ESM and CJS", () => {
+    const names = ["readNetwork", "readNetworkLines", "writeNetwork", "readNetworkTables"];
+    const script = `import * as m from "reciprocal-deals"; import * as n from "reciprocal-deals/node";
+      const names = ${JSON.stringify(names)};
+      console.log(JSON.stringify([names.map((k) => typeof m[k]), names.map((k) => typeof n[k]), m.findDeals === n.findDeals]));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: root,
+    });
+    const functions = names.map(() => "function");
+    expect(JSON.parse(String(out))).toEqual([functions, functions, true]);
+    const require = createRequire(join(root, "package.json"));
+    expect(names.map((k) => typeof require("reciprocal-deals")[k])).toEqual(functions);
+    expect(typeof require("reciprocal-deals/node").readNetwork).toBe("function");
+  });
+
   it("keeps the low-level pieces in reciprocal-deals/advanced, not in the main entry", () => {
     const script = `import * as m from "reciprocal-deals"; import * as a from "reciprocal-deals/advanced";
       const names = ["TradeIndex", "tradeIndexOf", "DealCursor", "dealId"];

@@ -1,6 +1,6 @@
 /**
  * `reciprocal-deals check NETWORK PROPOSAL [--initiator ID] [--policy P]
- * [--objective O] [--format table|json]`: checks a proposed deal (SPEC §7)
+ * [--objective O] [--format table|json|html]`: checks a proposed deal (SPEC §7)
  * and prices it. Exit 0 when the proposal is sound, 1 when it has violations,
  * 2 on unreadable input (every issue of a bad network or proposal file on
  * stderr as `✖ message → at path`) or a usage mistake.
@@ -20,7 +20,9 @@ import { isInitiatorObjective } from "../../economics/objective.js";
 import { type InputError, NetworkError } from "../../model/errors.js";
 import { networkFormats } from "../../model/read-network.js";
 import type { Network } from "../../model/types.js";
+import { dealSheetHtml } from "../../pages/deal-sheet.js";
 import { checkProposal } from "../../proposal/check-proposal.js";
+import { idLabels, labelsOf, type NetworkLabels } from "../../proposal/firm-labels.js";
 import { parseProposal } from "../../proposal/parse-proposal.js";
 import {
   defaultCheckProposalOptions,
@@ -33,14 +35,13 @@ import { formatFixed, formatNumber, stringifyJson } from "../../util/number-form
 import { choiceFlag, parseFlags } from "../args.js";
 import { formatProbability, formatRange } from "../format/deal-table.js";
 import { visibleText } from "../format/escape.js";
-import { idLabels, labelsOf, type NetworkLabels } from "../format/firm-labels.js";
 import { printableIssues } from "../format/issues.js";
 import { type TextColumn, TextTable } from "../format/text-table.js";
 import { inputFlags, loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError, exitCodes, exitStatusHelp } from "../io.js";
 
 /** The output formats of `check`. */
-export const checkFormats = ["table", "json"] as const;
+export const checkFormats = ["table", "json", "html"] as const;
 
 /** Help text of `check`. */
 export const checkHelp = `Usage: reciprocal-deals check NETWORK PROPOSAL [--initiator ID] [--policy P]
@@ -56,7 +57,8 @@ kind, quantity and discount are optional: omitted discounts are chosen by the po
                    (default ${defaultCheckProposalOptions.objective})
   --competition C  ${competitions.join(" | ")} (default ${defaultCheckProposalOptions.competition}): counter raises each
                    hurdle by what the parties' incumbents could offer them
-  --format F       ${checkFormats.join(" | ")} (default table); json: {"ok": bool, "violations": [...], "deal": DEAL}
+  --format F       ${checkFormats.join(" | ")} (default table); json: {"ok": bool, "violations": [...], "deal": DEAL};
+                   html: one self-contained page, the verdict and the deal's sheet
   --input-format F ${networkFormats.join(" | ")}, for NETWORK = - (stdin; default json)
 
 Firms are named by name (id); money has two decimals in the network's currency.
@@ -246,6 +248,26 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     return exitCodes.badInput;
   }
   const check = checkProposal(network, proposal, { initiator, policy, objective, competition });
-  io.stdout.write(format === "json" ? checkToJson(check) : checkToTable(check, labelsOf(network)));
+  if (format === "html") {
+    const labels = labelsOf(network);
+    io.stdout.write(
+      dealSheetHtml(check.deal === undefined ? [] : [check.deal], {
+        network,
+        title: "Proposal checked",
+        context: [
+          `policy ${policy}`,
+          initiator === undefined ? "" : `initiator ${labels.name(initiator)}`,
+          labels.currency === undefined ? "" : `money in ${labels.currency}`,
+          `proposal ${proposalPath}`,
+          `network ${networkPath}`,
+        ],
+        check,
+      }),
+    );
+  } else {
+    io.stdout.write(
+      format === "json" ? checkToJson(check) : checkToTable(check, labelsOf(network)),
+    );
+  }
   return check.ok ? exitCodes.ok : exitCodes.violations;
 }

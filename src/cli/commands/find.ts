@@ -13,6 +13,7 @@ import {
   explainFormats,
   type FindFormat,
   findFormats,
+  needsRoom,
   writeDeals,
 } from "../format/write-deals.js";
 import { loadNetwork } from "../input.js";
@@ -39,7 +40,8 @@ ${searchFlagsHelp}
   --all                   every deal
   --explain               the pitch to each party, with its room (${explainFormats.join(", ")}; csv:
                           one row per trade and per party, for pivot tables)
-  --format F              ${findFormats.join(" | ")} (default table; jsonl: one DEAL a line)
+  --format F              ${findFormats.join(" | ")} (default table; jsonl: one DEAL a line;
+                          html: one self-contained page, a sheet per deal: diagram, pitch, room)
   --shard I/N             only shard I of N (1 ≤ I ≤ N; default 1/1, the whole search)
                           of a search over the whole network: "merge" of the N
                           listings is the whole listing
@@ -84,8 +86,8 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   const options: AsyncFindDealsOptions = {
     ...searchOptionsOf(values),
     top: topOf(values, defaultFindOptions.top),
-    // The pitch tells each party its room.
-    ...(explain ? { room: true } : {}),
+    // The pitch tells each party its room, and the html sheet draws it.
+    ...(needsRoom(format, explain) ? { room: true } : {}),
     ...(shard === undefined ? {} : { shard }),
     ...(memoryBudget === undefined ? {} : { memoryBudget }),
   };
@@ -107,6 +109,8 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
       network,
       objective: objectiveOf(options),
       explain,
+      ...(options.initiator === undefined ? {} : { initiator: options.initiator }),
+      source: positionals[0],
     });
   } finally {
     deals.close();

@@ -4,6 +4,7 @@
 import { type CliIO, exitStatusHelp } from "../io.js";
 import { runCheck } from "./check.js";
 import { runConvert } from "./convert.js";
+import { runExplore } from "./explore.js";
 import { runFind } from "./find.js";
 import { runGenerate } from "./generate.js";
 import { runMerge } from "./merge.js";
@@ -20,6 +21,7 @@ export const commands: Record<string, Command> = {
   check: runCheck,
   trades: runTrades,
   convert: runConvert,
+  explore: runExplore,
   generate: runGenerate,
   merge: runMerge,
 };
@@ -36,6 +38,7 @@ Commands:
   check NETWORK PROPOSAL   check a proposed deal and price it
   trades NETWORK           list the potential trades (tsv or json)
   convert NETWORK OUT      write the network in another form (.json, .jsonl, .rdsnap, a folder)
+  explore NETWORK          write a page that finds deals in the browser and draws the graph
   generate --firms N       write a seeded synthetic network
   merge LISTING...         merge the ranked listings of a search's shards
 

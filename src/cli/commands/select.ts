@@ -3,6 +3,8 @@
  * the deals `find --all` lists with the same flags (SPEC §6, §8), its summary
  * first (objective, bound, gap, status, solver, candidates, time).
  */
+
+import { bindingLimits } from "../../pages/binding-limits.js";
 import {
   defaultPortfolioOptions,
   type PortfolioSolver,
@@ -17,6 +19,7 @@ import {
   type DealFormat,
   dealFormats,
   explainFormats,
+  needsRoom,
   writeDeals,
 } from "../format/write-deals.js";
 import { loadNetwork } from "../input.js";
@@ -38,7 +41,8 @@ ${searchFlagsHelp}
                           (default: no limit)
   --explain               the pitch to each party (${explainFormats.join(", ")})
 ${candidateFlagsHelp}
-  --format F              ${dealFormats.join(" | ")} (default table)
+  --format F              ${dealFormats.join(" | ")} (default table); html adds
+                          the limits the portfolio uses up
 
 The summary comes first: objective, bound, gap, status, solver, candidates and
 time; in csv as leading "# key: value" lines, in json as the fields objective,
@@ -81,8 +85,8 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
   const search = {
     ...searchOptionsOf(values),
     top: topOf(values, Number.POSITIVE_INFINITY),
-    // The pitch tells each party its room.
-    ...(explain ? { room: true } : {}),
+    // The pitch tells each party its room, and the html sheet draws it.
+    ...(needsRoom(format, explain) ? { room: true } : {}),
   };
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     wholeNetworkSearch: values.initiator === undefined,
@@ -105,6 +109,9 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     objective: portfolio.objectiveName,
     explain,
     summary: summaryOf(portfolio, candidates.length, searchMs),
+    ...(format === "html" ? { binding: bindingLimits(network, portfolio.deals) } : {}),
+    ...(search.initiator === undefined ? {} : { initiator: search.initiator }),
+    source: positionals[0],
   });
   return 0;
 }

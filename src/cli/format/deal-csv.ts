@@ -20,8 +20,8 @@
 import type { Deal, MoneyRange } from "../../economics/deal.js";
 import type { Network } from "../../model/types.js";
 import { explainDeal } from "../../proposal/explain-deal.js";
+import type { NetworkLabels } from "../../proposal/firm-labels.js";
 import { formatDecimal, roundSignificant } from "../../util/number-format.js";
-import type { NetworkLabels } from "./firm-labels.js";
 
 /** A cell value: text is quoted (and guarded), numbers and booleans are plain, null is empty. */
 export type CsvCell = string | number | boolean | null | { readonly money: number };

@@ -1,52 +1,74 @@
 /**
- * Diagrams of a deal list: Graphviz DOT and Mermaid flowcharts. Firms are
- * nodes (keyed `f0`, `f1`, … in order of appearance, labelled by name with
- * the id where it differs); each deal's trades are edges labelled with the
- * product and the deal's rank, so overlapping deals stay readable; an
- * infeasible deal's edges are dashed. Control characters in labels are
- * written as visible escapes (`\n`), so no label spans lines.
+ * Diagrams of a deal list: Graphviz DOT and Mermaid flowcharts, one cluster
+ * (DOT `subgraph cluster_N`, Mermaid `subgraph`) per deal, titled with its
+ * rank, kind and score. Inside, the deal's firms are nodes (keyed `dNfI`:
+ * deal N's I-th firm, so a firm in several deals is drawn in each), labelled
+ * by name with the id where it differs; its trades are edges labelled as on
+ * the html sheet: product, quantity × unit price, discount. The initiator is
+ * highlighted (filled, bold border); an infeasible deal's edges are dashed.
+ * Control characters in labels are written as visible escapes (`\n`), so no
+ * label spans lines of the file.
  */
 import type { Deal } from "../../economics/deal.js";
+import { tradeLabelLines } from "../../pages/deal-diagram-svg.js";
+import type { NetworkLabels } from "../../proposal/firm-labels.js";
+import { formatFixed } from "../../util/number-format.js";
 import { visibleText } from "./escape.js";
-import type { NetworkLabels } from "./firm-labels.js";
 
-/** Node keys `f0`, `f1`, … for firms in order of appearance; `declare` is called for each new one. */
-function nodeKeys(declare: (key: string, firm: string) => void): (firm: string) => string {
+/** The initiator's fill and border, in both formats. */
+const initiatorFill = "#fff4d6";
+const initiatorBorder = "#b7791f";
+
+/** Node keys of one deal: `d1f0`, `d1f1`, … for its firms in order of appearance. */
+function dealNodes(deal: Deal, rank: number): Map<string, string> {
   const keys = new Map<string, string>();
-  return (firm) => {
-    let key = keys.get(firm);
-    if (key === undefined) {
-      key = `f${keys.size}`;
-      keys.set(firm, key);
-      declare(key, firm);
-    }
-    return key;
-  };
+  for (const firm of [
+    ...deal.parties.map((p) => p.firm),
+    ...deal.trades.flatMap((t) => [t.seller, t.buyer]),
+  ]) {
+    if (!keys.has(firm)) keys.set(firm, `d${rank}f${keys.size}`);
+  }
+  return keys;
 }
 
-/** A DOT string: quotes and backslashes escaped, control characters visible. */
-const dotString = (text: string) =>
-  `"${visibleText(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+/** A cluster's title: `Deal 1: brokered, score 467,370.00` (`infeasible` when it is). */
+function clusterTitle(deal: Deal, rank: number): string {
+  return `Deal ${rank}: ${deal.kind}${deal.feasible ? "" : " (infeasible)"}, score ${formatFixed(deal.score)}`;
+}
 
-/** Graphviz DOT: `digraph deals { f0 [label="…"]; f0 -> f1 [label="x #1"]; … }`. */
+/** A DOT string's text: quotes and backslashes escaped, control characters visible. */
+const dotText = (text: string) => visibleText(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+
+/** A DOT string of lines, joined by DOT's centred line break `\n`. */
+const dotLines = (lines: readonly string[]) => `"${lines.map(dotText).join("\\n")}"`;
+
+/** Graphviz DOT: `digraph deals { subgraph cluster_1 { label="…"; d1f0 [label="…"]; d1f0 -> d1f1 [label="…"]; } … }`. */
 export function dealsToDot(deals: Iterable<Deal>, labels: NetworkLabels): string {
   const lines = ["digraph deals {", "  rankdir=LR;", "  node [shape=box, style=rounded];"];
-  const edges: string[] = [];
-  const node = nodeKeys((key, firm) =>
-    lines.push(`  ${key} [label=${dotString(labels.firm(firm))}];`),
-  );
   let rank = 0;
   for (const deal of deals) {
     rank++;
-    for (const party of deal.parties) node(party.firm);
+    const keys = dealNodes(deal, rank);
+    lines.push(
+      `  subgraph cluster_${rank} {`,
+      `    label=${dotLines([clusterTitle(deal, rank)])};`,
+    );
+    for (const [firm, key] of keys) {
+      const highlight =
+        deal.initiator?.firm === firm
+          ? `, style="rounded,filled,bold", fillcolor="${initiatorFill}", color="${initiatorBorder}", penwidth=2`
+          : "";
+      lines.push(`    ${key} [label=${dotLines([labels.firm(firm)])}${highlight}];`);
+    }
     const style = deal.feasible ? "" : ", style=dashed";
     for (const t of deal.trades) {
-      edges.push(
-        `  ${node(t.seller)} -> ${node(t.buyer)} [label=${dotString(`${t.product} #${rank}`)}${style}];`,
+      lines.push(
+        `    ${keys.get(t.seller)} -> ${keys.get(t.buyer)} [label=${dotLines(tradeLabelLines(t))}${style}];`,
       );
     }
+    lines.push("  }");
   }
-  return `${[...lines, ...edges, "}"].join("\n")}\n`;
+  return `${[...lines, "}"].join("\n")}\n`;
 }
 
 /**
@@ -56,19 +78,35 @@ export function dealsToDot(deals: Iterable<Deal>, labels: NetworkLabels): string
 const mermaidText = (text: string) =>
   visibleText(text).replace(/[#"<>]/g, (c) => `#${c.charCodeAt(0)};`);
 
-/** Mermaid: `flowchart LR` with firm nodes `f0["Special Steel Co (steel)"]` and labelled edges. */
+/** Mermaid lines of a label, joined by `<br/>`. */
+const mermaidLines = (lines: readonly string[]) => lines.map(mermaidText).join("<br/>");
+
+/** Mermaid: `flowchart LR`, a `subgraph` per deal with its firm nodes and labelled trade edges. */
 export function dealsToMermaid(deals: Iterable<Deal>, labels: NetworkLabels): string {
   const lines = ["flowchart LR"];
-  const node = nodeKeys((key, firm) => lines.push(`  ${key}["${mermaidText(labels.firm(firm))}"]`));
+  const initiators: string[] = [];
   let rank = 0;
   for (const deal of deals) {
     rank++;
+    const keys = dealNodes(deal, rank);
+    lines.push(`  subgraph d${rank}["${mermaidText(clusterTitle(deal, rank))}"]`);
+    for (const [firm, key] of keys) {
+      lines.push(`    ${key}["${mermaidText(labels.firm(firm))}"]`);
+      if (deal.initiator?.firm === firm) initiators.push(key);
+    }
     const arrow = deal.feasible ? "-->" : "-.->";
     for (const t of deal.trades) {
-      const from = node(t.seller);
-      const to = node(t.buyer);
-      lines.push(`  ${from} ${arrow}|"${mermaidText(t.product)} #${rank}"| ${to}`);
+      lines.push(
+        `    ${keys.get(t.seller)} ${arrow}|"${mermaidLines(tradeLabelLines(t))}"| ${keys.get(t.buyer)}`,
+      );
     }
+    lines.push("  end");
+  }
+  if (initiators.length > 0) {
+    lines.push(
+      `  classDef initiator fill:${initiatorFill},stroke:${initiatorBorder},stroke-width:2px`,
+      `  class ${initiators.join(",")} initiator`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -15,9 +15,9 @@
 import type { Deal, DealTrade, MoneyRange } from "../../economics/deal.js";
 import type { Network } from "../../model/types.js";
 import { explainDeal } from "../../proposal/explain-deal.js";
+import { labelsOf, type NetworkLabels } from "../../proposal/firm-labels.js";
 import { formatFixed, formatNumber, roundSignificant } from "../../util/number-format.js";
 import { visibleText } from "./escape.js";
-import { labelsOf, type NetworkLabels } from "./firm-labels.js";
 import { type TextColumn, TextTable } from "./text-table.js";
 
 /** A column of the deal table: its cell on the deal's first line and on each trade line. */

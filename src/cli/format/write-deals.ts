@@ -1,20 +1,24 @@
 /**
  * Writes a ranked deal list to stdout in one of the CLI formats, streaming
  * (a JSON list of a million deals never becomes one string). Output for
- * people (table, csv, dot, mermaid) names firms through the network's labels;
- * JSON numbers have at most 12 significant digits (SPEC §8).
+ * people (table, csv, dot, mermaid, html) names firms through the network's
+ * labels; JSON numbers have at most 12 significant digits (SPEC §8). The
+ * html page is the deal sheet of `src/pages`, a deal at a time.
  */
 
 import type { Writable } from "node:stream";
 import type { Deal } from "../../economics/deal.js";
 import { dealJsonText } from "../../economics/deal-json.js";
 import type { Network } from "../../model/types.js";
+import type { BindingLimit } from "../../pages/binding-limits.js";
+import { dealSheetChunks } from "../../pages/deal-sheet.js";
+import { labelsOf } from "../../proposal/firm-labels.js";
+import { formatNumber } from "../../util/number-format.js";
 import { CliUsageError } from "../io.js";
 import { ChunkedWriter } from "../output.js";
 import { dealCsvColumns, dealCsvLongColumns, dealCsvLongRows, dealCsvRow } from "./deal-csv.js";
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
 import { dealTableLines, tableTitle } from "./deal-table.js";
-import { labelsOf } from "./firm-labels.js";
 import {
   dealSeparators,
   writeJsonLines,
@@ -29,22 +33,31 @@ import {
 } from "./portfolio-summary.js";
 
 /** The output formats of `find` and `select`. */
-export const dealFormats = ["table", "json", "csv", "dot", "mermaid"] as const;
+export const dealFormats = ["table", "json", "csv", "dot", "mermaid", "html"] as const;
 /** One of `dealFormats`. */
 export type DealFormat = (typeof dealFormats)[number];
 
 /**
- * The formats `--explain` works in: the table (the pitch under each deal) and
- * csv (the long form, with each party's pitch). JSON callers use
- * `explainDeal` from the API; a diagram has no place for sentences.
+ * The formats `--explain` works in: the table (the pitch under each deal),
+ * csv (the long form, with each party's pitch) and html (whose sheets always
+ * carry the pitch). JSON callers use `explainDeal` from the API; a DOT or
+ * Mermaid diagram has no place for sentences.
  */
-export const explainFormats = ["table", "csv"] as const satisfies readonly DealFormat[];
+export const explainFormats = ["table", "csv", "html"] as const satisfies readonly DealFormat[];
+
+/**
+ * Whether a format shows each party's room, so the search must compute it:
+ * the pitch (`--explain`) and the html sheet's room bars.
+ */
+export function needsRoom(format: FindFormat, explain: boolean): boolean {
+  return explain || format === "html";
+}
 
 /** Refuses `--explain` with a format it does not work in (a usage error, before any reading). */
 export function checkExplain(format: FindFormat, explain: boolean): void {
   if (explain && !(explainFormats as readonly string[]).includes(format)) {
     throw new CliUsageError(
-      `--explain works with --format ${explainFormats.join(" or ")}, not ${format}` +
+      `--explain works with --format ${explainFormats.slice(0, -1).join(", ")} or ${explainFormats.at(-1)}, not ${format}` +
         (format === "json" ? " (JSON callers use explainDeal from the API)" : ""),
     );
   }
@@ -76,6 +89,31 @@ export interface DealListing {
   readonly explain?: boolean;
   /** `select`'s summary, written first. @defaultValue none (`find`) */
   readonly summary?: PortfolioSummary;
+  /** The limits `select`'s portfolio reaches (the html sheet lists them). @defaultValue none */
+  readonly binding?: readonly BindingLimit[];
+  /** The search's initiator (the html page's title). @defaultValue none */
+  readonly initiator?: string;
+  /** Where the network was read from (the html page says it). @defaultValue none */
+  readonly source?: string;
+}
+
+/** The html page's title and context lines. */
+function sheetHeading(listing: DealListing, currency: string | undefined) {
+  const labels = labelsOf(listing.network);
+  const what = listing.summary === undefined ? "Deals" : "Portfolio of deals";
+  const title =
+    listing.initiator === undefined ? `${what}` : `${what} for ${labels.name(listing.initiator)}`;
+  const count =
+    listing.count === undefined
+      ? ""
+      : `${formatNumber(listing.count)} deal${listing.count === 1 ? "" : "s"}`;
+  const context = [
+    count,
+    `ranked by ${listing.objective}`,
+    currency === undefined ? "" : `money in ${currency}`,
+    listing.source === undefined ? "" : `network ${listing.source}`,
+  ];
+  return { title, context };
 }
 
 /** Writes the listing in `format` to `stream`. */
@@ -127,6 +165,14 @@ export async function writeDeals(
       break;
     case "mermaid":
       await out.write(dealsToMermaid(deals, labels));
+      break;
+    case "html":
+      for (const chunk of dealSheetChunks(deals, {
+        network,
+        ...sheetHeading(listing, labels.currency),
+        ...(summary === undefined ? {} : { portfolio: summary, binding: listing.binding ?? [] }),
+      }))
+        await out.write(chunk);
       break;
     case "table":
       if (summary !== undefined) {

@@ -10,14 +10,13 @@ import { networkOf } from "../network-view.js";
 import type { Network } from "../types.js";
 import { columnsFromSnapshot, snapshotRecords } from "./network-sections.js";
 import { openSnapshot, readSnapshotFile, type SnapshotFile } from "./snapshot-file.js";
-
-const snapshots = new WeakMap<Network, SnapshotFile>();
+import { attachSnapshot } from "./snapshot-of.js";
 
 /** The network of an opened snapshot. */
 function networkOfSnapshot(file: SnapshotFile): Network {
   const columns = columnsFromSnapshot(file);
   const network = networkOf(columns, snapshotRecords(file, columns));
-  snapshots.set(network, file);
+  attachSnapshot(network, file);
   return network;
 }
 
@@ -33,9 +32,4 @@ export async function readSnapshot(path: string): Promise<Network> {
 /** Reads a snapshot from its bytes (the whole file). */
 export function readSnapshotBytes(bytes: Uint8Array): Network {
   return networkOfSnapshot(openSnapshot(bytes));
-}
-
-/** The snapshot a network was read from, or undefined. */
-export function snapshotOf(network: Network): SnapshotFile | undefined {
-  return snapshots.get(network);
 }

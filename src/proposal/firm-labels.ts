@@ -4,8 +4,8 @@
  * when it has no name. A `Deal` carries ids only; the labels come from the
  * network, looked up through its trade index (built once per network).
  */
-import type { Network } from "../../model/types.js";
-import { tradeIndexOf } from "../../trade-index/trade-index.js";
+import type { Network } from "../model/types.js";
+import { tradeIndexOf } from "../trade-index/trade-index.js";
 
 /** Names and money unit of one network, for the formatters. */
 export interface NetworkLabels {
