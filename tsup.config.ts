@@ -21,4 +21,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
+  // import.meta.url in the CommonJS build (the HiGHS worker resolves the `highs` package from it).
+  shims: true,
 });
