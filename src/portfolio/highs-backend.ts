@@ -321,6 +321,15 @@ export const highsInlineBackend: MipBackend = {
             });
             columnCount += added;
           }
+          // As in the worker: interior point without crossover, the simplex method if it fails.
+          configure(model, deadline, { presolve: "off", solver: "ipm", run_crossover: "off" });
+          const run = model.run(interrupts(highs, deadline));
+          if (statusOf(highs, run.modelStatus, deadline) !== "failed") {
+            const status = statusOf(highs, run.modelStatus, deadline);
+            if (status !== "optimal") return { status };
+            const solution = model.getSolution();
+            return { status, primal: solution.colValue, rowDual: solution.rowDual };
+          }
           return inlineRelaxation(highs, model, deadline);
         } catch (error) {
           return { status: "failed", message: failure(error) };

@@ -86,6 +86,12 @@ const { parentPort, workerData } = require("node:worker_threads");
 const stop = new Int32Array(workerData.stop);
 const loading = require(workerData.highsPath)();
 const sessions = new Map();
+// Packing LPs: the slack basis is feasible, so primal simplex; HiGHS's presolve
+// measured slower than the solve itself on these (bench/RESULTS.md).
+const lpOptions = { presolve: "off", simplex_strategy: 4 };
+// The master of column generation: interior point without crossover, for
+// central prices (column-generation.ts).
+const masterOptions = { presolve: "off", solver: "ipm", run_crossover: "off" };
 
 function statusOf(highs, code) {
   const s = highs.constants.modelStatus;
@@ -148,7 +154,7 @@ function solve(highs, id, request, timeLimit) {
   if (request.op === "lp") {
     const model = build(highs, request.model, false);
     try {
-      configure(model, timeLimit, {});
+      configure(model, timeLimit, lpOptions);
       return lpAnswer(highs, model, model.run(callbacks(highs, id, false)));
     } finally { model.dispose(); }
   }
@@ -187,7 +193,11 @@ function solve(highs, id, request, timeLimit) {
       matrix: { format: "csc", numRows: session.rows, numCols: c, starts: request.columns.starts, indices: request.columns.indices, values: request.columns.values } });
     session.cols += c;
   }
-  configure(model, timeLimit, {});
+  configure(model, timeLimit, masterOptions);
+  const answer = lpAnswer(highs, model, model.run(callbacks(highs, id, false)));
+  if (answer.status !== "failed") return answer;
+  // The interior point method gave up: the simplex method, from scratch.
+  configure(model, timeLimit, lpOptions);
   return lpAnswer(highs, model, model.run(callbacks(highs, id, false)));
 }
 parentPort.on("message", (message) => {

@@ -228,6 +228,7 @@ export async function runPortfolio(
       droppedRows: solution.droppedRows,
       ...solution.counters,
       greedyObjective: solution.greedyObjective,
+      candidateMethod: "deals",
       ...(solution.backendError === undefined ? {} : { backendError: solution.backendError }),
     },
   };
