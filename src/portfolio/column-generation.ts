@@ -39,10 +39,14 @@ import { runWork } from "./work.js";
 export interface GeneratedRelaxation {
   /** Every deal the master has seen; index order = master column order. */
   readonly pool: ColumnPool;
+  /** The greedy start's portfolio (pool indices): valid, a first incumbent. */
+  readonly packing: readonly number[];
   /** The last LP solution, per pool deal (shorter than the pool when the last deals were not solved). */
   readonly primal: Float64Array | undefined;
   /** The LP bound is as good as it gets (see the header). */
   readonly converged: boolean;
+  /** The deadline (or the signal) stopped the generation before it converged. */
+  readonly cutShort: boolean;
   /** Prices of the last complete pricing round, per row of the row space, and D̃ at them (Infinity when none). */
   readonly prices: Float64Array;
   readonly lpBound: number;
@@ -101,12 +105,16 @@ export async function generateColumns(
   let backendError: string | undefined;
   const epsilon = 1e-9 * Math.max(1, pricer.valueScale);
 
+  /** The greedy start's portfolio (pool indices): a first incumbent. */
+  const packing: number[] = [];
   /** Pool deals not yet in the master. */
   const pending: number[] = [];
-  const enqueue = (round: PricingRound, f: number): void => {
+  const enqueue = (round: PricingRound, f: number): number => {
     const trades = round.found.trades(f);
-    const j = pool.add(round.found.kind(f), trades, trades.length, round.found.value(f));
+    const kind = round.found.kind(f);
+    const j = pool.add(kind, trades, trades.length, round.found.value(f));
     if (j >= 0) pending.push(j);
+    return j >= 0 ? j : pool.indexOf(kind, trades, trades.length);
   };
 
   /**
@@ -174,9 +182,10 @@ export async function generateColumns(
           const i = rows[e];
           fits = used[i] + coefficients[e] <= space.capacity[i] * (1 + 1e-12);
         }
-        enqueue(round, f);
+        const j = enqueue(round, f);
         if (!fits) continue;
         packed++;
+        packing.push(j);
         for (let e = 0; e < n; e++) {
           const i = rows[e];
           used[i] += coefficients[e];
@@ -297,8 +306,10 @@ export async function generateColumns(
   }
   return {
     pool,
+    packing,
     primal,
     converged,
+    cutShort: !converged && deadline.expired(),
     prices: fixingPrices,
     lpBound,
     bound,

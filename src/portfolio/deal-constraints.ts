@@ -57,7 +57,7 @@ export function* dealConstraints(
   };
   let d = 0;
   for (; d < deals.length; d++) {
-    if ((d & 0x3ff) === 0x3ff) {
+    if ((d & 0xff) === 0xff) {
       if (deadline?.expired()) break;
       yield;
     }

@@ -91,10 +91,13 @@ export function* lagrangianBound(
   // One coordinate sweep from 0 first: cheap, and a fair bound even when the
   // deadline has passed — then its prices start the few steps left. Otherwise
   // the subgradient starts from 0, which measured better than from the sweep.
-  const rows = rowsOf(model);
   const startY = new Float64Array(rowCount);
-  const late = deadline.expired();
-  const sweep = late ? startY : new Float64Array(rowCount);
+  // Late (the deadline has passed): only the subgradient steps the grace allows.
+  if (deadline.expired()) {
+    return Math.min(best, (yield* subgradient(model, startY, lower, deadline, 8, reduced)).bound);
+  }
+  const rows = rowsOf(model);
+  const sweep = new Float64Array(rowCount);
   best = Math.min(best, yield* coordinateDescent(model, rows, sweep, 1, deadline, reduced));
   if (best - lower <= tolerance) return best;
   const first = yield* subgradient(model, startY, lower, deadline, iterations / 2, reduced);

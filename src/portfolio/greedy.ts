@@ -75,7 +75,12 @@ export function* greedyPortfolio(
 ): Work<Uint8Array> {
   const { columnCount, rowCount, columnStarts, columnRows, columnCoefficients, value, capacity } =
     model;
-  const order = options.order ?? (yield* scarcityOrder(model, rows));
+  // Once the deadline has passed, no sorting: the columns in their order.
+  const order =
+    options.order ??
+    (deadline.expired()
+      ? Int32Array.from({ length: model.columnCount }, (_, j) => j)
+      : yield* scarcityOrder(model, rows));
   const passes = options.passes ?? 20;
   const refillScan = options.refillScan ?? 16;
   const nnz = columnStarts[columnCount];
@@ -184,7 +189,7 @@ export function* greedyPortfolio(
     let improved = false;
     const before = total;
     for (let r = 0; r < columnCount; r++) {
-      if ((++steps & 1023) === 0) {
+      if ((++steps & 255) === 0) {
         if (deadline.expired()) return chosen;
         yield;
       }

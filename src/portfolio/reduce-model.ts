@@ -37,8 +37,13 @@ export interface Reduction {
 /**
  * Applies the reductions above (see the header for when it stops). The input
  * is consumed: its arrays are compacted in place and the result views them.
+ * Once `stopped()` says so (a deadline passed), no further round starts: the
+ * reductions are a speed-up, the model is right without them.
  */
-export function* reduceModel(model: PackingModel): Work<Reduction> {
+export function* reduceModel(
+  model: PackingModel,
+  stopped: () => boolean = () => false,
+): Work<Reduction> {
   const fitting: number[] = [];
   for (let j = 0; j < model.columnCount; j++) {
     let fits = true;
@@ -54,7 +59,7 @@ export function* reduceModel(model: PackingModel): Work<Reduction> {
   let droppedRows = 0;
   let dominated = 0;
   let buffers: RowView | undefined;
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 5 && !stopped(); round++) {
     // The first view's arrays are big enough for every later round's.
     buffers = rowsOf(current, buffers);
     yield;

@@ -94,18 +94,43 @@ export async function roundAndFix(
   let backendError: string | undefined;
   let usedSolver: "exact" | "greedy" = solver;
 
+  // Aborted: the greedy start's portfolio as it is.
+  if (deadline.aborted) {
+    let objective = 0;
+    for (const j of relaxation.packing) objective += pool.value(j);
+    return {
+      pool,
+      chosen: relaxation.packing,
+      objective,
+      bound: Math.max(bound, objective),
+      status: meetsBound(objective, bound) ? "optimal" : "aborted",
+      solver,
+      counters,
+      fixedPool: 0,
+    };
+  }
   // 1. Round: greedy over the pool in LP order.
   const all = Int32Array.from({ length: pool.count }, (_, j) => j);
   const model = pool.model(space, all);
   const order = Int32Array.from(all);
   const x = (j: number): number => (primal !== undefined && j < primal.length ? primal[j] : 0);
+  // LP order; ties (degenerate LPs) by value per row entry, then the smaller deal first.
+  const entries = (j: number): number => model.columnStarts[j + 1] - model.columnStarts[j];
+  const perEntry = (j: number): number => model.value[j] / Math.max(1, entries(j));
   await runWork(
-    mergeSort(order, (a, b) => x(b) - x(a) || model.value[b] - model.value[a] || a - b),
+    mergeSort(
+      order,
+      (a, b) => x(b) - x(a) || perEntry(b) - perEntry(a) || entries(a) - entries(b) || a - b,
+    ),
     deadline.pacer,
   );
+  // Starting from the greedy start's portfolio, which is valid.
+  const start = new Uint8Array(pool.count);
+  for (const j of relaxation.packing) start[j] = 1;
   const rounded = await runWork(
     greedyPortfolio(model, rowsOf(model), deadline.expired() ? deadline.grace() : deadline, {
       order,
+      start,
     }),
     deadline.pacer,
   );
@@ -124,11 +149,12 @@ export async function roundAndFix(
       ...(backendError === undefined ? {} : { backendError }),
     };
   };
+  /** How a run stops short of a proof: by the time (or the signal), or for good. */
+  const stopped = (): PortfolioStatus =>
+    deadline.expired() || relaxation.cutShort ? deadline.cutShort : "feasible";
   if (meetsBound(best.objective, bound)) return finish("optimal", bound, 0);
-  if (solver === "greedy")
-    return finish(deadline.expired() ? deadline.cutShort : "feasible", bound, 0);
-  if (deadline.expired() || !relaxation.converged || !Number.isFinite(relaxation.lpBound))
-    return finish(deadline.expired() ? deadline.cutShort : "feasible", bound, 0);
+  if (solver === "greedy" || deadline.expired() || !relaxation.converged)
+    return finish(stopped(), bound, 0);
 
   const prices = relaxation.prices;
   const slack = 1e-9 * Math.max(1, Math.abs(relaxation.lpBound));
@@ -158,8 +184,7 @@ export async function roundAndFix(
     }
     const first = await solveAbove(pool, within);
     if (meetsBound(best.objective, proved)) return finish("optimal", proved, listed);
-    if (first.status !== "optimal" || deadline.expired())
-      return finish(deadline.expired() ? deadline.cutShort : "feasible", proved, listed);
+    if (first.status !== "optimal" || deadline.expired()) return finish(stopped(), proved, listed);
     // 3. Every deal of the network that can be: if none is worth the target, the target is out of reach.
     const round = await runWork(
       pricer.round(prices, new ColumnPool(), threshold, fixLimit, deadline),

@@ -73,7 +73,7 @@ export const defaultSelectDealsOptions = {
 export const autoListLimit = 50_000;
 
 /** Column generation's knobs. */
-const generation = { batch: 300, seedPerRoot: 2, seedRounds: 10, wide: 4, spread: 0.25 };
+const generation = { batch: 300, seedPerRoot: 2, seedRounds: 40, wide: 4, spread: 0.25 };
 
 /**
  * The best portfolio among the deals `findDeals(network, options)` would list

@@ -116,7 +116,7 @@ function* readCandidates(
   };
   let d = 0;
   for (; d < deals.length; d++) {
-    if ((d & 0x3ff) === 0x3ff) {
+    if ((d & 0xff) === 0xff) {
       if (deadline.expired()) break;
       yield;
     }

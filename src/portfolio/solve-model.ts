@@ -67,7 +67,10 @@ export async function solveModel(
   settings: ExactSettings,
 ): Promise<ModelSolution> {
   const pacer = deadline.pacer;
-  const { model, droppedRows, dominated, oversized } = await runWork(reduceModel(full), pacer);
+  const { model, droppedRows, dominated, oversized } = await runWork(
+    reduceModel(full, () => deadline.expired()),
+    pacer,
+  );
   const rows = rowsOf(model);
   const greedy = await runWork(greedyPortfolio(model, rows, deadline), pacer);
   const greedyObjective = portfolioValue(model, greedy);
@@ -81,11 +84,16 @@ export async function solveModel(
     fixedByReducedCost: 0,
     branchNodes: 0,
   };
-  /** A Lagrangian bound of `part`, short once the deadline has passed. */
+  /**
+   * A Lagrangian bound of `part`: short once the deadline has passed, none
+   * (the sum of the values) once the signal fired.
+   */
   const lagrangian = async (part: PackingModel, lower: number): Promise<number> => {
+    const sum = valueSum(part.value);
+    if (deadline.aborted) return sum;
     const time = deadline.expired() ? deadline.grace() : deadline;
     const bound = await runWork(lagrangianBound(part, lower, time), pacer);
-    return floorToStep(Math.min(bound, valueSum(part.value)), objectiveStep(part.value));
+    return floorToStep(Math.min(bound, sum), objectiveStep(part.value));
   };
 
   let chosen = greedy;
@@ -96,6 +104,9 @@ export async function solveModel(
   if (solver === "greedy") {
     bound = await lagrangian(model, greedyObjective);
     status = deadline.expired() ? deadline.cutShort : "feasible";
+  } else if (deadline.expired()) {
+    bound = await lagrangian(model, greedyObjective);
+    status = deadline.cutShort;
   } else {
     chosen = greedy.slice();
     const { free, groups } = componentsOf(model);
