@@ -72,6 +72,9 @@ export const defaultSelectDealsOptions = {
 /** Above this many deals listed, `auto` stops listing and generates columns. */
 export const autoListLimit = 50_000;
 
+/** Share of the time limit the search and the solvers may use. */
+const buildShare = 0.9;
+
 /** Column generation's knobs. */
 const generation = { batch: 300, seedPerRoot: 2, seedRounds: 40, wide: 4, spread: 0.25 };
 
@@ -117,7 +120,9 @@ export async function runSelectDeals(
     throw new UsageError(
       `unknown candidates method ${String(method)} (expected ${candidateMethods.join(", ")})`,
     );
-  const deadline = new Deadline(timeLimitMs, options.signal);
+  // The search and the solvers stop at 90% of the limit: the rest is for
+  // building the chosen deals (tens of microseconds each).
+  const deadline = new Deadline(timeLimitMs * buildShare, options.signal);
   const top = options.top ?? defaultSelectDealsOptions.top;
   // The search stops at the deadline too: its signal fires then.
   const stop = new AbortController();
