@@ -73,6 +73,13 @@ export interface GenerationSettings {
   readonly wide: number;
   /** Share of the batch (0..1) filled with the best deals left once no firm-disjoint one is. */
   readonly spread: number;
+  /**
+   * The master is solved by interior point up to this many rows, by the
+   * warm-started simplex method above (interior point solves from scratch).
+   */
+  readonly interiorRows: number;
+  /** Deals added per round per master row at least (large masters take larger batches). */
+  readonly batchPerRow: number;
 }
 
 /** Runs column generation until the LP is solved or the deadline passes. */
@@ -174,6 +181,7 @@ export async function generateColumns(
       rounds++;
       steps += round.steps;
       let packed = 0;
+      let extra = settings.batch * settings.wide;
       for (const f of round.order) {
         const trades = round.found.trades(f);
         const n = space.entries(trades, trades.length, rows, coefficients);
@@ -182,8 +190,12 @@ export async function generateColumns(
           const i = rows[e];
           fits = used[i] + coefficients[e] <= space.capacity[i] * (1 + 1e-12);
         }
+        if (!fits) {
+          // A few of the deals that do not fit, for a spread-out start.
+          if (extra-- > 0) enqueue(round, f);
+          continue;
+        }
         const j = enqueue(round, f);
-        if (!fits) continue;
         packed++;
         packing.push(j);
         for (let e = 0; e < n; e++) {
@@ -279,7 +291,8 @@ export async function generateColumns(
       if (deadline.expired()) break;
       if (batch.count > 0) {
         master ??= backend.openMaster();
-        const lp = await master.solve(batch.rows, batch.columns, deadline);
+        const method = masterRows.length <= settings.interiorRows ? "interior" : "simplex";
+        const lp = await master.solve(batch.rows, batch.columns, method, deadline);
         lpSolves++;
         if (lp.status !== "optimal" || lp.rowDual === undefined || lp.primal === undefined) {
           if (lp.status === "failed") backendError = lp.message ?? "LP failed";
@@ -293,13 +306,14 @@ export async function generateColumns(
         });
         if (deadline.expired()) break;
       }
-      round = await price(settings.batch * settings.wide, 0);
+      const batchSize = Math.max(settings.batch, Math.ceil(settings.batchPerRow * masterRows.length));
+      round = await price(batchSize * settings.wide, 0);
       if (!round.complete) break;
       if (step > 0 && floorToStep(bound, step) <= lpValue + 1e-6 * step) {
         converged = true;
         break;
       }
-      admit(round, settings.batch);
+      admit(round, batchSize);
     }
   } finally {
     master?.close();

@@ -24,6 +24,7 @@ import type {
   ColumnBatch,
   IntegerResult,
   MasterLp,
+  MasterMethod,
   MipBackend,
   RelaxationResult,
 } from "./mip-backend.js";
@@ -125,11 +126,17 @@ export const highsBackend: MipBackend = {
     const worker = leaseHighsWorker();
     const session = worker.openSession();
     return {
-      async solve(rows: Float64Array, columns: ColumnBatch, deadline: Deadline) {
+      async solve(
+        rows: Float64Array,
+        columns: ColumnBatch,
+        method: MasterMethod,
+        deadline: Deadline,
+      ) {
         const answer = await worker.run(
           {
             op: "master",
             session,
+            interior: method === "interior",
             rows,
             columns: {
               cost: columns.value,
@@ -270,7 +277,12 @@ export const highsInlineBackend: MipBackend = {
     let rowCount = 0;
     let columnCount = 0;
     return {
-      async solve(rows: Float64Array, columns: ColumnBatch, deadline: Deadline) {
+      async solve(
+        rows: Float64Array,
+        columns: ColumnBatch,
+        method: MasterMethod,
+        deadline: Deadline,
+      ) {
         try {
           const highs = await loadHighs();
           if (model === undefined) {
@@ -321,6 +333,7 @@ export const highsInlineBackend: MipBackend = {
             });
             columnCount += added;
           }
+          if (method === "simplex") return inlineRelaxation(highs, model, deadline);
           // As in the worker: interior point without crossover, the simplex method if it fails.
           configure(model, deadline, { presolve: "off", solver: "ipm", run_crossover: "off" });
           const run = model.run(interrupts(highs, deadline));

@@ -57,6 +57,7 @@ export type HighsRequest =
       readonly session: number;
       readonly rows: Float64Array;
       readonly columns: PackedColumns;
+      readonly interior: boolean;
     };
 
 /** How HiGHS ended, as the worker reports it. */
@@ -89,8 +90,9 @@ const sessions = new Map();
 // Packing LPs: the slack basis is feasible, so primal simplex; HiGHS's presolve
 // measured slower than the solve itself on these (bench/RESULTS.md).
 const lpOptions = { presolve: "off", simplex_strategy: 4 };
-// The master of column generation: interior point without crossover, for
-// central prices (column-generation.ts).
+// The master of column generation, when asked for: interior point without
+// crossover, for central prices (column-generation.ts); else as lpOptions,
+// warm-started from the kept basis.
 const masterOptions = { presolve: "off", solver: "ipm", run_crossover: "off" };
 
 function statusOf(highs, code) {
@@ -192,6 +194,10 @@ function solve(highs, id, request, timeLimit) {
     model.addCols({ cost: request.columns.cost, lower: new Float64Array(c), upper: new Float64Array(c).fill(highs.infinity),
       matrix: { format: "csc", numRows: session.rows, numCols: c, starts: request.columns.starts, indices: request.columns.indices, values: request.columns.values } });
     session.cols += c;
+  }
+  if (!request.interior) {
+    configure(model, timeLimit, lpOptions);
+    return lpAnswer(highs, model, model.run(callbacks(highs, id, false)));
   }
   configure(model, timeLimit, masterOptions);
   const answer = lpAnswer(highs, model, model.run(callbacks(highs, id, false)));

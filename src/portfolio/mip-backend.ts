@@ -44,6 +44,9 @@ export interface ColumnBatch {
   readonly coefficients: Float64Array;
 }
 
+/** How a kept LP is solved: `interior` point without crossover, or `simplex`. */
+export type MasterMethod = "interior" | "simplex";
+
 /**
  * An LP kept between solves, grown by rows and columns: the restricted master
  * of column generation. Columns have no upper bound (every column the search
@@ -51,11 +54,17 @@ export interface ColumnBatch {
  */
 export interface MasterLp {
   /**
-   * Appends rows (their capacities), then columns, and solves, warm-started
-   * from the last basis. The primal covers every column so far, the duals
-   * every row so far.
+   * Appends rows (their capacities), then columns, and solves: by the
+   * interior point method without crossover (central prices, from scratch)
+   * or by the simplex method (warm-started from the last basis). The primal
+   * covers every column so far, the duals every row so far.
    */
-  solve(newRows: Float64Array, columns: ColumnBatch, deadline: Deadline): Promise<RelaxationResult>;
+  solve(
+    newRows: Float64Array,
+    columns: ColumnBatch,
+    method: MasterMethod,
+    deadline: Deadline,
+  ): Promise<RelaxationResult>;
   /** Frees the LP. */
   close(): void;
 }

@@ -76,7 +76,15 @@ export const autoListLimit = 50_000;
 const buildShare = 0.9;
 
 /** Column generation's knobs. */
-const generation = { batch: 300, seedPerRoot: 2, seedRounds: 40, wide: 4, spread: 0.25 };
+const generation = {
+  batch: 300,
+  batchPerRow: 0.05,
+  seedPerRoot: 2,
+  seedRounds: 40,
+  wide: 4,
+  spread: 0.25,
+  interiorRows: 10_000,
+};
 
 /**
  * The best portfolio among the deals `findDeals(network, options)` would list
