@@ -1,6 +1,9 @@
 #!/bin/sh
 # Runs the C reference and the library's search on the same anchors network
-# and prints both counts and the CPU-time ratio.
+# and prints both counts and the CPU-time ratio; then both end to end (the
+# library's `find --top 20` from each form — snapshot, JSON Lines, JSON —
+# against `cycles -K 3` loading its TSV), CPU and peak RSS, medians of REPS
+# (bench/forms/run.ts; E2E=0 skips it).
 #
 #   bench/compare.sh NETWORK_DIR K[,K…] [REPS]
 #
@@ -35,3 +38,7 @@ echo "== library (bench/search/run.ts)"
 # shellcheck disable=SC2086
 NODE_OPTIONS="--max-old-space-size=${HEAP_MB:-16000} ${NODE_OPTIONS:-}" \
   npx tsx "$here/search/run.ts" "$dir" "$ks" $refs --reps "$reps"
+if [ "${E2E:-1}" != 0 ]; then
+  echo "== end to end (bench/forms/run.ts)"
+  npx tsx "$here/forms/run.ts" "$dir" --reps "$reps" --cycles "$cycles"
+fi

@@ -7,9 +7,50 @@
  * - `tradeIndexOf` / `TradeIndex`: the typed-array index of the potential
  *   trades (firms and products as integers in id order, CSR adjacency).
  * - `DealCursor`: the resumable deal search over the index.
- * - `dealId`: the canonical SPEC §4 id of a deal given as trade integers.
+ * - `dealId`: the canonical SPEC §4 id of a deal given as trade integers;
+ *   `escapeIdPart`, how a firm id or product is written inside an id; and,
+ *   as in the main entry, `formatDealId` and `parseDealId` over strings.
+ * - `scoreTrades`: the one pricing path under `scoreDeal` and `checkProposal`,
+ *   over trade integers (options resolved by `resolvePricing`).
+ * - `tradeFiguresAt`: a trade's margin and premium at a given quantity.
+ * - Views from a buffer: the index and the search graph as typed arrays over
+ *   one buffer plus a small header (`index.layout`, `layoutArrays`,
+ *   `TradeIndex.fromArrays`; `graph.layout`, `searchGraphViews`,
+ *   `SearchGraph.fromArrays`), to share them with worker threads
+ *   (`{shared: true}` lays them out in a SharedArrayBuffer).
  * @packageDocumentation
  */
+
+export { type ResolvedPricing, resolvePricing } from "./economics/pricing-options.js";
+export { type ScoreTradesOptions, scoreTrades } from "./economics/score-trades.js";
 export { DealCursor, type SearchOptions } from "./search/deal-cursor.js";
-export { dealId } from "./search/deal-id.js";
-export { TradeIndex, tradeIndexOf } from "./trade-index/trade-index.js";
+export {
+  type DealIdKind,
+  type DealIdTrade,
+  dealId,
+  escapeIdPart,
+  formatDealId,
+  type ParsedDealId,
+  parseDealId,
+} from "./search/deal-id.js";
+export {
+  SearchGraph,
+  type SearchGraphArrays,
+  type SearchGraphBuildOptions,
+  type SearchGraphHeader,
+  type SearchOrder,
+  searchGraphArrayNames,
+  searchGraphOf,
+  searchGraphViews,
+} from "./search/search-graph.js";
+export type { BuildOptions, BuildProgress } from "./trade-index/build-index.js";
+export {
+  type IndexArrayName,
+  type IndexArrayViews,
+  type IndexHeader,
+  indexArrayNames,
+  layoutArrays,
+  layoutBytes,
+} from "./trade-index/index-layout.js";
+export { type TradeFigures, tradeFiguresAt } from "./trade-index/trade-figures.js";
+export { type IndexSource, TradeIndex, tradeIndexOf } from "./trade-index/trade-index.js";

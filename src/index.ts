@@ -48,14 +48,24 @@ export {
   toGraph,
 } from "./interop/graph.js";
 export {
+  formOfTarget,
+  type NetworkForm,
+  networkForms,
+  type WriteNetworkOptions,
+  writeNetwork,
+} from "./interop/write-network.js";
+export {
   formatIssues,
   InputError,
   type Issue,
   NetworkError,
   UsageError,
 } from "./model/errors.js";
+export { FileError } from "./model/file-error.js";
 export { parseNetwork } from "./model/parse-network.js";
 export {
+  type InputFormat,
+  inputFormats,
   type NetworkFormat,
   networkFormats,
   parseNetworkText,
@@ -63,6 +73,8 @@ export {
   readNetwork,
   readNetworkLines,
 } from "./model/read-network.js";
+export { readNetworkTables, writeNetworkTables } from "./model/tables/tables-files.js";
+export type { ReadLinesOptions } from "./model/text/read-lines.js";
 export type { Firm, Meta, Need, Network, Offer, Relation } from "./model/types.js";
 export {
   defaultPortfolioOptions,
@@ -104,6 +116,13 @@ export {
   violationCodes,
 } from "./proposal/proposal.js";
 export { ProposalError } from "./proposal/proposal-error.js";
+export {
+  type DealIdKind,
+  type DealIdTrade,
+  formatDealId,
+  type ParsedDealId,
+  parseDealId,
+} from "./search/deal-id.js";
 export type { SearchStats } from "./search/deal-walk.js";
 export { type DealKind, dealKinds, maxPartiesLimit } from "./search/kinds.js";
 export { type PotentialTrade, potentialTrades } from "./trade-index/potential-trades.js";

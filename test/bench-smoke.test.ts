@@ -66,6 +66,7 @@ describe("the harness's own validators", () => {
     premium,
     probability: 1,
     discount: 0,
+    counter: null,
   });
   const party = (firm: string) => ({
     firm,
@@ -74,6 +75,8 @@ describe("the harness's own validators", () => {
     discountGiven: 0,
     discountReceived: 0,
     net: 0,
+    exposure: 0,
+    defensible: true,
   });
   const deal = (id: string, kind: Deal["kind"], trades: Deal["trades"], feasible = true): Deal => {
     const firms = [...new Set(trades.flatMap((t) => [t.seller, t.buyer]))];
@@ -81,6 +84,7 @@ describe("the harness's own validators", () => {
       id,
       kind,
       feasible,
+      defensible: feasible,
       score: 1,
       surplus: 1,
       probability: 1,

@@ -1,6 +1,7 @@
 /**
  * Benchmark of SPEC §5's pricing: scored 3-party deals per second of CPU time,
- * with the exact fast path and with the LP reference (javascript-lp-solver),
+ * with the exact fast path (alone, with the negotiation room, and under the
+ * competitor's counter) and with the LP reference (javascript-lp-solver),
  * per policy, plus `findDeals` end to end (search + pricing + ranking).
  *
  * The deals are the real 3-party deals (3-cycles and brokered triangles) of a
@@ -17,15 +18,17 @@ import { existsSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { Policy } from "../../src/economics/deal.js";
 import { DealEconomy } from "../../src/economics/deal-economy.js";
+import { computeRoom } from "../../src/economics/deal-room.js";
 import { findDeals } from "../../src/economics/find-deals.js";
 import { objectiveValue } from "../../src/economics/objective.js";
 import { priceFast } from "../../src/economics/price-fast.js";
-import { priceByLp } from "../../src/economics/price-lp.js";
+import { priceByLp, roomByLp } from "../../src/economics/price-lp.js";
 import { generateNetwork } from "../../src/generator/generate-network.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import type { Network } from "../../src/model/types.js";
 import { DealCursor } from "../../src/search/deal-cursor.js";
 import type { DealKind } from "../../src/search/kinds.js";
+import { incumbentFloors } from "../../src/trade-index/incumbent-floors.js";
 import { type TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 
 const args = process.argv.slice(2);
@@ -73,15 +76,26 @@ function initiatorOf(index: TradeIndex, deals: DealSet, d: number, policy: Polic
   return policy === "initiator" ? index.tradeSeller(deals.trades[3 * d]) : -1;
 }
 
-/** Prices deals [0, count) once; returns a checksum of the scores. */
+/** How each deal is priced: the fast path or the LP; with the room; under the counter. */
+interface Mode {
+  readonly lp: boolean;
+  readonly room: boolean;
+  readonly counter: boolean;
+}
+
+/** Prices deals [0, count) once; returns a checksum of the scores (and rooms). */
 function priceAll(
   index: TradeIndex,
   deals: DealSet,
   count: number,
   policy: Policy,
-  lp: boolean,
+  { lp, room, counter }: Mode,
 ): number {
   const economy = new DealEconomy(3);
+  if (counter) {
+    economy.competition = "counter";
+    economy.floors = incumbentFloors(index);
+  }
   const objective = policy === "initiator" ? "initiatorNet" : "surplus";
   const trades = new Int32Array(3);
   let checksum = 0;
@@ -97,6 +111,10 @@ function priceAll(
       priceFast(economy, policy);
     }
     checksum += objectiveValue(economy, objective) + (economy.feasible ? 1 : 0);
+    if (room && economy.feasible) {
+      computeRoom(economy);
+      checksum += economy.netMax[0] - economy.discountMin[2];
+    }
   }
   return checksum;
 }
@@ -135,6 +153,17 @@ function check(index: TradeIndex, deals: DealSet, policy: Policy, sample: number
       Math.abs(fast.totalDiscount() - lp.totalDiscount()) > tol ||
       (i >= 0 && Math.abs(fast.net[i] - lp.net[i]) > tol);
     if (bad) throw new Error(`fast path and LP disagree on deal ${d} (${policy})`);
+    if (!fast.feasible) continue;
+    computeRoom(fast);
+    if (roomByLp(lp) !== "optimal") throw new Error(`LP room failed on deal ${d}`);
+    for (let j = 0; j < 3; j++) {
+      const far =
+        Math.abs(fast.discountMin[j] - lp.discountMin[j]) > tol ||
+        Math.abs(fast.discountMax[j] - lp.discountMax[j]) > tol ||
+        Math.abs(fast.netMin[j] - lp.netMin[j]) > tol ||
+        Math.abs(fast.netMax[j] - lp.netMax[j]) > tol;
+      if (far) throw new Error(`fast path and LP disagree on the room of deal ${d} (${policy})`);
+    }
   }
 }
 
@@ -161,15 +190,31 @@ log(
   `3-party deals: ${deals.count} (${deals.count - brokered} 3-cycles, ${brokered} brokered); ${deals.listed} deals with 2-cycles`,
 );
 log("");
-log("| policy | fast path (deals/s) | LP (deals/s) | fast / LP |");
-log("|---|---|---|---|");
+log(
+  "| policy | fast path (deals/s) | fast + room | fast, counter | fast + room, counter | LP (deals/s) | fast / LP |",
+);
+log("|---|---|---|---|---|---|---|");
 const lpSample = Math.min(1500, deals.count);
+const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 for (const policy of ["fair", "minimal", "initiator"] as const) {
   check(index, deals, policy, 300);
-  const fast = rate(() => priceAll(index, deals, deals.count, policy, false), deals.count, 1);
-  const lp = rate(() => priceAll(index, deals, lpSample, policy, true), lpSample, 1);
+  const fastRate = (room: boolean, counter: boolean) =>
+    rate(
+      () => priceAll(index, deals, deals.count, policy, { lp: false, room, counter }),
+      deals.count,
+      1,
+    );
+  const fast = fastRate(false, false);
+  const withRoom = fastRate(true, false);
+  const countered = fastRate(false, true);
+  const both = fastRate(true, true);
+  const lp = rate(
+    () => priceAll(index, deals, lpSample, policy, { lp: true, room: false, counter: false }),
+    lpSample,
+    1,
+  );
   log(
-    `| ${policy} | ${Math.round(fast).toLocaleString("en-US")} | ${Math.round(lp).toLocaleString("en-US")} | ${Math.round(fast / lp)}× |`,
+    `| ${policy} | ${fmt(fast)} | ${fmt(withRoom)} | ${fmt(countered)} | ${fmt(both)} | ${fmt(lp)} | ${Math.round(fast / lp)}× |`,
   );
 }
 log("");
@@ -206,7 +251,9 @@ if (write) {
     "",
     "Produced by `npx tsx bench/economics/pricing.bench.ts --write`. CPU time",
     "(process.cpuUsage), median of five runs (three for findDeals); one deal = load from the trade",
-    "index + price under the policy + score. The fast path is checked against",
+    "index + price under the policy + score (+ the negotiation room of a feasible deal in the",
+    "room columns; with every hurdle raised by the incumbents' counters in the counter",
+    "columns). The fast path, its room included, is checked against",
     "the LP (javascript-lp-solver) on 300 deals per policy before timing. The",
     "`initiator` rows name each deal's first seller as its initiator. The",
     "findDeals rows count every deal the search lists (kinds cycle and",

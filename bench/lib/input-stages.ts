@@ -103,3 +103,56 @@ export async function indexStage(
   const timing = once.wallMs > 5000 ? once : await measure(() => build(network), options);
   return { stage: "index", variant, status: "ok", timing, counters: { trades: fresh.tradeCount } };
 }
+
+/** Writes the network as a snapshot (with its index and search graph), once. */
+export async function snapshotWriteStage(
+  library: BenchLibrary,
+  network: Network,
+  path: string,
+): Promise<StageResult> {
+  const write = library.writeNetwork;
+  if (write === undefined) return skipped("write", "snapshot", "this build has no writeNetwork");
+  const { timing } = await measureOnce(() => write(network, path));
+  const mib = Number((statSync(path).size / 2 ** 20).toFixed(1));
+  return {
+    stage: "write",
+    variant: `writeNetwork → .rdsnap`,
+    status: "ok",
+    timing,
+    counters: { mib },
+  };
+}
+
+/**
+ * Reads the snapshot back and takes its index (the arrays a search reads
+ * touched, so that sections read on first use count), checked against the
+ * network's: the same firms and trades.
+ */
+export async function snapshotReadStage(
+  library: BenchLibrary,
+  network: Network,
+  path: string,
+): Promise<StageResult> {
+  const read = library.readNetwork;
+  const variant = "readNetwork + tradeIndexOf, snapshot file";
+  if (read === undefined || library.writeNetwork === undefined) {
+    return skipped("parse", variant, "this build has no snapshot");
+  }
+  const expected = library.tradeIndexOf(network).tradeCount;
+  const { value, timing } = await measureOnce(async () => {
+    const back = await read(path);
+    const index = library.tradeIndexOf(back);
+    const touched = index.tradeOffer.length + index.tradeNeed.length + index.tradePremium.length;
+    return { back, trades: index.tradeCount, touched };
+  });
+  const counters = { firms: value.back.firms.length, trades: value.trades };
+  if (value.back.firms.length !== network.firms.length || value.trades !== expected) {
+    return invalid(
+      "parse",
+      variant,
+      `read ${counters.firms} firms, ${counters.trades} trades`,
+      counters,
+    );
+  }
+  return { stage: "parse", variant, status: "ok", timing, counters };
+}

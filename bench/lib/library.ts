@@ -21,6 +21,7 @@ export type BenchLibrary = Pick<PublicApi, "parseNetwork" | "tradeIndexOf"> &
       PublicApi,
       | "parseNetworkText"
       | "readNetwork"
+      | "writeNetwork"
       | "TradeIndex"
       | "iterateDeals"
       | "findDeals"
@@ -33,6 +34,7 @@ export type BenchLibrary = Pick<PublicApi, "parseNetwork" | "tradeIndexOf"> &
 export const optionalExports = [
   "parseNetworkText",
   "readNetwork",
+  "writeNetwork",
   "TradeIndex",
   "iterateDeals",
   "findDeals",

@@ -12,7 +12,13 @@ import { join } from "node:path";
 import type { generateNetwork as GenerateNetwork } from "../../src/generator/index.js";
 import { generateNetworkRecords, jsonLinesText } from "../../src/generator/index.js";
 import type { Deal, Network } from "../../src/index.js";
-import { indexStage, parseTextStage, readFileStage } from "./input-stages.js";
+import {
+  indexStage,
+  parseTextStage,
+  readFileStage,
+  snapshotReadStage,
+  snapshotWriteStage,
+} from "./input-stages.js";
 import type { BenchLibrary } from "./library.js";
 import { type MeasureOptions, measureOnce } from "./measure.js";
 import { lpScoreStage, scoreStage, selectionCandidates, selectStage } from "./pricing-stages.js";
@@ -143,6 +149,7 @@ export async function runSize(
       : config.source.path;
   log(`${config.firms} firms (${sourceName})`);
   const network = await input(library, generate, config, stages, log);
+  const snapshotPath = join(tmpdir(), `rd-bench-${process.pid}-${config.firms}.rdsnap`);
   if (network !== undefined) {
     const context: StageContext = {
       library,
@@ -155,6 +162,17 @@ export async function runSize(
     stages.push(
       await guarded("index", "", log, () => indexStage(library, network, config.measure)),
     );
+    stages.push(
+      await guarded("write", "snapshot", log, () =>
+        snapshotWriteStage(library, network, snapshotPath),
+      ),
+    );
+    stages.push(
+      await guarded("parse", "snapshot", log, () =>
+        snapshotReadStage(library, network, snapshotPath),
+      ),
+    );
+    await rm(snapshotPath, { force: true });
     const cycles: Deal[] = [];
     const brokered: Deal[] = [];
     stages.push(await guarded("search", "setup", log, () => searchSetupStage(context)));

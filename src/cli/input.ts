@@ -1,66 +1,141 @@
 /**
- * Reading the NETWORK argument: a path (form by extension) or `-` for stdin
- * (form from `--input-format`, default json). Files are streamed with a
- * progress line (megabytes read of the file's size) on an interactive stderr.
+ * Reading the NETWORK argument: a path (form by extension; a folder is the
+ * tables form) or `-` for stdin (form from `--input-format`, default json).
+ * Text files are streamed as bytes with a progress line (megabytes read of
+ * the file's size) on an interactive stderr; the trade index (and, for a
+ * search over the whole network, the search graph) are then built with a
+ * progress line of their own, unless the file was a snapshot that holds them.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import {
-  formatOfPath,
-  type NetworkFormat,
-  networkFormats,
-  parseNetworkText,
-  readNetworkLines,
+  collectBytes,
+  type InputFormat,
+  inputFormatOfPath,
+  inputFormats,
+  readNetwork,
+  readNetworkStream,
 } from "../model/read-network.js";
 import type { Network } from "../model/types.js";
+import { searchGraphOf } from "../search/search-graph.js";
+import type { BuildProgress } from "../trade-index/build-index.js";
+import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
+import { parseNetworkTextWithHint } from "./json-lines-hint.js";
 import { ProgressReporter } from "./progress.js";
 
 /** The `--input-format` flag spec, shared by every command that reads a network. */
 export const inputFlags = { "input-format": { type: "string" } } as const;
 
-/** The text chunks of a stream, each reported to `onRead` with its length. */
+/** The byte chunks of a stream, each reported to `onRead` with its length. */
 async function* counted(
-  stream: NodeJS.ReadableStream,
+  stream: AsyncIterable<Uint8Array | string>,
   onRead: (length: number) => void,
-): AsyncGenerator<string> {
-  stream.setEncoding("utf8");
+): AsyncGenerator<Uint8Array | string> {
   for await (const chunk of stream) {
-    onRead((chunk as string).length);
-    yield chunk as string;
+    onRead(chunk.length);
+    yield chunk;
   }
 }
 
-async function readAll(chunks: AsyncIterable<string>): Promise<string> {
-  const parts: string[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return parts.join("");
+/** What to prepare once the network is read. */
+export interface LoadOptions {
+  /** Build the breadth-first search graph too (a search over the whole network follows). @defaultValue false */
+  readonly wholeNetworkSearch?: boolean;
 }
 
-/** Reads the network named on the command line. */
+/**
+ * An `onProgress` for the index and search-graph builds: a progress line per
+ * step (`index: trades`), drawn once the build has run a second.
+ */
+export function buildProgress(io: CliIO): {
+  onProgress: (progress: BuildProgress) => void;
+  finish: () => void;
+} {
+  const started = performance.now();
+  let current: { key: string; reporter: ProgressReporter } | undefined;
+  return {
+    onProgress(progress) {
+      const key = `${progress.task}: ${progress.step}`;
+      if (current?.key !== key) {
+        current?.reporter.finish();
+        const elapsed = performance.now() - started;
+        current = {
+          key,
+          reporter: new ProgressReporter(io, { label: key, delayMs: Math.max(0, 1000 - elapsed) }),
+        };
+      }
+      current.reporter.update(progress.done, progress.total);
+    },
+    finish() {
+      current?.reporter.finish();
+    },
+  };
+}
+
+/** Reads the network named on the command line, then builds (or takes from the snapshot) its index. */
 export async function loadNetwork(
   path: string,
   inputFormat: string | undefined,
   io: CliIO,
+  options: LoadOptions = {},
 ): Promise<Network> {
   const explicit =
     inputFormat === undefined
       ? undefined
-      : choiceFlag<NetworkFormat>(inputFormat, "input-format", networkFormats, "json");
-  const format = explicit ?? (path === "-" ? "json" : formatOfPath(path));
-  const size = path === "-" ? 0 : (await stat(path)).size;
-  const stream = path === "-" ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+      : choiceFlag<InputFormat>(inputFormat, "input-format", inputFormats, "json");
+  const network =
+    path === "-" ? await readStdin(io, explicit ?? "json") : await readPath(path, explicit, io);
+  const progress = buildProgress(io);
+  try {
+    const index = tradeIndexOf(network, { onProgress: progress.onProgress });
+    if (options.wholeNetworkSearch === true) {
+      searchGraphOf(index, true, { onProgress: progress.onProgress });
+    }
+  } finally {
+    progress.finish();
+  }
+  return network;
+}
+
+/**
+ * Reads a stream in the given form; a JSON document that is not JSON but
+ * looks like JSON Lines gets a hint (`json-lines-hint.ts`).
+ */
+async function readStream(
+  input: AsyncIterable<Uint8Array | string>,
+  format: InputFormat,
+  path: string,
+  sizeHint?: number,
+): Promise<Network> {
+  if (format !== "json") return readNetworkStream(input, format, sizeHint);
+  return parseNetworkTextWithHint(await collectBytes(input, sizeHint), path);
+}
+
+/** Reads stdin in the given form. */
+function readStdin(io: CliIO, format: InputFormat): Promise<Network> {
+  return readStream(io.stdin as AsyncIterable<Uint8Array | string>, format, "-");
+}
+
+/** Reads a file (text forms streamed with a progress line) or a folder. */
+async function readPath(
+  path: string,
+  explicit: InputFormat | undefined,
+  io: CliIO,
+): Promise<Network> {
+  const info = await stat(path);
+  const format = explicit ?? inputFormatOfPath(path);
+  if (info.isDirectory() || format === "rdsnap") return readNetwork(path, { format: explicit });
   const progress = new ProgressReporter(io, { label: "MB read" });
   let read = 0;
-  const chunks = counted(stream, (length) => {
+  const size = Math.round(info.size / 1e6);
+  const chunks = counted(createReadStream(path, { highWaterMark: 1 << 20 }), (length) => {
     read += length;
-    progress.update(Math.round(read / 1e6), Math.round(size / 1e6));
+    progress.update(Math.round(read / 1e6), size);
   });
   try {
-    return format === "jsonl"
-      ? await readNetworkLines(chunks)
-      : parseNetworkText(await readAll(chunks));
+    return await readStream(chunks, format, path, info.size);
   } finally {
     progress.finish();
   }

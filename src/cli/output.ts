@@ -1,8 +1,39 @@
 /**
- * Writing results to stdout without holding them all in one string, and
- * honouring back-pressure, so that a million lines stream out in bounded memory.
+ * Writing results without holding them all in one string, and honouring
+ * back-pressure, so that a million lines stream out in bounded memory. A
+ * stream that fails (a full disk, a closed pipe) turns into a `CliOutputError`
+ * at the next write, never a hang on a `drain` that will not come.
  */
 import type { Writable } from "node:stream";
+import { CliOutputError, errorCodeOf } from "./io.js";
+
+/**
+ * Resolves when `stream` drains; rejects with a `CliOutputError` naming
+ * `target` when it fails or closes first.
+ */
+export function drained(stream: Writable, target: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const settle = (error?: unknown) => {
+      stream.off("drain", onDrain);
+      stream.off("error", onError);
+      stream.off("close", onClose);
+      if (error === undefined) resolve();
+      else reject(new CliOutputError(target, errorCodeOf(error)));
+    };
+    const onDrain = () => settle();
+    const onError = (error: Error) => settle(error);
+    const onClose = () => settle(stream.errored ?? { code: "EPIPE" });
+    stream.on("drain", onDrain);
+    stream.on("error", onError);
+    stream.on("close", onClose);
+  });
+}
+
+/** Throws the stream's failure, if it has failed, as a `CliOutputError`. */
+export function checkWritable(stream: Writable, target: string): void {
+  if (stream.errored) throw new CliOutputError(target, errorCodeOf(stream.errored));
+  if (stream.destroyed || stream.writableEnded) throw new CliOutputError(target, "EPIPE");
+}
 
 /** Buffers text and writes it in large chunks, waiting when the stream is full. */
 export class ChunkedWriter {
@@ -12,6 +43,8 @@ export class ChunkedWriter {
   constructor(
     private readonly stream: Writable,
     private readonly chunkSize = 1 << 20,
+    /** What the stream is, for messages: `stdout` or a path. */
+    private readonly target = "stdout",
   ) {}
 
   /** Appends text; flushes when the buffer is full. */
@@ -27,8 +60,7 @@ export class ChunkedWriter {
     const text = this.parts.join("");
     this.parts = [];
     this.size = 0;
-    if (!this.stream.write(text)) {
-      await new Promise<void>((resolve) => this.stream.once("drain", resolve));
-    }
+    checkWritable(this.stream, this.target);
+    if (!this.stream.write(text)) await drained(this.stream, this.target);
   }
 }

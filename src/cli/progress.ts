@@ -1,10 +1,12 @@
 /**
- * A progress line for long CLI runs: items done of total, rate, ETA and one
- * custom counter ("deals found"), drawn on stderr only when stderr is a
- * terminal and only once the run has lasted over a second; at most ten
- * redraws a second; the line is cleared when done. Silent otherwise, so
- * piped output and logs never see it.
+ * A progress line for long CLI runs: the stage, items done of total, the
+ * share of the whole work done, rate, ETA and one custom counter ("deals
+ * found"), drawn on stderr only when stderr is a terminal and only once the
+ * run has lasted over a second; at most ten redraws a second; the line is
+ * cleared when done (and, with `clearOnInterrupt`, on SIGINT, SIGTERM and
+ * SIGHUP). Silent otherwise, so piped output and logs never see it.
  */
+import { onInterrupt } from "./interrupts.js";
 import type { CliIO } from "./io.js";
 
 /** Options of `ProgressReporter`. */
@@ -19,6 +21,29 @@ export interface ProgressOptions {
   readonly intervalMs?: number;
   /** The clock, in ms (for tests). @defaultValue performance.now */
   readonly now?: () => number;
+  /**
+   * Clear the line when the process is interrupted. Only for work that awaits
+   * I/O: a signal handler delays Ctrl-C until the event loop turns (see interrupts.ts).
+   * @defaultValue false
+   */
+  readonly clearOnInterrupt?: boolean;
+}
+
+/** One look at the work: what `ProgressReporter.report` draws. */
+export interface ProgressState {
+  /** Items done (in the current stage). */
+  readonly done: number;
+  /** Items in all (in the current stage); omit or 0 when unknown. */
+  readonly total?: number;
+  /** The current stage, shown first (`cycle 1/2`). @defaultValue none */
+  readonly stage?: string;
+  /**
+   * The share of the whole work done, 0..1, for the percentage and the ETA.
+   * @defaultValue done / total (no percentage and no ETA without a total)
+   */
+  readonly fraction?: number;
+  /** The custom counter. @defaultValue not shown */
+  readonly extra?: number;
 }
 
 /** Defaults of `ProgressOptions`. */
@@ -28,6 +53,7 @@ export const defaultProgressOptions: Required<ProgressOptions> = {
   delayMs: 1000,
   intervalMs: 100,
   now: () => performance.now(),
+  clearOnInterrupt: false,
 };
 
 const clearLine = "\r\u001b[K";
@@ -62,6 +88,7 @@ export class ProgressReporter {
   private lastDraw = Number.NEGATIVE_INFINITY;
   private drawn = false;
   private finished = false;
+  private forgetInterrupt: (() => void) | undefined;
 
   constructor(
     private readonly io: Pick<CliIO, "stderr" | "interactive">,
@@ -76,44 +103,66 @@ export class ProgressReporter {
    * custom counter. Cheap to call often: it draws at most every `intervalMs`.
    */
   update(done: number, total?: number, extra?: number): void {
+    this.report({ done, total, extra });
+  }
+
+  /** Records progress with a stage and the share of the whole work done. */
+  report(state: ProgressState): void {
     if (!this.io.interactive || this.finished) return;
     const now = this.options.now();
     const elapsed = now - this.start;
     if (elapsed <= this.options.delayMs || now - this.lastDraw < this.options.intervalMs) return;
     this.lastDraw = now;
+    if (!this.drawn && this.options.clearOnInterrupt) {
+      this.forgetInterrupt = onInterrupt(() => this.io.stderr.write(clearLine));
+    }
     this.drawn = true;
-    this.io.stderr.write(`${clearLine}${this.line(done, total, extra, elapsed / 1000)}`);
+    this.io.stderr.write(`${clearLine}${this.line(state, elapsed / 1000)}`);
   }
 
   /** Clears the line if one was drawn; later updates are ignored. */
   finish(): void {
     if (this.finished) return;
     this.finished = true;
+    this.forgetInterrupt?.();
     if (this.drawn) this.io.stderr.write(clearLine);
   }
 
-  private line(
-    done: number,
-    total: number | undefined,
-    extra: number | undefined,
-    seconds: number,
-  ): string {
+  private line(state: ProgressState, seconds: number): string {
     const { label, extraLabel } = this.options;
-    const rate = done / seconds;
+    const { done, total, stage, extra } = state;
+    const known = total !== undefined && total > 0;
     const parts: string[] = [];
-    if (total !== undefined && total > 0) {
-      const percent = Math.min(100, Math.floor((100 * done) / total));
-      parts.push(`${label} ${count(done)}/${count(total)} (${percent}%)`);
+    if (stage !== undefined) parts.push(stage);
+    if (state.fraction === undefined) {
+      // Items of a known total: the share done, the rate, and the ETA at that rate.
+      parts.push(
+        known
+          ? `${label} ${count(done)}/${count(total)} (${percent(done / total)})`
+          : `${label} ${count(done)}`,
+      );
+      parts.push(`${count(done / seconds)}/s`);
+      if (known) parts.push(`ETA ${eta(done / total, seconds)}`);
     } else {
-      parts.push(`${label} ${count(done)}`);
-    }
-    parts.push(`${count(rate)}/s`);
-    if (total !== undefined && total > 0) {
-      parts.push(rate > 0 ? `ETA ${formatDuration((total - done) / rate)}` : "ETA ?");
+      // A stage of a larger work: its items, then the share of the whole and the ETA from it.
+      parts.push(known ? `${label} ${count(done)}/${count(total)}` : `${label} ${count(done)}`);
+      parts.push(`${percent(state.fraction)} done`, `ETA ${eta(state.fraction, seconds)}`);
     }
     if (extra !== undefined)
       parts.push(extraLabel === "" ? count(extra) : `${extraLabel} ${count(extra)}`);
     parts.push(formatDuration(seconds));
     return parts.join(" · ");
   }
+}
+
+/** Time left when `fraction` of the work took `seconds`, at the same pace. */
+function eta(fraction: number, seconds: number): string {
+  return formatDuration(fraction > 0 ? (seconds * (1 - fraction)) / fraction : Number.NaN);
+}
+
+/** A share as a percent, rounded down: whole percents from 10% on, one decimal below (`0.4%`), `<0.1%` above 0. */
+function percent(fraction: number): string {
+  const p = Math.min(100, Math.max(0, fraction * 100));
+  if (p > 0 && p < 0.1) return "<0.1%";
+  return p >= 10 ? `${Math.floor(p)}%` : `${Math.floor(p * 10) / 10}%`;
 }

@@ -2,10 +2,17 @@
  * The search flags that `find` and `select` share (SPEC §8), and their
  * translation into `findDeals` options. Usage mistakes are `CliUsageError`s.
  */
-import { type Objective, objectives, type Policy, policies } from "../economics/deal.js";
+import {
+  type Competition,
+  competitions,
+  type Objective,
+  objectives,
+  type Policy,
+  policies,
+} from "../economics/deal.js";
 import { defaultFindOptions, type FindDealsOptions } from "../economics/find-options.js";
-import { defaultPricingOptions } from "../economics/pricing-options.js";
-import { networkFormats } from "../model/read-network.js";
+import { defaultPricingOptions, defaultRoomAndCompetition } from "../economics/pricing-options.js";
+import { inputFormats } from "../model/read-network.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
 import { choiceFlag, integerFlag } from "./args.js";
 import { inputFlags } from "./input.js";
@@ -22,6 +29,8 @@ export const searchFlags = {
   all: { type: "boolean" },
   "include-infeasible": { type: "boolean" },
   "key-accounts-only": { type: "boolean" },
+  room: { type: "boolean" },
+  competition: { type: "string" },
   ...inputFlags,
 } as const;
 
@@ -36,6 +45,8 @@ export interface SearchFlagValues {
   all?: boolean;
   "include-infeasible"?: boolean;
   "key-accounts-only"?: boolean;
+  room?: boolean;
+  competition?: string;
 }
 
 /** Help lines for the shared search flags. */
@@ -48,7 +59,10 @@ export const searchFlagsHelp = `  --initiator ID          only deals in which fi
                           (default: ${defaultPricingOptions.withInitiator.objective} with --initiator, else ${defaultPricingOptions.withoutInitiator.objective})
   --include-infeasible    also list deals no discount makes acceptable to all
   --key-accounts-only     only deals in which a key account buys (from the initiator)
-  --input-format F        ${networkFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
+  --room                  each trade's discount range and each party's net range (SPEC §5)
+  --competition C         ${competitions.join(" | ")} (default ${defaultRoomAndCompetition.competition}): counter
+                          raises each hurdle by what the incumbents could offer
+  --input-format F        ${inputFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
 
 /** Turns the flags into `findDeals` options (without `top`). */
 export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
@@ -69,6 +83,7 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
     "max-parties",
     defaultFindOptions.maxParties,
     2,
+    maxPartiesLimit,
   );
   if (values.policy !== undefined)
     options.policy = choiceFlag<Policy>(values.policy, "policy", policies, "fair");
@@ -84,9 +99,27 @@ export function searchOptionsOf(values: SearchFlagValues): FindDealsOptions {
   ) {
     throw new CliUsageError(`--objective ${options.objective} needs --initiator ID`);
   }
+  if (values.competition !== undefined) {
+    options.competition = choiceFlag<Competition>(
+      values.competition,
+      "competition",
+      competitions,
+      defaultRoomAndCompetition.competition,
+    );
+  }
+  if (values.room === true) options.room = true;
   options.includeInfeasible = values["include-infeasible"] === true;
   options.keyAccountsOnly = values["key-accounts-only"] === true;
   return options;
+}
+
+/** The objective the search ranks by: the flag's, or the default (which depends on the initiator). */
+export function objectiveOf(options: FindDealsOptions): Objective {
+  const defaults =
+    options.initiator === undefined
+      ? defaultPricingOptions.withoutInitiator
+      : defaultPricingOptions.withInitiator;
+  return options.objective ?? defaults.objective;
 }
 
 /** `--top N` or `--all` (Infinity); `fallback` when neither is given. */

@@ -11,11 +11,17 @@
  *
  * A fixed discount (given to `scoreDeal`) is folded into the parties' bases and
  * leaves the trade no room to move (capacity 0), so the pricers never see it.
+ *
+ * The competitor's counter (SPEC §5): under `competition: "counter"` the
+ * caller sets `floors` before loading; each trade's counter per unit is then
+ * read at load, and `derive` raises every party's hurdle (`hurdle`) above its
+ * own (`ownHurdle`) by its exposure, before anything is priced.
  */
 
 import type { DealKind } from "../search/kinds.js";
+import { counterUnit, type IncumbentFloors } from "../trade-index/incumbent-floors.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import type { DealShape } from "./deal.js";
+import type { Competition, DealShape } from "./deal.js";
 
 /** How the fast paths see a deal's trades. */
 export type EconomyLayout = "ring" | "brokered" | "generic";
@@ -36,9 +42,19 @@ export class DealEconomy {
   /** The initiator's party number, or -1 when there is none or it is not a party. */
   initiatorParty = -1;
 
+  /** How incumbents' counters enter the pricing (set by the caller before loading). */
+  competition: Competition = "none";
+  /** The index's per-need floors, under `competition: "counter"` (set with it). */
+  floors: IncumbentFloors | null = null;
+
   /** Firm integer (trade index) of each party. */
   readonly partyFirm: Int32Array;
+  /** The firm's own hurdle. */
+  readonly ownHurdle: Float64Array;
+  /** The hurdle the pricing uses: the firm's own, raised by its exposure under the counter. */
   readonly hurdle: Float64Array;
+  /** Σ of the known counters of the trades a party buys (under the counter; else set when built). */
+  readonly exposure: Float64Array;
   /** marginGained − premiumPaid − fixed discounts given + fixed discounts received. */
   readonly base: Float64Array;
 
@@ -54,6 +70,10 @@ export class DealEconomy {
   readonly probability: Float64Array;
   /** A discount given by the caller, or NaN when the policy chooses it. */
   readonly fixedDiscount: Float64Array;
+  /** The counter per unit (NaN: unknown); read at load under the counter only. */
+  readonly counterUnit: Float64Array;
+  /** The counter, counterUnit · quantity (NaN: unknown); under the counter only. */
+  readonly counter: Float64Array;
 
   /** Σ m − Σ c. */
   surplus = 0;
@@ -72,6 +92,18 @@ export class DealEconomy {
   /** The fair level: the largest least (net − hurdle) over the parties. */
   fairLevel = 0;
 
+  // The negotiation room (deal-room.ts), after pricing a feasible deal.
+  /** Least and most discount of each trade over the discounts every party accepts. */
+  readonly discountMin: Float64Array;
+  readonly discountMax: Float64Array;
+  /** Least and most net of each party over the same set. */
+  readonly netMin: Float64Array;
+  readonly netMax: Float64Array;
+  /** Scratch of the room: the all-pairs distances of its constraint graph, and each party's two variables. */
+  readonly distances: Float64Array;
+  readonly plusVariable: Int32Array;
+  readonly minusVariable: Int32Array;
+
   /** Scratch for the pricers: slack bases, edge capacities, chosen discounts. */
   readonly slack: Float64Array;
   readonly capacity: Float64Array;
@@ -87,7 +119,9 @@ export class DealEconomy {
     const ints = () => new Int32Array(room);
     const floats = () => new Float64Array(room);
     this.partyFirm = ints();
+    this.ownHurdle = floats();
     this.hurdle = floats();
+    this.exposure = floats();
     this.base = floats();
     this.tradeId = ints();
     this.seller = ints();
@@ -98,6 +132,8 @@ export class DealEconomy {
     this.premium = floats();
     this.probability = floats();
     this.fixedDiscount = floats();
+    this.counterUnit = floats();
+    this.counter = floats();
     this.discount = floats();
     this.net = floats();
     this.slack = floats();
@@ -107,6 +143,13 @@ export class DealEconomy {
     this.paid = floats();
     this.given = floats();
     this.received = floats();
+    this.discountMin = floats();
+    this.discountMax = floats();
+    this.netMin = floats();
+    this.netMax = floats();
+    this.distances = new Float64Array((room + 1) * (room + 1));
+    this.plusVariable = ints();
+    this.minusVariable = ints();
   }
 
   /**
@@ -164,6 +207,47 @@ export class DealEconomy {
       probability[j] = probabilityValues[tradeProbabilityCode[t]];
       fixedDiscount[j] = Number.NaN;
     }
+    const floors = this.floors;
+    if (floors !== null) {
+      for (let j = 0; j < size; j++) {
+        const n = tradeNeed[trades[j]];
+        this.counterUnit[j] = counterUnit(unitPrice[j], floors.reference[n], floors.floor[n]);
+      }
+    }
+    this.finishLoad(index, initiator);
+  }
+
+  /**
+   * Loads trades of no SPEC shape (priced by the LP only): parties in the
+   * order they first appear, each trade at its own quantity.
+   */
+  loadCustom(index: TradeIndex, ordered: readonly number[], initiator: number): void {
+    this.kind = "custom";
+    this.layout = "generic";
+    this.tradeCount = ordered.length;
+    let parties = 0;
+    const partyOf = (firm: number): number => {
+      for (let v = 0; v < parties; v++) if (this.partyFirm[v] === firm) return v;
+      this.partyFirm[parties] = firm;
+      return parties++;
+    };
+    ordered.forEach((t, j) => {
+      this.seller[j] = partyOf(index.tradeSeller(t));
+      this.buyer[j] = partyOf(index.tradeBuyer(t));
+      this.tradeId[j] = t;
+      this.quantity[j] = index.tradeQuantity(t);
+      this.unitPrice[j] = index.tradeUnitPrice(t);
+      this.margin[j] = index.tradeMargin(t);
+      this.premium[j] = index.tradePremium[t];
+      this.probability[j] = index.tradeProbability(t);
+      this.fixedDiscount[j] = Number.NaN;
+      const floors = this.floors;
+      if (floors !== null) {
+        const n = index.tradeNeed[t];
+        this.counterUnit[j] = counterUnit(this.unitPrice[j], floors.reference[n], floors.floor[n]);
+      }
+    });
+    this.partyCount = parties;
     this.finishLoad(index, initiator);
   }
 
@@ -172,12 +256,12 @@ export class DealEconomy {
    * rest (see `derive`). Call after the trades and parties are set.
    */
   finishLoad(index: TradeIndex, initiator: number): void {
-    const { partyCount, partyFirm, hurdle } = this;
+    const { partyCount, partyFirm, ownHurdle } = this;
     const firmHurdle = index.firmHurdle;
     let initiatorParty = -1;
     for (let v = 0; v < partyCount; v++) {
       const firm = partyFirm[v];
-      hurdle[v] = firmHurdle[firm];
+      ownHurdle[v] = firmHurdle[firm];
       if (firm === initiator) initiatorParty = v;
     }
     this.initiatorParty = initiatorParty;
@@ -186,15 +270,27 @@ export class DealEconomy {
 
   /**
    * Derives bases, surplus, probability and scale from the trades, parties and
-   * hurdles already set.
+   * own hurdles already set, and the hurdles the pricing uses (raised by the
+   * exposures under the counter).
    */
   derive(): void {
     const { partyCount, tradeCount, hurdle, base, seller, buyer, margin, premium, fixedDiscount } =
       this;
+    const { ownHurdle, exposure } = this;
+    for (let v = 0; v < partyCount; v++) exposure[v] = 0;
+    if (this.competition === "counter") {
+      for (let j = 0; j < tradeCount; j++) {
+        const counter = this.counterUnit[j] * this.quantity[j];
+        this.counter[j] = counter;
+        if (!Number.isNaN(counter)) exposure[buyer[j]] += counter;
+      }
+    }
     let scale = 0;
     for (let v = 0; v < partyCount; v++) {
       base[v] = 0;
-      if (hurdle[v] > scale) scale = hurdle[v];
+      const h = ownHurdle[v] + exposure[v];
+      hurdle[v] = h;
+      if (h > scale) scale = h;
     }
     let surplus = 0;
     let probability = 1;

@@ -1,9 +1,13 @@
 /**
  * The SPEC §8 JSON form of a deal (the DEAL object of `find --format json`).
  * The only difference from `Deal` is the initiator's efficiency: Infinity
- * (nothing given up) has no JSON form and is written as `null`.
+ * (nothing given up) has no JSON form and is written as `null`. Keys come in
+ * the SPEC's order, then the v3 fields: a trade's `counter` (and with room its
+ * `discountRange`), a party's `exposure` and `defensible` (and with room its
+ * `netRange`), and the deal's `defensible` after `feasible`.
  */
-import type { Deal, DealShape, DealTrade, InitiatorFigures, PartyFigures } from "./deal.js";
+import { jsonNumber } from "../util/number-format.js";
+import type { Deal, InitiatorFigures, MoneyRange } from "./deal.js";
 
 /** The initiator's figures in JSON: `efficiency` is null when nothing is given up. */
 export interface InitiatorFiguresJson extends Omit<InitiatorFigures, "efficiency"> {
@@ -27,6 +31,7 @@ export function dealToJson(deal: Deal): DealJson {
     id: deal.id,
     kind: deal.kind,
     feasible: deal.feasible,
+    defensible: deal.defensible,
     score: deal.score,
     surplus: deal.surplus,
     probability: deal.probability,
@@ -41,6 +46,8 @@ export function dealToJson(deal: Deal): DealJson {
       premium: t.premium,
       probability: t.probability,
       discount: t.discount,
+      counter: t.counter,
+      ...(t.discountRange === undefined ? {} : { discountRange: t.discountRange }),
     })),
     parties: deal.parties.map((p) => ({
       firm: p.firm,
@@ -49,6 +56,9 @@ export function dealToJson(deal: Deal): DealJson {
       discountGiven: p.discountGiven,
       discountReceived: p.discountReceived,
       net: p.net,
+      exposure: p.exposure,
+      defensible: p.defensible,
+      ...(p.netRange === undefined ? {} : { netRange: p.netRange }),
     })),
   };
   if (deal.initiator === undefined) return json;
@@ -67,22 +77,26 @@ export function dealToJson(deal: Deal): DealJson {
   };
 }
 
-/** A number as JSON writes it: `String(x)`, or `null` when not finite. */
-const num = (x: number): string => (Number.isFinite(x) ? String(x) : "null");
+/** A number as SPEC §8's JSON writes it: at most 12 significant digits, `null` when not finite. */
+const num = jsonNumber;
 const str = JSON.stringify;
+/** A range of the room as JSON: `[min,max]`, or `null`. */
+const range = (r: MoneyRange | null): string =>
+  r === null ? "null" : `[${num(r[0])},${num(r[1])}]`;
 
 /**
  * `JSON.stringify(dealToJson(deal))`, written directly (about 3× faster, for
- * listings of millions of deals); the same text, key for key.
+ * listings of millions of deals); the same text, key for key, except that
+ * every number has at most 12 significant digits (SPEC §8: no float noise).
  */
 export function dealJsonText(deal: Deal): string {
-  let text = `{"id":${str(deal.id)},"kind":${str(deal.kind)},"feasible":${deal.feasible},"score":${num(deal.score)},"surplus":${num(deal.surplus)},"probability":${num(deal.probability)},"expectedSurplus":${num(deal.expectedSurplus)},"trades":[`;
+  let text = `{"id":${str(deal.id)},"kind":${str(deal.kind)},"feasible":${deal.feasible},"defensible":${deal.defensible},"score":${num(deal.score)},"surplus":${num(deal.surplus)},"probability":${num(deal.probability)},"expectedSurplus":${num(deal.expectedSurplus)},"trades":[`;
   deal.trades.forEach((t, i) => {
-    text += `${i === 0 ? "" : ","}{"seller":${str(t.seller)},"buyer":${str(t.buyer)},"product":${str(t.product)},"quantity":${num(t.quantity)},"unitPrice":${num(t.unitPrice)},"margin":${num(t.margin)},"premium":${num(t.premium)},"probability":${num(t.probability)},"discount":${num(t.discount)}}`;
+    text += `${i === 0 ? "" : ","}{"seller":${str(t.seller)},"buyer":${str(t.buyer)},"product":${str(t.product)},"quantity":${num(t.quantity)},"unitPrice":${num(t.unitPrice)},"margin":${num(t.margin)},"premium":${num(t.premium)},"probability":${num(t.probability)},"discount":${num(t.discount)},"counter":${t.counter === null ? "null" : num(t.counter)}${t.discountRange === undefined ? "" : `,"discountRange":${range(t.discountRange)}`}}`;
   });
   text += `],"parties":[`;
   deal.parties.forEach((p, i) => {
-    text += `${i === 0 ? "" : ","}{"firm":${str(p.firm)},"marginGained":${num(p.marginGained)},"premiumPaid":${num(p.premiumPaid)},"discountGiven":${num(p.discountGiven)},"discountReceived":${num(p.discountReceived)},"net":${num(p.net)}}`;
+    text += `${i === 0 ? "" : ","}{"firm":${str(p.firm)},"marginGained":${num(p.marginGained)},"premiumPaid":${num(p.premiumPaid)},"discountGiven":${num(p.discountGiven)},"discountReceived":${num(p.discountReceived)},"net":${num(p.net)},"exposure":${num(p.exposure)},"defensible":${p.defensible}${p.netRange === undefined ? "" : `,"netRange":${range(p.netRange)}`}}`;
   });
   text += "]";
   const i = deal.initiator;

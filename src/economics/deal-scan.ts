@@ -8,6 +8,7 @@ import type { Network } from "../model/types.js";
 import { DealCursor } from "../search/deal-cursor.js";
 import { dealId } from "../search/deal-id.js";
 import type { DealKind } from "../search/kinds.js";
+import { incumbentFloors } from "../trade-index/incumbent-floors.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
@@ -41,6 +42,8 @@ export class DealScan {
     const { kinds, maxParties, initiator, signal } = this.options;
     this.cursor = new DealCursor(this.index, { kinds, maxParties, initiator, signal });
     this.economy = new DealEconomy(Math.max(3, maxParties));
+    this.economy.competition = this.options.competition;
+    if (this.options.competition === "counter") this.economy.floors = incumbentFloors(this.index);
     this.lastReport = performance.now();
   }
 
@@ -65,18 +68,18 @@ export class DealScan {
   }
 
   /** The public deal of the loaded, priced deal. */
-  build(): Deal {
+  build(): Deal<DealKind> {
     const { economy, index, cursor, options } = this;
     const id = dealId(index, cursor.kind, cursor.trades, cursor.size);
-    return buildDeal(economy, index, id, options.objective, options.initiator);
+    return buildDeal(economy, index, id, options.objective, options.initiator, options);
   }
 
   /** Loads, prices and builds a deal kept from earlier (its trades in SPEC §4 order). */
-  rebuild(kind: DealKind, trades: Int32Array, id: string): Deal {
+  rebuild(kind: DealKind, trades: Int32Array, id: string): Deal<DealKind> {
     const { economy, index, options } = this;
     economy.loadIndexDeal(index, kind, trades, trades.length, options.initiator);
     priceFast(economy, options.policy);
-    return buildDeal(economy, index, id, options.objective, options.initiator);
+    return buildDeal(economy, index, id, options.objective, options.initiator, options);
   }
 
   /** A key account buys in the current deal (from the initiator, when there is one). */

@@ -45,10 +45,35 @@ export const objectives = [
   "expectedInitiatorNet",
 ] as const;
 
+/**
+ * How the incumbent competitor is taken into account (SPEC §5):
+ * - `none`: counters and exposures are reported, pricing ignores them;
+ * - `counter`: every party's hurdle is raised by its exposure before anything
+ *   is priced, so every feasible deal is defensible.
+ */
+export type Competition = (typeof competitions)[number];
+
+/** Every competition option. */
+export const competitions = ["none", "counter"] as const;
+
+/** A `[min, max]` range of money. */
+export type MoneyRange = readonly [min: number, max: number];
+
 /** One trade of a deal: the potential trade's figures (SPEC §3) and its discount. */
 export interface DealTrade extends PotentialTrade {
   /** d: money the seller gives the buyer, 0 ≤ d ≤ m. */
   readonly discount: number;
+  /**
+   * The most the buyer's incumbent can offer it to stay: max(0, ref − floor) · q
+   * (SPEC §5); `null` when the buyer names no incumbent or its floor is unknown.
+   */
+  readonly counter: number | null;
+  /**
+   * With `room`: the least and the most this discount can be with every party
+   * still accepting the deal (SPEC §5); `null` for an infeasible deal; a given
+   * discount is fixed (its range is that one value).
+   */
+  readonly discountRange?: MoneyRange | null;
 }
 
 /** One party's figures. */
@@ -61,6 +86,15 @@ export interface PartyFigures {
   readonly discountReceived: number;
   /** marginGained − premiumPaid − discountGiven + discountReceived. */
   readonly net: number;
+  /** Σ of the known counters of the trades it buys (0 when none is known). */
+  readonly exposure: number;
+  /** net − exposure ≥ its hurdle (SPEC §5's tolerance): the incumbents' best counters cannot win it back. */
+  readonly defensible: boolean;
+  /**
+   * With `room`: the least it can be pushed to and the most it can ask for,
+   * with every party still accepting the deal; `null` for an infeasible deal.
+   */
+  readonly netRange?: MoneyRange | null;
 }
 
 /**
@@ -91,11 +125,11 @@ export interface InitiatorFigures {
  * (its objective values and the initiator's net) are unique; the fast path
  * picks the same optimum every time (see price-fast.ts).
  */
-export interface Deal {
+export interface Deal<Kind extends DealShape = DealShape> {
   /** Canonical id (SPEC §4): kind and trades, e.g. `cycle:a>b:x|b>a:y`. */
   readonly id: string;
-  /** The shape (SPEC §4), or `custom` for trades `scoreDeal` found no shape in. */
-  readonly kind: DealShape;
+  /** The shape (SPEC §4), or `custom` for trades `scoreDeal` found no shape in (never for a search's deals). */
+  readonly kind: Kind;
   /**
    * Some discounts give every party net ≥ its hurdle; a party within 1e-9 ×
    * the deal's largest money amount (margin, |premium| or hurdle) below its
@@ -114,5 +148,7 @@ export interface Deal {
   readonly trades: readonly DealTrade[];
   /** Parties in the order they first appear in `trades`. */
   readonly parties: readonly PartyFigures[];
+  /** Feasible, and every party defensible against its incumbents' counters (SPEC §5). */
+  readonly defensible: boolean;
   readonly initiator?: InitiatorFigures;
 }

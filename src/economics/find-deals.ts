@@ -12,6 +12,7 @@
  */
 import type { Network } from "../model/types.js";
 import { dealId } from "../search/deal-id.js";
+import type { DealKind } from "../search/kinds.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import type { DealSearchOptions, FindDealsOptions } from "./find-options.js";
@@ -31,12 +32,12 @@ import { TopDeals } from "./top-deals.js";
 export function iterateDeals(
   network: Network,
   options: DealSearchOptions = {},
-): Generator<Deal, void, undefined> {
+): Generator<Deal<DealKind>, void, undefined> {
   const scan = new DealScan(network, options);
   return streamDeals(scan);
 }
 
-function* streamDeals(scan: DealScan): Generator<Deal, void, undefined> {
+function* streamDeals(scan: DealScan): Generator<Deal<DealKind>, void, undefined> {
   const include = scan.options.includeInfeasible;
   while (scan.next()) {
     scan.price();
@@ -54,12 +55,12 @@ function* streamDeals(scan: DealScan): Generator<Deal, void, undefined> {
  * @example
  * const best = findDeals(network, { initiator: "steel", top: 5 });
  */
-export function findDeals(network: Network, options: FindDealsOptions = {}): Deal[] {
+export function findDeals(network: Network, options: FindDealsOptions = {}): Deal<DealKind>[] {
   return [...rankDeals(network, options)];
 }
 
 /** The ranked deals of `rankDeals`: their count, and the deals built one at a time. */
-export interface RankedDeals extends Iterable<Deal> {
+export interface RankedDeals extends Iterable<Deal<DealKind>> {
   /** How many deals were kept. */
   readonly length: number;
 }

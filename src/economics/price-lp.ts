@@ -41,9 +41,12 @@ const scaleTarget = 1e6;
 const keepTolerance = 1e-11;
 
 interface Stage {
-  /** `level`: max t; `discount`: min Σd; `net`: max net of `party`. */
-  readonly goal: "level" | "discount" | "net";
+  /** `level`: max t; `discount`: min Σd; `net`: max net of `party`; `linear`: min or max Σ coefficients · d. */
+  readonly goal: "level" | "discount" | "net" | "linear";
   readonly party: number;
+  /** For `linear`: the coefficient of each trade's discount, and the sense. */
+  readonly coefficients?: Float64Array;
+  readonly sense?: "min" | "max";
   /** Lower bound on each party's slack, unscaled (−Infinity: none). */
   readonly lower: Float64Array;
   /** Upper bound on Σ chosen d, unscaled (Infinity: none). */
@@ -82,6 +85,7 @@ function solveStage(economy: DealEconomy, stage: Stage): StageOutcome {
     if (stage.maxDiscount !== Number.POSITIVE_INFINITY) column.sum = 1;
     if (stage.goal === "discount") column.goal = 1;
     if (stage.goal === "net") column.goal = s === stage.party ? -1 : b === stage.party ? 1 : 0;
+    if (stage.goal === "linear") column.goal = stage.coefficients?.[j] ?? 0;
     variables[`d${j}`] = column;
   }
   if (stage.maxDiscount !== Number.POSITIVE_INFINITY) {
@@ -109,7 +113,8 @@ function solveStage(economy: DealEconomy, stage: Stage): StageOutcome {
   }
   const model: LpModel = {
     optimize: "goal",
-    opType: stage.goal === "discount" ? "min" : "max",
+    opType:
+      stage.goal === "discount" ? "min" : stage.goal === "linear" ? (stage.sense ?? "max") : "max",
     constraints,
     variables,
   };
@@ -225,5 +230,61 @@ export function priceByLp(economy: DealEconomy, policy: Policy): LpStatus {
     economy.discount[j] = Number.isNaN(fixed) ? last.d[j] : fixed;
   }
   economy.computeNets();
+  return "optimal";
+}
+
+/**
+ * The negotiation room of a priced, feasible deal by LP (any layout; the
+ * reference for deal-room.ts): for each trade the least and most discount,
+ * for each party the least and most net, over the discounts that give every
+ * party slack ≥ min(0, fair level) (loosened by the kept-optimum tolerance).
+ * Sets the economy's `discountMin/Max` and `netMin/Max` on `optimal`.
+ */
+export function roomByLp(economy: DealEconomy): LpStatus {
+  const { partyCount: k, tradeCount: n } = economy;
+  const floor = Math.min(0, economy.fairLevel) - keepTolerance * economy.scale;
+  const lower = new Float64Array(k).fill(floor);
+  const extreme = (coefficients: Float64Array, sense: "min" | "max"): number | LpStatus => {
+    const outcome = solveStage(economy, {
+      goal: "linear",
+      party: -1,
+      lower,
+      maxDiscount: Number.POSITIVE_INFINITY,
+      coefficients,
+      sense,
+    });
+    if (outcome.status !== "optimal") return outcome.status;
+    let value = 0;
+    for (let j = 0; j < n; j++) value += coefficients[j] * outcome.d[j];
+    return value;
+  };
+  const coefficients = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const fixed = economy.fixedDiscount[j];
+    if (!Number.isNaN(fixed)) {
+      economy.discountMin[j] = fixed;
+      economy.discountMax[j] = fixed;
+      continue;
+    }
+    coefficients.fill(0);
+    coefficients[j] = 1;
+    const least = extreme(coefficients, "min");
+    const most = extreme(coefficients, "max");
+    if (typeof least !== "number") return least;
+    if (typeof most !== "number") return most;
+    economy.discountMin[j] = least;
+    economy.discountMax[j] = most;
+  }
+  for (let v = 0; v < k; v++) {
+    for (let j = 0; j < n; j++) {
+      coefficients[j] = economy.buyer[j] === v ? 1 : economy.seller[j] === v ? -1 : 0;
+    }
+    const least = extreme(coefficients, "min");
+    const most = extreme(coefficients, "max");
+    if (typeof least !== "number") return least;
+    if (typeof most !== "number") return most;
+    economy.netMin[v] = economy.base[v] + least;
+    economy.netMax[v] = economy.base[v] + most;
+  }
   return "optimal";
 }

@@ -6,7 +6,14 @@
 
 import { UsageError } from "../model/errors.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import { type Objective, objectives, type Policy, policies } from "./deal.js";
+import {
+  type Competition,
+  competitions,
+  type Objective,
+  objectives,
+  type Policy,
+  policies,
+} from "./deal.js";
 import { isInitiatorObjective } from "./objective.js";
 
 /** Options that say how deals are priced and scored. */
@@ -17,6 +24,10 @@ export interface PricingOptions {
   readonly policy?: Policy;
   /** The deal's `score`, and what deals are ranked by. @defaultValue `"expectedInitiatorNet"` with an initiator, else `"expectedSurplus"` */
   readonly objective?: Objective;
+  /** Report each trade's `discountRange` and each party's `netRange` (the negotiation room, SPEC §5). @defaultValue false */
+  readonly room?: boolean;
+  /** `counter`: raise every party's hurdle by its exposure to its incumbents' counters before pricing. @defaultValue `"none"` */
+  readonly competition?: Competition;
 }
 
 /** The defaults of the pricing options, with and without an initiator (SPEC §5). */
@@ -25,11 +36,19 @@ export const defaultPricingOptions = {
   withoutInitiator: { policy: "fair", objective: "expectedSurplus" },
 } as const satisfies Record<string, { policy: Policy; objective: Objective }>;
 
+/** The defaults of the pricing options that do not depend on the initiator. */
+export const defaultRoomAndCompetition = {
+  room: false,
+  competition: "none",
+} as const satisfies PricingOptions;
+
 /** Pricing options after defaults, the initiator as a firm integer (-1: none). */
 export interface ResolvedPricing {
   readonly initiator: number;
   readonly policy: Policy;
   readonly objective: Objective;
+  readonly room: boolean;
+  readonly competition: Competition;
 }
 
 /**
@@ -64,5 +83,14 @@ export function resolvePricing(index: TradeIndex, options: PricingOptions): Reso
   if (initiator < 0 && isInitiatorObjective(objective)) {
     throw new UsageError(`the objective ${objective} needs an initiator`);
   }
-  return { initiator, policy, objective };
+  const room = options.room ?? defaultRoomAndCompetition.room;
+  if (typeof room !== "boolean")
+    throw new UsageError(`room must be true or false: ${String(room)}`);
+  const competition = options.competition ?? defaultRoomAndCompetition.competition;
+  if (!competitions.includes(competition)) {
+    throw new UsageError(
+      `unknown competition: ${String(competition)} (expected ${competitions.join(", ")})`,
+    );
+  }
+  return { initiator, policy, objective, room, competition };
 }

@@ -1,22 +1,15 @@
 /**
- * `scoreDeal`: the economics of one deal given as trades (SPEC §5, §8), the
- * engine behind proposals. Quantities and discounts may be given per trade;
- * the policy chooses the discounts left open. Cycles, brokered triangles and
- * chains are priced by the exact fast path, any other set of trades by the LP.
+ * `scoreDeal`: the economics of one deal given as trades of firm and product
+ * ids (SPEC §5, §8). It resolves each trade to the trade index once and hands
+ * the integers to `scoreTrades`, the one pricing path.
  */
-
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
-import { dealId } from "../search/deal-id.js";
 import type { DealKind } from "../search/kinds.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
-import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
-import { DealEconomy, layoutOf } from "./deal-economy.js";
-import { recognizeShape } from "./deal-shape.js";
-import { priceFast } from "./price-fast.js";
-import { priceByLp } from "./price-lp.js";
 import { type PricingOptions, resolvePricing } from "./pricing-options.js";
+import { scoreTrades } from "./score-trades.js";
 
 /** One trade of the deal to score. */
 export interface TradeSpec {
@@ -43,14 +36,6 @@ export interface ScoreDealOptions extends PricingOptions {
   readonly kind?: DealKind;
 }
 
-/** A given discount this far (relative to the margin) outside [0, margin] is rounding: clamped, not refused. */
-const discountTolerance = 1e-9;
-
-/** `seller>buyer:product` of a trade, as ids write it (SPEC §4). */
-function tradeLabel(index: TradeIndex, t: number): string {
-  return `${index.firmIds[index.tradeSeller(t)]}>${index.firmIds[index.tradeBuyer(t)]}:${index.productIds[index.tradeProduct(t)]}`;
-}
-
 /** Resolves a trade spec to the trade index, or throws a UsageError saying why not. */
 function resolveTrade(index: TradeIndex, spec: TradeSpec, position: number): number {
   const where = `trades[${position}]`;
@@ -74,29 +59,6 @@ function resolveTrade(index: TradeIndex, spec: TradeSpec, position: number): num
   return t;
 }
 
-/** Sets trade j's figures at quantity q (SPEC §3 with q given). */
-function setQuantity(
-  economy: DealEconomy,
-  index: TradeIndex,
-  j: number,
-  t: number,
-  q: number,
-  where: string,
-): void {
-  const limit = index.tradeQuantity(t);
-  if (!(q > 0 && q <= limit))
-    throw new UsageError(`${where}: quantity must be in (0, ${limit}]: ${q}`);
-  if (q === limit) return;
-  const offer = index.tradeOffer[t];
-  const product = index.productIds[index.tradeProduct(t)];
-  const buyer = index.network.firms[index.firmRecord[index.tradeBuyer(t)]];
-  const record = buyer.needs!.find((n) => n.product === product)!;
-  const price = index.offerPrice[offer];
-  economy.quantity[j] = q;
-  economy.margin[j] = index.offerUnitMargin[offer] * q;
-  economy.premium[j] = (price - (record.referencePrice ?? price)) * q + (record.switchingCost ?? 0);
-}
-
 /**
  * The economics of one deal: its figures, the discounts the policy chooses for
  * the trades without one, feasibility, and the initiator's figures.
@@ -118,86 +80,12 @@ export function scoreDeal(
   options: ScoreDealOptions = {},
 ): Deal {
   const index = tradeIndexOf(network);
-  const { initiator, policy, objective } = resolvePricing(index, options);
-  if (trades.length === 0) throw new UsageError("a deal needs at least one trade");
+  const pricing = resolvePricing(index, options);
   const ids = trades.map((spec, position) => resolveTrade(index, spec, position));
-  if (new Set(ids).size !== ids.length) throw new UsageError("a trade is repeated");
-  const shape = recognizeShape(
-    ids.map((t) => ({
-      seller: index.tradeSeller(t),
-      buyer: index.tradeBuyer(t),
-      product: index.tradeProduct(t),
-    })),
-  );
-  if (options.kind !== undefined && options.kind !== shape.kind) {
-    throw new UsageError(`the trades do not form a ${options.kind} (they form: ${shape.kind})`);
-  }
-  const ordered = shape.order.map((position) => ids[position]);
-  const economy = new DealEconomy(Math.max(3, 2 * trades.length));
-  if (shape.kind === "custom") {
-    loadCustom(economy, index, ordered, initiator);
-  } else {
-    economy.loadIndexDeal(index, shape.kind, ordered, ordered.length, initiator);
-  }
-  shape.order.forEach((position, j) => {
-    const spec = trades[position];
-    const where = `trades[${position}]`;
-    if (spec.quantity !== undefined)
-      setQuantity(economy, index, j, ordered[j], spec.quantity, where);
-    if (spec.discount !== undefined) {
-      const margin = economy.margin[j];
-      const slack = discountTolerance * margin;
-      if (!(spec.discount >= -slack && spec.discount <= margin + slack)) {
-        throw new UsageError(`${where}: discount must be in [0, ${margin}]: ${spec.discount}`);
-      }
-      economy.fixedDiscount[j] = Math.min(Math.max(spec.discount, 0), margin);
-    }
+  return scoreTrades(index, ids, {
+    ...pricing,
+    ...(options.kind === undefined ? {} : { kind: options.kind }),
+    quantities: trades.map((spec) => spec.quantity ?? Number.NaN),
+    discounts: trades.map((spec) => spec.discount ?? Number.NaN),
   });
-  economy.derive();
-  if (layoutOf(shape.kind) === "generic") {
-    const status = priceByLp(economy, policy);
-    if (status !== "optimal") throw new Error(`scoreDeal: the LP solver failed (${status})`);
-  } else {
-    priceFast(economy, policy);
-  }
-  const id =
-    shape.kind === "custom"
-      ? `custom:${ordered.map((t) => tradeLabel(index, t)).join("|")}`
-      : dealId(index, shape.kind, ordered, ordered.length);
-  return buildDeal(economy, index, id, objective, initiator);
-}
-
-/** Loads trades of no SPEC shape: parties in the order they first appear. */
-function loadCustom(
-  economy: DealEconomy,
-  index: TradeIndex,
-  ordered: readonly number[],
-  initiator: number,
-): void {
-  economy.kind = "custom";
-  economy.layout = "generic";
-  economy.tradeCount = ordered.length;
-  const party = new Map<number, number>();
-  const partyOf = (firm: number): number => {
-    let v = party.get(firm);
-    if (v === undefined) {
-      v = party.size;
-      party.set(firm, v);
-      economy.partyFirm[v] = firm;
-    }
-    return v;
-  };
-  ordered.forEach((t, j) => {
-    economy.seller[j] = partyOf(index.tradeSeller(t));
-    economy.buyer[j] = partyOf(index.tradeBuyer(t));
-    economy.tradeId[j] = t;
-    economy.quantity[j] = index.tradeQuantity(t);
-    economy.unitPrice[j] = index.tradeUnitPrice(t);
-    economy.margin[j] = index.tradeMargin(t);
-    economy.premium[j] = index.tradePremium[t];
-    economy.probability[j] = index.tradeProbability(t);
-    economy.fixedDiscount[j] = Number.NaN;
-  });
-  economy.partyCount = party.size;
-  economy.finishLoad(index, initiator);
 }

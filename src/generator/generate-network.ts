@@ -3,6 +3,7 @@
  * for tests and benchmarks. For a million firms, stream the records instead
  * (`generateNetworkRecords`, or the CLI's `generate --format jsonl`).
  */
+import { parseNetwork } from "../model/parse-network.js";
 import type { Firm, Network, Relation } from "../model/types.js";
 import { generateNetworkRecords } from "./network-records.js";
 import type { GenerateOptions } from "./options.js";
@@ -30,5 +31,6 @@ export function generateNetwork(options: GenerateOptions = {}): Network {
       meta = record.meta;
     }
   }
-  return { currency, meta, firms, relations };
+  // Parsed once, so that the library works on its columns (and caches its index).
+  return parseNetwork({ currency, meta, firms, relations });
 }

@@ -193,6 +193,7 @@ class RecordMaker {
     const quantity = Math.max(1, Math.round(spend / market));
     let incumbent = -1;
     let incumbentId: string | undefined;
+    let incumbentFloor: number | undefined;
     let referencePrice: number | undefined;
     const first = layout.productFirstSeller[product];
     const sellers = layout.productFirstSeller[product + 1] - first;
@@ -202,15 +203,21 @@ class RecordMaker {
         incumbent = layout.offerFirm[insider];
         incumbentId = this.id(incumbent);
         referencePrice = roundMoney(layout.offerPrice[insider] * random.uniform(0.94, 1));
+        if (random.chance(options.incumbentFloorShare)) {
+          incumbentFloor = roundMoney(layout.offerCost[insider] * random.uniform(1, 1.1));
+        }
       } else {
         const rival = industries[layout.firmIndustry[layout.offerFirm[insider]]].id;
         incumbentId = `x-${rival}-${random.int(1000)}`;
         referencePrice = roundMoney(market * random.lognormal(0, 0.08));
+        if (random.chance(options.incumbentFloorShare)) {
+          incumbentFloor = roundMoney(referencePrice * random.uniform(0.8, 0.95));
+        }
       }
     } else if (!random.chance(0.15)) {
       referencePrice = roundMoney(market * random.lognormal(0, 0.08));
     }
-    // Keys in one fixed order: product, quantity, referencePrice, switchingCost, incumbent.
+    // Keys in one fixed order: product, quantity, referencePrice, switchingCost, incumbent, incumbentFloor.
     const need: { -readonly [K in keyof Need]: Need[K] } = {
       product: this.product(product),
       quantity,
@@ -222,6 +229,7 @@ class RecordMaker {
       );
     }
     if (incumbentId !== undefined) need.incumbent = incumbentId;
+    if (incumbentFloor !== undefined) need.incumbentFloor = incumbentFloor;
     for (let s = first; s < first + sellers; s++) {
       const seller = layout.productSellers[s];
       if (seller === f || seller === incumbent) continue;

@@ -23,6 +23,12 @@ export interface GenerateOptions {
   readonly incumbentShare?: number;
   /** Share of incumbents that are competitors outside the network, in [0, 1]. @defaultValue 0.25 */
   readonly outsideIncumbentShare?: number;
+  /**
+   * Share of needs with an incumbent that state its floor (`incumbentFloor`,
+   * SPEC §5), in [0, 1]: a firm of the network just above its cost, an
+   * outsider 5-20% below the reference price. @defaultValue 0.4
+   */
+  readonly incumbentFloorShare?: number;
   /** Share of firms that are key accounts (the largest by revenue), in [0, 1]. @defaultValue 0.02 */
   readonly keyAccountShare?: number;
   /** Share of candidate trades that carry a probability relation, in [0, 1]. @defaultValue 0.1 */
@@ -48,6 +54,7 @@ export const defaultGenerateOptions: Required<GenerateOptions> = {
   localShare: 0.9,
   incumbentShare: 0.3,
   outsideIncumbentShare: 0.25,
+  incumbentFloorShare: 0.4,
   keyAccountShare: 0.02,
   probabilityShare: 0.1,
   blockedShare: 0.004,
@@ -64,6 +71,7 @@ const shares = [
   "localShare",
   "incumbentShare",
   "outsideIncumbentShare",
+  "incumbentFloorShare",
   "keyAccountShare",
   "probabilityShare",
   "blockedShare",

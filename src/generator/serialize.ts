@@ -41,6 +41,7 @@ function needsText(needs: readonly Need[]): string {
     if (n.referencePrice !== undefined) text += `,"referencePrice":${n.referencePrice}`;
     if (n.switchingCost !== undefined) text += `,"switchingCost":${n.switchingCost}`;
     if (n.incumbent !== undefined) text += `,"incumbent":${quote(n.incumbent)}`;
+    if (n.incumbentFloor !== undefined) text += `,"incumbentFloor":${n.incumbentFloor}`;
     text += "}";
   }
   return `${text}]`;
@@ -50,7 +51,7 @@ function needsText(needs: readonly Need[]): string {
  * A generated firm as `JSON.stringify(firm)` writes it. Relies on the
  * generator's key order (id, name, industry, keyAccount, hurdle, maxDeals,
  * offers, needs; in a need: product, quantity, referencePrice, switchingCost,
- * incumbent); a firm with `meta` goes through `JSON.stringify`.
+ * incumbent, incumbentFloor); a firm with `meta` goes through `JSON.stringify`.
  */
 export function firmText(firm: Firm): string {
   if (firm.meta !== undefined) return JSON.stringify(firm);

@@ -8,6 +8,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { parseNetwork } from "../model/parse-network.js";
 import type { Firm, Meta, Network, Relation } from "../model/types.js";
+import { escapeIdPart } from "../search/deal-id.js";
 import type { PotentialTrade } from "../trade-index/potential-trades.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 
@@ -27,6 +28,11 @@ export interface NetworkAttributes {
 
 /** The graphology view of a network. */
 export type TradeGraph = MultiDirectedGraph<FirmAttributes, TradeAttributes, NetworkAttributes>;
+
+/** An edge's key: `seller>buyer:product` as deal ids write a trade (SPEC §4, escapes included), so keys never collide. */
+function tradeKey(seller: string, buyer: string, product: string): string {
+  return `${escapeIdPart(seller)}>${escapeIdPart(buyer)}:${escapeIdPart(product)}`;
+}
 
 /**
  * Builds the graphology view: firms as nodes, potential trades as edges keyed
@@ -50,7 +56,7 @@ export function toGraph(network: Network): TradeGraph {
     const seller = index.firmIds[index.tradeSeller(t)];
     const buyer = index.firmIds[index.tradeBuyer(t)];
     const product = index.productIds[index.tradeProduct(t)];
-    graph.addDirectedEdgeWithKey(`${seller}>${buyer}:${product}`, seller, buyer, {
+    graph.addDirectedEdgeWithKey(tradeKey(seller, buyer, product), seller, buyer, {
       product,
       quantity: index.tradeQuantity(t),
       unitPrice: index.tradeUnitPrice(t),

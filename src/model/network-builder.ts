@@ -6,11 +6,13 @@
  */
 import { type Issue, NetworkError } from "./errors.js";
 import { fromZodIssues, joinPath, zodMessages } from "./issues.js";
-import { handOverColumns, NetworkColumns } from "./network-columns.js";
+import { NetworkColumns } from "./network-columns.js";
+import { networkOf } from "./network-view.js";
 import { isPlainValidFirm, isPlainValidRelation } from "./quick-validate.js";
 import { repeatedRelations } from "./repeated-relations.js";
 import { firmSchema, headerSchema, relationSchema } from "./schema.js";
-import type { Firm, Meta, Network, Relation } from "./types.js";
+import type { RecordScan } from "./text/record-scanner.js";
+import type { Firm, Network, Relation } from "./types.js";
 
 /** How places are named: `firms[3]` in a document, `line 12: firm` in JSON Lines. */
 export interface RecordPlaces {
@@ -60,20 +62,16 @@ function repeatedProducts(product: Int32Array, first: number, end: number): numb
 /** Collects firms and relations, validating each; `finish` checks what spans records. */
 export class NetworkBuilder {
   private readonly issues: Issue[] = [];
-  private readonly firms: Firm[] = [];
-  private readonly relations: Relation[] = [];
   /**
-   * The figures of the accepted firms, gathered while each record is fresh,
-   * for the trade index. Its `firms` numbers each claimed firm id by its
-   * claim (a place in `firmNumbers`), which is its position in `firms` when
-   * every firm is valid (else `finish` throws).
+   * The accepted records as columns: the network's store. Its `firms`
+   * numbers each claimed firm id by its claim (a place in `firmNumbers`),
+   * which is its position in `network.firms` when every firm is valid (else
+   * `finish` throws).
    */
-  private readonly columns: NetworkColumns;
+  readonly columns: NetworkColumns;
   /** The number of the record behind each claim. */
   private readonly firmNumbers: number[] = [];
   private readonly relationPlaces: number[] = [];
-  private currency: string | undefined;
-  private meta: Meta | undefined;
 
   /** Records a problem at a place. */
   report(path: string, message: string): void {
@@ -87,8 +85,8 @@ export class NetworkBuilder {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
       return;
     }
-    this.currency = parsed.data.currency;
-    this.meta = parsed.data.meta;
+    this.columns.currency = parsed.data.currency;
+    this.columns.meta = parsed.data.meta;
   }
 
   /** `expected` firms and relations, when known, are made room for at once. */
@@ -117,6 +115,28 @@ export class NetworkBuilder {
     this.acceptFirm(parsed.data as Firm, n);
   }
 
+  /** The firm record numbered `n` that the scanner holds (valid as far as one record goes). */
+  scannedFirm(scan: RecordScan, n: number): void {
+    const claims = this.columns.firms;
+    const before = claims.size;
+    const claim = claims.internBytes(scan.bytes, scan.idStart, scan.idEnd);
+    const id = claims.get(claim);
+    if (claim < before) {
+      this.reportDuplicate(id, claim, n);
+      return;
+    }
+    this.firmNumbers.push(n);
+    this.columns.addScannedFirm(scan, id);
+    this.checkUniqueProducts(n, "offers");
+    this.checkUniqueProducts(n, "needs");
+  }
+
+  /** The relation record numbered `n` that the scanner holds. */
+  scannedRelation(scan: RecordScan, n: number): void {
+    this.columns.addScannedRelation(scan);
+    this.relationPlaces.push(n);
+  }
+
   /** Numbers `id` for the record numbered `n`; returns its earlier claim, or −1 when new. */
   private claim(id: string, n: number): number {
     const claims = this.columns.firms;
@@ -130,17 +150,19 @@ export class NetworkBuilder {
   private acceptFirm(firm: Firm, n: number): void {
     const first = this.claim(firm.id, n);
     if (first >= 0) {
-      const where = this.places.firm(n);
-      this.report(
-        joinPath(where, "id"),
-        `duplicate firm id "${firm.id}" (first at ${this.places.firm(this.firmNumbers[first])})`,
-      );
+      this.reportDuplicate(firm.id, first, n);
       return;
     }
     this.columns.addFirm(firm);
     this.checkUniqueProducts(n, "offers");
     this.checkUniqueProducts(n, "needs");
-    this.firms.push(firm);
+  }
+
+  private reportDuplicate(id: string, first: number, n: number): void {
+    this.report(
+      joinPath(this.places.firm(n), "id"),
+      `duplicate firm id "${id}" (first at ${this.places.firm(this.firmNumbers[first])})`,
+    );
   }
 
   /** The relation record numbered `n` (its index in `relations`, or its line). */
@@ -158,44 +180,36 @@ export class NetworkBuilder {
       relation = parsed.data as Relation;
     }
     this.columns.addRelation(relation);
-    this.relations.push(relation);
     this.relationPlaces.push(n);
   }
 
   /** Checks what spans records and returns the network, or throws `NetworkError` with every issue. */
   finish(): Network {
     const { columns } = this;
-    columns.resolve(this.relations);
-    const gathered = columns.columns();
-    for (let i = 0; i < this.relations.length; i++) {
-      if (gathered.relationSeller[i] < 0) this.reportUnknown(i, "seller");
-      if (gathered.relationBuyer[i] < 0) this.reportUnknown(i, "buyer");
+    for (const unknown of columns.resolve()) {
+      const where = this.places.relation(this.relationPlaces[unknown.at]);
+      for (const side of ["seller", "buyer"] as const) {
+        if (columns.firms.find(unknown[side]) < 0) {
+          this.report(
+            joinPath(where, side),
+            `${side} "${unknown[side]}" is not a firm of the network`,
+          );
+        }
+      }
     }
+    const gathered = columns.columns();
     for (const i of repeatedRelations(gathered)) this.reportRepeat(i);
     if (this.issues.length > 0) throw new NetworkError(this.issues);
-    const network: { -readonly [K in keyof Network]: Network[K] } = {
-      firms: this.firms,
-      relations: this.relations,
-    };
-    if (this.currency !== undefined) network.currency = this.currency;
-    if (this.meta !== undefined) network.meta = this.meta;
-    handOverColumns(network, gathered);
-    return network;
+    return networkOf(gathered);
   }
 
   private reportRepeat(i: number): void {
-    const relation = this.relations[i];
-    const what = relation.product === undefined ? "pair" : `pair and product "${relation.product}"`;
+    const { seller, buyer, product } = this.columns.relationIds(i);
+    const what = product === undefined ? "pair" : `pair and product "${product}"`;
     this.report(
       this.places.relation(this.relationPlaces[i]),
-      `duplicate relation for seller "${relation.seller}", buyer "${relation.buyer}" (same ${what})`,
+      `duplicate relation for seller "${seller}", buyer "${buyer}" (same ${what})`,
     );
-  }
-
-  private reportUnknown(i: number, side: "seller" | "buyer"): void {
-    const id = this.relations[i][side];
-    const where = joinPath(this.places.relation(this.relationPlaces[i]), side);
-    this.report(where, `${side} "${id}" is not a firm of the network`);
   }
 
   /**
@@ -208,7 +222,7 @@ export class NetworkBuilder {
     const product = (field === "offers" ? columns.offerProduct : columns.needProduct).values;
     for (const i of repeatedProducts(product, first, end)) {
       const where = joinPath(joinPath(joinPath(this.places.firm(n), field), i - first), "product");
-      const id = this.columns.products.strings[product[i]];
+      const id = this.columns.products.get(product[i]);
       this.report(
         where,
         `a second ${field === "offers" ? "offer" : "need"} for product "${id}" (one per product per firm)`,

@@ -1,139 +1,218 @@
 /**
- * The figures of a network's records as columns in record order: what the
- * trade index compiles. `NetworkBuilder` gathers them while each record is
- * fresh from the parser and hands them over with the network; a network built
- * any other way gets them from one walk over its objects. With a million
- * parsed firms on the heap, every later walk over the objects is a cache miss
- * per field: the columns are what spares the index those walks.
+ * A network's records as columns in record order: the store behind every
+ * parsed `Network`. Its firms and relations are built as objects only when
+ * someone reads them (`network-view.ts`); the trade index compiles the
+ * columns directly. With a million firms the objects would cost about a
+ * gigabyte and a walk over them a cache miss per field; the columns cost a
+ * few hundred megabytes and are what the snapshot form writes.
  *
- * Firms are named by their position in `network.firms`, products by a number
- * in first-seen order. A `Network` is read-only: the columns describe it as
- * it was read.
+ * Firms are numbered by their position in `network.firms`, products by a
+ * number in first-seen order (offers and needs; products that only relations
+ * name are numbered apart), and the other short strings that repeat
+ * (industries, incumbents) as labels. Absent optional numbers are NaN (every
+ * stated number is finite), absent strings −1 or absent pool entries.
+ *
+ * `NetworkColumns` gathers them record by record; `RecordColumns` is the
+ * finished, read-only view (also what a snapshot reads back as views over its
+ * file).
  */
-import { StringInterner } from "../util/string-interner.js";
+import { decodeUtf8, StringInterner, type StringList } from "../util/string-interner.js";
 import { TypedColumn } from "../util/typed-column.js";
-import type { Firm, Network, Relation } from "./types.js";
+import { type OptionalStrings, Utf8Pool } from "../util/utf8-pool.js";
+import type { RecordScan } from "./text/record-scanner.js";
+import type { Firm, Meta, Relation } from "./types.js";
 
-/** The gathered columns, each an array of exactly its count. */
+/** Optional `meta` objects by record number. */
+export interface MetaList {
+  /** The `meta` of record `i`, or undefined. */
+  get(i: number): Meta | undefined;
+  /** How many records have one. */
+  readonly stated: number;
+}
+
+/** Bits of `firmFlags`. */
+export const firmFlag = {
+  /** `keyAccount` is stated. */
+  keyAccountStated: 1,
+  /** `keyAccount` is true. */
+  keyAccount: 2,
+  /** `offers` is stated (maybe empty). */
+  offersStated: 4,
+  /** `needs` is stated (maybe empty). */
+  needsStated: 8,
+} as const;
+
+/** Bits of `relationFlags`. */
+export const relationFlag = {
+  /** `blocked` is stated. */
+  blockedStated: 1,
+  /** `blocked` is true. */
+  blocked: 2,
+} as const;
+
+/** The records of a network as columns, each an array of exactly its count. */
 export interface RecordColumns {
-  /** Firm ids numbered by position in `network.firms`. */
-  readonly firms: StringInterner;
+  readonly currency: string | undefined;
+  readonly meta: Meta | undefined;
+  /** Firm ids by position in `network.firms`. */
+  readonly firms: StringList;
   /** Whether `network.firms` lists the firms in id order (UTF-16), as files usually do. */
   readonly firmsInIdOrder: boolean;
-  /** Product ids numbered in first-seen order. */
-  readonly products: StringInterner;
-  /** Per firm position: hurdle (default 0), maxDeals (default Infinity), key account (1/0). */
+  /** Product ids of offers and needs, numbered in first-seen order. */
+  readonly products: StringList;
+  /** Products only relations name: `relationProduct` −2 − k is the k-th. */
+  readonly otherProducts: StringList;
+  /** Industries and incumbents, numbered in first-seen order. */
+  readonly labels: StringList;
+  readonly firmName: OptionalStrings;
+  /** The industry's label, −1 when none is stated. */
+  readonly firmIndustry: Int32Array;
+  /** `firmFlag` bits. */
+  readonly firmFlags: Uint8Array;
+  /** hurdle, NaN when not stated (0 applies). */
   readonly firmHurdle: Float64Array;
+  /** maxDeals, NaN when not stated (unlimited). */
   readonly firmMaxDeals: Float64Array;
-  readonly firmKeyAccount: Uint8Array;
+  readonly firmMeta: MetaList;
   /** The offers of the firm at position r are `offerStart[r] .. offerStart[r+1]-1`, in array order. */
   readonly offerStart: Int32Array;
   readonly offerProduct: Int32Array;
   readonly offerPrice: Float64Array;
   readonly offerCost: Float64Array;
   readonly offerCapacity: Float64Array;
+  readonly offerMeta: MetaList;
   /** The needs of the firm at position r are `needStart[r] .. needStart[r+1]-1`, in array order. */
   readonly needStart: Int32Array;
   readonly needProduct: Int32Array;
   readonly needQuantity: Float64Array;
-  /** referencePrice, NaN when the need states none (the seller's price then applies). */
+  /** referencePrice, NaN when none is stated (the seller's price then applies). */
   readonly needReference: Float64Array;
-  /** switchingCost (default 0). */
+  /** switchingCost, NaN when none is stated (0 applies). */
   readonly needSwitching: Float64Array;
-  /** The needs that name an incumbent, with the incumbent's id (maybe no firm of the network). */
-  readonly incumbentNeed: Int32Array;
-  readonly incumbentId: readonly string[];
+  /** The incumbent's label (maybe no firm of the network), −1 when none. */
+  readonly needIncumbent: Int32Array;
+  /** incumbentFloor, NaN when none is stated. */
+  readonly needFloor: Float64Array;
+  readonly needMeta: MetaList;
   /** Per relation (in `network.relations` order): seller and buyer positions (−1: no firm). */
   readonly relationSeller: Int32Array;
   readonly relationBuyer: Int32Array;
   /**
    * Per relation: its product's number, −1 for a relation of the whole pair,
-   * −2 − k for the k-th distinct product that no offer or need names.
+   * −2 − k for the k-th of `otherProducts` (a product no offer or need names).
    */
   readonly relationProduct: Int32Array;
-  /** Per relation: 1 when it blocks. */
-  readonly relationBlocked: Uint8Array;
+  /** `relationFlag` bits. */
+  readonly relationFlags: Uint8Array;
   /** Per relation: its probability, NaN when it states none. */
   readonly relationProbability: Float64Array;
+  readonly relationMeta: MetaList;
+}
+
+/** `meta` objects kept as they were given, by record number. */
+export class MetaColumn implements MetaList {
+  private readonly values: (Meta | undefined)[] = [];
+  stated = 0;
+
+  /** Sets record i's meta. */
+  set(i: number, meta: Meta): void {
+    while (this.values.length < i) this.values.push(undefined);
+    this.values[i] = meta;
+    this.stated++;
+  }
+
+  get(i: number): Meta | undefined {
+    return i < this.values.length ? this.values[i] : undefined;
+  }
+}
+
+/** A relation's ids as given, kept while one of them is not yet known. */
+interface PendingRelation {
+  readonly at: number;
+  readonly seller: string;
+  readonly buyer: string;
+  readonly product: string | undefined;
 }
 
 /** `relationProduct` of a relation whose product is not (yet) known. */
 const unknownProduct = -2;
 
+/** Room for `n` records, at least 1024. */
+const room = (n: number) => Math.max(1024, n + 1);
+
 /** Gathers the columns record by record. */
 export class NetworkColumns {
+  currency: string | undefined;
+  meta: Meta | undefined;
   /** Firm ids numbered by position in `network.firms` (the caller numbers each id). */
   readonly firms: StringInterner;
   /** Product ids numbered in first-seen order. */
   readonly products: StringInterner;
-  private readonly firmHurdle: TypedColumn<Float64Array>;
-  private readonly firmMaxDeals: TypedColumn<Float64Array>;
-  private readonly firmKeyAccount: TypedColumn<Uint8Array>;
-  private readonly offerStart: TypedColumn<Int32Array>;
+  readonly labels = new StringInterner(0, false);
+  readonly firmName: Utf8Pool;
+  readonly firmIndustry: TypedColumn<Int32Array>;
+  readonly firmFlags: TypedColumn<Uint8Array>;
+  readonly firmHurdle: TypedColumn<Float64Array>;
+  readonly firmMaxDeals: TypedColumn<Float64Array>;
+  readonly firmMeta = new MetaColumn();
+  readonly offerStart: TypedColumn<Int32Array>;
   /** Product number of each offer, in record order. */
   readonly offerProduct: TypedColumn<Int32Array>;
-  private readonly offerPrice: TypedColumn<Float64Array>;
-  private readonly offerCost: TypedColumn<Float64Array>;
-  private readonly offerCapacity: TypedColumn<Float64Array>;
-  private readonly needStart: TypedColumn<Int32Array>;
+  readonly offerPrice: TypedColumn<Float64Array>;
+  readonly offerCost: TypedColumn<Float64Array>;
+  readonly offerCapacity: TypedColumn<Float64Array>;
+  readonly offerMeta = new MetaColumn();
+  readonly needStart: TypedColumn<Int32Array>;
   /** Product number of each need, in record order. */
   readonly needProduct: TypedColumn<Int32Array>;
-  private readonly needQuantity: TypedColumn<Float64Array>;
-  private readonly needReference: TypedColumn<Float64Array>;
-  private readonly needSwitching: TypedColumn<Float64Array>;
-  private readonly incumbentNeed: TypedColumn<Int32Array>;
-  private readonly incumbentId: string[] = [];
+  readonly needQuantity: TypedColumn<Float64Array>;
+  readonly needReference: TypedColumn<Float64Array>;
+  readonly needSwitching: TypedColumn<Float64Array>;
+  readonly needIncumbent: TypedColumn<Int32Array>;
+  readonly needFloor: TypedColumn<Float64Array>;
+  readonly needMeta = new MetaColumn();
   private lastFirmId: string | undefined;
   private firmsInIdOrder = true;
   /** Seller and buyer position of each relation added (−1: not a firm). */
   readonly relationSeller: TypedColumn<Int32Array>;
   readonly relationBuyer: TypedColumn<Int32Array>;
-  private readonly relationProduct: TypedColumn<Int32Array>;
-  private readonly relationBlocked: TypedColumn<Uint8Array>;
-  private readonly relationProbability: TypedColumn<Float64Array>;
+  readonly relationProduct: TypedColumn<Int32Array>;
+  readonly relationFlags: TypedColumn<Uint8Array>;
+  readonly relationProbability: TypedColumn<Float64Array>;
+  readonly relationMeta = new MetaColumn();
   /** Relations added before a firm or a product they name (looked up again by `resolve`). */
-  private readonly unresolved: number[] = [];
+  private pending: PendingRelation[] = [];
   /** Products named by relations only. */
   private readonly otherProducts = new StringInterner();
 
   /** `firms` and `relations`: how many are expected, when known (room is made for them at once). */
   constructor(firms = 0, relations = 0) {
-    this.firms = new StringInterner(firms);
+    this.firms = new StringInterner(firms, false);
     this.products = new StringInterner();
-    this.firmHurdle = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
-    this.firmMaxDeals = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
-    this.firmKeyAccount = new TypedColumn(Uint8Array, Math.max(1024, firms + 1));
-    this.offerStart = new TypedColumn(Int32Array, Math.max(1024, firms + 1));
-    this.offerProduct = new TypedColumn(Int32Array, Math.max(1024, firms + 1));
-    this.offerPrice = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
-    this.offerCost = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
-    this.offerCapacity = new TypedColumn(Float64Array, Math.max(1024, firms + 1));
-    this.needStart = new TypedColumn(Int32Array, Math.max(1024, firms + 1));
-    this.needProduct = new TypedColumn(Int32Array, Math.max(1024, 2 * firms + 1));
-    this.needQuantity = new TypedColumn(Float64Array, Math.max(1024, 2 * firms + 1));
-    this.needReference = new TypedColumn(Float64Array, Math.max(1024, 2 * firms + 1));
-    this.needSwitching = new TypedColumn(Float64Array, Math.max(1024, 2 * firms + 1));
-    this.incumbentNeed = new TypedColumn(Int32Array);
-    this.relationSeller = new TypedColumn(Int32Array, Math.max(1024, relations + 1));
-    this.relationBuyer = new TypedColumn(Int32Array, Math.max(1024, relations + 1));
-    this.relationProduct = new TypedColumn(Int32Array, Math.max(1024, relations + 1));
-    this.relationBlocked = new TypedColumn(Uint8Array, Math.max(1024, relations + 1));
-    this.relationProbability = new TypedColumn(Float64Array, Math.max(1024, relations + 1));
+    this.firmName = new Utf8Pool(room(firms), 16 * room(firms));
+    this.firmIndustry = new TypedColumn(Int32Array, room(firms));
+    this.firmFlags = new TypedColumn(Uint8Array, room(firms));
+    this.firmHurdle = new TypedColumn(Float64Array, room(firms));
+    this.firmMaxDeals = new TypedColumn(Float64Array, room(firms));
+    this.offerStart = new TypedColumn(Int32Array, room(firms));
+    this.offerProduct = new TypedColumn(Int32Array, room(firms));
+    this.offerPrice = new TypedColumn(Float64Array, room(firms));
+    this.offerCost = new TypedColumn(Float64Array, room(firms));
+    this.offerCapacity = new TypedColumn(Float64Array, room(firms));
+    this.needStart = new TypedColumn(Int32Array, room(firms));
+    this.needProduct = new TypedColumn(Int32Array, room(2 * firms));
+    this.needQuantity = new TypedColumn(Float64Array, room(2 * firms));
+    this.needReference = new TypedColumn(Float64Array, room(2 * firms));
+    this.needSwitching = new TypedColumn(Float64Array, room(2 * firms));
+    this.needIncumbent = new TypedColumn(Int32Array, room(2 * firms));
+    this.needFloor = new TypedColumn(Float64Array, room(2 * firms));
+    this.relationSeller = new TypedColumn(Int32Array, room(relations));
+    this.relationBuyer = new TypedColumn(Int32Array, room(relations));
+    this.relationProduct = new TypedColumn(Int32Array, room(relations));
+    this.relationFlags = new TypedColumn(Uint8Array, room(relations));
+    this.relationProbability = new TypedColumn(Float64Array, room(relations));
     this.offerStart.push(0);
     this.needStart.push(0);
-  }
-
-  /** The columns of a network, from one walk over its firm and relation objects. */
-  static of(network: Network): RecordColumns {
-    const columns = new NetworkColumns();
-    for (const firm of network.firms) {
-      columns.firms.intern(firm.id);
-      columns.addFirm(firm);
-    }
-    const relations = network.relations ?? [];
-    for (const relation of relations) columns.addRelation(relation);
-    columns.resolve(relations);
-    return columns.columns();
   }
 
   /** Number of firms added. */
@@ -147,38 +226,187 @@ export class NetworkColumns {
     return [start.at(r), start.at(r + 1)];
   }
 
-  /** Appends a firm's figures, its offers and its needs (its id is numbered apart, in `firms`). */
+  /**
+   * Appends a firm's own fields (its id is numbered apart, in `firms`), before
+   * its offers and needs: `name` is pushed by the caller into `firmName`.
+   */
+  beginFirm(
+    id: string,
+    industry: number,
+    flags: number,
+    hurdle: number,
+    maxDeals: number,
+    meta: Meta | undefined,
+  ): void {
+    if (this.lastFirmId !== undefined && !(this.lastFirmId < id)) this.firmsInIdOrder = false;
+    this.lastFirmId = id;
+    if (meta !== undefined) this.firmMeta.set(this.firmHurdle.length, meta);
+    this.firmIndustry.push(industry);
+    this.firmFlags.push(flags);
+    this.firmHurdle.push(hurdle);
+    this.firmMaxDeals.push(maxDeals);
+  }
+
+  /** Appends an offer of the firm being added. */
+  addOffer(
+    product: number,
+    price: number,
+    cost: number,
+    capacity: number,
+    meta: Meta | undefined,
+  ): void {
+    if (meta !== undefined) this.offerMeta.set(this.offerProduct.length, meta);
+    this.offerProduct.push(product);
+    this.offerPrice.push(price);
+    this.offerCost.push(cost);
+    this.offerCapacity.push(capacity);
+  }
+
+  /** Appends a need of the firm being added (absent numbers NaN, absent incumbent −1). */
+  addNeed(
+    product: number,
+    quantity: number,
+    reference: number,
+    switching: number,
+    incumbent: number,
+    floor: number,
+    meta: Meta | undefined,
+  ): void {
+    if (meta !== undefined) this.needMeta.set(this.needProduct.length, meta);
+    this.needProduct.push(product);
+    this.needQuantity.push(quantity);
+    this.needReference.push(reference);
+    this.needSwitching.push(switching);
+    this.needIncumbent.push(incumbent);
+    this.needFloor.push(floor);
+  }
+
+  /** Closes the firm being added (after its offers and needs). */
+  endFirm(): void {
+    this.offerStart.push(this.offerProduct.length);
+    this.needStart.push(this.needProduct.length);
+  }
+
+  /** Appends a firm (valid, per SPEC §2) given as an object: every field (its id is numbered apart). */
   addFirm(firm: Firm): void {
-    if (this.lastFirmId !== undefined && !(this.lastFirmId < firm.id)) this.firmsInIdOrder = false;
-    this.lastFirmId = firm.id;
-    this.firmHurdle.push(firm.hurdle ?? 0);
-    this.firmMaxDeals.push(firm.maxDeals ?? Number.POSITIVE_INFINITY);
-    this.firmKeyAccount.push(firm.keyAccount === true ? 1 : 0);
+    let flags = 0;
+    if (firm.keyAccount !== undefined) {
+      flags |= firmFlag.keyAccountStated | (firm.keyAccount ? firmFlag.keyAccount : 0);
+    }
     const { offers, needs } = firm;
+    if (offers !== undefined) flags |= firmFlag.offersStated;
+    if (needs !== undefined) flags |= firmFlag.needsStated;
+    this.firmName.push(firm.name);
+    this.beginFirm(
+      firm.id,
+      firm.industry === undefined ? -1 : this.labels.intern(firm.industry),
+      flags,
+      firm.hurdle ?? Number.NaN,
+      firm.maxDeals ?? Number.NaN,
+      firm.meta,
+    );
     if (offers !== undefined) {
       for (let i = 0; i < offers.length; i++) {
         const offer = offers[i];
-        this.offerProduct.push(this.products.intern(offer.product));
-        this.offerPrice.push(offer.price);
-        this.offerCost.push(offer.cost);
-        this.offerCapacity.push(offer.capacity);
+        this.addOffer(
+          this.products.intern(offer.product),
+          offer.price,
+          offer.cost,
+          offer.capacity,
+          offer.meta,
+        );
       }
     }
-    this.offerStart.push(this.offerProduct.length);
     if (needs !== undefined) {
       for (let i = 0; i < needs.length; i++) {
         const need = needs[i];
-        if (need.incumbent !== undefined) {
-          this.incumbentNeed.push(this.needProduct.length);
-          this.incumbentId.push(need.incumbent);
-        }
-        this.needProduct.push(this.products.intern(need.product));
-        this.needQuantity.push(need.quantity);
-        this.needReference.push(need.referencePrice ?? Number.NaN);
-        this.needSwitching.push(need.switchingCost ?? 0);
+        this.addNeed(
+          this.products.intern(need.product),
+          need.quantity,
+          need.referencePrice ?? Number.NaN,
+          need.switchingCost ?? Number.NaN,
+          need.incumbent === undefined ? -1 : this.labels.intern(need.incumbent),
+          need.incumbentFloor ?? Number.NaN,
+          need.meta,
+        );
       }
     }
-    this.needStart.push(this.needProduct.length);
+    this.endFirm();
+  }
+
+  /** Appends the firm the scanner holds (its id is numbered apart, as `id`). */
+  addScannedFirm(scan: RecordScan, id: string): void {
+    const { bytes } = scan;
+    let flags = 0;
+    if (scan.keyAccount >= 0) {
+      flags |= firmFlag.keyAccountStated | (scan.keyAccount === 1 ? firmFlag.keyAccount : 0);
+    }
+    if (scan.offersStated) flags |= firmFlag.offersStated;
+    if (scan.needsStated) flags |= firmFlag.needsStated;
+    if (scan.nameStart >= 0) this.firmName.pushBytes(bytes, scan.nameStart, scan.nameEnd);
+    else this.firmName.pushAbsent();
+    const industry =
+      scan.industryStart < 0
+        ? -1
+        : this.labels.internBytes(bytes, scan.industryStart, scan.industryEnd);
+    this.beginFirm(id, industry, flags, scan.hurdle, scan.maxDeals, scan.meta);
+    const products = this.products;
+    const offerProduct = scan.offerProduct.values;
+    const offerFigures = scan.offerFigures.values;
+    for (let o = 0; o < scan.offerCount; o++) {
+      this.addOffer(
+        products.internBytes(bytes, offerProduct[2 * o], offerProduct[2 * o + 1]),
+        offerFigures[3 * o],
+        offerFigures[3 * o + 1],
+        offerFigures[3 * o + 2],
+        scan.offerMeta[o],
+      );
+    }
+    const needStrings = scan.needStrings.values;
+    const needFigures = scan.needFigures.values;
+    for (let n = 0; n < scan.needCount; n++) {
+      const incumbentStart = needStrings[4 * n + 2];
+      this.addNeed(
+        products.internBytes(bytes, needStrings[4 * n], needStrings[4 * n + 1]),
+        needFigures[4 * n],
+        needFigures[4 * n + 1],
+        needFigures[4 * n + 2],
+        incumbentStart < 0
+          ? -1
+          : this.labels.internBytes(bytes, incumbentStart, needStrings[4 * n + 3]),
+        needFigures[4 * n + 3],
+        scan.needMeta[n],
+      );
+    }
+    this.endFirm();
+  }
+
+  /** Appends the relation the scanner holds (as `addRelation`). */
+  addScannedRelation(scan: RecordScan): void {
+    const { bytes } = scan;
+    const at = this.relationSeller.length;
+    const seller = this.firms.findBytes(bytes, scan.sellerStart, scan.sellerEnd);
+    const buyer = this.firms.findBytes(bytes, scan.buyerStart, scan.buyerEnd);
+    let product = -1;
+    if (scan.productStart >= 0) {
+      product = this.products.findBytes(bytes, scan.productStart, scan.productEnd);
+      if (product < 0) product = unknownProduct;
+    }
+    if (seller < 0 || buyer < 0 || product === unknownProduct) {
+      this.pending.push({
+        at,
+        seller: decodeUtf8(bytes, scan.sellerStart, scan.sellerEnd),
+        buyer: decodeUtf8(bytes, scan.buyerStart, scan.buyerEnd),
+        product:
+          scan.productStart < 0 ? undefined : decodeUtf8(bytes, scan.productStart, scan.productEnd),
+      });
+    }
+    let flags = 0;
+    if (scan.blocked >= 0) {
+      flags = relationFlag.blockedStated | (scan.blocked === 1 ? relationFlag.blocked : 0);
+    }
+    if (scan.relationMeta !== undefined) this.relationMeta.set(at, scan.relationMeta);
+    this.pushRelation(seller, buyer, product, flags, scan.probability);
   }
 
   /**
@@ -186,6 +414,11 @@ export class NetworkColumns {
    * no firm yet), product, blocking and probability.
    */
   addRelation(relation: Relation): void {
+    let flags = 0;
+    if (relation.blocked !== undefined) {
+      flags = relationFlag.blockedStated | (relation.blocked ? relationFlag.blocked : 0);
+    }
+    const at = this.relationSeller.length;
     const seller = this.firms.find(relation.seller);
     const buyer = this.firms.find(relation.buyer);
     let product = -1;
@@ -194,85 +427,108 @@ export class NetworkColumns {
       if (product < 0) product = unknownProduct;
     }
     if (seller < 0 || buyer < 0 || product === unknownProduct) {
-      this.unresolved.push(this.relationSeller.length);
+      const { seller: s, buyer: b, product: p } = relation;
+      this.pending.push({ at, seller: s, buyer: b, product: p });
     }
+    if (relation.meta !== undefined) this.relationMeta.set(at, relation.meta);
+    this.pushRelation(seller, buyer, product, flags, relation.probability ?? Number.NaN);
+  }
+
+  /** Appends a relation whose seller, buyer and product are numbered already. */
+  pushRelation(
+    seller: number,
+    buyer: number,
+    product: number,
+    flags: number,
+    probability: number,
+  ): void {
     this.relationSeller.push(seller);
     this.relationBuyer.push(buyer);
     this.relationProduct.push(product);
-    this.relationBlocked.push(relation.blocked === true ? 1 : 0);
-    this.relationProbability.push(relation.probability ?? Number.NaN);
+    this.relationFlags.push(flags);
+    this.relationProbability.push(probability);
+  }
+
+  /** The ids of relation `i` as given (the pending ones) or as numbered. */
+  relationIds(i: number): { seller: string; buyer: string; product: string | undefined } {
+    const pending = this.pending.find((p) => p.at === i);
+    if (pending !== undefined) return pending;
+    const p = this.relationProduct.at(i);
+    return {
+      seller: this.firms.get(this.relationSeller.at(i)),
+      buyer: this.firms.get(this.relationBuyer.at(i)),
+      product:
+        p === -1
+          ? undefined
+          : p >= 0
+            ? this.products.get(p)
+            : this.otherProducts.get(unknownProduct - p),
+    };
   }
 
   /**
    * Looks up again the ids of the relations added before the firms or
-   * products they name (`relations` are the ones added, in order). Call once,
-   * after the last firm: an id still unknown then is no firm (position −1),
-   * or a product no offer or need names (numbered apart).
+   * products they name. Call once, after the last firm: an id still unknown
+   * then is no firm (position −1), or a product no offer or need names
+   * (numbered apart). Returns the relations whose seller or buyer is no firm,
+   * with their ids as given.
    */
-  resolve(relations: readonly Relation[]): void {
+  resolve(): PendingRelation[] {
     const seller = this.relationSeller.values;
     const buyer = this.relationBuyer.values;
     const product = this.relationProduct.values;
-    for (const i of this.unresolved) {
-      const relation = relations[i];
+    const unknown: PendingRelation[] = [];
+    for (const relation of this.pending) {
+      const i = relation.at;
       if (seller[i] < 0) seller[i] = this.firms.find(relation.seller);
       if (buyer[i] < 0) buyer[i] = this.firms.find(relation.buyer);
       if (product[i] === unknownProduct) {
-        const id = relation.product!;
+        const id = relation.product as string;
         const number = this.products.find(id);
         product[i] = number >= 0 ? number : unknownProduct - this.otherProducts.intern(id);
       }
+      if (seller[i] < 0 || buyer[i] < 0) unknown.push(relation);
     }
-    this.unresolved.length = 0;
+    this.pending = unknown;
+    return unknown;
   }
 
   /** The columns gathered so far, as exact-length arrays (views, not copies). */
   columns(): RecordColumns {
     return {
+      currency: this.currency,
+      meta: this.meta,
       firms: this.firms,
       firmsInIdOrder: this.firmsInIdOrder,
       products: this.products,
+      otherProducts: this.otherProducts,
+      labels: this.labels,
+      firmName: this.firmName,
+      firmIndustry: this.firmIndustry.view(),
+      firmFlags: this.firmFlags.view(),
       firmHurdle: this.firmHurdle.view(),
       firmMaxDeals: this.firmMaxDeals.view(),
-      firmKeyAccount: this.firmKeyAccount.view(),
+      firmMeta: this.firmMeta,
       offerStart: this.offerStart.view(),
       offerProduct: this.offerProduct.view(),
       offerPrice: this.offerPrice.view(),
       offerCost: this.offerCost.view(),
       offerCapacity: this.offerCapacity.view(),
+      offerMeta: this.offerMeta,
       needStart: this.needStart.view(),
       needProduct: this.needProduct.view(),
       needQuantity: this.needQuantity.view(),
       needReference: this.needReference.view(),
       needSwitching: this.needSwitching.view(),
-      incumbentNeed: this.incumbentNeed.view(),
-      incumbentId: this.incumbentId,
+      needIncumbent: this.needIncumbent.view(),
+      needFloor: this.needFloor.view(),
+      needMeta: this.needMeta,
       relationSeller: this.relationSeller.view(),
       relationBuyer: this.relationBuyer.view(),
       relationProduct: this.relationProduct.view(),
-      relationBlocked: this.relationBlocked.view(),
+      relationFlags: this.relationFlags.view(),
       relationProbability: this.relationProbability.view(),
+      relationMeta: this.relationMeta,
     };
   }
-}
-
-const handedOver = new WeakMap<Network, RecordColumns>();
-
-/**
- * Leaves the columns of a network, gathered while it was read, for the index
- * to take (see `takeNetworkColumns`).
- */
-export function handOverColumns(network: Network, columns: RecordColumns): void {
-  handedOver.set(network, columns);
-}
-
-/**
- * The columns of a network: those handed over when it was read (taken once,
- * so they do not outlive their use), else gathered now from its objects.
- */
-export function takeNetworkColumns(network: Network): RecordColumns {
-  const columns = handedOver.get(network);
-  if (columns === undefined) return NetworkColumns.of(network);
-  handedOver.delete(network);
-  return columns;
 }

@@ -2,6 +2,8 @@
  * `parseNetwork`: validates a network document (SPEC §2) and returns it.
  */
 import { NetworkBuilder } from "./network-builder.js";
+import type { RecordColumns } from "./network-columns.js";
+import { columnsOf } from "./network-view.js";
 import type { Network } from "./types.js";
 
 const rootKeys = new Set(["currency", "firms", "relations", "meta"]);
@@ -12,7 +14,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Validates a network document per SPEC §2 and returns it as a `Network`.
- * Reports every problem at once.
+ * Reports every problem at once. The result is frozen and shares nothing with
+ * the input but its `meta` objects (carried as they are); a network that
+ * already came from `parseNetwork` or `readNetwork` is returned as it is.
  *
  * @param json - the parsed JSON value (or a JSON string)
  * @throws NetworkError listing every `{path, message}`
@@ -20,6 +24,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * const network = parseNetwork({ firms: [{ id: "a" }, { id: "b" }] });
  */
 export function parseNetwork(json: unknown): Network {
+  if (columnsOf(json as Network) !== undefined) return json as Network;
   let root = json;
   if (typeof json === "string") {
     try {
@@ -57,4 +62,22 @@ export function parseNetwork(json: unknown): Network {
     else for (let i = 0; i < relations.length; i++) builder.relation(relations[i], i);
   }
   return builder.finish();
+}
+
+/**
+ * The network as the library works on it: itself when it came from
+ * `parseNetwork`, `readNetwork` or the generator; any other object (a literal
+ * typed as `Network`, a spread copy) is validated now, on every use, so that
+ * nothing unvalidated reaches the index and nothing is cached for an object
+ * its owner may still change.
+ *
+ * @throws NetworkError when the object breaks SPEC §2 (`null` included)
+ */
+export function validNetwork(network: Network): Network {
+  return columnsOf(network) === undefined ? parseNetwork(network) : network;
+}
+
+/** The record columns of a network (validated first when it is not a parsed one). */
+export function recordColumnsOf(network: Network): RecordColumns {
+  return columnsOf(validNetwork(network)) as RecordColumns;
 }

@@ -7,27 +7,12 @@
  * (tested: whatever the fast path accepts, zod accepts).
  */
 
-const firmKeys = new Set([
-  "id",
-  "name",
-  "industry",
-  "keyAccount",
-  "hurdle",
-  "maxDeals",
-  "offers",
-  "needs",
-  "meta",
-]);
-const offerKeys = new Set(["product", "price", "cost", "capacity", "meta"]);
-const needKeys = new Set([
-  "product",
-  "quantity",
-  "referencePrice",
-  "switchingCost",
-  "incumbent",
-  "meta",
-]);
-const relationKeys = new Set(["seller", "buyer", "product", "probability", "blocked", "meta"]);
+import { firmSchema, maxAmount, needSchema, offerSchema, relationSchema } from "./schema.js";
+
+const firmKeys = new Set(Object.keys(firmSchema.shape));
+const offerKeys = new Set(Object.keys(offerSchema.shape));
+const needKeys = new Set(Object.keys(needSchema.shape));
+const relationKeys = new Set(Object.keys(relationSchema.shape));
 
 type Row = Record<string, unknown>;
 
@@ -75,20 +60,25 @@ function isValidOffer(value: unknown): boolean {
     cost <= price &&
     finite(capacity) &&
     capacity > 0 &&
+    price * capacity <= maxAmount &&
     optionalMeta(value.meta)
   );
 }
 
 function isValidNeed(value: unknown): boolean {
   if (!isObject(value) || !onlyKeys(value, needKeys)) return false;
-  const { quantity, incumbent } = value;
+  const { quantity, incumbent, referencePrice, switchingCost } = value;
   return (
     nonEmpty(value.product) &&
     finite(quantity) &&
     quantity > 0 &&
-    optionalNonNegative(value.referencePrice) &&
-    optionalNonNegative(value.switchingCost) &&
+    optionalNonNegative(referencePrice) &&
+    (referencePrice === undefined || (referencePrice as number) * quantity <= maxAmount) &&
+    optionalNonNegative(switchingCost) &&
+    (switchingCost === undefined || (switchingCost as number) <= maxAmount) &&
     (incumbent === undefined || nonEmpty(incumbent)) &&
+    optionalNonNegative(value.incumbentFloor) &&
+    (value.incumbentFloor === undefined || incumbent !== undefined) &&
     optionalMeta(value.meta)
   );
 }
@@ -111,6 +101,7 @@ export function isPlainValidFirm(value: unknown): boolean {
     (industry === undefined || typeof industry === "string") &&
     (keyAccount === undefined || typeof keyAccount === "boolean") &&
     optionalNonNegative(value.hurdle) &&
+    (value.hurdle === undefined || (value.hurdle as number) <= maxAmount) &&
     (maxDeals === undefined || (finite(maxDeals) && Number.isInteger(maxDeals) && maxDeals >= 1)) &&
     optionalEvery(value.offers, isValidOffer) &&
     optionalEvery(value.needs, isValidNeed) &&

@@ -1,35 +1,72 @@
 /**
- * `readNetwork`: reads a network file, either one JSON document or JSON Lines
- * (`.jsonl`, `.ndjson`; streamed, errors name the line).
+ * `readNetwork`: reads a network file in any form of SPEC §2 — one JSON
+ * document, JSON Lines (`.jsonl`, `.ndjson`; streamed, errors name the line),
+ * a snapshot (`.rdsnap`), or a folder in the tables form — and the text
+ * forms from memory or a stream.
  */
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { NetworkError } from "./errors.js";
-import { linePlaces, NetworkBuilder } from "./network-builder.js";
-import { parseNetwork } from "./parse-network.js";
+import { readFile, stat } from "node:fs/promises";
+import { FileError } from "./file-error.js";
+import { readSnapshot, readSnapshotBytes } from "./snapshot/read-snapshot.js";
+import { readNetworkTables } from "./tables/tables-files.js";
+import { parseNetworkBytes } from "./text/read-document.js";
+import { readNetworkLines } from "./text/read-lines.js";
 import type { Network } from "./types.js";
 
-/** The text forms of SPEC §2 a stream can be read in. */
+export { readNetworkLines } from "./text/read-lines.js";
+
+/** The text forms of SPEC §2: one JSON document, JSON Lines. */
 export const networkFormats = ["json", "jsonl"] as const;
 
 /** One of `networkFormats`. */
 export type NetworkFormat = (typeof networkFormats)[number];
 
+/** The forms a file or a stream can be read in: the text forms and the snapshot (the tables form is a folder). */
+export const inputFormats = [...networkFormats, "rdsnap"] as const;
+
+/** One of `inputFormats`. */
+export type InputFormat = (typeof inputFormats)[number];
+
 /** Options of `readNetwork`. */
 export interface ReadNetworkOptions {
-  /** The file form. @defaultValue from the extension: `.jsonl`/`.ndjson` → `jsonl`, else `json` */
-  readonly format?: NetworkFormat;
+  /**
+   * The file form. @defaultValue from the path: a folder is the tables form;
+   * `.jsonl`/`.ndjson` → `jsonl`, `.rdsnap` → `rdsnap`, else `json`
+   */
+  readonly format?: InputFormat;
 }
 
-/** The form a path's extension implies. */
+/** The text form a file's extension implies: `.jsonl`/`.ndjson` → `jsonl`, else `json`. */
 export function formatOfPath(path: string): NetworkFormat {
   return /\.(jsonl|ndjson)$/i.test(path) ? "jsonl" : "json";
 }
 
+/** The form a file's extension implies, the snapshot included: `.rdsnap` → `rdsnap`, else `formatOfPath`. */
+export function inputFormatOfPath(path: string): InputFormat {
+  return /\.rdsnap$/i.test(path) ? "rdsnap" : formatOfPath(path);
+}
+
+/** Reads a whole file, with its path in any error. */
+async function readWhole(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).path !== undefined) throw error;
+    // A file over Node's 2 GiB read limit (ERR_FS_FILE_TOO_LARGE) comes without its path.
+    throw new FileError(
+      path,
+      "EFBIG",
+      `cannot read ${path} whole (${(error as Error).message}): write it as JSON Lines (.jsonl), which is read as a stream`,
+    );
+  }
+}
+
 /**
- * Reads a `.json`, `.jsonl` or `.ndjson` network file.
+ * Reads a network file: `.json`, `.jsonl`/`.ndjson` (streamed), `.rdsnap`,
+ * or a folder in the tables form.
  *
- * @throws NetworkError on invalid content (a missing file is a plain `Error` with its path)
+ * @throws NetworkError on invalid content (every problem, with its place);
+ *   file-system errors are Node's (`code` and `path` set)
  * @example
  * const network = await readNetwork("examples/steel-valves/network.json");
  */
@@ -37,95 +74,54 @@ export async function readNetwork(
   path: string,
   options: ReadNetworkOptions = {},
 ): Promise<Network> {
-  const format = options.format ?? formatOfPath(path);
-  if (format === "jsonl")
-    return readNetworkLines(createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }));
-  return parseNetworkText(await readFile(path, "utf8"));
+  const info = await stat(path);
+  if (options.format === undefined && info.isDirectory()) return readNetworkTables(path);
+  const format = options.format ?? inputFormatOfPath(path);
+  if (format === "jsonl") {
+    return readNetworkLines(createReadStream(path, { highWaterMark: 1 << 20 }), {
+      sizeHint: info.size,
+    });
+  }
+  if (format === "rdsnap") return readSnapshot(path);
+  return parseNetworkBytes(await readWhole(path));
+}
+
+/**
+ * Reads a network from a stream of bytes in the given form (the CLI's input):
+ * JSON Lines as it comes, a document or a snapshot once whole. `sizeHint`,
+ * the input's size in bytes when known, makes room for it at once.
+ */
+export async function readNetworkStream(
+  input: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream,
+  format: InputFormat,
+  sizeHint?: number,
+): Promise<Network> {
+  if (format === "jsonl") return readNetworkLines(input, { sizeHint });
+  const whole = await collectBytes(input, sizeHint);
+  return format === "rdsnap" ? readSnapshotBytes(whole) : parseNetworkBytes(whole);
+}
+
+/** Every byte of a stream (strings as UTF-8), in one array; `sizeHint` makes room at once. */
+export async function collectBytes(
+  input: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream,
+  sizeHint?: number,
+): Promise<Uint8Array> {
+  let bytes = new Uint8Array(sizeHint ?? 1 << 16);
+  let length = 0;
+  for await (const piece of input as AsyncIterable<Uint8Array | string>) {
+    const chunk = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+    if (length + chunk.length > bytes.length) {
+      const bigger = new Uint8Array(Math.max(2 * bytes.length, length + chunk.length));
+      bigger.set(bytes.subarray(0, length));
+      bytes = bigger;
+    }
+    bytes.set(chunk, length);
+    length += chunk.length;
+  }
+  return bytes.subarray(0, length);
 }
 
 /** Parses a network from the text of one JSON document. */
 export function parseNetworkText(text: string): Network {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new NetworkError([{ path: "$", message: `not valid JSON: ${(error as Error).message}` }]);
-  }
-  return parseNetwork(json);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The only key of a JSON Lines record, or undefined when it has none or several (no array made). */
-function soleKey(value: Record<string, unknown>): string | undefined {
-  let sole: string | undefined;
-  for (const key in value) {
-    if (sole !== undefined) return undefined;
-    sole = key;
-  }
-  return sole;
-}
-
-/** Splits a text stream into lines (LF or CRLF), chunk by chunk, without an async step per line. */
-async function* linesOf(input: AsyncIterable<string | Buffer>): AsyncGenerator<string[]> {
-  const decoder = new TextDecoder();
-  let rest = "";
-  for await (const chunk of input) {
-    const text =
-      rest + (typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-    const lines = text.split("\n");
-    rest = lines.pop()!;
-    yield lines;
-  }
-  rest += decoder.decode();
-  if (rest !== "") yield [rest];
-}
-
-/**
- * Reads the JSON Lines form from a text stream: one `{"firm": …}` or
- * `{"relation": …}` a line, an optional first line `{"currency": …, "meta": …}`.
- * Errors name the line: `line 1203: firm.offers[0].cost`.
- */
-export async function readNetworkLines(
-  input: AsyncIterable<string | Buffer> | NodeJS.ReadableStream,
-): Promise<Network> {
-  const builder = new NetworkBuilder(linePlaces);
-  let lineNumber = 0;
-  let sawRecord = false;
-  for await (const lines of linesOf(input as AsyncIterable<string | Buffer>)) {
-    for (let line of lines) {
-      lineNumber++;
-      if (line.endsWith("\r")) line = line.slice(0, -1);
-      if (line.trim() === "") continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        builder.report(`line ${lineNumber}`, `not valid JSON: ${(error as Error).message}`);
-        continue;
-      }
-      const key = isPlainObject(value) ? soleKey(value) : undefined;
-      if (key === "firm") {
-        builder.firm((value as { firm: unknown }).firm, lineNumber);
-        sawRecord = true;
-      } else if (key === "relation") {
-        builder.relation((value as { relation: unknown }).relation, lineNumber);
-        sawRecord = true;
-      } else if (
-        !sawRecord &&
-        isPlainObject(value) &&
-        Object.keys(value).every((key) => key === "currency" || key === "meta")
-      ) {
-        builder.header(value, `line ${lineNumber}: header`);
-      } else {
-        builder.report(
-          `line ${lineNumber}`,
-          'expected {"firm": …} or {"relation": …} (a header {"currency", "meta"} only before them)',
-        );
-      }
-    }
-  }
-  return builder.finish();
+  return parseNetworkBytes(Buffer.from(text, "utf8"));
 }

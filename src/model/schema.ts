@@ -4,6 +4,20 @@
  */
 import { z } from "zod";
 
+/**
+ * The largest money amount a record may imply (price × capacity, reference
+ * price × quantity, a switching cost, a hurdle): far beyond any real figure,
+ * and small enough that the margins, premiums and surpluses of any deal (at
+ * most 12 firms) stay finite. A price of 1e308 would make them Infinity and
+ * NaN; it is rejected here, at its path.
+ */
+export const maxAmount = 1e300;
+
+/** The issue for an amount beyond `maxAmount`. */
+function tooLarge(what: string, value: number) {
+  return `${what} = ${value} is beyond the largest money amount (${maxAmount})`;
+}
+
 const meta = z.record(z.string(), z.unknown());
 const nonEmpty = z.string().min(1, "must be a non-empty string");
 const money = z.number();
@@ -18,7 +32,7 @@ export const offerSchema = z
     meta: meta.optional(),
   })
   .check((ctx) => {
-    const { price, cost } = ctx.value;
+    const { price, cost, capacity } = ctx.value;
     if (cost > price) {
       ctx.issues.push({
         code: "custom",
@@ -27,17 +41,58 @@ export const offerSchema = z
         message: `cost ${cost} is above price ${price}`,
       });
     }
+    if (!(price * capacity <= maxAmount)) {
+      ctx.issues.push({
+        code: "custom",
+        input: price,
+        path: ["price"],
+        message: tooLarge("price × capacity", price * capacity),
+      });
+    }
   });
 
-/** A need: `{product, quantity, referencePrice?, switchingCost?, incumbent?}`. */
-export const needSchema = z.strictObject({
-  product: nonEmpty,
-  quantity: z.number().gt(0, "quantity must be > 0"),
-  referencePrice: money.min(0, "referencePrice must be ≥ 0").optional(),
-  switchingCost: money.min(0, "switchingCost must be ≥ 0").optional(),
-  incumbent: nonEmpty.optional(),
-  meta: meta.optional(),
-});
+/**
+ * A need: `{product, quantity, referencePrice?, switchingCost?, incumbent?,
+ * incumbentFloor?}`; the floor (the lowest unit price the incumbent is
+ * believed to accept, SPEC §5) only together with an incumbent.
+ */
+export const needSchema = z
+  .strictObject({
+    product: nonEmpty,
+    quantity: z.number().gt(0, "quantity must be > 0"),
+    referencePrice: money.min(0, "referencePrice must be ≥ 0").optional(),
+    switchingCost: money.min(0, "switchingCost must be ≥ 0").optional(),
+    incumbent: nonEmpty.optional(),
+    incumbentFloor: money.min(0, "incumbentFloor must be ≥ 0").optional(),
+    meta: meta.optional(),
+  })
+  .check((ctx) => {
+    const { incumbent, incumbentFloor, referencePrice, switchingCost, quantity } = ctx.value;
+    if (incumbentFloor !== undefined && incumbent === undefined) {
+      ctx.issues.push({
+        code: "custom",
+        input: incumbentFloor,
+        path: ["incumbentFloor"],
+        message: "incumbentFloor needs an incumbent (the firm whose floor it is)",
+      });
+    }
+    if (referencePrice !== undefined && !(referencePrice * quantity <= maxAmount)) {
+      ctx.issues.push({
+        code: "custom",
+        input: referencePrice,
+        path: ["referencePrice"],
+        message: tooLarge("referencePrice × quantity", referencePrice * quantity),
+      });
+    }
+    if (switchingCost !== undefined && !(switchingCost <= maxAmount)) {
+      ctx.issues.push({
+        code: "custom",
+        input: switchingCost,
+        path: ["switchingCost"],
+        message: tooLarge("switchingCost", switchingCost),
+      });
+    }
+  });
 
 /** A firm with its offers and needs. */
 export const firmSchema = z.strictObject({
@@ -45,7 +100,10 @@ export const firmSchema = z.strictObject({
   name: z.string().optional(),
   industry: z.string().optional(),
   keyAccount: z.boolean().optional(),
-  hurdle: money.min(0, "hurdle must be ≥ 0").optional(),
+  hurdle: money
+    .min(0, "hurdle must be ≥ 0")
+    .max(maxAmount, `hurdle is beyond the largest money amount (${maxAmount})`)
+    .optional(),
   maxDeals: z
     .number()
     .int("maxDeals must be a whole number")

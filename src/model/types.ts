@@ -31,6 +31,13 @@ export interface Need {
   readonly switchingCost?: number;
   /** Id of today's supplier; may be a competitor outside the network. */
   readonly incumbent?: string;
+  /**
+   * The lowest unit price the incumbent is believed to accept, ≥ 0 (only with
+   * `incumbent`): how far it can cut its price to keep this buyer (SPEC §5,
+   * the competitor's counter). Default: the incumbent's cost for the product
+   * when it is a firm of the network that offers it, else unknown.
+   */
+  readonly incumbentFloor?: number;
   readonly meta?: Meta;
 }
 

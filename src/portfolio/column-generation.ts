@@ -306,7 +306,10 @@ export async function generateColumns(
         });
         if (deadline.expired()) break;
       }
-      const batchSize = Math.max(settings.batch, Math.ceil(settings.batchPerRow * masterRows.length));
+      const batchSize = Math.max(
+        settings.batch,
+        Math.ceil(settings.batchPerRow * masterRows.length),
+      );
       round = await price(batchSize * settings.wide, 0);
       if (!round.complete) break;
       if (step > 0 && floorToStep(bound, step) <= lpValue + 1e-6 * step) {

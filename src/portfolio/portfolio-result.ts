@@ -45,6 +45,8 @@ export interface PortfolioStats {
   readonly droppedRows: number;
   /** Where the candidates came from: `deals` (the list given to `selectPortfolio`), `list` or `generate` (`selectDeals`). */
   readonly candidateMethod?: "deals" | "list" | "generate";
+  /** `selectDeals` with `list`: wall-clock ms of listing the candidates (the search). */
+  readonly searchMs?: number;
   /** Bytes the compact candidates took (`selectDeals`: kind, trades and value per deal, and a hash set). */
   readonly candidateBytes?: number;
   /** Column generation: deals generated (the LP's columns). */

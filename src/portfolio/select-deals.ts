@@ -157,6 +157,7 @@ export async function runSelectDeals(
   if (method !== "generate") {
     const limit = method === "auto" && generable ? autoListLimit : Number.POSITIVE_INFINITY;
     const listing = await runWork(listDeals(scan, top, limit, deadline, stop), deadline.pacer);
+    const searchMs = performance.now() - started;
     if (!listing.overflow) {
       const all = Int32Array.from({ length: listing.pool.count }, (_, j) => j);
       const solution = await solveModel(
@@ -194,6 +195,7 @@ export async function runSelectDeals(
           ...solution.counters,
           greedyObjective: solution.greedyObjective,
           candidateMethod: "list",
+          searchMs,
           candidateBytes: listing.pool.byteLength,
           ...(solution.backendError === undefined ? {} : { backendError: solution.backendError }),
         },

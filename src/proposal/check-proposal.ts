@@ -3,29 +3,34 @@
  * returns every violation, plus the deal's economics where they can be
  * computed.
  *
- * Order of work: the proposal's JSON shape (zod; a malformed proposal throws
- * `ProposalError`), then each trade on its own, executability across trades,
- * discounts, then the deal-level checks (connectivity, reciprocity, kind), then
- * the economics — only when no trade has a violation — and the hurdles on the
- * resulting nets. Violations come sorted by trade index, then the deal-level
- * ones in the order of SPEC §7's table (hurdle per firm in party order,
- * disconnected, not-reciprocal, kind).
+ * Order of work: the options (a misuse is a `UsageError` whatever the
+ * proposal), the proposal's JSON shape (zod; a malformed proposal throws
+ * `ProposalError`), then each trade on its own — resolved from strings to
+ * trade-index integers here, once (`resolveTrades`) — executability across
+ * trades, discounts, then the deal-level checks (connectivity, reciprocity,
+ * kind), then the economics — only when no trade has a violation — by handing
+ * the resolved trade integers, quantities and discounts straight to
+ * `scoreTrades`, and the hurdles on the resulting nets. Violations come sorted
+ * by trade index, then the deal-level ones in the order of SPEC §7's table
+ * (hurdle per firm in party order, disconnected, not-reciprocal, kind).
  */
 import type { Deal } from "../economics/deal.js";
-import { UsageError } from "../model/errors.js";
+import { recognizeShape } from "../economics/deal-shape.js";
+import { type ResolvedPricing, resolvePricing } from "../economics/pricing-options.js";
+import { scoreTrades } from "../economics/score-trades.js";
 import type { Network } from "../model/types.js";
 import { dealKinds } from "../search/kinds.js";
-import { tradeIndexOf } from "../trade-index/trade-index.js";
+import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
+import { connectedGroups } from "./connected-groups.js";
 import { parseProposal } from "./parse-proposal.js";
 import {
   type CheckProposalOptions,
   defaultCheckProposalOptions,
   type Proposal,
   type ProposalCheck,
+  type ProposedTrade,
   type Violation,
 } from "./proposal.js";
-import { scoreProposal } from "./proposal-economics.js";
-import { connectedGroups, shapeOf } from "./shape.js";
 import { checkDiscounts, checkExecutable, firmLabel, resolveTrades } from "./trade-checks.js";
 
 /** SPEC §5's tolerance: a party within this share of the largest money amount of the deal below its hurdle is at it. */
@@ -35,7 +40,98 @@ const kindNames: Record<string, string> = {
   cycle: "a cycle",
   brokered: "a brokered triangle",
   chain: "a chain",
+  custom: "no kind of deal",
 };
+
+/**
+ * Applies `checkProposal`'s defaults (policy `fair`, objective
+ * `expectedSurplus`, competition `none`; the room is always computed) and
+ * validates the options against the network.
+ *
+ * @throws UsageError for an unknown policy, objective or initiator, or the
+ *   `initiator` policy or an initiator objective without an initiator
+ */
+export function resolveCheckOptions(
+  index: TradeIndex,
+  options: CheckProposalOptions,
+): ResolvedPricing {
+  const { initiator, policy, objective, competition } = options;
+  return resolvePricing(index, {
+    ...defaultCheckProposalOptions,
+    ...(initiator === undefined ? {} : { initiator }),
+    ...(policy === undefined ? {} : { policy }),
+    ...(objective === undefined ? {} : { objective }),
+    ...(competition === undefined ? {} : { competition }),
+    room: true,
+  });
+}
+
+/** The parties of some trades numbered in order of first appearance, with the trades as arrows. */
+function numberParties(trades: readonly ProposedTrade[]) {
+  const number = new Map<string, number>();
+  const ids: string[] = [];
+  const partyOf = (id: string): number => {
+    let v = number.get(id);
+    if (v === undefined) {
+      v = ids.length;
+      number.set(id, v);
+      ids.push(id);
+    }
+    return v;
+  };
+  const arrows = trades.map((t) => ({ seller: partyOf(t.seller), buyer: partyOf(t.buyer) }));
+  return { ids, arrows };
+}
+
+/** The deal-level violations: disconnected, not-reciprocal, kind. */
+function dealViolations(
+  network: Network,
+  index: TradeIndex,
+  kind: string | undefined,
+  trades: readonly ProposedTrade[],
+  reciprocal: boolean,
+): Violation[] {
+  const violations: Violation[] = [];
+  const { ids, arrows } = numberParties(trades);
+  const groups = connectedGroups(ids.length, arrows);
+  if (groups.length > 1) {
+    const names = groups.map(
+      (group) => `{${group.map((v) => firmLabel(network, index, ids[v])).join(", ")}}`,
+    );
+    violations.push({
+      code: "disconnected",
+      message: `the trades form ${groups.length} separate groups, ${names.join(" and ")}: a deal must connect all its parties`,
+    });
+  }
+  if (!reciprocal) {
+    violations.push({
+      code: "not-reciprocal",
+      message:
+        "every trade would happen on its own (no buyer loses anything by switching): the deal is not reciprocal",
+    });
+  }
+  if (kind !== undefined) {
+    if (!(dealKinds as readonly string[]).includes(kind)) {
+      violations.push({
+        code: "kind",
+        message: `"${kind}" is not a kind of deal (${dealKinds.join(", ")})`,
+      });
+    } else {
+      // The kind depends only on who sells to whom, so party numbers do (products play no part).
+      const selfTrade = arrows.some((a) => a.seller === a.buyer);
+      const shape = selfTrade
+        ? "custom"
+        : recognizeShape(arrows.map((a) => ({ ...a, product: 0 }))).kind;
+      if (shape !== kind) {
+        violations.push({
+          code: "kind",
+          message: `the trades do not form ${kindNames[kind]}: they form ${kindNames[shape]}`,
+        });
+      }
+    }
+  }
+  return violations;
+}
 
 /**
  * Checks a proposal against a network (SPEC §7).
@@ -44,8 +140,8 @@ const kindNames: Record<string, string> = {
  * @param proposal - `{ kind?, trades: [{seller, buyer, product, quantity?, discount?}] }`; its shape is validated too
  * @param options - `initiator`, `policy` (default `fair`), `objective` (default `expectedSurplus`)
  * @returns `{ ok, violations, deal? }`: every violation with its code, trade index or firm, and message
+ * @throws UsageError for an unknown policy or objective, an initiator that is not a firm, or the `initiator` policy or an initiator objective without one — whatever the proposal
  * @throws ProposalError when the proposal does not have the shape of a proposal
- * @throws UsageError for an initiator that is not a firm, or the `initiator` policy or an initiator objective without one
  * @example
  * const check = checkProposal(network, {
  *   kind: "cycle",
@@ -58,21 +154,9 @@ export function checkProposal(
   proposal: Proposal,
   options: CheckProposalOptions = {},
 ): ProposalCheck {
-  const valid = parseProposal(proposal);
-  const resolvedOptions = { ...defaultCheckProposalOptions, ...options };
-  const { initiator, policy, objective } = resolvedOptions;
   const index = tradeIndexOf(network);
-  if (initiator !== undefined && index.firmIndex(initiator) < 0) {
-    throw new UsageError(`initiator "${initiator}" is not a firm of the network`);
-  }
-  if (
-    initiator === undefined &&
-    (policy === "initiator" || objective === "initiatorNet" || objective === "expectedInitiatorNet")
-  ) {
-    throw new UsageError(
-      `${policy === "initiator" ? 'policy "initiator"' : `objective "${objective}"`} needs an initiator`,
-    );
-  }
+  const pricing = resolveCheckOptions(index, options);
+  const valid = parseProposal(proposal);
 
   const resolved = resolveTrades(network, index, valid.trades);
   checkExecutable(network, index, resolved);
@@ -94,63 +178,53 @@ export function checkProposal(
   checkDiscounts(network, index, resolved, relativeTolerance * scale);
 
   const tradeViolations = resolved.flatMap((r) => r.violations);
-  const dealViolations: Violation[] = [];
   const originals = resolved.filter((r) => r.repeatOf < 0);
-
-  const groups = connectedGroups(originals.map((r) => r.trade));
-  if (groups.length > 1) {
-    const names = groups.map(
-      (group) => `{${group.map((id) => firmLabel(network, index, id)).join(", ")}}`,
-    );
-    dealViolations.push({
-      code: "disconnected",
-      message: `the trades form ${groups.length} separate groups, ${names.join(" and ")}: a deal must connect all its parties`,
-    });
-  }
-  if (
-    originals.every((r) => r.violations.length === 0 && r.premium !== undefined) &&
-    originals.every((r) => r.premium! <= 0)
-  ) {
-    dealViolations.push({
-      code: "not-reciprocal",
-      message:
-        "every trade would happen on its own (no buyer loses anything by switching): the deal is not reciprocal",
-    });
-  }
-  const shape = shapeOf(originals.map((r) => r.trade));
-  if (valid.kind !== undefined) {
-    if (!(dealKinds as readonly string[]).includes(valid.kind)) {
-      dealViolations.push({
-        code: "kind",
-        message: `"${valid.kind}" is not a kind of deal (${dealKinds.join(", ")})`,
-      });
-    } else if (shape?.kind !== valid.kind) {
-      const actual = shape === undefined ? "no kind of deal" : kindNames[shape.kind];
-      dealViolations.push({
-        code: "kind",
-        message: `the trades do not form ${kindNames[valid.kind]}: they form ${actual}`,
-      });
-    }
-  }
+  const sound = originals.every((r) => r.violations.length === 0 && r.premium !== undefined);
+  const reciprocal = !sound || originals.some((r) => (r.premium as number) > 0);
+  const dealLevel = dealViolations(
+    network,
+    index,
+    valid.kind,
+    originals.map((r) => r.trade),
+    reciprocal,
+  );
 
   let deal: Deal | undefined;
   const hurdleViolations: Violation[] = [];
   if (tradeViolations.length === 0) {
-    deal = scoreProposal(network, originals, { initiator, policy, objective });
+    deal = scoreTrades(
+      index,
+      originals.map((r) => r.tradeId),
+      {
+        ...pricing,
+        quantities: originals.map((r) => r.trade.quantity ?? Number.NaN),
+        // A given discount within the tolerance outside [0, margin] (an LP's rounding) is clamped.
+        discounts: originals.map((r) =>
+          r.trade.discount === undefined
+            ? Number.NaN
+            : Math.min(Math.max(r.trade.discount, 0), r.margin as number),
+        ),
+      },
+    );
+    const counter = pricing.competition === "counter";
     for (const party of deal.parties) {
-      const f = index.firmIndex(party.firm);
-      const hurdle = index.firmHurdle[f];
-      const tolerance = relativeTolerance * Math.max(scale, Math.abs(party.net));
+      const own = index.firmHurdle[index.firmIndex(party.firm)];
+      const hurdle = counter ? own + party.exposure : own;
+      const tolerance = relativeTolerance * Math.max(scale, hurdle, Math.abs(party.net));
       if (party.net < hurdle - tolerance) {
+        const why =
+          counter && party.exposure > 0
+            ? ` (its own ${own} raised by the ${party.exposure} its incumbents could offer it)`
+            : "";
         hurdleViolations.push({
           code: "hurdle",
           firm: party.firm,
-          message: `${firmLabel(network, index, party.firm)} would net ${party.net}, below its hurdle of ${hurdle}`,
+          message: `${firmLabel(network, index, party.firm)} would net ${party.net}, below its hurdle of ${hurdle}${why}`,
         });
       }
     }
   }
-  const violations = [...tradeViolations, ...hurdleViolations, ...dealViolations];
+  const violations = [...tradeViolations, ...hurdleViolations, ...dealLevel];
   return deal === undefined
     ? { ok: violations.length === 0, violations }
     : { ok: violations.length === 0, violations, deal };

@@ -4,23 +4,42 @@
  *
  * Each party hears what it sells to whom and buys from whom, with the order's
  * value, the discount it gives or gets (money and percent of the order), what
- * switching supplier costs or saves it, and its net gain; the initiator also
- * hears the margin it gives up against the customers it wins. Numbers are
- * written the same on every machine (no locale): thousands separated by
- * commas, at most two decimals.
+ * switching supplier costs or saves it, and its net gain; then its room (how
+ * much more it could give and still come out ahead, and the floor it cannot
+ * be pushed below), the counter of each incumbent that could win it back and
+ * whether the deal still beats it; the initiator also hears the margin it
+ * gives up against the customers it wins. Given the network, firms are named
+ * by their names and money carries the network's currency; money has two
+ * decimals, written the same on every machine (no locale).
  */
 import type { Deal, DealTrade, PartyFigures } from "../economics/deal.js";
+import type { Firm, Network } from "../model/types.js";
+import { tradeIndexOf } from "../trade-index/trade-index.js";
+import { formatMoney, formatNumber, formatPercent } from "../util/number-format.js";
 
 /** What to tell one party of a deal. */
 export interface PartyPitch {
   /** The party's firm id. */
   readonly firm: string;
+  /** How people know it: its name with the id where they differ (`Special Steel Co (steel)`), else the id. */
+  readonly label: string;
   /**
    * Plain sentences, in this order: one per trade it sells, one per trade it
-   * buys, its net gain, and (for the initiator only) margin given up against
-   * deals won.
+   * buys, its net gain, its room (when the deal carries it), the incumbents'
+   * counters it is exposed to, and (for the initiator only) margin given up
+   * against deals won.
    */
   readonly sentences: readonly string[];
+}
+
+/** Options of `explainDeal`. */
+export interface ExplainOptions {
+  /**
+   * The deal's network: firms named by their names, money in its currency,
+   * the incumbents that could counter named with their floors.
+   * @defaultValue none (firm ids, no currency)
+   */
+  readonly network?: Network;
 }
 
 /** `1234567.891` → `1,234,567.89`; `-0` and amounts under a cent → `0`. */
@@ -35,91 +54,192 @@ export function formatAmount(value: number): string {
   return `${value < 0 ? "-" : ""}${grouped}${decimals}`;
 }
 
-/** A share as a percent with at most two decimals: `0.04125` → `4.13%`. */
-function formatPercent(share: number): string {
-  const hundredths = Math.round(share * 10000);
-  const text = (hundredths / 100).toFixed(2).replace(/\.?0+$/, "");
-  return `${text}%`;
-}
-
 /** The order's value at list price: quantity · unit price. */
 function orderValue(trade: DealTrade): number {
   return trade.quantity * trade.unitPrice;
 }
 
-function discountClause(trade: DealTrade, verb: "gives" | "gets"): string {
-  if (trade.discount === 0) return "at the list price";
-  const share =
-    orderValue(trade) > 0
-      ? ` (${formatPercent(trade.discount / orderValue(trade))} of the order)`
-      : "";
-  return `and ${verb} a discount of ${formatAmount(trade.discount)}${share}`;
-}
+/** How the pitch writes names and money for one deal. */
+class Voice {
+  private readonly firms = new Map<string, Firm>();
+  private readonly currency: string | undefined;
+  private readonly network: Network | undefined;
 
-function saleSentence(trade: DealTrade): string {
-  return (
-    `${trade.seller} sells ${formatAmount(trade.quantity)} ${trade.product} to ${trade.buyer} ` +
-    `for ${formatAmount(orderValue(trade))} ${discountClause(trade, "gives")}, ` +
-    `keeping ${formatAmount(trade.margin - trade.discount)} of its ${formatAmount(trade.margin)} margin.`
-  );
-}
+  constructor(
+    private readonly deal: Deal,
+    network: Network | undefined,
+  ) {
+    this.currency = network?.currency;
+    this.network = network;
+  }
 
-function purchaseSentence(trade: DealTrade): string {
-  const switching =
-    trade.premium > 0
-      ? `switching supplier costs it ${formatAmount(trade.premium)}`
-      : trade.premium < 0
-        ? `switching supplier saves it ${formatAmount(-trade.premium)}`
-        : "switching supplier costs it nothing";
-  return (
-    `${trade.buyer} buys ${formatAmount(trade.quantity)} ${trade.product} from ${trade.seller} ` +
-    `for ${formatAmount(orderValue(trade))} ${discountClause(trade, "gets")}; ${switching}.`
-  );
-}
+  /** A firm of the network by id (through the trade index: no scan of the firms). */
+  private firm(id: string): Firm | undefined {
+    const network = this.network;
+    if (network === undefined) return undefined;
+    let firm = this.firms.get(id);
+    if (firm === undefined) {
+      const index = tradeIndexOf(network);
+      const f = index.firmIndex(id);
+      if (f < 0) return undefined;
+      firm = network.firms[index.firmRecord[f]];
+      this.firms.set(id, firm);
+    }
+    return firm;
+  }
 
-function netSentence(party: PartyFigures): string {
-  if (party.net > 0) return `Its net gain from the deal is ${formatAmount(party.net)}.`;
-  if (party.net < 0) return `It loses ${formatAmount(-party.net)} on the deal.`;
-  return "It breaks even on the deal.";
-}
+  /** A firm in a sentence: its name, else its id. */
+  name(id: string): string {
+    return this.firm(id)?.name ?? id;
+  }
 
-function initiatorSentence(deal: Deal): string | undefined {
-  const initiator = deal.initiator;
-  if (initiator === undefined || !deal.parties.some((p) => p.firm === initiator.firm))
-    return undefined;
-  const customers = `${initiator.newCustomers} new customer${initiator.newCustomers === 1 ? "" : "s"}`;
-  const keys =
-    initiator.keyAccountsWon > 0
-      ? ` (${initiator.keyAccountsWon} key account${initiator.keyAccountsWon === 1 ? "" : "s"})`
-      : "";
-  const won = `${customers}${keys} and ${formatAmount(initiator.marginGained)} of margin`;
-  if (initiator.marginGivenUp === 0)
-    return `As the initiator, it gives up no margin and wins ${won}.`;
-  return (
-    `As the initiator, it gives up ${formatAmount(initiator.marginGivenUp)} of margin to win ${won}: ` +
-    `${formatAmount(initiator.efficiency)} of margin for each 1 given up.`
-  );
+  /** A firm as a heading: its name with the id where they differ. */
+  label(id: string): string {
+    const name = this.firm(id)?.name;
+    return name === undefined || name === id ? id : `${name} (${id})`;
+  }
+
+  money(x: number): string {
+    return formatMoney(x, this.currency);
+  }
+
+  /** The buyer's need behind a trade, from the network. */
+  needOf(trade: DealTrade) {
+    return this.firm(trade.buyer)?.needs?.find((n) => n.product === trade.product);
+  }
+
+  saleSentence(trade: DealTrade): string {
+    return (
+      `${this.name(trade.seller)} sells ${formatNumber(trade.quantity)} ${trade.product} to ${this.name(trade.buyer)} ` +
+      `for ${this.money(orderValue(trade))} ${this.discountClause(trade, "gives")}, ` +
+      `keeping ${this.money(trade.margin - trade.discount)} of its ${this.money(trade.margin)} margin.`
+    );
+  }
+
+  purchaseSentence(trade: DealTrade): string {
+    const switching =
+      trade.premium > 0
+        ? `switching supplier costs it ${this.money(trade.premium)}`
+        : trade.premium < 0
+          ? `switching supplier saves it ${this.money(-trade.premium)}`
+          : "switching supplier costs it nothing";
+    return (
+      `${this.name(trade.buyer)} buys ${formatNumber(trade.quantity)} ${trade.product} from ${this.name(trade.seller)} ` +
+      `for ${this.money(orderValue(trade))} ${this.discountClause(trade, "gets")}; ${switching}.`
+    );
+  }
+
+  private discountClause(trade: DealTrade, verb: "gives" | "gets"): string {
+    if (trade.discount === 0) return "at the list price";
+    const share =
+      orderValue(trade) > 0
+        ? ` (${formatPercent(trade.discount / orderValue(trade))} of the order)`
+        : "";
+    return `and ${verb} a discount of ${this.money(trade.discount)}${share}`;
+  }
+
+  netSentence(party: PartyFigures): string {
+    if (party.net > 0) return `Its net gain from the deal is ${this.money(party.net)}.`;
+    if (party.net < 0) return `It loses ${this.money(-party.net)} on the deal.`;
+    return "It breaks even on the deal.";
+  }
+
+  /** How far the party can go: what it could still give, its floor and its ceiling. */
+  roomSentence(party: PartyFigures): string | undefined {
+    const range = party.netRange;
+    if (range === undefined || range === null) return undefined;
+    const [floor, ceiling] = range;
+    const bounds = `it cannot be pushed below ${this.money(floor)} and could ask for up to ${this.money(ceiling)}`;
+    const give = party.net - floor;
+    if (!(give >= 0.005)) return `It has no room to give more: ${bounds}.`;
+    const orders = this.ordersOf(party.firm);
+    const share = orders > 0 ? ` (${formatPercent(give / orders)} of its orders)` : "";
+    return `It could give up to ${this.money(give)} more${share} and still come out ahead; ${bounds}.`;
+  }
+
+  /** The value of what a party sells in the deal, or of what it buys when it sells nothing. */
+  private ordersOf(firm: string): number {
+    let sold = 0;
+    let bought = 0;
+    for (const trade of this.deal.trades) {
+      if (trade.seller === firm) sold += orderValue(trade);
+      if (trade.buyer === firm) bought += orderValue(trade);
+    }
+    return sold > 0 ? sold : bought;
+  }
+
+  /** One sentence per incumbent that could win the party back, then whether the deal beats them. */
+  counterSentences(party: PartyFigures): string[] {
+    const sentences: string[] = [];
+    for (const trade of this.deal.trades) {
+      if (trade.buyer !== party.firm || trade.counter === null || trade.counter <= 0) continue;
+      const need = this.needOf(trade);
+      if (need?.incumbent === undefined) {
+        sentences.push(
+          `Its incumbent supplier of ${trade.product} could offer it up to ${this.money(trade.counter)} to stay.`,
+        );
+        continue;
+      }
+      const reference = need.referencePrice ?? trade.unitPrice;
+      const floor = reference - trade.counter / trade.quantity;
+      sentences.push(
+        `${this.name(need.incumbent)} could cut its price of ${trade.product} to ${this.money(floor)} and save it ${this.money(trade.counter)}.`,
+      );
+    }
+    if (sentences.length === 0) return sentences;
+    const lead = party.net - party.exposure;
+    sentences.push(
+      party.defensible
+        ? `This deal leaves it ${this.money(party.net)} ahead, ${this.money(lead)} more than that.`
+        : `This deal leaves it ${this.money(party.net)} ahead, not enough to beat that and clear its hurdle: the deal is not defensible for it.`,
+    );
+    return sentences;
+  }
+
+  initiatorSentence(): string | undefined {
+    const initiator = this.deal.initiator;
+    if (initiator === undefined || !this.deal.parties.some((p) => p.firm === initiator.firm))
+      return undefined;
+    const customers = `${initiator.newCustomers} new customer${initiator.newCustomers === 1 ? "" : "s"}`;
+    const keys =
+      initiator.keyAccountsWon > 0
+        ? ` (${initiator.keyAccountsWon} key account${initiator.keyAccountsWon === 1 ? "" : "s"})`
+        : "";
+    const won = `${customers}${keys} and ${this.money(initiator.marginGained)} of margin`;
+    if (initiator.marginGivenUp === 0)
+      return `As the initiator, it gives up no margin and wins ${won}.`;
+    return (
+      `As the initiator, it gives up ${this.money(initiator.marginGivenUp)} of margin to win ${won}: ` +
+      `${formatNumber(initiator.efficiency)} of margin for each 1 given up.`
+    );
+  }
 }
 
 /**
- * The pitch to each party of a deal, in the order of `deal.parties`.
+ * The pitch to each party of a deal, in the order of `deal.parties`. The room
+ * sentence needs the deal's ranges (`room: true` in `findDeals`/`scoreDeal`;
+ * `checkProposal` always has them).
  *
  * @example
- * for (const { firm, sentences } of explainDeal(deal)) console.log(`${firm}: ${sentences.join(" ")}`);
+ * for (const { label, sentences } of explainDeal(deal, { network })) console.log(`${label}: ${sentences.join(" ")}`);
  */
-export function explainDeal(deal: Deal): PartyPitch[] {
+export function explainDeal(deal: Deal, options: ExplainOptions = {}): PartyPitch[] {
+  const voice = new Voice(deal, options.network);
   return deal.parties.map((party) => {
     const sentences: string[] = [];
     for (const trade of deal.trades)
-      if (trade.seller === party.firm) sentences.push(saleSentence(trade));
+      if (trade.seller === party.firm) sentences.push(voice.saleSentence(trade));
     for (const trade of deal.trades)
-      if (trade.buyer === party.firm) sentences.push(purchaseSentence(trade));
-    sentences.push(netSentence(party));
+      if (trade.buyer === party.firm) sentences.push(voice.purchaseSentence(trade));
+    sentences.push(voice.netSentence(party));
+    const room = voice.roomSentence(party);
+    if (room !== undefined) sentences.push(room);
+    sentences.push(...voice.counterSentences(party));
     if (deal.initiator?.firm === party.firm) {
-      const sentence = initiatorSentence(deal);
+      const sentence = voice.initiatorSentence();
       if (sentence !== undefined) sentences.push(sentence);
     }
-    return { firm: party.firm, sentences };
+    return { firm: party.firm, label: voice.label(party.firm), sentences };
   });
 }
 

@@ -3,7 +3,7 @@
  * checking it against a network returns — every violation, each with a code,
  * the trade or the firm where it applies and a message a salesperson reads.
  */
-import type { Deal, Objective, Policy } from "../economics/deal.js";
+import type { Competition, Deal, Objective, Policy } from "../economics/deal.js";
 import type { Meta } from "../model/types.js";
 
 /** One trade of a proposal: `seller` sells `product` to `buyer`. */
@@ -67,7 +67,8 @@ export interface ProposalCheck {
   /** Every violation, trade-level ones by trade index first, then the deal-level ones. */
   readonly violations: readonly Violation[];
   /**
-   * The deal's economics under the policy, with given discounts kept; absent
+   * The deal's economics under the policy, with given discounts kept, always
+   * with the negotiation room (`discountRange`, `netRange`); absent
    * when a trade has a violation other than `hurdle`, `not-reciprocal` or `kind`.
    */
   readonly deal?: Deal;
@@ -81,10 +82,17 @@ export interface CheckProposalOptions {
   readonly policy?: Policy;
   /** The deal's `score`. @defaultValue `"expectedSurplus"` */
   readonly objective?: Objective;
+  /**
+   * `counter`: every party's hurdle is raised by its exposure to its
+   * incumbents' counters before pricing, and `hurdle` violations follow the
+   * raised hurdles (SPEC §5). @defaultValue `"none"`
+   */
+  readonly competition?: Competition;
 }
 
 /** The defaults of `CheckProposalOptions`. */
 export const defaultCheckProposalOptions = {
   policy: "fair",
   objective: "expectedSurplus",
+  competition: "none",
 } as const satisfies CheckProposalOptions;

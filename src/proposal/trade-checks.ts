@@ -20,7 +20,8 @@
  *   the largest money amount), so that a discount an LP rounded is not blamed.
  */
 
-import type { Firm, Need, Network } from "../model/types.js";
+import type { Firm, Network } from "../model/types.js";
+import { figuresAt, needRecordOf } from "../trade-index/trade-figures.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { blockOf } from "./pair-relations.js";
 import type { ProposedTrade, Violation } from "./proposal.js";
@@ -35,6 +36,8 @@ export interface ResolvedTrade {
   /** Offer and need integers of the trade index, or -1. */
   readonly offer: number;
   readonly need: number;
+  /** The potential trade (trade integer of the index), or -1 when the pair is not one. */
+  readonly tradeId: number;
   /** The quantity (given, or min(capacity, need)); undefined when it cannot be known or is invalid. */
   readonly quantity: number | undefined;
   /** m and c at that quantity; undefined with the quantity. */
@@ -50,11 +53,6 @@ export function firmLabel(network: Network, index: TradeIndex, id: string): stri
   if (f < 0) return `"${id}"`;
   const firm: Firm = network.firms[index.firmRecord[f]];
   return firm.name ?? id;
-}
-
-/** The need record of firm `b` (an index integer) for a product it needs. */
-function needOf(network: Network, index: TradeIndex, b: number, product: string): Need {
-  return network.firms[index.firmRecord[b]].needs!.find((n) => n.product === product)!;
 }
 
 /** Resolves and checks every trade on its own (no executability yet). */
@@ -75,6 +73,7 @@ export function resolveTrades(
       position,
       offer: -1,
       need: -1,
+      tradeId: -1,
       quantity: undefined,
       margin: undefined,
       premium: undefined,
@@ -146,7 +145,7 @@ export function resolveTrades(
       }
     }
     if (need >= 0) {
-      if (needOf(network, index, b, product).incumbent === seller) {
+      if (needRecordOf(index, need).incumbent === seller) {
         violations.push({
           code: "incumbent",
           trade: position,
@@ -186,12 +185,9 @@ export function resolveTrades(
     }
     if (offer < 0 || need < 0 || quantity === undefined)
       return { ...base, offer, need, quantity, repeatOf: -1 };
-    const price = index.offerPrice[offer];
-    const needRecord = needOf(network, index, b, product);
-    const reference = needRecord.referencePrice ?? price;
-    const margin = index.offerUnitMargin[offer] * quantity;
-    const premium = (price - reference) * quantity + (needRecord.switchingCost ?? 0);
-    return { ...base, offer, need, quantity, margin, premium, repeatOf: -1 };
+    const tradeId = index.findTrade(s, b, p);
+    const { margin, premium } = figuresAt(index, offer, need, quantity);
+    return { ...base, offer, need, tradeId, quantity, margin, premium, repeatOf: -1 };
   });
 }
 

@@ -144,6 +144,16 @@ export class BrokeredWalk implements DealWalk {
     }
   }
 
+  /** The outer scan's share (around an initiator, of its three roles in turn). */
+  rootShare(): number {
+    if (this.done || this.root < 0 || (this.initiator >= 0 && this.role < 0)) return 0;
+    const { outOffsets, inOffsets } = this.graph;
+    const start = this.role === asSeller ? outOffsets[this.root] : inOffsets[this.root];
+    const width = this.outerEnd - start;
+    const share = width <= 0 ? 1 : Math.min(1, Math.max(0, this.outer - 1 - start) / width);
+    return this.initiator < 0 ? share : (this.role + share) / 3;
+  }
+
   /** Unmarks the current root's neighbourhood, moves to the next root or role and marks its; false when none is left. */
   private advance(): boolean {
     const { outOffsets, inOffsets, vertexCount } = this.graph;

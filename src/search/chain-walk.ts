@@ -10,7 +10,13 @@
  * in turn and only the forward part runs. The path is at most 12 firms, so
  * "on the path?" is a scan of it.
  */
-import { abortCheckInterval, checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import {
+  abortCheckInterval,
+  checkAbort,
+  type DealWalk,
+  type SearchStats,
+  searchShare,
+} from "./deal-walk.js";
 import type { SearchGraph } from "./search-graph.js";
 
 /** The resumable chain search. */
@@ -167,5 +173,49 @@ export class ChainWalk implements DealWalk {
         return parties - 1;
       }
     }
+  }
+
+  /**
+   * Over the whole network, the forward search's share. Around an initiator,
+   * the forward search from it counts as the first half and the backward
+   * search (each prefix with its forward part) as the second.
+   */
+  rootShare(): number {
+    if (this.done || this.back < 0) return 0;
+    const { outOffsets, outTarget, inOffsets, inSource } = this.graph;
+    const { fwdFirm, backFirm, back, fwd } = this;
+    /** As the walk skips at a forward level d: the backward part and the forward part down to d. */
+    const skippedForward = (d: number, x: number) => {
+      for (let i = 0; i <= back; i++) if (backFirm[i] === x) return true;
+      for (let i = 1; i <= d; i++) if (fwdFirm[i] === x) return true;
+      return false;
+    };
+    /** As the walk skips at a backward level d: the backward part down to d. */
+    const skippedBackward = (d: number, x: number) => {
+      for (let i = 0; i <= d; i++) if (backFirm[i] === x) return true;
+      return false;
+    };
+    const forwardShare = () =>
+      this.forward
+        ? searchShare(
+            fwd + 1,
+            this.fwdPosition,
+            this.fwdEnd,
+            (d) => outOffsets[fwdFirm[d]],
+            (arc) => outTarget[arc],
+            skippedForward,
+          )
+        : 1;
+    if (this.initiator < 0) return forwardShare();
+    if (back === 0 && this.forward) return forwardShare() / 2;
+    const backwardShare = searchShare(
+      back + 1,
+      this.backPosition,
+      this.backEnd,
+      (d) => inOffsets[backFirm[d]],
+      (arc) => inSource[arc],
+      skippedBackward,
+    );
+    return 0.5 + backwardShare / 2;
   }
 }

@@ -15,7 +15,13 @@
  * which are most of the work, are never started. The path is at most 11 firms, so "on the path?" is a
  * scan of it, not a random access into a per-firm array.
  */
-import { abortCheckInterval, checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import {
+  abortCheckInterval,
+  checkAbort,
+  type DealWalk,
+  type SearchStats,
+  searchShare,
+} from "./deal-walk.js";
 import type { SearchGraph, SearchWorkspace } from "./search-graph.js";
 
 /** The resumable cycle search. */
@@ -204,6 +210,27 @@ export class CycleWalk implements DealWalk {
     reverse(arcs, 0, start);
     reverse(arcs, start, parties);
     reverse(arcs, 0, parties);
+  }
+
+  rootShare(): number {
+    if (this.done || this.depth < 0) return 0;
+    const { outOffsets, outTarget } = this.graph;
+    const { pathVertex, depth } = this;
+    const lo = this.initiator < 0 ? this.root : -1;
+    /** As the walk skips at level d: firms on the path down to d, and (globally) up to the root. */
+    const skipped = (d: number, x: number) => {
+      if (x <= lo) return true;
+      for (let i = 0; i <= d; i++) if (pathVertex[i] === x) return true;
+      return false;
+    };
+    return searchShare(
+      depth + 1,
+      this.position,
+      this.end,
+      (d) => outOffsets[pathVertex[d]],
+      (arc) => outTarget[arc],
+      skipped,
+    );
   }
 
   /** Unmarks the predecessors of a root whose DFS is over. */

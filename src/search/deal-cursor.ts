@@ -97,7 +97,12 @@ export class DealCursor {
     this.firstTrade = new Int32Array(room);
     this.endTrade = new Int32Array(room);
     const roots = initiator < 0 ? index.firmCount : 1;
-    this.stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: roots * this.kinds.length };
+    const stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: roots * this.kinds.length };
+    // rootShare is read from the current walk when asked (not enumerable: a live estimate, not a counter).
+    Object.defineProperty(stats, "rootShare", {
+      get: () => (this.finished ? 0 : (this.walks[this.walkAt]?.rootShare() ?? 0)),
+    });
+    this.stats = stats as SearchStats;
   }
 
   /** Kind of the current deal. */
@@ -170,7 +175,6 @@ export class DealCursor {
    */
   private firstChoice(): boolean {
     const { arcs, trades, firstTrade, endTrade, arcCount } = this;
-    const arcTrades = this.index.arcTrades;
     let single = true;
     let reciprocal = false;
     for (let i = 0; i < arcCount; i++) {
@@ -182,6 +186,8 @@ export class DealCursor {
         trades[i] = t;
         if ((code & 1) === 1) reciprocal = true;
       } else {
+        // Read only for arcs of several trades: a snapshot reads the array on first use.
+        const arcTrades = this.index.arcTrades;
         const t = arcTrades[~code];
         firstTrade[i] = t;
         endTrade[i] = arcTrades[~code + 1];

@@ -16,6 +16,14 @@ export interface SearchStats {
   rootsDone: number;
   /** Root searches in all. */
   rootsTotal: number;
+  /**
+   * The share (0..1) of the current root search done: an estimate from the
+   * depth-first search's position, each branch counted as an equal share of
+   * its parent's (Knuth's estimate), so that progress moves on dense graphs
+   * where one root search takes long. Read it with `rootsDone` for the share
+   * of the whole search: `(rootsDone + rootShare) / rootsTotal`.
+   */
+  readonly rootShare: number;
 }
 
 /** Steps between two looks at the abort signal (and two updates of `stats.steps`). */
@@ -32,6 +40,52 @@ export interface DealWalk {
    * @throws the signal's reason when the search's signal is aborted
    */
   nextShape(arcs: Int32Array): number;
+
+  /** The share (0..1) of the current root search done (see `SearchStats.rootShare`). */
+  rootShare(): number;
+}
+
+/**
+ * Knuth's estimate of the share of a depth-first search done: at each of
+ * `levels` levels the branches before the current one count as done, each
+ * an equal share of its parent's. Level `d` scans the arcs from `start(d)` to
+ * `end[d]`, `position[d]` the next to take; above the deepest level the
+ * current branch (the arc at `position[d] - 1`) is still open. Arcs to a firm
+ * the search passes over at once at that level (`skipped(d, target(arc))`: on
+ * the path down to level d, or below the root) are no branches: they count
+ * neither as done nor in the width, so on a dense graph the estimate grows
+ * evenly with the work. The widths depend only on the path above each level,
+ * so the estimate never goes back.
+ */
+export function searchShare(
+  levels: number,
+  position: Int32Array,
+  end: Int32Array,
+  start: (level: number) => number,
+  target: (arc: number) => number,
+  skipped: (level: number, firm: number) => boolean,
+): number {
+  let share = 0;
+  let weight = 1;
+  for (let d = 0; d < levels; d++) {
+    const first = start(d);
+    const open = d < levels - 1 ? position[d] - 1 : position[d];
+    let width = 0;
+    let done = 0;
+    for (let arc = first; arc < end[d]; arc++) {
+      if (arc === open && d < levels - 1) {
+        width++; // the open branch, whatever its firm
+        continue;
+      }
+      if (skipped(d, target(arc))) continue;
+      width++;
+      if (arc < open) done++;
+    }
+    if (width === 0) break;
+    share += (weight * done) / width;
+    weight /= width;
+  }
+  return Math.min(1, share);
 }
 
 /** Throws the abort reason when the signal is aborted (a DOMException "AbortError" when none was given). */

@@ -36,7 +36,7 @@ export interface NetworkConstraints {
   readonly blocked?: boolean;
   /** Firms may have a hurdle. @defaultValue true */
   readonly hurdles?: boolean;
-  /** Needs may name an incumbent (a firm of the network or the outsider `rival`). @defaultValue true */
+  /** Needs may name an incumbent (a firm of the network or the outsider `rival`), half of them with a floor (`incumbentFloor`). @defaultValue true */
   readonly incumbents?: boolean;
   /** Firms may be key accounts. @defaultValue true */
   readonly keyAccounts?: boolean;
@@ -150,6 +150,7 @@ export function networkArb(constraints: NetworkConstraints = {}): fc.Arbitrary<N
     referencePrice: sometimes(0.6, money(Math.ceil(c.maxPrice * 1.2))),
     switchingCost: sometimes(0.5, money(c.maxPrice * 2)),
     incumbent: maybe(c.incumbents, 0.3, fc.nat(c.maxFirms)),
+    incumbentFloor: maybe(c.incumbents, 0.5, money(c.maxPrice)),
   });
   const firmArb = fc.record({
     offers: fc.array(sometimes(c.density, offerArb), {
@@ -198,6 +199,7 @@ export function networkArb(constraints: NetworkConstraints = {}): fc.Arbitrary<N
           if (need.incumbent !== undefined) {
             const k = need.incumbent % (n + 1);
             json.incumbent = k === n || k === i ? "rival" : firmId(k);
+            if (need.incumbentFloor !== undefined) json.incumbentFloor = need.incumbentFloor;
           }
           needs.push(json);
         });

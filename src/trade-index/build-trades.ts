@@ -50,9 +50,13 @@ export function tradeUpperBound(
   return upper;
 }
 
+/** Sellers between two progress reports. */
+const reportEvery = 1 << 16;
+
 /**
  * Writes the trades of every seller into `out` and returns how many trades
- * and arcs there are. q = min(capacity, quantity), c = (price − ref)·q +
+ * and arcs there are (`onSellers` hears how many sellers are done, every
+ * 65,536). q = min(capacity, quantity), c = (price − ref)·q +
  * switchingCost; a trade is dropped when the buyer is the seller, the need's
  * incumbent is the seller, or a relation blocks it; its probability is the
  * product-level relation's, else the pair-level one's, else 1.
@@ -62,6 +66,7 @@ export function buildTrades(
   needs: ProductNeeds,
   relations: RelationTable,
   out: TradeColumns,
+  onSellers?: (done: number) => void,
 ): { tradeCount: number; arcCount: number } {
   const firmCount = offers.offsets.length - 1;
   const { offsets: offerOffsets, product: offerProduct, price: offerPrice } = offers;
@@ -73,6 +78,7 @@ export function buildTrades(
   let t = 0;
   let a = 0;
   for (let s = 0; s < firmCount; s++) {
+    if (onSellers !== undefined && (s & (reportEvery - 1)) === 0) onSellers(s);
     out.outOffsets[s] = a;
     const firstOffer = offerOffsets[s];
     const k = offerOffsets[s + 1] - firstOffer;

@@ -17,29 +17,24 @@ function isAscending(ids: StringInterner): boolean {
 /**
  * Ranks the ids of `ids` (distinct, numbered in arrival order) in UTF-16
  * order. Fills `arrival[rank]` (the number of the id of that rank) and
- * `rank[number]`, and returns the ids in rank order. `ordered` says whether
- * they already ascend, when the caller knows.
+ * `rank[number]`. `ordered` says whether they already ascend, when the
+ * caller knows.
  */
 export function rankInIdOrder(
   ids: StringInterner,
   arrival: Int32Array,
   rank: Int32Array,
   ordered = isAscending(ids),
-): readonly string[] {
+): void {
   const n = ids.size;
   if (ordered) {
     for (let i = 0; i < n; i++) {
       arrival[i] = i;
       rank[i] = i;
     }
-    return ids.strings;
+    return;
   }
   for (let i = 0; i < n; i++) arrival[i] = i;
   arrival.subarray(0, n).sort((a, b) => ids.compare(a, b));
-  const sorted = new Array<string>(n);
-  for (let r = 0; r < n; r++) {
-    rank[arrival[r]] = r;
-    sorted[r] = ids.strings[arrival[r]];
-  }
-  return sorted;
+  for (let r = 0; r < n; r++) rank[arrival[r]] = r;
 }

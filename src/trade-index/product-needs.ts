@@ -36,7 +36,7 @@ export interface NeedSources {
   readonly needQuantity: Float64Array;
   /** The record behind each need integer. */
   readonly needSource: Int32Array;
-  /** By record: referencePrice (NaN when none), switchingCost, incumbent firm integer (−1). */
+  /** By record: referencePrice (NaN when none), switchingCost (NaN when none: 0), incumbent firm integer (−1). */
   readonly reference: Float64Array;
   readonly switching: Float64Array;
   readonly incumbent: Int32Array;
@@ -62,7 +62,8 @@ export function groupNeedsByProduct(
     data[at + needField.incumbent] = sources.incumbent[from];
     data[at + needField.quantity] = needQuantity[n];
     data[at + needField.reference] = sources.reference[from];
-    data[at + needField.switching] = sources.switching[from];
+    const switching = sources.switching[from];
+    data[at + needField.switching] = Number.isNaN(switching) ? 0 : switching;
   }
   rewindStarts(offsets);
   return { offsets, data };

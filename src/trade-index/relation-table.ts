@@ -4,12 +4,12 @@
  * replaced by a small code into a table of the distinct values.
  */
 
-import type { RecordColumns } from "../model/network-columns.js";
+import { type RecordColumns, relationFlag } from "../model/network-columns.js";
 import { countingSort } from "../util/counting-sort.js";
 import { searchSorted } from "../util/search-sorted.js";
-import { allocateArrays } from "../util/typed-arena.js";
+import { allocateArrays, arenaBytes, releaseScratch, scratchBuffer } from "../util/typed-arena.js";
 
-/** Relations by seller (CSR), each seller's in buyer order. */
+/** Relations by seller (CSR), each seller's in buyer order (in one scratch buffer, released by the caller). */
 export interface RelationTable {
   /** The relations of seller s are `offsets[s] .. offsets[s+1]-1`. */
   readonly offsets: Int32Array;
@@ -63,17 +63,19 @@ export function relationTable(
   productRank: Int32Array,
   probabilityValues: Float64Array,
 ): RelationTable {
-  const { relationSeller, relationBuyer, relationProduct, relationBlocked } = columns;
+  const { relationSeller, relationBuyer, relationProduct, relationFlags } = columns;
   const n = relationSeller.length;
   const firmCount = firmRank.length;
-  const work = allocateArrays({
+  const workSpec = {
     seller: [Int32Array, n],
     buyer: [Int32Array, n],
     item: [Int32Array, n],
     byBuyer: [Int32Array, n],
     bySeller: [Int32Array, n],
     buyerStarts: [Int32Array, firmCount + 1],
-  });
+  } as const;
+  const workBuffer = scratchBuffer(arenaBytes(workSpec));
+  const work = allocateArrays(workSpec, workBuffer);
   let valid = 0;
   for (let i = 0; i < n; i++) {
     const seller = relationSeller[i];
@@ -84,13 +86,15 @@ export function relationTable(
     work.item[valid] = i;
     valid++;
   }
-  const table = allocateArrays({
+  const tableSpec = {
     offsets: [Int32Array, firmCount + 1],
     buyer: [Int32Array, valid],
     product: [Int32Array, valid],
     blocked: [Uint8Array, valid],
     code: [Int32Array, valid],
-  });
+  } as const;
+  // One scratch buffer: the caller releases it (`releaseScratch(table.offsets.buffer)`).
+  const table = allocateArrays(tableSpec, scratchBuffer(arenaBytes(tableSpec)));
   countingSort(valid, work.buyer, null, work.byBuyer, work.buyerStarts);
   countingSort(valid, work.seller, work.byBuyer, work.bySeller, table.offsets);
   for (let x = 0; x < valid; x++) {
@@ -100,8 +104,9 @@ export function relationTable(
     table.buyer[x] = work.buyer[v];
     // A product no offer or need names binds no trade: −2 never matches.
     table.product[x] = product >= 0 ? productRank[product] : product === -1 ? -1 : -2;
-    table.blocked[x] = relationBlocked[i];
+    table.blocked[x] = (relationFlags[i] & relationFlag.blocked) !== 0 ? 1 : 0;
     table.code[x] = codeOf(probabilityValues, columns.relationProbability[i]);
   }
+  releaseScratch(workBuffer);
   return table;
 }

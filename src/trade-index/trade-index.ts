@@ -8,204 +8,293 @@
  *   same seller and buyer form an **arc**; the out-adjacency is a CSR over arcs
  *   (`outOffsets`, `arcTarget`), each arc owning the trades
  *   `arcTrades[a] .. arcTrades[a+1]-1` (one per product the pair trades).
- *   The in-adjacency is a CSR over the same arcs (`inOffsets`, `inArcs`).
+ *   The in-adjacency is the search graph's (`search/search-graph.ts`).
  * - Per trade only the offer, the need, the premium and a probability code are
  *   stored; quantity and margin follow from the offer and the need.
  *
  * The figures are bit-for-bit those of SPEC §3: q = min(capacity, quantity),
  * m = (price − cost)·q, c = (price − ref)·q + switchingCost.
  *
- * It is compiled from the network's record-order columns (one walk over the
- * firm objects) with counting sorts only. Its arrays share one `ArrayBuffer`
- * and the temporaries another (see `typed-arena.ts`).
+ * **Views from a buffer.** Every array is named in `index-layout.ts`
+ * (`indexArrays`), sized by a small header (`IndexHeader`). A built index
+ * keeps them all in one buffer (`index.layout`: `{header, buffer}`, a
+ * `SharedArrayBuffer` with `{shared: true}`), so another thread can view the
+ * same memory: `layoutArrays(header, buffer)` gives the views and
+ * `TradeIndex.fromArrays(network, {header, array, firmIds, productIds})`
+ * makes an index of them. The snapshot form writes the arrays one by one and
+ * reads them back the same way, each on first use.
  */
 
-import { type RecordColumns, takeNetworkColumns } from "../model/network-columns.js";
+import { lazyList } from "../model/lazy-list.js";
+import { recordColumnsOf, validNetwork } from "../model/parse-network.js";
+import { snapshotOf } from "../model/snapshot/read-snapshot.js";
 import type { Network } from "../model/types.js";
 import { searchSorted } from "../util/search-sorted.js";
-import type { StringInterner } from "../util/string-interner.js";
-import { allocateArrays, arenaBytes } from "../util/typed-arena.js";
-import { buildTrades, tradeUpperBound } from "./build-trades.js";
-import { layOutNeeds, layOutOffers } from "./firm-groups.js";
-import { rankInIdOrder } from "./id-order.js";
-import { groupArcsByBuyer } from "./in-arcs.js";
-import { indexSpec, type LayoutScratch, layoutScratch } from "./index-arrays.js";
-import { groupNeedsByProduct, type ProductNeeds } from "./product-needs.js";
-import { distinctProbabilities, relationTable } from "./relation-table.js";
+import type { StringInterner, StringList } from "../util/string-interner.js";
+import { type BuildOptions, buildIndex } from "./build-index.js";
+import {
+  type IndexArrayName,
+  type IndexArrayViews,
+  type IndexHeader,
+  indexArrayNames,
+} from "./index-layout.js";
+import { hasStoredIndex, indexFromSnapshot } from "./index-sections.js";
+
+/** What an index is made of when it is not built here: a header, its arrays on demand and its ids. */
+export interface IndexSource {
+  readonly header: IndexHeader;
+  /** The array of that name (called at most once per name, on first use). */
+  array<K extends IndexArrayName>(name: K): IndexArrayViews[K];
+  /** Firm ids and product ids in UTF-16 order. */
+  readonly firmIds: StringList;
+  readonly productIds: StringList;
+}
+
+/** An array's own name, for a lookup by binary search over ids in UTF-16 order. */
+function searchIds(ids: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ids[mid];
+    if (x === id) return mid;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The items of a list as a read-only array, each made on first read. */
+function listed(list: StringList): readonly string[] {
+  return lazyList(list.size, (i) => list.get(i));
+}
 
 /**
  * The potential trades of a network (SPEC §3) over dense integer ids.
  * Build it with `tradeIndexOf(network)` (cached per network).
  */
 export class TradeIndex {
-  /** Firm ids in UTF-16 order; a firm's integer is its rank here. */
-  readonly firmIds: readonly string[];
-  /** Product ids in UTF-16 order. */
-  readonly productIds: readonly string[];
-  /** Position in `network.firms` of each firm integer. */
-  readonly firmRecord: Int32Array;
-
-  /** Offers grouped by firm (CSR), within a firm in product order. */
-  readonly offerOffsets: Int32Array;
-  readonly offerFirm: Int32Array;
-  readonly offerProduct: Int32Array;
-  readonly offerPrice: Float64Array;
-  /** price − cost per unit. */
-  readonly offerUnitMargin: Float64Array;
-  readonly offerCapacity: Float64Array;
-
-  /** Needs grouped by firm (CSR), within a firm in product order. */
-  readonly needOffsets: Int32Array;
-  readonly needFirm: Int32Array;
-  readonly needProduct: Int32Array;
-  /** Position in the firm's `needs` array (to reach the need's record). */
-  readonly needRecord: Int32Array;
-  readonly needQuantity: Float64Array;
-
-  /** Trades sorted by (seller, buyer, product). */
+  /** The network (validated) the index describes. */
+  readonly network: Network;
+  /** The counts that size the arrays. */
+  readonly header: IndexHeader;
+  /** Number of trades. */
   readonly tradeCount: number;
-  readonly tradeOffer: Int32Array;
-  readonly tradeNeed: Int32Array;
-  readonly tradePremium: Float64Array;
-  /** Index into `probabilityValues` (0 is probability 1). */
-  readonly tradeProbabilityCode: Uint16Array | Uint32Array;
-  readonly probabilityValues: Float64Array;
-
-  /** Arcs: distinct seller→buyer pairs, sorted by (seller, buyer). */
+  /** Number of arcs. */
   readonly arcCount: number;
-  /** Out-adjacency CSR: the arcs of firm f are `outOffsets[f] .. outOffsets[f+1]-1`. */
-  readonly outOffsets: Int32Array;
-  readonly arcTarget: Int32Array;
-  /** The trades of arc a are `arcTrades[a] .. arcTrades[a+1]-1`. */
-  readonly arcTrades: Int32Array;
-  /** In-adjacency CSR: the arcs into firm f are `inArcs[inOffsets[f] .. inOffsets[f+1]-1]`, by seller. */
-  readonly inOffsets: Int32Array;
-  readonly inArcs: Int32Array;
+  private readonly views: { [K in IndexArrayName]: IndexArrayViews[K] | undefined };
+  private readonly source: IndexSource | undefined;
+  private readonly buffer: ArrayBufferLike | undefined;
+  private firmIdList: readonly string[] | undefined;
+  private productIdList: readonly string[] | undefined;
+  /** Firm ids by position in `network.firms` and product ids by number, when built here. */
+  private readonly firmPositions: StringInterner | undefined;
+  private readonly productNumbers: StringInterner | undefined;
 
-  /** Per firm: hurdle (default 0), maxDeals (default Infinity), key account flag. */
-  readonly firmHurdle: Float64Array;
-  readonly firmMaxDeals: Float64Array;
-  readonly firmKeyAccount: Uint8Array;
-
-  /** Firm ids numbered by position in `network.firms`; position → firm integer. */
-  private readonly firmPositions: StringInterner;
-  private readonly firmRank: Int32Array;
-  /** Product ids numbered in first-seen order; number → product integer. */
-  private readonly productNumbers: StringInterner;
-  private readonly productRank: Int32Array;
-
-  constructor(readonly network: Network) {
-    const columns = takeNetworkColumns(network);
-    const firmCount = columns.firmHurdle.length;
-    const probabilityValues = distinctProbabilities(columns.relationProbability);
-    const upper = tradeUpperBound(columns.offerProduct, columns.needProduct, columns.products.size);
-    // Temporaries: those of the layout, then (over them) those of the in-adjacency.
-    const layout = layoutScratch(columns);
-    const arcSpec = { key: [Int32Array, upper], arc: [Int32Array, upper] } as const;
-    const scratch = new ArrayBuffer(Math.max(arenaBytes(layout), arenaBytes(arcSpec)));
-    const work = allocateArrays(layout, scratch);
-    const arrays = allocateArrays(indexSpec(columns, upper, probabilityValues.length));
-    this.firmRecord = arrays.firmRecord;
-    this.firmRank = arrays.firmRank;
-    this.firmHurdle = arrays.firmHurdle;
-    this.firmMaxDeals = arrays.firmMaxDeals;
-    this.firmKeyAccount = arrays.firmKeyAccount;
-    this.productRank = arrays.productRank;
-    this.firmPositions = columns.firms;
-    this.productNumbers = columns.products;
-    this.firmIds = rankInIdOrder(
-      columns.firms,
-      arrays.firmRecord,
-      arrays.firmRank,
-      columns.firmsInIdOrder,
-    );
-    this.productIds = rankInIdOrder(columns.products, work.productArrival, arrays.productRank);
-    for (let f = 0; f < firmCount; f++) {
-      const r = this.firmRecord[f];
-      this.firmHurdle[f] = columns.firmHurdle[r];
-      this.firmMaxDeals[f] = columns.firmMaxDeals[r];
-      this.firmKeyAccount[f] = columns.firmKeyAccount[r];
+  /**
+   * Compiles the index of a network (validated first when it is not a parsed
+   * one). Prefer `tradeIndexOf`, which caches it.
+   */
+  constructor(network: Network, options: BuildOptions = {}, source?: IndexSource) {
+    if (source !== undefined) {
+      this.network = network;
+      this.source = source;
+      this.header = source.header;
+      this.views = Object.fromEntries(indexArrayNames.map((name) => [name, undefined])) as never;
+      this.buffer = undefined;
+      this.firmPositions = undefined;
+      this.productNumbers = undefined;
+    } else {
+      this.network = validNetwork(network);
+      const built = buildIndex(recordColumnsOf(this.network), options);
+      this.source = undefined;
+      this.header = built.header;
+      this.views = built.arrays;
+      this.buffer = built.buffer;
+      this.firmIdList = built.firmIds;
+      this.productIdList = built.productIds;
+      this.firmPositions = built.firmPositions;
+      this.productNumbers = built.productNumbers;
     }
-
-    this.offerOffsets = arrays.offerOffsets;
-    this.offerFirm = arrays.offerFirm;
-    this.offerProduct = arrays.offerProduct;
-    this.offerPrice = arrays.offerPrice;
-    this.offerUnitMargin = arrays.offerUnitMargin;
-    this.offerCapacity = arrays.offerCapacity;
-    layOutOffers(columns, this.firmRecord, this.productRank, work.offerSource, this);
-    this.needOffsets = arrays.needOffsets;
-    this.needFirm = arrays.needFirm;
-    this.needProduct = arrays.needProduct;
-    this.needRecord = arrays.needRecord;
-    this.needQuantity = arrays.needQuantity;
-    layOutNeeds(columns, this.firmRecord, this.productRank, work.needSource, this);
-
-    const relations = relationTable(columns, this.firmRank, this.productRank, probabilityValues);
-    const built = buildTrades(
-      {
-        offsets: this.offerOffsets,
-        product: this.offerProduct,
-        price: this.offerPrice,
-        capacity: this.offerCapacity,
-      },
-      this.productNeeds(columns, work),
-      relations,
-      arrays,
-    );
-    const t = built.tradeCount;
-    const a = built.arcCount;
-    this.tradeCount = t;
-    this.tradeOffer = arrays.tradeOffer.subarray(0, t);
-    this.tradeNeed = arrays.tradeNeed.subarray(0, t);
-    this.tradePremium = arrays.tradePremium.subarray(0, t);
-    this.tradeProbabilityCode = arrays.tradeProbabilityCode.subarray(0, t);
-    this.probabilityValues = probabilityValues;
-    this.arcCount = a;
-    this.outOffsets = arrays.outOffsets;
-    this.arcTarget = arrays.arcTarget.subarray(0, a);
-    this.arcTrades = arrays.arcTrades.subarray(0, a + 1);
-    this.inOffsets = arrays.inOffsets;
-    this.inArcs = arrays.inArcs.subarray(0, a);
-    const { key, arc } = allocateArrays(arcSpec, scratch);
-    groupArcsByBuyer(this.arcTarget, this.inOffsets, this.inArcs, key, arc);
+    this.tradeCount = this.header.tradeCount;
+    this.arcCount = this.header.arcCount;
   }
 
-  /** The needs grouped by product integer (in buyer order), with the figures a trade reads. */
-  private productNeeds(columns: RecordColumns, work: LayoutScratch): ProductNeeds {
-    const incumbent = work.incumbentOfRecord.fill(-1);
-    for (let i = 0; i < columns.incumbentNeed.length; i++) {
-      const position = this.firmPositions.find(columns.incumbentId[i]);
-      if (position >= 0) incumbent[columns.incumbentNeed[i]] = this.firmRank[position];
-    }
-    return groupNeedsByProduct(
-      {
-        needFirm: this.needFirm,
-        needProduct: this.needProduct,
-        needQuantity: this.needQuantity,
-        needSource: work.needSource,
-        reference: columns.needReference,
-        switching: columns.needSwitching,
-        incumbent,
-      },
-      work.productNeedOffsets,
-      work.productNeedData,
-    );
+  /**
+   * An index over arrays that exist already: a snapshot's, or views of a
+   * buffer another thread built (`layoutArrays`). Nothing is checked or
+   * copied; each array is asked for on first use.
+   */
+  static fromArrays(network: Network, source: IndexSource): TradeIndex {
+    return new TradeIndex(network, {}, source);
+  }
+
+  /** The header and the one buffer holding every array, as laid out by `index-layout.ts` (built indexes only). */
+  get layout(): { readonly header: IndexHeader; readonly buffer: ArrayBufferLike } | undefined {
+    return this.buffer === undefined ? undefined : { header: this.header, buffer: this.buffer };
+  }
+
+  private load<K extends IndexArrayName>(name: K): IndexArrayViews[K] {
+    const array = (this.source as IndexSource).array(name);
+    this.views[name] = array;
+    return array;
+  }
+
+  /**
+   * Firm ids in UTF-16 order; a firm's integer is its rank here. (Read from a
+   * snapshot: a read-only array whose ids are decoded as they are read.)
+   */
+  get firmIds(): readonly string[] {
+    this.firmIdList ??= listed((this.source as IndexSource).firmIds);
+    return this.firmIdList;
+  }
+
+  /** Product ids in UTF-16 order. */
+  get productIds(): readonly string[] {
+    this.productIdList ??= listed((this.source as IndexSource).productIds);
+    return this.productIdList;
+  }
+
+  /** Position in `network.firms` of each firm integer. */
+  get firmRecord(): Int32Array {
+    return this.views.firmRecord ?? this.load("firmRecord");
+  }
+
+  /** Firm integer of each position in `network.firms`. */
+  get firmRank(): Int32Array {
+    return this.views.firmRank ?? this.load("firmRank");
+  }
+
+  /** Per firm: hurdle (default 0). */
+  get firmHurdle(): Float64Array {
+    return this.views.firmHurdle ?? this.load("firmHurdle");
+  }
+
+  /** Per firm: maxDeals (default Infinity). */
+  get firmMaxDeals(): Float64Array {
+    return this.views.firmMaxDeals ?? this.load("firmMaxDeals");
+  }
+
+  /** Per firm: 1 for a key account. */
+  get firmKeyAccount(): Uint8Array {
+    return this.views.firmKeyAccount ?? this.load("firmKeyAccount");
+  }
+
+  /** Product integer of each product number (first-seen order of the records). */
+  get productRank(): Int32Array {
+    return this.views.productRank ?? this.load("productRank");
+  }
+
+  /** Offers grouped by firm (CSR): the offers of firm f are `offerOffsets[f] .. offerOffsets[f+1]-1`, in product order. */
+  get offerOffsets(): Int32Array {
+    return this.views.offerOffsets ?? this.load("offerOffsets");
+  }
+
+  /** The firm of each offer. */
+  get offerFirm(): Int32Array {
+    return this.views.offerFirm ?? this.load("offerFirm");
+  }
+
+  /** The product of each offer. */
+  get offerProduct(): Int32Array {
+    return this.views.offerProduct ?? this.load("offerProduct");
+  }
+
+  /** Unit price of each offer. */
+  get offerPrice(): Float64Array {
+    return this.views.offerPrice ?? this.load("offerPrice");
+  }
+
+  /** price − cost per unit. */
+  get offerUnitMargin(): Float64Array {
+    return this.views.offerUnitMargin ?? this.load("offerUnitMargin");
+  }
+
+  /** Units each offer can sell. */
+  get offerCapacity(): Float64Array {
+    return this.views.offerCapacity ?? this.load("offerCapacity");
+  }
+
+  /** Needs grouped by firm (CSR), within a firm in product order. */
+  get needOffsets(): Int32Array {
+    return this.views.needOffsets ?? this.load("needOffsets");
+  }
+
+  /** The firm of each need. */
+  get needFirm(): Int32Array {
+    return this.views.needFirm ?? this.load("needFirm");
+  }
+
+  /** The product of each need. */
+  get needProduct(): Int32Array {
+    return this.views.needProduct ?? this.load("needProduct");
+  }
+
+  /** Position in the firm's `needs` array (to reach the need's record). */
+  get needRecord(): Int32Array {
+    return this.views.needRecord ?? this.load("needRecord");
+  }
+
+  /** Units each need buys. */
+  get needQuantity(): Float64Array {
+    return this.views.needQuantity ?? this.load("needQuantity");
+  }
+
+  /** Per trade (sorted by seller, buyer, product): its offer. */
+  get tradeOffer(): Int32Array {
+    return this.views.tradeOffer ?? this.load("tradeOffer");
+  }
+
+  /** Per trade: its need. */
+  get tradeNeed(): Int32Array {
+    return this.views.tradeNeed ?? this.load("tradeNeed");
+  }
+
+  /** Per trade: c = (price − ref)·q + switchingCost. */
+  get tradePremium(): Float64Array {
+    return this.views.tradePremium ?? this.load("tradePremium");
+  }
+
+  /** Per trade: index into `probabilityValues` (0 is probability 1). */
+  get tradeProbabilityCode(): Uint16Array | Uint32Array {
+    return this.views.tradeProbabilityCode ?? this.load("tradeProbabilityCode");
+  }
+
+  /** The distinct probabilities, 1 first. */
+  get probabilityValues(): Float64Array {
+    return this.views.probabilityValues ?? this.load("probabilityValues");
+  }
+
+  /** Out-adjacency CSR: the arcs of firm f are `outOffsets[f] .. outOffsets[f+1]-1`. */
+  get outOffsets(): Int32Array {
+    return this.views.outOffsets ?? this.load("outOffsets");
+  }
+
+  /** Arcs (distinct seller→buyer pairs, sorted by seller then buyer): the buyer. */
+  get arcTarget(): Int32Array {
+    return this.views.arcTarget ?? this.load("arcTarget");
+  }
+
+  /** The trades of arc a are `arcTrades[a] .. arcTrades[a+1]-1`. */
+  get arcTrades(): Int32Array {
+    return this.views.arcTrades ?? this.load("arcTrades");
   }
 
   /** Number of firms. */
   get firmCount(): number {
-    return this.firmIds.length;
+    return this.header.firmCount;
   }
 
   /** The integer of a firm id, or -1. */
   firmIndex(id: string): number {
+    if (this.firmPositions === undefined) return searchIds(this.firmIds, id);
     const position = this.firmPositions.find(id);
     return position < 0 ? -1 : this.firmRank[position];
   }
 
   /** The integer of a product id, or -1. */
   productIndex(id: string): number {
+    if (this.productNumbers === undefined) return searchIds(this.productIds, id);
     const number = this.productNumbers.find(id);
     return number < 0 ? -1 : this.productRank[number];
   }
@@ -229,8 +318,9 @@ export class TradeIndex {
   findTrade(s: number, b: number, p: number): number {
     const arc = this.findArc(s, b);
     if (arc < 0) return -1;
-    for (let t = this.arcTrades[arc]; t < this.arcTrades[arc + 1]; t++) {
-      if (this.offerProduct[this.tradeOffer[t]] === p) return t;
+    const { arcTrades, offerProduct, tradeOffer } = this;
+    for (let t = arcTrades[arc]; t < arcTrades[arc + 1]; t++) {
+      if (offerProduct[tradeOffer[t]] === p) return t;
     }
     return -1;
   }
@@ -240,14 +330,17 @@ export class TradeIndex {
     return this.offerFirm[this.tradeOffer[this.arcTrades[arc]]];
   }
 
+  /** The seller of trade `t`. */
   tradeSeller(t: number): number {
     return this.offerFirm[this.tradeOffer[t]];
   }
 
+  /** The buyer of trade `t`. */
   tradeBuyer(t: number): number {
     return this.needFirm[this.tradeNeed[t]];
   }
 
+  /** The product of trade `t`. */
   tradeProduct(t: number): number {
     return this.offerProduct[this.tradeOffer[t]];
   }
@@ -272,24 +365,34 @@ export class TradeIndex {
     return this.probabilityValues[this.tradeProbabilityCode[t]];
   }
 
-  /** Bytes held by the typed arrays of the index. */
+  /** Bytes held by the typed arrays of the index (at their lengths). */
   get byteLength(): number {
     let bytes = 0;
-    for (const value of Object.values(this)) {
-      if (ArrayBuffer.isView(value)) bytes += value.byteLength;
-    }
+    for (const name of indexArrayNames) bytes += this[name].byteLength;
     return bytes;
   }
 }
 
 const cache = new WeakMap<Network, TradeIndex>();
 
-/** The trade index of a network, built once and cached. */
-export function tradeIndexOf(network: Network): TradeIndex {
-  let index = cache.get(network);
+/**
+ * The trade index of a network, built once and cached (taken from the file
+ * when the network was read from a snapshot). A network object that did not
+ * come from `parseNetwork` or `readNetwork` is validated and indexed afresh
+ * on every call.
+ *
+ * @throws NetworkError when `network` is not a valid network
+ */
+export function tradeIndexOf(network: Network, options: BuildOptions = {}): TradeIndex {
+  const valid = validNetwork(network);
+  let index = cache.get(valid);
   if (index === undefined) {
-    index = new TradeIndex(network);
-    cache.set(network, index);
+    const file = snapshotOf(valid);
+    index =
+      file !== undefined && hasStoredIndex(file)
+        ? indexFromSnapshot(valid, file)
+        : new TradeIndex(valid, options);
+    cache.set(valid, index);
   }
   return index;
 }

@@ -9,6 +9,14 @@
 
 import { TypedColumn } from "./typed-column.js";
 
+/** Strings by number: what an interner, or a pool read back from a file, offers. */
+export interface StringList {
+  /** How many strings. */
+  readonly size: number;
+  /** The string numbered `i` (< size). */
+  get(i: number): string;
+}
+
 /** FNV-1a over the UTF-16 code units. */
 function hashOf(text: string): number {
   let hash = 0x811c9dc5 | 0;
@@ -16,12 +24,125 @@ function hashOf(text: string): number {
   return hash;
 }
 
-/** Ints per slot: number (−1 when empty), hash, start in the pool, length. */
-const slotSize = 4;
+/** FNV-1a over ASCII bytes (equal to `hashOf` of their string), or undefined when a byte is not ASCII. */
+function asciiHash(bytes: Uint8Array, start: number, end: number): number | undefined {
+  let hash = 0x811c9dc5 | 0;
+  let high = 0;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i];
+    high |= byte;
+    hash = Math.imul(hash ^ byte, 0x01000193);
+  }
+  return high < 0x80 ? hash : undefined;
+}
+
+const utf8 = new TextDecoder();
+
+/** The string of ASCII bytes. */
+export function decodeAscii(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 256) return utf8.decode(bytes.subarray(start, end));
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+}
+
+/**
+ * The string of UTF-8 bytes: valid UTF-8 (the readers check their input),
+ * or generalized UTF-8 holding lone surrogates as the pools write them
+ * (`encodeUtf8Into`), so that any JavaScript string survives a pool.
+ */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    if (bytes[i] < 0x80) continue;
+    for (let j = i; j + 1 < end; j++) {
+      if (bytes[j] === 0xed && bytes[j + 1] >= 0xa0) return decodeSurrogates(bytes, start, end);
+    }
+    return utf8.decode(bytes.subarray(start, end));
+  }
+  return decodeAscii(bytes, start, end);
+}
+
+/** Generalized UTF-8 (lone surrogates as 3-byte sequences) decoded code point by code point. */
+function decodeSurrogates(bytes: Uint8Array, start: number, end: number): string {
+  const units: number[] = [];
+  for (let i = start; i < end; ) {
+    const b = bytes[i];
+    let point: number;
+    if (b < 0x80) {
+      point = b;
+      i += 1;
+    } else if (b < 0xe0) {
+      point = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      point = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      point =
+        ((b & 0x07) << 18) |
+        ((bytes[i + 1] & 0x3f) << 12) |
+        ((bytes[i + 2] & 0x3f) << 6) |
+        (bytes[i + 3] & 0x3f);
+      i += 4;
+    }
+    if (point > 0xffff) {
+      point -= 0x10000;
+      units.push(0xd800 + (point >> 10), 0xdc00 + (point & 0x3ff));
+    } else {
+      units.push(point);
+    }
+  }
+  let text = "";
+  for (let k = 0; k < units.length; k += 4096) {
+    text += String.fromCharCode.apply(null, units.slice(k, k + 4096));
+  }
+  return text;
+}
+
+const encoder = new TextEncoder();
+
+/** A surrogate that is not half of a pair (with the u flag, pairs are one code point). */
+const loneSurrogate = /\p{Cs}/u;
+
+/**
+ * Writes `text` as UTF-8 into `out` (room for 3 bytes a code unit) and
+ * returns the bytes written; a lone surrogate (which UTF-8 cannot hold) is
+ * written as its 3-byte generalized UTF-8 form, which `decodeUtf8` reads back.
+ */
+export function encodeUtf8Into(text: string, out: Uint8Array): number {
+  if (!loneSurrogate.test(text)) return encoder.encodeInto(text, out).written;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    let point = text.charCodeAt(i);
+    if (point >= 0xd800 && point < 0xdc00 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next < 0xe000) {
+        point = 0x10000 + ((point - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      }
+    }
+    if (point < 0x80) out[at++] = point;
+    else if (point < 0x800) {
+      out[at++] = 0xc0 | (point >> 6);
+      out[at++] = 0x80 | (point & 0x3f);
+    } else if (point < 0x10000) {
+      out[at++] = 0xe0 | (point >> 12);
+      out[at++] = 0x80 | ((point >> 6) & 0x3f);
+      out[at++] = 0x80 | (point & 0x3f);
+    } else {
+      out[at++] = 0xf0 | (point >> 18);
+      out[at++] = 0x80 | ((point >> 12) & 0x3f);
+      out[at++] = 0x80 | ((point >> 6) & 0x3f);
+      out[at++] = 0x80 | (point & 0x3f);
+    }
+  }
+  return at;
+}
+
+/** Ints per slot: number (−1 when empty), hash. */
+const slotSize = 2;
 
 /** A string → number table in typed arrays (open addressing, linear probing). */
-export class StringInterner {
-  /** The strings by number. */
+export class StringInterner implements StringList {
+  /** The strings by number (empty when the interner keeps only its pool: see the constructor). */
   readonly strings: string[] = [];
   /** The hash table: `slotSize` ints a slot; slots a power of two, at most half full. */
   private slots: Int32Array;
@@ -30,8 +151,16 @@ export class StringInterner {
   private poolLength = 0;
   private readonly starts = new TypedColumn(Int32Array);
 
-  /** `expected`: how many strings to make room for at once. */
-  constructor(expected = 0) {
+  /**
+   * `expected`: how many strings to make room for at once. `keepStrings`:
+   * keep each string as a JavaScript string too (else `get` makes it again
+   * from the pool, and a string read as bytes is never made: a million ids
+   * cost their pool only).
+   */
+  constructor(
+    expected = 0,
+    private readonly keepStrings = true,
+  ) {
     let slots = 1024;
     while (slots < 2 * expected) slots *= 2;
     this.slots = new Int32Array(slots * slotSize).fill(-1);
@@ -39,7 +168,23 @@ export class StringInterner {
 
   /** How many distinct strings are numbered. */
   get size(): number {
-    return this.strings.length;
+    return this.starts.length;
+  }
+
+  /** The string numbered `i`. */
+  get(i: number): string {
+    if (this.keepStrings) return this.strings[i];
+    const start = this.starts.at(i);
+    const end = this.end(i);
+    if (end - start <= 64) {
+      return String.fromCharCode.apply(null, this.pool.subarray(start, end) as unknown as number[]);
+    }
+    let text = "";
+    for (let at = start; at < end; at += 4096) {
+      const part = this.pool.subarray(at, Math.min(end, at + 4096));
+      text += String.fromCharCode.apply(null, part as unknown as number[]);
+    }
+    return text;
   }
 
   /** The number of `text`, or −1 when it has none. */
@@ -54,17 +199,74 @@ export class StringInterner {
     const slot = this.slotOf(text, hash);
     const found = this.slots[slot];
     if (found >= 0) return found;
-    const number = this.strings.length;
-    this.strings.push(text);
-    const start = this.store(text);
-    this.starts.push(start);
+    if (this.keepStrings) this.strings.push(text);
+    this.reserve(text.length);
+    const { pool } = this;
+    const start = this.poolLength;
+    for (let i = 0; i < text.length; i++) pool[start + i] = text.charCodeAt(i);
+    return this.add(slot, hash, text.length);
+  }
+
+  /**
+   * The number of the string whose UTF-8 bytes are `bytes[start..end)`, or
+   * −1; ASCII bytes are looked up without making a string.
+   */
+  findBytes(bytes: Uint8Array, start: number, end: number): number {
+    const hash = asciiHash(bytes, start, end);
+    if (hash === undefined) return this.find(decodeUtf8(bytes, start, end));
+    return this.slots[this.slotOfBytes(bytes, start, end, hash)];
+  }
+
+  /**
+   * `intern` for the string whose UTF-8 bytes are `bytes[start..end)`: ASCII
+   * bytes (ids as files usually write them) are hashed, compared and stored
+   * as they are, and a string is made only for a new one, and only when the
+   * interner keeps strings.
+   */
+  internBytes(bytes: Uint8Array, start: number, end: number): number {
+    const hash = asciiHash(bytes, start, end);
+    if (hash === undefined) return this.intern(decodeUtf8(bytes, start, end));
+    const slot = this.slotOfBytes(bytes, start, end, hash);
+    const found = this.slots[slot];
+    if (found >= 0) return found;
+    if (this.keepStrings) this.strings.push(decodeAscii(bytes, start, end));
+    const length = end - start;
+    this.reserve(length);
+    const { pool } = this;
+    const at = this.poolLength - start;
+    for (let i = start; i < end; i++) pool[at + i] = bytes[i];
+    return this.add(slot, hash, length);
+  }
+
+  /** Numbers the string just written at the end of the pool (`length` code units) in `slot`. */
+  private add(slot: number, hash: number, length: number): number {
+    const number = this.starts.length;
+    this.starts.push(this.poolLength);
+    this.poolLength += length;
     const { slots } = this;
     slots[slot] = number;
     slots[slot + 1] = hash;
-    slots[slot + 2] = start;
-    slots[slot + 3] = text.length;
     if (2 * (number + 1) * slotSize > slots.length) this.rehash();
     return number;
+  }
+
+  /** The slot holding the ASCII string `bytes[start..end)` (with hash `hash`), or the empty slot where it would go. */
+  private slotOfBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const { slots, pool } = this;
+    const length = end - start;
+    const mask = slots.length / slotSize - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const slot = at * slotSize;
+      const number = slots[slot];
+      if (number < 0) return slot;
+      if (slots[slot + 1] !== hash) continue;
+      const first = this.starts.at(number);
+      if (this.end(number) - first !== length) continue;
+      const from = first - start;
+      let i = start;
+      while (i < end && pool[from + i] === bytes[i]) i++;
+      if (i === end) return slot;
+    }
   }
 
   /**
@@ -97,26 +299,23 @@ export class StringInterner {
     const mask = slots.length / slotSize - 1;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const slot = at * slotSize;
-      if (slots[slot] < 0) return slot;
-      if (slots[slot + 1] !== hash || slots[slot + 3] !== text.length) continue;
-      const start = slots[slot + 2];
+      const number = slots[slot];
+      if (number < 0) return slot;
+      if (slots[slot + 1] !== hash) continue;
+      const start = this.starts.at(number);
+      if (this.end(number) - start !== text.length) continue;
       let i = 0;
       while (i < text.length && pool[start + i] === text.charCodeAt(i)) i++;
       if (i === text.length) return slot;
     }
   }
 
-  /** Appends the characters of `text` to the pool; returns where they start. */
-  private store(text: string): number {
-    const start = this.poolLength;
-    if (start + text.length > this.pool.length) {
-      const bigger = new Uint16Array(2 * (start + text.length));
-      bigger.set(this.pool);
-      this.pool = bigger;
-    }
-    for (let i = 0; i < text.length; i++) this.pool[start + i] = text.charCodeAt(i);
-    this.poolLength = start + text.length;
-    return start;
+  /** Makes room for `length` more code units in the pool. */
+  private reserve(length: number): void {
+    if (this.poolLength + length <= this.pool.length) return;
+    const bigger = new Uint16Array(2 * (this.poolLength + length));
+    bigger.set(this.pool.subarray(0, this.poolLength));
+    this.pool = bigger;
   }
 
   /** Doubles the table and moves every slot to its place in the new one. */

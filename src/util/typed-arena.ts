@@ -55,3 +55,23 @@ export function allocateArrays<S extends ArenaSpec>(
   }
   return arrays as ArenaArrays<S>;
 }
+
+/**
+ * A buffer for temporaries that can be handed back at once (`releaseScratch`)
+ * rather than when the garbage collector gets to it: a million-firm build's
+ * temporaries are a hundred megabytes or more, and the next build would
+ * otherwise stack its own arrays on top of them.
+ */
+export function scratchBuffer(bytes: number): ArrayBuffer {
+  const Resizable = ArrayBuffer as unknown as new (
+    length: number,
+    options: { maxByteLength: number },
+  ) => ArrayBuffer;
+  return new Resizable(bytes, { maxByteLength: bytes });
+}
+
+/** Gives a `scratchBuffer`'s memory back; every view of it is empty from now on. */
+export function releaseScratch(buffer: ArrayBufferLike): void {
+  const resizable = buffer as ArrayBuffer & { resizable?: boolean; resize?: (n: number) => void };
+  if (resizable.resizable === true) resizable.resize?.(0);
+}

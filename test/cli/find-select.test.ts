@@ -1,52 +1,15 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { parseCsvRecords } from "../helpers/csv.js";
+import { dealJsonSchema } from "../helpers/deal-json-schema.js";
 import { runCliCaptured } from "./run-cli.js";
 
 const example = (name: string) => join(__dirname, "..", "..", "examples", name, "network.json");
 const kidney = join(__dirname, "..", "fixtures", "kidney-MD-00001-00000001.json");
 
 // SPEC §8's DEAL, strictly: no missing and no extra keys.
-const trade = z.strictObject({
-  seller: z.string(),
-  buyer: z.string(),
-  product: z.string(),
-  quantity: z.number(),
-  unitPrice: z.number(),
-  margin: z.number(),
-  premium: z.number(),
-  probability: z.number(),
-  discount: z.number(),
-});
-const party = z.strictObject({
-  firm: z.string(),
-  marginGained: z.number(),
-  premiumPaid: z.number(),
-  discountGiven: z.number(),
-  discountReceived: z.number(),
-  net: z.number(),
-});
-const initiator = z.strictObject({
-  firm: z.string(),
-  marginGained: z.number(),
-  marginGivenUp: z.number(),
-  net: z.number(),
-  newCustomers: z.number(),
-  keyAccountsWon: z.number(),
-  efficiency: z.number().nullable(),
-});
-const deal = z.strictObject({
-  id: z.string(),
-  kind: z.enum(["cycle", "brokered", "chain"]),
-  feasible: z.boolean(),
-  score: z.number(),
-  surplus: z.number(),
-  probability: z.number(),
-  expectedSurplus: z.number(),
-  trades: z.array(trade),
-  parties: z.array(party),
-  initiator: initiator.optional(),
-});
+const deal = dealJsonSchema(false);
 
 describe("reciprocal-deals find", () => {
   it("prints SPEC §8 JSON with the hand-worked brokered triangle", async () => {
@@ -92,22 +55,47 @@ describe("reciprocal-deals find", () => {
     expect(deals[0].initiator!.efficiency).toBeNull();
   });
 
-  it("prints table, csv, dot and mermaid", async () => {
+  it("prints table, csv, dot and mermaid, naming firms by name and money in the currency", async () => {
     const table = await runCliCaptured(["find", example("bank-telecom"), "--explain"]);
-    expect(table.stdout).toMatch(/^#1 +cycle bank → telecom → bank/);
-    expect(table.stdout).toMatch(/telecom: .*31,500/);
-    const csv = await runCliCaptured(["find", example("bank-telecom"), "--format", "csv"]);
-    const [header, row, ...rest] = csv.stdout.trim().split("\n");
-    expect(header!.split(",")[1]).toBe("id");
-    expect(row!.split(",")[1]).toBe(
-      "cycle:bank>telecom:business-banking|telecom>bank:telecom-services",
+    const lines = table.stdout.split("\n");
+    expect(lines[0]).toBe("1 deal, ranked by expectedSurplus; money in USD");
+    expect(lines[2]).toMatch(
+      // --explain computes the room, so the discount ranges show too.
+      /^# +kind +score +surplus +p +seller +buyer +product +quantity +discount +room +counter$/,
     );
+    // score 0.8 · 63,000 = 50,400; telecom gives the bank 31,500; the counters to the telecom
+    // firm (48,000 − 40,000) · 2 = 16,000 and to the bank (180,000 − 120,000) · 1 = 60,000
+    // (examples/bank-telecom/README.md).
+    expect(lines[3]).toMatch(
+      /^1 +cycle +50,400\.00 +63,000\.00 +0\.8 +First Regional Bank \(bank\) +MetroLink Telecom \(telecom\) +business-banking +2 +0\.00 +[\d.,]+ … [\d.,]+ +16,000\.00$/,
+    );
+    expect(lines[4]).toMatch(
+      /MetroLink Telecom \(telecom\) +First Regional Bank \(bank\) +telecom-services +1 +31,500\.00 +[\d.,]+ … [\d.,]+ +60,000\.00$/,
+    );
+    // The columns line up: every cell of a right-aligned column ends where its header ends.
+    expect(lines[3].indexOf("50,400.00") + "50,400.00".length).toBe(lines[2].indexOf("score") + 5);
+    expect(table.stdout).toMatch(/MetroLink Telecom \(telecom\): .*31,500/);
+    const csv = await runCliCaptured(["find", example("bank-telecom"), "--format", "csv"]);
+    const [row, ...rest] = parseCsvRecords(csv.stdout);
+    expect(row).toMatchObject({
+      rank: "1",
+      id: "cycle:bank>telecom:business-banking|telecom>bank:telecom-services",
+      currency: "USD",
+      score: "50400.00",
+      surplus: "63000.00",
+      probability: "0.8",
+      discounts: "31500.00",
+      parties: '["bank","telecom"]',
+      partyNames: '["First Regional Bank","MetroLink Telecom"]',
+    });
     expect(rest).toEqual([]);
     const dot = await runCliCaptured(["find", example("bank-telecom"), "--format", "dot"]);
-    expect(dot.stdout).toContain('"bank" -> "telecom"');
-    expect(dot.stdout).toContain('"telecom" -> "bank"');
+    expect(dot.stdout).toContain('f0 [label="First Regional Bank (bank)"]');
+    expect(dot.stdout).toContain('f0 -> f1 [label="business-banking #1"]');
+    expect(dot.stdout).toContain('f1 -> f0 [label="telecom-services #1"]');
     const mermaid = await runCliCaptured(["find", example("timber-loop"), "--format", "mermaid"]);
     expect(mermaid.stdout.split("\n")[0]).toBe("flowchart LR");
+    expect(mermaid.stdout).toContain('f0["Oak & Steel Furniture (furniture)"]');
     expect(mermaid.stdout.match(/-->/g)).toHaveLength(3);
   });
 
@@ -149,9 +137,13 @@ describe("reciprocal-deals select", () => {
         bound: z.number(),
         optimal: z.boolean(),
         gap: z.number(),
+        status: z.enum(["optimal", "feasible", "timedout", "aborted"]),
+        solver: z.enum(["exact", "greedy"]),
+        timeMs: z.number().nonnegative(),
       })
       .parse(JSON.parse(result.stdout));
     expect(out.optimal).toBe(true);
+    expect(out.status).toBe("optimal");
     expect(out.gap).toBe(0);
     // Every trade has surplus 0.5 per arc; chosen cycles are vertex-disjoint (maxDeals 1).
     const firms = out.deals.flatMap((d) => d.parties.map((p) => p.firm));
@@ -162,8 +154,44 @@ describe("reciprocal-deals select", () => {
     );
   });
 
-  it("ends the table with objective, bound, gap and status", async () => {
+  it("starts the table with the summary: objective, bound, gap, status, solver, candidates, time", async () => {
     const result = await runCliCaptured(["select", example("timber-loop")]);
-    expect(result.stdout).toMatch(/objective 153000, bound 153000, gap 0, status optimal/);
+    const lines = result.stdout.split("\n");
+    // The loop's surplus: 153,000 (examples/timber-loop/README.md), the only candidate.
+    expect(lines.slice(0, 7)).toEqual([
+      "Portfolio (money in EUR):",
+      "  objective   153,000.00 (expectedSurplus)",
+      "  bound       153,000.00",
+      "  gap         0.00%",
+      "  status      optimal (proven optimal)",
+      "  solver      exact",
+      "  candidates  1 (1 chosen)",
+    ]);
+    expect(lines[7]).toMatch(
+      /^ {2}time {8}\d[\d,]* ms \(search \d[\d,]* ms, selection \d[\d,]* ms\)$/,
+    );
+    expect(lines[9]).toMatch(/^# +kind +score/);
+  });
+
+  it("keeps the summary in CSV as leading # lines", async () => {
+    const result = await runCliCaptured(["select", example("timber-loop"), "--format", "csv"]);
+    const comments = result.stdout.split("\n").filter((line) => line.startsWith("#"));
+    expect(comments.slice(0, 9)).toEqual([
+      "# objectiveName: expectedSurplus",
+      "# objective: 153000",
+      "# bound: 153000",
+      "# gap: 0",
+      "# optimal: true",
+      "# status: optimal",
+      "# solver: exact",
+      "# candidates: 1",
+      "# chosen: 1",
+    ]);
+    expect(comments[9]).toMatch(/^# timeMs: \d+$/);
+    const body = result.stdout
+      .split("\n")
+      .filter((line) => !line.startsWith("#"))
+      .join("\n");
+    expect(parseCsvRecords(body).map((r) => r.surplus)).toEqual(["153000.00"]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateHelp, runGenerate } from "../../src/cli/commands/generate.js";
-import { CliUsageError } from "../../src/cli/io.js";
+import { CliOutputError, CliUsageError } from "../../src/cli/io.js";
 import { generateNetwork } from "../../src/generator/index.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetworkText, readNetwork, readNetworkLines } from "../../src/model/read-network.js";
@@ -80,10 +80,15 @@ describe("reciprocal-deals generate", () => {
     expect(b.stdout).toBe(a.stdout);
   });
 
-  it("writes --out FILE through FILE.part, the form from the extension, leaving no .part", async () => {
+  it("writes --out FILE through a temporary file, the form from the extension, leaving none behind", async () => {
     const jsonl = join(dir, "net.jsonl");
     const json = join(dir, "net.json");
-    expect(await run(["--firms", "120", "--out", jsonl])).toMatchObject({ code: 0, stdout: "" });
+    const wrote = await run(["--firms", "120", "--out", jsonl]);
+    expect(wrote).toMatchObject({ code: 0, stdout: "" });
+    // It counts what it wrote: generateNetwork({ firms: 120 })'s firms and relations.
+    const relations = generateNetwork({ firms: 120 }).relations?.length ?? 0;
+    expect(wrote.stderr).toMatch(/^reciprocal-deals: wrote .*net\.jsonl: 120 firms, /);
+    expect(wrote.stderr).toMatch(new RegExp(`, ${relations} relations, [\\d.]+ kB \\(jsonl\\)\n$`));
     expect(await run(["--firms", "120", "--out", json])).toMatchObject({ code: 0, stdout: "" });
     const expected = generateNetwork({ firms: 120 });
     expect(await readNetwork(jsonl)).toEqual(expected);
@@ -95,7 +100,7 @@ describe("reciprocal-deals generate", () => {
 
   it("leaves nothing behind when the file cannot be written", async () => {
     const path = join(dir, "missing-dir", "net.json");
-    await expect(run(["--firms", "10", "--out", path])).rejects.toThrow(CliUsageError);
+    await expect(run(["--firms", "10", "--out", path])).rejects.toThrow(CliOutputError);
     await expect(readdir(join(dir, "missing-dir"))).rejects.toThrow();
   });
 

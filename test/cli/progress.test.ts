@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { formatDuration, ProgressReporter } from "../../src/cli/progress.js";
+import { searchProgressState } from "../../src/cli/search-progress.js";
 
 /** A reporter on a fake terminal with a clock the test moves. */
 function setup(interactive: boolean, extraLabel = "") {
@@ -80,5 +81,52 @@ describe("ProgressReporter", () => {
     expect(formatDuration(125)).toBe("2m05s");
     expect(formatDuration(3720)).toBe("1h02m");
     expect(formatDuration(Number.POSITIVE_INFINITY)).toBe("?");
+  });
+
+  it("draws a stage, its items, the share of the whole and the ETA from it", async () => {
+    const { progress, writes, flush, at } = setup(true, "deals found");
+    at(3000);
+    // A quarter done in 3 s: 9 s left.
+    progress.report({ stage: "cycle 1/2", done: 500, total: 1000, fraction: 0.25, extra: 7 });
+    at(4000);
+    progress.report({ stage: "cycle 1/2", done: 0, total: 1000, fraction: 0.004 });
+    await flush();
+    expect(writes).toEqual([
+      "\r\u001b[Kcycle 1/2 · firms 500/1,000 · 25% done · ETA 9s · deals found 7 · 3s",
+      // 0.4% in 4 s: 996 s left = 16m36s.
+      "\r\u001b[Kcycle 1/2 · firms 0/1,000 · 0.4% done · ETA 16m36s · 4s",
+    ]);
+  });
+});
+
+describe("searchProgressState", () => {
+  const stats = (rootsDone: number, rootsTotal: number, rootShare: number, deals = 0) => ({
+    steps: 0,
+    deals,
+    rootsDone,
+    rootsTotal,
+    rootShare,
+  });
+
+  it("counts firms, not firms × kinds, and the kind apart", () => {
+    // 100,000 firms, two kinds: the second kind's 30,000th firm, a fifth through the next.
+    const state = searchProgressState(
+      stats(130_000, 200_000, 0.2, 12),
+      ["cycle", "brokered"],
+      100_000,
+    );
+    expect(state).toEqual({
+      stage: "brokered 2/2",
+      done: 30_000,
+      total: 100_000,
+      fraction: 130_000.2 / 200_000,
+      extra: 12,
+    });
+  });
+
+  it("moves within the first root search (a dense graph)", () => {
+    const state = searchProgressState(stats(0, 3, 0.5), ["chain"], 3);
+    expect(state.fraction).toBeCloseTo(0.5 / 3, 12);
+    expect(state.stage).toBe("chain 1/1");
   });
 });

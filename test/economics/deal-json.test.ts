@@ -5,56 +5,14 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { dealJsonText, dealToJson } from "../../src/economics/deal-json.js";
 import { findDeals } from "../../src/economics/find-deals.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
+import { stringifyJson } from "../../src/util/number-format.js";
+import { dealJsonSchema as schemaOf } from "../helpers/deal-json-schema.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
-const tradeSchema = z.strictObject({
-  seller: z.string().min(1),
-  buyer: z.string().min(1),
-  product: z.string().min(1),
-  quantity: z.number().positive(),
-  unitPrice: z.number().positive(),
-  margin: z.number().nonnegative(),
-  premium: z.number(),
-  probability: z.number().gt(0).lte(1),
-  discount: z.number().nonnegative(),
-});
-
-const partySchema = z.strictObject({
-  firm: z.string().min(1),
-  marginGained: z.number(),
-  premiumPaid: z.number(),
-  discountGiven: z.number(),
-  discountReceived: z.number(),
-  net: z.number(),
-});
-
-const initiatorSchema = z.strictObject({
-  firm: z.string().min(1),
-  marginGained: z.number(),
-  marginGivenUp: z.number().nonnegative(),
-  net: z.number(),
-  newCustomers: z.number().int().nonnegative(),
-  keyAccountsWon: z.number().int().nonnegative(),
-  efficiency: z.number().nullable(),
-});
-
-/** SPEC §8's DEAL, as JSON text parses back. */
-const dealJsonSchema = z.strictObject({
-  id: z.string().regex(/^(cycle|brokered|chain|custom):[^|]+(\|[^|]+)*$/),
-  kind: z.enum(["cycle", "brokered", "chain", "custom"]),
-  feasible: z.boolean(),
-  score: z.number(),
-  surplus: z.number(),
-  probability: z.number().gt(0).lte(1),
-  expectedSurplus: z.number(),
-  trades: z.array(tradeSchema).min(1),
-  parties: z.array(partySchema).min(2),
-  initiator: initiatorSchema.optional(),
-});
+const dealJsonSchema = schemaOf(false);
 
 function roundTrip(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
@@ -86,33 +44,44 @@ describe("dealToJson", () => {
     }
   });
 
-  it("matches the schema on random networks, and changes nothing but efficiency", () => {
+  it("matches the schema on random networks, with and without room, and changes nothing but efficiency", () => {
+    const options = fc.record({
+      withInitiator: fc.boolean(),
+      room: fc.boolean(),
+      competition: fc.constantFrom("none" as const, "counter" as const),
+    });
     fc.assert(
-      fc.property(randomNetwork({ maxFirms: 5 }), fc.boolean(), (raw, withInitiator) => {
-        const network = parseNetwork(raw);
-        const initiator =
-          withInitiator && network.firms.length > 0 ? network.firms[0].id : undefined;
-        const deals = findDeals(network, {
-          top: Number.POSITIVE_INFINITY,
-          includeInfeasible: true,
-          ...(initiator === undefined ? {} : { initiator }),
-        });
-        for (const deal of deals) {
-          // The direct writer prints exactly what JSON.stringify prints.
-          expect(dealJsonText(deal)).toBe(JSON.stringify(dealToJson(deal)));
-          const json = dealJsonSchema.parse(roundTrip(dealToJson(deal)));
-          expect(json.initiator === undefined).toBe(deal.initiator === undefined);
-          if (deal.initiator !== undefined) {
-            expect(json.initiator?.efficiency === null).toBe(
-              deal.initiator.efficiency === Number.POSITIVE_INFINITY,
-            );
-            expect(json.initiator?.efficiency === null).toBe(deal.initiator.marginGivenUp === 0);
+      fc.property(
+        randomNetwork({ maxFirms: 5 }),
+        options,
+        (raw, { withInitiator, room, competition }) => {
+          const network = parseNetwork(raw);
+          const initiator =
+            withInitiator && network.firms.length > 0 ? network.firms[0].id : undefined;
+          const deals = findDeals(network, {
+            top: Number.POSITIVE_INFINITY,
+            includeInfeasible: true,
+            room,
+            competition,
+            ...(initiator === undefined ? {} : { initiator }),
+          });
+          for (const deal of deals) {
+            // The direct writer prints what JSON.stringify prints, numbers at 12 significant digits.
+            expect(dealJsonText(deal)).toBe(stringifyJson(dealToJson(deal)));
+            const json = schemaOf(room).parse(roundTrip(dealToJson(deal)));
+            expect(json.initiator === undefined).toBe(deal.initiator === undefined);
+            if (deal.initiator !== undefined) {
+              expect(json.initiator?.efficiency === null).toBe(
+                deal.initiator.efficiency === Number.POSITIVE_INFINITY,
+              );
+              expect(json.initiator?.efficiency === null).toBe(deal.initiator.marginGivenUp === 0);
+            }
+            const { initiator: _a, ...rest } = json;
+            const { initiator: _b, ...original } = deal;
+            expect(rest).toEqual(roundTrip(original));
           }
-          const { initiator: _a, ...rest } = json;
-          const { initiator: _b, ...original } = deal;
-          expect(rest).toEqual(roundTrip(original));
-        }
-      }),
+        },
+      ),
       { numRuns: 50 },
     );
   });

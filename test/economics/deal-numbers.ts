@@ -19,6 +19,20 @@ export interface DealNumbers {
   /** A party number, or -1. */
   readonly initiator: number;
   readonly scale: number;
+  /** Per trade: the incumbent's counter, or null when unknown (absent: all unknown). */
+  readonly counters?: readonly (number | null)[];
+  /** Raise each party's hurdle by its exposure before pricing (SPEC §5). @defaultValue "none" */
+  readonly competition?: "none" | "counter";
+}
+
+/** The hurdles the pricing uses: each party's own, raised by its exposure under the counter. */
+export function pricedHurdles(deal: DealNumbers): number[] {
+  const hurdles = [...deal.hurdles];
+  if (deal.competition !== "counter") return hurdles;
+  tradeEnds(deal.kind, deal.parties).forEach(([, b], j) => {
+    hurdles[b] += deal.counters?.[j] ?? 0;
+  });
+  return hurdles;
 }
 
 /** Sellers and buyers (party numbers) of each trade of a shape. */
@@ -37,6 +51,7 @@ export function tradeEnds(kind: DealNumbers["kind"], parties: number): [number, 
 export function dealNumbers({
   maxParties = 5,
   withFixed = true,
+  withCounters = false,
   kinds = ["cycle", "chain", "brokered"] as readonly DealNumbers["kind"][],
 } = {}): fc.Arbitrary<DealNumbers> {
   return fc
@@ -82,19 +97,41 @@ export function dealNumbers({
           ),
           initiator: fc.integer({ min: -1, max: parties - 1 }),
           scale: fc.constantFrom(1, 1, 1, 0.01, 1000, 1e6),
-        })
-        .map(({ margins, premiums, hurdles, fixedShare, initiator, scale }) => ({
-          kind,
-          parties,
-          margins: margins.map((m) => m * scale),
-          premiums: premiums.map((c) => c * scale),
-          hurdles: hurdles.map((h) => h * scale),
-          fixed: fixedShare.map((share, j) =>
-            share === null ? null : Math.round(share * margins[j]) * scale,
+          counters: fc.array(
+            withCounters
+              ? fc.oneof(fc.constant(null), fc.constant(0), fc.integer({ min: 0, max: 300 }))
+              : fc.constant(null),
+            { minLength: trades, maxLength: trades },
           ),
-          initiator,
-          scale,
-        }));
+          competition: withCounters
+            ? fc.constantFrom("none" as const, "counter" as const)
+            : fc.constant("none" as const),
+        })
+        .map(
+          ({
+            margins,
+            premiums,
+            hurdles,
+            fixedShare,
+            initiator,
+            scale,
+            counters,
+            competition,
+          }) => ({
+            kind,
+            parties,
+            margins: margins.map((m) => m * scale),
+            premiums: premiums.map((c) => c * scale),
+            hurdles: hurdles.map((h) => h * scale),
+            fixed: fixedShare.map((share, j) =>
+              share === null ? null : Math.round(share * margins[j]) * scale,
+            ),
+            initiator,
+            scale,
+            counters: counters.map((c) => (c === null ? null : c * scale)),
+            competition,
+          }),
+        );
     });
 }
 
@@ -115,9 +152,11 @@ export function loadNumbers(deal: DealNumbers): DealEconomy {
     economy.quantity[j] = 1;
     economy.unitPrice[j] = deal.margins[j];
     economy.fixedDiscount[j] = deal.fixed[j] ?? Number.NaN;
+    economy.counterUnit[j] = deal.counters?.[j] ?? Number.NaN;
   });
+  economy.competition = deal.competition ?? "none";
   for (let v = 0; v < deal.parties; v++) {
-    economy.hurdle[v] = deal.hurdles[v];
+    economy.ownHurdle[v] = deal.hurdles[v];
     economy.partyFirm[v] = v;
   }
   economy.initiatorParty = deal.initiator;

@@ -175,6 +175,30 @@ describe("timber, furniture and machines (3-cycle)", () => {
     expect(deal.parties.map((p) => p.net)).toEqual([51_000, 51_000, 51_000]);
   });
 
+  it("competition counter: hurdles 12,000, 5,000 and 20,000; fair gives 38,666.67 above each", () => {
+    // Counters: forest-coop (390 − 370) · 600 = 12,000 on furniture's lumber; desk-depot
+    // (1,150 − 1,100) · 100 = 5,000 on machines' furniture; machine-import (240,000 − 230,000)
+    // · 2 = 20,000 on timber's machines. Room above the raised hurdles: 153,000 − 37,000 =
+    // 116,000, a third each. Nets 50,666.67, 43,666.67, 58,666.67. Least discounts with
+    // slacks a − level = −19,666.67, 49,333.33, −29,666.67: timber→furniture covers
+    // furniture's 19,666.67; machines→timber covers timber's 29,666.67 plus what it passes.
+    const [deal] = findDeals(network, { competition: "counter", room: true });
+    expect(deal.trades.map((t) => t.counter)).toEqual([5_000, 20_000, 12_000]);
+    expect(deal.parties.map((p) => p.net)).toEqual([
+      expect.closeTo(50_666.67, 1),
+      expect.closeTo(43_666.67, 1),
+      expect.closeTo(58_666.67, 1),
+    ]);
+    expect(deal.trades.map((t) => t.discount)).toEqual([
+      0,
+      expect.closeTo(49_333.33, 1),
+      expect.closeTo(19_666.67, 1),
+    ]);
+    expect(deal.defensible).toBe(true);
+    // Each party's floor is its raised hurdle: it can be pushed down to it and no further.
+    expect(deal.parties.map((p) => p.netRange?.[0])).toEqual([12_000, 5_000, 20_000]);
+  });
+
   it("with timber as initiator: machines gives its whole margin", () => {
     const [deal] = findDeals(network, { initiator: "timber" });
     // Timber's best net = min over arcs holding it (+ capacity in): {timber} 29,000 + 100,000
@@ -264,6 +288,47 @@ describe("bank and telecom (2-cycle)", () => {
     const none = scoreDeal(network, [{ ...trades[0], discount: 0 }, trades[1]]);
     expect(none.feasible).toBe(false);
     expect(none.parties.find((p) => p.firm === "bank")?.net).toBe(-5_000);
+  });
+
+  // The competitors (incumbentFloor in the network): old-telecom, the bank's telecom supplier,
+  // could go down to 120,000: counter (180,000 − 120,000) · 1 = 60,000. big-bank, telecom's bank,
+  // could go down to 40,000: counter (48,000 − 40,000) · 2 = 16,000.
+
+  it("room: the bank between 0 and 53,000, telecom between its hurdle 10,000 and 63,000", () => {
+    const [deal] = findDeals(network, { room: true });
+    // F: d(bank→telecom) ∈ [0, 40,000], d(telecom→bank) ∈ [0, 80,000];
+    // bank −5,000 − d1 + d2 ≥ 0, telecom 58,000 + d1 − d2 ≥ 0, so d2 − d1 ∈ [5,000, 58,000]:
+    // d1 up to 40,000 (with d2 ≥ 45,000), d2 from 5,000 to 80,000.
+    expect(deal.trades.map((t) => t.discountRange)).toEqual([
+      [0, 40_000],
+      [5_000, 80_000],
+    ]);
+    expect(deal.parties.map((p) => p.netRange)).toEqual([
+      [0, 53_000],
+      [10_000, 63_000],
+    ]);
+    expect(deal.trades.map((t) => t.counter)).toEqual([16_000, 60_000]);
+    // The bank nets 26,500 < its 60,000 exposure: not defensible; telecom 36,500 − 16,000 ≥ 10,000.
+    expect(deal.parties.map((p) => [p.exposure, p.defensible])).toEqual([
+      [60_000, false],
+      [16_000, true],
+    ]);
+    expect(deal.defensible).toBe(false);
+  });
+
+  it("competition counter: the raised hurdles (60,000 and 26,000) exceed the 63,000 surplus", () => {
+    const [deal] = findDeals(network, {
+      competition: "counter",
+      includeInfeasible: true,
+      room: true,
+    });
+    // 63,000 − 60,000 − 26,000 = −23,000: infeasible; fair splits the shortfall, −11,500 each:
+    // the bank nets 60,000 − 11,500 = 48,500, telecom 26,000 − 11,500 = 14,500.
+    expect(deal.feasible).toBe(false);
+    expect(deal.defensible).toBe(false);
+    expect(deal.parties.map((p) => p.net)).toEqual([48_500, 14_500]);
+    expect(deal.trades.map((t) => t.discountRange)).toEqual([null, null]);
+    expect(findDeals(network, { competition: "counter" })).toEqual([]);
   });
 
   it("scoreDeal: a single trade is a custom deal priced by the LP", () => {

@@ -8,7 +8,7 @@
  * Exponential: for deals of at most four trades.
  */
 import type { DealNumbers } from "./deal-numbers.js";
-import { tradeEnds } from "./deal-numbers.js";
+import { pricedHurdles, tradeEnds } from "./deal-numbers.js";
 
 type Row = { readonly a: readonly number[]; readonly b: number }; // a·x ≤ b
 
@@ -142,4 +142,81 @@ export function oracleValues(
     totalDiscount: total + fixedTotal,
     initiatorNet: i < 0 ? 0 : netOffset + net,
   };
+}
+
+/** The negotiation room of a deal by vertex enumeration (null ranges when infeasible). */
+export interface OracleRoom {
+  readonly feasible: boolean;
+  readonly discountRanges: readonly (readonly [number, number])[] | null;
+  readonly netRanges: readonly (readonly [number, number])[] | null;
+}
+
+/**
+ * SPEC §5's room: over F = {0 ≤ d ≤ m (given discounts fixed), every slack ≥
+ * ℓ = min(0, fair level)}, the least and most of each discount and each net,
+ * each found as the best vertex of F for that linear function. Hurdles are
+ * the priced ones (raised by the exposure under the counter).
+ */
+export function oracleRoom(deal: DealNumbers): OracleRoom {
+  const hurdles = pricedHurdles(deal);
+  const ends = tradeEnds(deal.kind, deal.parties);
+  const free = ends.map((_, j) => j).filter((j) => deal.fixed[j] === null);
+  const n = free.length;
+  const scale = Math.max(0, ...deal.margins, ...deal.premiums.map(Math.abs), ...hurdles);
+  const tolerance = 1e-12 * Math.max(scale, 1e-300);
+  const slackBase = hurdles.map((h) => -h);
+  const netBase = Array<number>(deal.parties).fill(0);
+  ends.forEach(([s, b], j) => {
+    const d = deal.fixed[j] ?? 0;
+    for (const base of [slackBase, netBase]) {
+      base[s] += deal.margins[j] - d;
+      base[b] += d - deal.premiums[j];
+    }
+  });
+  const slackRow = (v: number) =>
+    free.map((j) => (ends[j][1] === v ? 1 : 0) - (ends[j][0] === v ? 1 : 0));
+  const box: Row[] = free.flatMap((j, i) => {
+    const unit = Array.from({ length: n }, (_, c) => (c === i ? 1 : 0));
+    return [
+      { a: unit.map((x) => -x), b: 0 },
+      { a: unit, b: deal.margins[j] },
+    ];
+  });
+  const levelRows: Row[] = [
+    ...box.map((row) => ({ a: [...row.a, 0], b: row.b })),
+    ...Array.from({ length: deal.parties }, (_, v) => ({
+      a: [...slackRow(v).map((x) => -x), 1],
+      b: slackBase[v],
+    })),
+  ];
+  const level = best(n + 1, levelRows, [...Array(n).fill(0), 1], tolerance);
+  const feasible = level >= -1e-9 * scale;
+  if (!feasible) return { feasible, discountRanges: null, netRanges: null };
+  const floor = Math.min(0, level) - 1e-12 * scale;
+  const rows: Row[] = [
+    ...box,
+    ...Array.from({ length: deal.parties }, (_, v) => ({
+      a: slackRow(v).map((x) => -x),
+      b: slackBase[v] - floor,
+    })),
+  ];
+  const extremes = (coefficients: readonly number[]): readonly [number, number] => [
+    -best(
+      n,
+      rows,
+      coefficients.map((c) => -c),
+      tolerance,
+    ),
+    best(n, rows, coefficients, tolerance),
+  ];
+  const discountRanges = ends.map((_, j): readonly [number, number] => {
+    const fixed = deal.fixed[j];
+    if (fixed !== null) return [fixed, fixed];
+    return extremes(free.map((k) => (k === j ? 1 : 0)));
+  });
+  const netRanges = Array.from({ length: deal.parties }, (_, v): readonly [number, number] => {
+    const [low, high] = extremes(slackRow(v));
+    return [netBase[v] + low, netBase[v] + high];
+  });
+  return { feasible, discountRanges, netRanges };
 }

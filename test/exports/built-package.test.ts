@@ -57,6 +57,27 @@ describe("the built package", () => {
     expect(typeof require("reciprocal-deals/advanced").DealCursor).toBe("function");
   });
 
+  it("exports from reciprocal-deals/testing every value of the kit, as ESM and as CJS", async () => {
+    const kit = Object.keys(await import("../../src/testing/index.js")).sort();
+    const script = `const t = await import("reciprocal-deals/testing"); console.log(JSON.stringify(Object.keys(t).sort()));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: root,
+    });
+    expect(JSON.parse(String(out))).toEqual(kit);
+    const require = createRequire(join(root, "package.json"));
+    expect(Object.keys(require("reciprocal-deals/testing")).sort()).toEqual(kit);
+  });
+
+  it("ships no source maps and no CommonJS CLI", () => {
+    const files = String(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: root }));
+    const paths: string[] = JSON.parse(files)[0].files.map((file: { path: string }) => file.path);
+    expect(paths.filter((path) => path.endsWith(".map") || path === "dist/cli/main.cjs")).toEqual(
+      [],
+    );
+    expect(paths).toContain("LICENSE");
+    expect(paths).toContain("CHANGELOG.md");
+  });
+
   it("runs the CLI from its bin", () => {
     const out = execFileSync(process.execPath, [
       join(root, pkg.bin["reciprocal-deals"]),

@@ -217,6 +217,24 @@ describe("generated economics", () => {
     );
     expect(incumbents.some((id) => ids.has(id))).toBe(true);
     expect(incumbents.some((id) => !ids.has(id))).toBe(true);
+    // Floors (SPEC §5): only with an incumbent; a firm's at or just above its cost,
+    // an outsider's 5-20% below the reference price.
+    const byId = new Map(big.firms.map((f) => [f.id, f]));
+    const floored = big.firms.flatMap((f) =>
+      f.needs!.filter((n) => n.incumbentFloor !== undefined),
+    );
+    expect(floored.length).toBeGreaterThan(0);
+    for (const need of floored) {
+      expect(need.incumbent).toBeDefined();
+      const floor = need.incumbentFloor ?? Number.NaN;
+      const offer = byId.get(need.incumbent ?? "")?.offers?.find((o) => o.product === need.product);
+      if (offer !== undefined) {
+        expect(floor).toBeGreaterThanOrEqual(offer.cost - 0.01);
+        expect(floor).toBeLessThanOrEqual(offer.cost * 1.1 + 0.01);
+      } else {
+        expect(floor).toBeLessThanOrEqual((need.referencePrice ?? 0) * 0.95 + 0.01);
+      }
+    }
     expect(big.firms.some((f) => f.hurdle !== undefined)).toBe(true);
     expect(big.firms.some((f) => f.maxDeals !== undefined)).toBe(true);
   });

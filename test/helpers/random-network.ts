@@ -29,16 +29,24 @@ export function randomNetwork({ maxFirms = 6, maxProducts = 3 }: RandomNetworkSh
           capacity: fc.integer({ min: 1, max: 50 }),
         })
         .map((o) => ({ ...o, cost: Math.min(o.cost, o.price) }));
-      const need = fc.record(
-        {
-          product,
-          quantity: fc.integer({ min: 1, max: 50 }),
-          referencePrice: money,
-          switchingCost: money,
-          incumbent: fc.oneof(firmId, fc.constant("outsider")),
-        },
-        { requiredKeys: ["product", "quantity"] },
-      );
+      const need = fc
+        .record(
+          {
+            product,
+            quantity: fc.integer({ min: 1, max: 50 }),
+            referencePrice: money,
+            switchingCost: money,
+            incumbent: fc.oneof(firmId, fc.constant("outsider")),
+            incumbentFloor: money,
+          },
+          { requiredKeys: ["product", "quantity"] },
+        )
+        // A floor only with an incumbent (SPEC §2).
+        .map(({ incumbentFloor, ...rest }) =>
+          rest.incumbent === undefined || incumbentFloor === undefined
+            ? rest
+            : { ...rest, incumbentFloor },
+        );
       const firm = (id: string) =>
         fc.record(
           {

@@ -8,6 +8,21 @@ import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
 describe("graphology interop", () => {
+  it("keys edges as deal ids write trades, so ids with > : | never collide", () => {
+    // Unescaped, a>b sells "x:c" and "a>b:x" sells c to ... would both read "a>b:x:c".
+    const network = parseNetwork({
+      firms: [
+        { id: "a", offers: [{ product: "x:c", price: 2, cost: 1, capacity: 1 }] },
+        { id: "b", needs: [{ product: "x:c", quantity: 1 }] },
+        { id: "a>b:x", offers: [{ product: "c", price: 2, cost: 1, capacity: 1 }] },
+        { id: "b2", needs: [{ product: "c", quantity: 1 }] },
+      ],
+    });
+    const graph = toGraph(network);
+    expect(graph.edges().sort()).toEqual(["a>b:x\\:c", "a\\>b\\:x>b2:c"]);
+    expect(fromGraph(graph)).toEqual(network);
+  });
+
   it("round-trips a network through toGraph and fromGraph", () => {
     fc.assert(
       fc.property(randomNetwork(), (json) => {

@@ -1,14 +1,10 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  NetworkColumns,
-  type RecordColumns,
-  takeNetworkColumns,
-} from "../../src/model/network-columns.js";
-import { parseNetwork } from "../../src/model/parse-network.js";
+import { firmFlag, type RecordColumns, relationFlag } from "../../src/model/network-columns.js";
+import { parseNetwork, recordColumnsOf } from "../../src/model/parse-network.js";
 import { readNetworkLines } from "../../src/model/read-network.js";
-import type { Network } from "../../src/model/types.js";
+import type { StringList } from "../../src/util/string-interner.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
 type Json = ReturnType<typeof JSON.parse>;
@@ -31,7 +27,8 @@ function oracle(net: Json) {
         number(n.product),
         n.quantity,
         n.referencePrice ?? Number.NaN,
-        n.switchingCost ?? 0,
+        n.switchingCost ?? Number.NaN,
+        n.incumbent ?? null,
       ]);
     }
   }
@@ -49,7 +46,7 @@ function oracle(net: Json) {
       firmIds.indexOf(r.seller),
       firmIds.indexOf(r.buyer),
       product,
-      r.blocked === true ? 1 : 0,
+      r.blocked === undefined ? "absent" : r.blocked,
       r.probability ?? Number.NaN,
     ];
   });
@@ -59,9 +56,9 @@ function oracle(net: Json) {
     firmsInIdOrder: firmIds.every((id, i) => id === sorted[i]),
     productIds,
     firms: net.firms.map((f: Json) => [
-      f.hurdle ?? 0,
-      f.maxDeals ?? Infinity,
-      f.keyAccount ? 1 : 0,
+      f.hurdle ?? Number.NaN,
+      f.maxDeals ?? Number.NaN,
+      f.keyAccount === undefined ? "absent" : f.keyAccount,
     ]),
     offers,
     needs,
@@ -69,24 +66,35 @@ function oracle(net: Json) {
   };
 }
 
+/** Every string of a list. */
+const listed = (list: StringList) => Array.from({ length: list.size }, (_, i) => list.get(i));
+
+/** A stated boolean from flag bits: "absent", true or false. */
+const stated = (flags: number, statedBit: number, valueBit: number) =>
+  (flags & statedBit) === 0 ? "absent" : (flags & valueBit) !== 0;
+
 /** The same facts read back from the gathered columns. */
 function readBack(c: RecordColumns) {
   const rows = (...columns: ArrayLike<number>[]) =>
     Array.from({ length: columns[0].length }, (_, i) => columns.map((column) => column[i]));
   return {
-    firmIds: c.firms.strings,
+    firmIds: listed(c.firms),
     firmsInIdOrder: c.firmsInIdOrder,
-    productIds: c.products.strings,
-    firms: rows(c.firmHurdle, c.firmMaxDeals, c.firmKeyAccount),
+    productIds: listed(c.products),
+    firms: rows(c.firmHurdle, c.firmMaxDeals).map((row, r) => [
+      ...row,
+      stated(c.firmFlags[r], firmFlag.keyAccountStated, firmFlag.keyAccount),
+    ]),
     offers: rows(c.offerProduct, c.offerPrice, c.offerCost, c.offerCapacity),
-    needs: rows(c.needProduct, c.needQuantity, c.needReference, c.needSwitching),
-    relations: rows(
-      c.relationSeller,
-      c.relationBuyer,
-      c.relationProduct,
-      c.relationBlocked,
-      c.relationProbability,
-    ),
+    needs: rows(c.needProduct, c.needQuantity, c.needReference, c.needSwitching).map((row, n) => [
+      ...row,
+      c.needIncumbent[n] < 0 ? null : c.labels.get(c.needIncumbent[n]),
+    ]),
+    relations: rows(c.relationSeller, c.relationBuyer, c.relationProduct).map((row, i) => [
+      ...row,
+      stated(c.relationFlags[i], relationFlag.blockedStated, relationFlag.blocked),
+      c.relationProbability[i],
+    ]),
   };
 }
 
@@ -101,39 +109,47 @@ describe("network columns", () => {
     await fc.assert(
       fc.asyncProperty(randomNetwork(), async (net) => {
         const expected = oracle(net);
-        // Gathered by the reader while parsing (taken once), then from the objects alone.
+        // Gathered by the parser, and behind the network it returns.
         const parsed = parseNetwork(net);
-        expect(readBack(takeNetworkColumns(parsed))).toEqual(expected);
-        expect(readBack(takeNetworkColumns(parsed))).toEqual(expected);
-        expect(readBack(NetworkColumns.of(structuredClone(net) as Network))).toEqual(expected);
+        expect(readBack(recordColumnsOf(parsed))).toEqual(expected);
+        expect(parsed).toEqual(net);
         // JSON Lines with every relation before the firms it names: resolved at the end.
         const streamed = await readNetworkLines(Readable.from([lines(net)]));
-        expect(readBack(takeNetworkColumns(streamed))).toEqual(expected);
+        expect(readBack(recordColumnsOf(streamed))).toEqual(expected);
+        expect(streamed).toEqual(net);
       }),
       { numRuns: 60 },
     );
   });
 
-  it("record incumbents in need order, and a hand-built relation to no firm as −1", () => {
-    const columns = NetworkColumns.of({
-      firms: [
-        {
-          id: "b",
-          needs: [
-            { product: "x", quantity: 1 },
-            { product: "y", quantity: 2, incumbent: "z" },
-          ],
-        },
-        { id: "a", needs: [{ product: "x", quantity: 3, incumbent: "b" }] },
-      ],
-      relations: [{ seller: "a", buyer: "ghost", product: "w" }],
-    });
-    expect([...columns.incumbentNeed]).toEqual([1, 2]);
-    expect(columns.incumbentId).toEqual(["z", "b"]);
+  it("number a relation's product that no offer or need names apart", () => {
+    const columns = recordColumnsOf(
+      parseNetwork({
+        firms: [
+          {
+            id: "b",
+            needs: [
+              { product: "x", quantity: 1 },
+              { product: "y", quantity: 2, incumbent: "z" },
+            ],
+          },
+          { id: "a", needs: [{ product: "x", quantity: 3, incumbent: "b" }] },
+        ],
+        relations: [
+          { seller: "a", buyer: "b", product: "w" },
+          { seller: "b", buyer: "a", product: "x" },
+        ],
+      }),
+    );
+    expect([...columns.needIncumbent].map((l) => (l < 0 ? null : columns.labels.get(l)))).toEqual([
+      null,
+      "z",
+      "b",
+    ]);
     expect([...columns.needStart]).toEqual([0, 2, 3]);
     expect(columns.firmsInIdOrder).toBe(false);
-    expect([...columns.relationSeller, ...columns.relationBuyer]).toEqual([1, -1]);
+    expect([...columns.relationSeller, ...columns.relationBuyer]).toEqual([1, 0, 0, 1]);
     // "w" is nobody's offer or need: the first such product is −2.
-    expect([...columns.relationProduct]).toEqual([-2]);
+    expect([...columns.relationProduct]).toEqual([-2, 0]);
   });
 });

@@ -31,8 +31,8 @@ const base = (): Json => ({
 });
 
 /** Sets `value` at a dotted path of a fresh base network. */
-function withValue(path: (string | number)[], value: unknown): Json {
-  const net = base();
+function withValue(path: (string | number)[], value: unknown, start: Json = base()): Json {
+  const net = structuredClone(start);
   let node: Json = net;
   for (const key of path.slice(0, -1)) node = node[key as string] as Json;
   node[path.at(-1) as string] = value;
@@ -114,6 +114,12 @@ describe("parseNetwork (SPEC §2)", () => {
     ],
     ["empty incumbent", ["firms", 1, "needs", 0, "incumbent"], "", "firms[1].needs[0].incumbent"],
     ["null incumbent", ["firms", 1, "needs", 0, "incumbent"], null, "firms[1].needs[0].incumbent"],
+    [
+      "incumbentFloor without an incumbent",
+      ["firms", 1, "needs", 0, "incumbentFloor"],
+      80,
+      "firms[1].needs[0].incumbentFloor",
+    ],
     ["offers not an array", ["firms", 0, "offers"], {}, "firms[0].offers"],
     ["probability 0", ["relations", 0, "probability"], 0, "relations[0].probability"],
     ["probability above 1", ["relations", 0, "probability"], 1.01, "relations[0].probability"],
@@ -130,6 +136,15 @@ describe("parseNetwork (SPEC §2)", () => {
     expect(() =>
       parseNetwork(withValue(["firms", 1, "needs", 0, "incumbent"], "competitor")),
     ).not.toThrow();
+  });
+
+  it("accepts an incumbent's floor with its incumbent, and rejects a negative one", () => {
+    const json = withValue(["firms", 1, "needs", 0, "incumbent"], "competitor");
+    const floored = parseNetwork(withValue(["firms", 1, "needs", 0, "incumbentFloor"], 0, json));
+    expect(floored.firms[1].needs?.[0].incumbentFloor).toBe(0);
+    expect(paths(withValue(["firms", 1, "needs", 0, "incumbentFloor"], -1, json))).toEqual([
+      "firms[1].needs[0].incumbentFloor",
+    ]);
   });
 
   it("reports duplicates at the repeat", () => {

@@ -84,12 +84,14 @@ export function makeDeal(
     premium: 1,
     probability: 1,
     discount: 0,
+    counter: null,
   }));
   const firms = [...new Set(trades.flatMap((t) => [t.seller, t.buyer]))];
   return {
     id: `${kind}:${trades.map((t) => `${t.seller}>${t.buyer}:${t.product}`).join("|")}`,
     kind,
     feasible: figures.feasible ?? true,
+    defensible: figures.feasible ?? true,
     score: figures.surplus,
     surplus: figures.surplus,
     probability,
@@ -102,6 +104,8 @@ export function makeDeal(
       discountGiven: 0,
       discountReceived: 0,
       net: 0,
+      exposure: 0,
+      defensible: figures.feasible ?? true,
     })),
     ...(figures.initiatorNet === undefined
       ? {}

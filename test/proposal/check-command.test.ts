@@ -140,7 +140,8 @@ describe("reciprocal-deals check", () => {
     expect(result.stderr).toContain("→ at kind");
     const notJson = await run([network, file("not-json.json", "{trades:")]);
     expect(notJson.code).toBe(2);
-    expect(notJson.stderr).toMatch(/^✖ not valid JSON.* → at \$\n$/);
+    // The issue names its file (issue 16: which file does an "at $" belong to?).
+    expect(notJson.stderr).toMatch(/^✖ not valid JSON.* → at \$ in \S*not-json\.json\n$/);
     // Both files bad: both files' issues.
     const badNetwork = file("bad-net.json", {
       firms: [{ id: "a", offers: [{ product: "x", price: 1, cost: 2, capacity: 1 }] }],

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
@@ -381,5 +382,58 @@ describe("checkProposal: each violation code", () => {
     ]);
     expect(check.ok).toBe(false);
     expect(check.deal).toBeUndefined();
+  });
+});
+
+describe("checkProposal with the room and the competitor's counter", () => {
+  const bankTelecom = parseNetwork(
+    JSON.parse(
+      readFileSync(new URL("../../examples/bank-telecom/network.json", import.meta.url), "utf8"),
+    ),
+  );
+  const proposal: Proposal = {
+    kind: "cycle",
+    trades: [
+      { seller: "bank", buyer: "telecom", product: "business-banking" },
+      { seller: "telecom", buyer: "bank", product: "telecom-services" },
+    ],
+  };
+
+  it("always carries the room", () => {
+    const check = checkProposal(bankTelecom, proposal);
+    expect(check.ok).toBe(true);
+    // Worked in test/economics/examples.test.ts: d1 ∈ [0, 40,000], d2 ∈ [5,000, 80,000].
+    expect(check.deal?.trades.map((t) => t.discountRange)).toEqual([
+      [0, 40_000],
+      [5_000, 80_000],
+    ]);
+  });
+
+  it("judges hurdles raised by the exposures under the counter", () => {
+    // Hurdles 0 + 60,000 and 10,000 + 16,000 against a surplus of 63,000: both fall short.
+    const check = checkProposal(bankTelecom, proposal, { competition: "counter" });
+    expect(check.ok).toBe(false);
+    expect(check.violations.map((v) => [v.code, v.firm])).toEqual([
+      ["hurdle", "bank"],
+      ["hurdle", "telecom"],
+    ]);
+    expect(check.violations[0].message).toMatch(
+      /its own 0 raised by the 60000 its incumbents could offer/,
+    );
+    const given = checkProposal(
+      bankTelecom,
+      {
+        ...proposal,
+        trades: [
+          { ...proposal.trades[0], discount: 0 },
+          { ...proposal.trades[1], discount: 65_000 },
+        ],
+      },
+      { competition: "counter" },
+    );
+    // Both discounts given: bank −5,000 + 65,000 = 60,000 ≥ 60,000; telecom 68,000 − 65,000
+    // = 3,000 < 26,000. (With bank→telecom left to the fair policy it would split the
+    // 23,000 shortfall and both would fall short.)
+    expect(given.violations.map((v) => v.firm)).toEqual(["telecom"]);
   });
 });

@@ -130,7 +130,9 @@ export function bruteForceDeals(network: PlainNetwork, maxParties: number): Plai
   const add = (kind: PlainDeal["kind"], parties: string[], pairs: [string, string][]) => {
     for (const trades of arcs(pairs)) {
       if (!isDeal(trades)) continue;
-      const id = `${kind}:${trades.map((t) => `${t.seller}>${t.buyer}:${t.product}`).join("|")}`;
+      // SPEC §4: `\`, `>`, `:` and `|` inside ids are escaped with a `\`.
+      const e = (text: string) => text.replace(/[\\>:|]/g, (c) => `\\${c}`);
+      const id = `${kind}:${trades.map((t) => `${e(t.seller)}>${e(t.buyer)}:${e(t.product)}`).join("|")}`;
       deals.push({ kind, id, parties });
     }
   };

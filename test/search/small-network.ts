@@ -8,9 +8,12 @@
 import fc from "fast-check";
 import type { PlainNetwork } from "./brute-force-deals.js";
 
-/** Ids whose UTF-16 order ("B" < "Z" < "a" < "aa" < "b" < "é") is not locale order. */
-const firmPool = ["a", "B", "b", "aa", "Z", "é", "ab"];
-const productPool = ["p", "q", "r"];
+/**
+ * Ids whose UTF-16 order ("B" < "Z" < "a" < "a>b" < "aa" < "b" < "b\\|" < "é") is not
+ * locale order, two of them (and a product) with characters a deal id escapes (SPEC §4).
+ */
+const firmPool = ["a", "B", "b", "aa", "Z", "é", "ab", "a>b", "b\\|"];
+const productPool = ["p", "q", "r:\\"];
 
 /** Limits of `smallNetwork`. */
 export interface SmallNetworkConstraints {
@@ -26,7 +29,7 @@ export function smallNetwork(
 ): fc.Arbitrary<PlainNetwork> {
   const maxFirms = constraints.maxFirms ?? 6;
   const maxProducts = constraints.maxProducts ?? 3;
-  if (maxFirms < 2 || maxFirms > firmPool.length) throw new RangeError("maxFirms: 2..7");
+  if (maxFirms < 2 || maxFirms > firmPool.length) throw new RangeError("maxFirms: 2..9");
   if (maxProducts < 1 || maxProducts > productPool.length)
     throw new RangeError("maxProducts: 1..3");
   const products = productPool.slice(0, maxProducts);

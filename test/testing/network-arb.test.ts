@@ -137,6 +137,13 @@ describe("networkArb", () => {
     expect(
       firms.some((f) => f.needs?.some((n) => n.incumbent !== undefined && n.incumbent !== "rival")),
     ).toBe(true);
+    expect(firms.some((f) => f.needs?.some((n) => n.incumbentFloor !== undefined))).toBe(true);
+    // A floor only with an incumbent (SPEC §2).
+    expect(
+      firms.every((f) =>
+        (f.needs ?? []).every((n) => n.incumbentFloor === undefined || n.incumbent !== undefined),
+      ),
+    ).toBe(true);
     expect(relations.some((r) => r.blocked === true && r.product === undefined)).toBe(true);
     expect(relations.some((r) => r.blocked === true && r.product !== undefined)).toBe(true);
     expect(relations.some((r) => r.probability !== undefined && r.probability < 1)).toBe(true);

@@ -19,7 +19,8 @@ describe("rankInIdOrder", () => {
         const arrival = new Int32Array(n);
         const rank = new Int32Array(n);
         // The caller's hint, when it has one, must agree with the slow check.
-        const ranked = rankInIdOrder(interner, arrival, rank, presorted ? true : undefined);
+        rankInIdOrder(interner, arrival, rank, presorted ? true : undefined);
+        const ranked = Array.from(arrival, (i) => interner.get(i));
         const sorted = [...arrivalOrder].sort();
         expect(ranked).toEqual(sorted);
         for (let r = 0; r < n; r++) expect(arrivalOrder[arrival[r]]).toBe(sorted[r]);

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import type { Network } from "../../src/model/types.js";
+import { SearchGraph } from "../../src/search/search-graph.js";
+import { indexArrayNames, layoutArrays } from "../../src/trade-index/index-layout.js";
 import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { randomNetwork } from "../helpers/random-network.js";
@@ -126,16 +128,24 @@ describe("trade index (SPEC §3)", () => {
             fromOut.push(`${s}>${index.arcTarget[a]}`);
           }
         }
-        const fromIn: string[] = [];
-        for (let b = 0; b < index.firmCount; b++) {
-          for (let i = index.inOffsets[b]; i < index.inOffsets[b + 1]; i++) {
-            const a = index.inArcs[i];
-            expect(index.arcTarget[a]).toBe(b);
-            fromIn.push(`${index.arcSource(a)}>${b}`);
+        // The in-adjacency is the search graph's, in either order.
+        for (const order of ["identity", "bfs"] as const) {
+          const graph = new SearchGraph(index, order);
+          const fromIn: string[] = [];
+          const fromSearchOut: string[] = [];
+          for (let v = 0; v < graph.vertexCount; v++) {
+            const b = graph.firmOf[v];
+            expect(graph.vertexOf[b]).toBe(v);
+            for (let i = graph.inOffsets[v]; i < graph.inOffsets[v + 1]; i++) {
+              fromIn.push(`${graph.firmOf[graph.inSource[i]]}>${b}`);
+            }
+            for (let i = graph.outOffsets[v]; i < graph.outOffsets[v + 1]; i++) {
+              fromSearchOut.push(`${b}>${graph.firmOf[graph.outTarget[i]]}`);
+            }
           }
+          expect(fromIn.sort()).toEqual([...fromOut].sort());
+          expect(fromSearchOut.sort()).toEqual([...fromOut].sort());
         }
-        expect(new Set(fromIn)).toEqual(new Set(fromOut));
-        expect(fromIn.length).toBe(fromOut.length);
       }),
       { numRuns: 100 },
     );
@@ -167,9 +177,7 @@ function renamed(net: Json, firm: (id: string) => string, product: (id: string) 
 /** Every typed array and id list of an index, as plain arrays. */
 function contents(index: TradeIndex) {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(index)) {
-    if (ArrayBuffer.isView(value)) out[name] = Array.from(value as Float64Array);
-  }
+  for (const name of indexArrayNames) out[name] = Array.from(index[name]);
   return { ...out, firmIds: index.firmIds, productIds: index.productIds };
 }
 
@@ -229,5 +237,49 @@ describe("trade index layouts", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("is the same when viewed from its buffer and header (as another thread would)", () => {
+    fc.assert(
+      fc.property(randomNetwork({ maxFirms: 8, maxProducts: 5 }), (net) => {
+        const network = parseNetwork(net);
+        const built = new TradeIndex(network, { shared: true });
+        const layout = built.layout!;
+        expect(layout.buffer).toBeInstanceOf(SharedArrayBuffer);
+        const arrays = layoutArrays(layout.header, layout.buffer);
+        const viewed = TradeIndex.fromArrays(network, {
+          header: layout.header,
+          array: (name) => arrays[name],
+          firmIds: { size: built.firmCount, get: (i) => built.firmIds[i] },
+          productIds: { size: built.productIds.length, get: (i) => built.productIds[i] },
+        });
+        expect(contents(viewed)).toEqual(contents(built));
+        for (const id of [...built.firmIds, "nobody"]) {
+          expect(viewed.firmIndex(id)).toBe(built.firmIndex(id));
+        }
+        for (const id of [...built.productIds, "unknown"]) {
+          expect(viewed.productIndex(id)).toBe(built.productIndex(id));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("reports its progress, and the search graph's, step by step", () => {
+    const network = parseNetwork({
+      firms: Array.from({ length: 50 }, (_, i) => ({
+        id: `f${i}`,
+        offers: [{ product: `p${i % 5}`, price: 2, cost: 1, capacity: 1 }],
+        needs: [{ product: `p${(i + 1) % 5}`, quantity: 1 }],
+      })),
+    });
+    const events: { task: string; step: string; done: number; total: number }[] = [];
+    const index = new TradeIndex(network, { onProgress: (p) => events.push(p) });
+    new SearchGraph(index, "bfs", { onProgress: (p) => events.push(p) });
+    expect(new Set(events.map((e) => e.task))).toEqual(new Set(["index", "search graph"]));
+    for (const e of events) expect(e.done).toBeLessThanOrEqual(e.total);
+    const trades = events.filter((e) => e.step === "trades");
+    expect(trades.at(-1)).toMatchObject({ done: 50, total: 50 });
+    expect(events.at(-1)).toMatchObject({ task: "search graph", done: index.arcCount });
   });
 });

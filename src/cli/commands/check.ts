@@ -6,10 +6,19 @@
  * stderr as `✖ message → at path`) or a usage mistake.
  */
 import { readFile } from "node:fs/promises";
-import { type Deal, objectives, policies } from "../../economics/deal.js";
-import { dealToJson } from "../../economics/deal-json.js";
+import {
+  type Competition,
+  competitions,
+  type Deal,
+  type DealTrade,
+  objectives,
+  type PartyFigures,
+  policies,
+} from "../../economics/deal.js";
+import { dealJsonText } from "../../economics/deal-json.js";
 import { isInitiatorObjective } from "../../economics/objective.js";
-import { NetworkError } from "../../model/errors.js";
+import { type InputError, NetworkError } from "../../model/errors.js";
+import { networkFormats } from "../../model/read-network.js";
 import type { Network } from "../../model/types.js";
 import { checkProposal } from "../../proposal/check-proposal.js";
 import { parseProposal } from "../../proposal/parse-proposal.js";
@@ -17,18 +26,25 @@ import {
   defaultCheckProposalOptions,
   type Proposal,
   type ProposalCheck,
+  type Violation,
 } from "../../proposal/proposal.js";
 import { ProposalError } from "../../proposal/proposal-error.js";
+import { formatFixed, formatNumber, stringifyJson } from "../../util/number-format.js";
 import { choiceFlag, parseFlags } from "../args.js";
+import { formatProbability, formatRange } from "../format/deal-table.js";
+import { visibleText } from "../format/escape.js";
+import { idLabels, labelsOf, type NetworkLabels } from "../format/firm-labels.js";
+import { printableIssues } from "../format/issues.js";
+import { type TextColumn, TextTable } from "../format/text-table.js";
 import { inputFlags, loadNetwork } from "../input.js";
-import { type CliIO, CliUsageError, exitCodes } from "../io.js";
+import { type CliIO, CliUsageError, exitCodes, exitStatusHelp } from "../io.js";
 
 /** The output formats of `check`. */
 export const checkFormats = ["table", "json"] as const;
 
 /** Help text of `check`. */
 export const checkHelp = `Usage: reciprocal-deals check NETWORK PROPOSAL [--initiator ID] [--policy P]
-    [--objective O] [--format table|json] [--input-format json|jsonl]
+    [--objective O] [--competition C] [--format table|json] [--input-format json|jsonl|rdsnap]
 
 Checks a proposed deal against the network and prices it (SPEC §7).
 PROPOSAL is a JSON file (or - for stdin):
@@ -38,8 +54,15 @@ kind, quantity and discount are optional: omitted discounts are chosen by the po
   --policy P       ${policies.join(" | ")} (default ${defaultCheckProposalOptions.policy})
   --objective O    ${objectives.join(" | ")}
                    (default ${defaultCheckProposalOptions.objective})
+  --competition C  ${competitions.join(" | ")} (default ${defaultCheckProposalOptions.competition}): counter raises each
+                   hurdle by what the parties' incumbents could offer them
   --format F       ${checkFormats.join(" | ")} (default table); json: {"ok": bool, "violations": [...], "deal": DEAL}
-Exit status: 0 sound, 1 violations, 2 unreadable input or usage error.`;
+  --input-format F ${networkFormats.join(" | ")}, for NETWORK = - (stdin; default json)
+
+Firms are named by name (id); money has two decimals in the network's currency.
+An unreadable input's problems each name their file: ✖ not valid JSON → at $ in proposal.json
+
+${exitStatusHelp}`;
 
 async function readText(path: string, io: CliIO): Promise<string> {
   if (path !== "-") return readFile(path, "utf8");
@@ -49,7 +72,7 @@ async function readText(path: string, io: CliIO): Promise<string> {
   return chunks.join("");
 }
 
-/** The JSON of SPEC §8: `{"ok", "violations", "deal"?}`. */
+/** The JSON of SPEC §8: `{"ok", "violations", "deal"?}`, numbers with at most 12 significant digits. */
 export function checkToJson(check: ProposalCheck): string {
   const violations = check.violations.map((v) => {
     const out: Record<string, unknown> = { code: v.code };
@@ -58,56 +81,108 @@ export function checkToJson(check: ProposalCheck): string {
     out.message = v.message;
     return out;
   });
-  const head = `{"ok": ${check.ok}, "violations": ${JSON.stringify(violations)}`;
+  const head = `{"ok": ${check.ok}, "violations": ${stringifyJson(violations)}`;
   return check.deal === undefined
     ? `${head}}\n`
-    : `${head}, "deal": ${JSON.stringify(dealToJson(check.deal))}}\n`;
+    : `${head}, "deal": ${dealJsonText(check.deal)}}\n`;
 }
 
-/** A number as a person reads it: at most 2 decimals, no noise. */
-function money(x: number): string {
-  return String(Math.round(x * 100) / 100);
+/** A column of one of `check`'s tables. */
+export interface CheckColumn<Row> extends TextColumn {
+  readonly cell: (row: Row, labels: NetworkLabels) => string;
 }
 
-function dealTable(deal: Deal): string[] {
+/** The columns of the trades table (a room column is one more entry). */
+export const checkTradeColumns: readonly CheckColumn<DealTrade>[] = [
+  { header: "seller", cell: (t, labels) => visibleText(labels.firm(t.seller)) },
+  { header: "buyer", cell: (t, labels) => visibleText(labels.firm(t.buyer)) },
+  { header: "product", cell: (t) => visibleText(t.product) },
+  { header: "quantity", align: "right", cell: (t) => formatNumber(t.quantity) },
+  { header: "unit price", align: "right", cell: (t) => formatFixed(t.unitPrice) },
+  { header: "margin", align: "right", cell: (t) => formatFixed(t.margin) },
+  { header: "premium", align: "right", cell: (t) => formatFixed(t.premium) },
+  { header: "p", align: "right", cell: (t) => formatProbability(t.probability) },
+  { header: "discount", align: "right", cell: (t) => formatFixed(t.discount) },
+  { header: "room", align: "right", cell: (t) => formatRange(t.discountRange) },
+  {
+    header: "counter",
+    align: "right",
+    cell: (t) => (t.counter === null ? "—" : formatFixed(t.counter)),
+  },
+];
+
+/** The columns of the parties table. */
+export const checkPartyColumns: readonly CheckColumn<PartyFigures>[] = [
+  { header: "party", cell: (p, labels) => visibleText(labels.firm(p.firm)) },
+  { header: "margin gained", align: "right", cell: (p) => formatFixed(p.marginGained) },
+  { header: "premium paid", align: "right", cell: (p) => formatFixed(p.premiumPaid) },
+  { header: "discount given", align: "right", cell: (p) => formatFixed(p.discountGiven) },
+  { header: "discount received", align: "right", cell: (p) => formatFixed(p.discountReceived) },
+  { header: "net", align: "right", cell: (p) => formatFixed(p.net) },
+  { header: "net range", align: "right", cell: (p) => formatRange(p.netRange) },
+  { header: "exposure", align: "right", cell: (p) => formatFixed(p.exposure) },
+  { header: "defensible", cell: (p) => (p.defensible ? "yes" : "no") },
+];
+
+/** Rows under aligned columns, indented by two spaces. */
+function tableLines<Row>(
+  columns: readonly CheckColumn<Row>[],
+  rows: readonly Row[],
+  labels: NetworkLabels,
+): string[] {
+  const cells = rows.map((row) => columns.map((c) => c.cell(row, labels)));
+  const table = new TextTable(columns).fit(cells);
+  return [table.header(), ...cells.map((row) => table.line(row))].map((line) => `  ${line}`);
+}
+
+function dealTable(deal: Deal, labels: NetworkLabels): string[] {
+  const money = labels.currency === undefined ? "" : `; money in ${labels.currency}`;
   const lines = [
-    `Deal ${deal.id}`,
-    `  surplus ${money(deal.surplus)}, probability ${deal.probability}, expected surplus ${money(deal.expectedSurplus)}, ${deal.feasible ? "feasible" : "infeasible"}`,
-    "  trades:",
+    "",
+    `${deal.kind} deal ${visibleText(deal.id)}, ${deal.feasible ? "feasible" : "infeasible"}, ` +
+      `${deal.defensible ? "defensible" : "not defensible"}${money}`,
+    `  surplus ${formatFixed(deal.surplus)}, probability ${formatProbability(deal.probability)}, ` +
+      `expected surplus ${formatFixed(deal.expectedSurplus)}, score ${formatFixed(deal.score)}`,
+    "",
+    ...tableLines(checkTradeColumns, deal.trades, labels),
+    "",
+    ...tableLines(checkPartyColumns, deal.parties, labels),
   ];
-  for (const t of deal.trades) {
-    lines.push(
-      `    ${t.seller} > ${t.buyer}: ${t.quantity} ${t.product} at ${t.unitPrice}, margin ${money(t.margin)}, premium ${money(t.premium)}, discount ${money(t.discount)}`,
-    );
-  }
-  lines.push("  parties:");
-  for (const p of deal.parties) {
-    lines.push(
-      `    ${p.firm}: net ${money(p.net)} (margin ${money(p.marginGained)} − premium ${money(p.premiumPaid)} − discounts given ${money(p.discountGiven)} + received ${money(p.discountReceived)})`,
-    );
-  }
   if (deal.initiator !== undefined) {
     const i = deal.initiator;
-    const efficiency = Number.isFinite(i.efficiency) ? money(i.efficiency) : "∞";
+    const efficiency = Number.isFinite(i.efficiency) ? formatFixed(i.efficiency) : "∞";
     lines.push(
-      `  initiator ${i.firm}: net ${money(i.net)}, margin gained ${money(i.marginGained)}, given up ${money(i.marginGivenUp)}, efficiency ${efficiency}, new customers ${i.newCustomers}, key accounts ${i.keyAccountsWon}`,
+      "",
+      `  initiator ${visibleText(labels.firm(i.firm))}: net ${formatFixed(i.net)}, ` +
+        `margin gained ${formatFixed(i.marginGained)}, given up ${formatFixed(i.marginGivenUp)}, ` +
+        `efficiency ${efficiency}, new customers ${i.newCustomers}, key accounts ${i.keyAccountsWon}`,
     );
   }
   return lines;
 }
 
 /** The table format: a verdict, the violations one a line, then the deal's figures. */
-export function checkToTable(check: ProposalCheck): string {
+export function checkToTable(check: ProposalCheck, labels: NetworkLabels = idLabels): string {
   const lines: string[] = [];
   const n = check.violations.length;
   lines.push(check.ok ? "✔ The proposal is sound." : `✖ ${n} violation${n === 1 ? "" : "s"}:`);
-  for (const v of check.violations) {
-    const where =
-      v.trade !== undefined ? `trade ${v.trade}` : v.firm !== undefined ? `firm ${v.firm}` : "deal";
-    lines.push(`  ${v.code.padEnd(15)} ${where.padEnd(10)} ${v.message}`);
-  }
-  if (check.deal !== undefined) lines.push(...dealTable(check.deal));
+  const where = (v: Violation) =>
+    v.trade !== undefined
+      ? `trade ${v.trade}`
+      : v.firm !== undefined
+        ? `firm ${visibleText(labels.firm(v.firm))}`
+        : "deal";
+  const rows = check.violations.map((v) => [v.code, where(v), v.message]);
+  const table = new TextTable([{ header: "" }, { header: "" }, { header: "" }]).fit(rows);
+  for (const row of rows) lines.push(`  ${table.line(row)}`);
+  if (check.deal !== undefined) lines.push(...dealTable(check.deal, labels));
   return `${lines.join("\n")}\n`;
+}
+
+/** The issues of an unreadable input, each saying which file it is in: `✖ not valid JSON → at $ in net.json`. */
+function issuesIn(error: InputError, path: string): string {
+  const file = path === "-" ? "stdin" : path;
+  return printableIssues(error.issues.map((i) => ({ ...i, path: `${i.path} in ${file}` })));
 }
 
 /** Runs `check`. */
@@ -116,6 +191,7 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     initiator: { type: "string" },
     policy: { type: "string" },
     objective: { type: "string" },
+    competition: { type: "string" },
     format: { type: "string" },
     ...inputFlags,
   });
@@ -136,6 +212,12 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     objectives,
     defaultCheckProposalOptions.objective,
   );
+  const competition = choiceFlag<Competition>(
+    values.competition,
+    "competition",
+    competitions,
+    defaultCheckProposalOptions.competition,
+  );
   const initiator = values.initiator;
   if (initiator === undefined && policy === "initiator")
     throw new CliUsageError("--policy initiator needs --initiator");
@@ -150,20 +232,20 @@ export async function runCheck(argv: readonly string[], io: CliIO): Promise<numb
     proposal = parseProposal(await readText(proposalPath, io));
   } catch (error) {
     if (!(error instanceof ProposalError)) throw error;
-    issues.push(error.format());
+    issues.push(issuesIn(error, proposalPath));
   }
   let network: Network | undefined;
   try {
     network = await loadNetwork(networkPath, values["input-format"], io);
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    issues.unshift(error.format());
+    issues.unshift(issuesIn(error, networkPath));
   }
   if (network === undefined || proposal === undefined) {
     io.stderr.write(`${issues.join("\n")}\n`);
     return exitCodes.badInput;
   }
-  const check = checkProposal(network, proposal, { initiator, policy, objective });
-  io.stdout.write(format === "json" ? checkToJson(check) : checkToTable(check));
+  const check = checkProposal(network, proposal, { initiator, policy, objective, competition });
+  io.stdout.write(format === "json" ? checkToJson(check) : checkToTable(check, labelsOf(network)));
   return check.ok ? exitCodes.ok : exitCodes.violations;
 }

@@ -1,19 +1,20 @@
 /**
  * `reciprocal-deals generate --firms N [...]`: writes a seeded synthetic
  * network, streamed record by record (a million firms in bounded memory).
- * With `--out FILE` it writes `FILE.part` and renames it when complete, so a
- * failed or interrupted run (Ctrl-C removes the part file) leaves no
- * half-written FILE.
+ * With `--out FILE` it writes FILE atomically (see atomic-file.ts: a new
+ * temporary file, fsync, rename; a failed or interrupted run leaves no
+ * half-written FILE and no temporary file) and says on stderr what it wrote.
  */
-import { createWriteStream, openSync, rmSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { generateNetworkRecords } from "../../generator/network-records.js";
+import { generateNetworkRecords, type NetworkRecord } from "../../generator/network-records.js";
 import { type GenerateOptions, resolveGenerateOptions } from "../../generator/options.js";
 import { type GeneratedFormat, NetworkTextWriter } from "../../generator/serialize.js";
 import { formatOfPath, networkFormats } from "../../model/read-network.js";
+import { formatNumber } from "../../util/number-format.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
-import { type CliIO, CliUsageError } from "../io.js";
+import { writeFileAtomically } from "../atomic-file.js";
+import { type CliIO, CliUsageError, exitStatusHelp } from "../io.js";
+import { checkWritable, drained } from "../output.js";
 import { ProgressReporter } from "../progress.js";
 
 /** Help text of `generate`. */
@@ -32,7 +33,11 @@ The same seed and options always give the same bytes.
   --sellers-per-product X  mean sellers per product (default 5)
   --service-share X        share of firms in services, 0..1 (default 0.2)
   --format json|jsonl      default: jsonl when FILE ends in .jsonl/.ndjson, else json
-  --out FILE               write FILE (via FILE.part, renamed when complete); default stdout`;
+  --out FILE               write FILE instead of stdout (default: stdout), atomically: a
+                           temporary file in its folder, renamed when complete; FILE keeps
+                           its mode; a FIFO or device is refused; stderr says what was written
+
+${exitStatusHelp}`;
 
 const flags = {
   firms: { type: "string" },
@@ -62,14 +67,19 @@ class ByteSink {
   private buffer = Buffer.allocUnsafe(1 << 20);
   private used = 0;
 
-  constructor(private readonly stream: Writable) {}
+  constructor(
+    private readonly stream: Writable,
+    /** What the stream is, for messages: `stdout` or a path. */
+    private readonly target: string,
+  ) {}
 
   /** Appends `text`; returns a promise to await only when the stream is full. */
   push(text: string): Promise<void> | undefined {
     if (text.length * 3 > this.buffer.length - this.used) {
       const waiting = this.flush();
       if (text.length * 3 > this.buffer.length) {
-        const direct = this.stream.write(text) ? undefined : this.drained();
+        checkWritable(this.stream, this.target);
+        const direct = this.stream.write(text) ? undefined : drained(this.stream, this.target);
         return waiting === undefined ? direct : waiting.then(() => direct);
       }
       this.used += this.buffer.write(text, this.used);
@@ -85,29 +95,55 @@ class ByteSink {
     const full = this.buffer.subarray(0, this.used);
     this.buffer = Buffer.allocUnsafe(this.buffer.length);
     this.used = 0;
-    return this.stream.write(full) ? undefined : this.drained();
+    checkWritable(this.stream, this.target);
+    return this.stream.write(full) ? undefined : drained(this.stream, this.target);
   }
+}
 
-  private drained(): Promise<void> {
-    return new Promise<void>((resolve) => this.stream.once("drain", resolve));
-  }
+/** What `writeNetwork` wrote: records of each kind. */
+interface WrittenRecords {
+  firms: number;
+  relations: number;
+}
+
+/**
+ * The records of the network, with the generator's up-front work (its
+ * layout, seconds for millions of firms) done now: before `--out` creates
+ * its temporary file, so that a signal during that synchronous work finds
+ * nothing to clean up and stops the process at once.
+ */
+function primedRecords(options: GenerateOptions): Iterable<NetworkRecord> {
+  const records = generateNetworkRecords(options);
+  const first = records.next();
+  return {
+    *[Symbol.iterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* records;
+    },
+  };
 }
 
 /** Writes every text piece of the network to `stream`, with progress on stderr. */
 async function writeNetwork(
+  records: Iterable<NetworkRecord>,
   options: GenerateOptions,
   format: GeneratedFormat,
   stream: Writable,
+  target: string,
   io: CliIO,
-): Promise<void> {
-  const sink = new ByteSink(stream);
+): Promise<WrittenRecords> {
+  const sink = new ByteSink(stream, target);
   const total = options.firms ?? 0;
-  const progress = new ProgressReporter(io, { label: "firms" });
+  // Every record is awaited on back-pressure, so a signal can clear the line.
+  const progress = new ProgressReporter(io, { label: "firms", clearOnInterrupt: true });
   const writer = new NetworkTextWriter(format);
-  let firms = 0;
+  const written: WrittenRecords = { firms: 0, relations: 0 };
   try {
-    for (const record of generateNetworkRecords(options)) {
-      if ("firm" in record && (++firms & 1023) === 0) progress.update(firms, total);
+    for (const record of records) {
+      if ("firm" in record) {
+        if ((++written.firms & 1023) === 0) progress.update(written.firms, total);
+      } else if ("relation" in record) written.relations++;
       const wait = sink.push(writer.text(record));
       if (wait !== undefined) await wait;
     }
@@ -117,6 +153,25 @@ async function writeNetwork(
   } finally {
     progress.finish();
   }
+  return written;
+}
+
+/** `1 firm`, `1,000 firms`. */
+function counted(n: number, noun: string): string {
+  return `${formatNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** Bytes as people read them: `1.2 MB`, `850 kB`, `12 bytes` (SI units). */
+function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${formatNumber(value, 1)} ${units[unit]}`;
 }
 
 /** Runs `generate`. */
@@ -142,40 +197,18 @@ export async function runGenerate(argv: readonly string[], io: CliIO): Promise<n
   const inferred: GeneratedFormat = path === undefined ? "json" : formatOfPath(path);
   const format = choiceFlag<GeneratedFormat>(values.format, "format", networkFormats, inferred);
   if (path === undefined) {
-    await writeNetwork(options, format, io.stdout, io);
+    await writeNetwork(generateNetworkRecords(options), options, format, io.stdout, "stdout", io);
     return 0;
   }
-  const part = `${path}.part`;
-  let file: ReturnType<typeof createWriteStream>;
-  try {
-    // Opened at once, so that an early Ctrl-C finds the part file to remove.
-    file = createWriteStream(part, { fd: openSync(part, "w") });
-  } catch (error) {
-    throw new CliUsageError(
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`,
-    );
-  }
-  const failed = new Promise<never>((_, reject) => file.once("error", reject));
-  failed.catch(() => {});
-  // Ctrl-C: remove the partial file, then stop as an interrupted program does.
-  const interrupted = () => {
-    rmSync(part, { force: true });
-    process.exit(130);
-  };
-  process.once("SIGINT", interrupted);
-  try {
-    await Promise.race([writeNetwork(options, format, file, io), failed]);
-    await Promise.race([new Promise<void>((resolve) => file.end(resolve)), failed]);
-    await rename(part, path);
-  } catch (error) {
-    file.destroy();
-    await rm(part, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("E"))
-      throw new CliUsageError(`cannot write ${path}: ${code}`);
-    throw error;
-  } finally {
-    process.removeListener("SIGINT", interrupted);
-  }
+  const network = primedRecords(options);
+  let records: WrittenRecords = { firms: 0, relations: 0 };
+  const file = await writeFileAtomically(path, async (stream) => {
+    records = await writeNetwork(network, options, format, stream, path, io);
+  });
+  const where = file.path === path ? path : `${path} (→ ${file.path})`;
+  io.stderr.write(
+    `reciprocal-deals: wrote ${where}: ${counted(records.firms, "firm")}, ` +
+      `${counted(records.relations, "relation")}, ${formatBytes(file.bytes)} (${format})\n`,
+  );
   return 0;
 }

@@ -1,8 +1,9 @@
 /**
  * The table of CLI commands. Each command is `(argv, io) => Promise<exitCode>`.
  */
-import type { CliIO } from "../io.js";
+import { type CliIO, exitStatusHelp } from "../io.js";
 import { runCheck } from "./check.js";
+import { runConvert } from "./convert.js";
 import { runFind } from "./find.js";
 import { runGenerate } from "./generate.js";
 import { runSelect } from "./select.js";
@@ -17,8 +18,12 @@ export const commands: Record<string, Command> = {
   select: runSelect,
   check: runCheck,
   trades: runTrades,
+  convert: runConvert,
   generate: runGenerate,
 };
+
+/** The command names, for "did you mean". */
+export const commandNames: readonly string[] = Object.keys(commands);
 
 /** The top-level help. */
 export const mainHelp = `Usage: reciprocal-deals <command> [options]
@@ -28,7 +33,12 @@ Commands:
   select NETWORK           choose the best non-conflicting portfolio of deals
   check NETWORK PROPOSAL   check a proposed deal and price it
   trades NETWORK           list the potential trades (tsv or json)
+  convert NETWORK OUT      write the network in another form (.json, .jsonl, .rdsnap, a folder)
   generate --firms N       write a seeded synthetic network
 
-Run "reciprocal-deals <command> --help" for a command's options.
-NETWORK is a .json, .jsonl or .ndjson file (SPEC §2), or - for stdin.`;
+Run "reciprocal-deals <command> --help" for a command's options, and
+"reciprocal-deals --version" for the version.
+NETWORK is a .json, .jsonl, .ndjson or .rdsnap file or a folder of CSV files
+(SPEC §2), or - for stdin.
+
+${exitStatusHelp}`;

@@ -2,22 +2,34 @@
  * `reciprocal-deals trades NETWORK [--format tsv|json]`: the potential trades
  * (SPEC §3), sorted by seller, buyer, product, so other tools run on the same graph.
  */
+import { networkFormats } from "../../model/read-network.js";
 import { tradeIndexOf } from "../../trade-index/trade-index.js";
+import { stringifyJson } from "../../util/number-format.js";
 import { choiceFlag, parseFlags } from "../args.js";
+import { tsvField } from "../format/escape.js";
 import { inputFlags, loadNetwork } from "../input.js";
-import { type CliIO, CliUsageError } from "../io.js";
+import { type CliIO, CliUsageError, exitStatusHelp } from "../io.js";
 import { ChunkedWriter } from "../output.js";
 
 /** The output formats of `trades`. */
 export const tradeFormats = ["tsv", "json"] as const;
 
 /** Help text of `trades`. */
-export const tradesHelp = `Usage: reciprocal-deals trades NETWORK [--format ${tradeFormats.join("|")}] [--input-format json|jsonl]
+export const tradesHelp = `Usage: reciprocal-deals trades NETWORK [--format ${tradeFormats.join("|")}] [--input-format json|jsonl|rdsnap]
 
 Lists the potential trades (SPEC §3), one per line, sorted by seller, buyer, product.
-  tsv:  seller, buyer, product, quantity, margin, premium, probability (tab-separated, no header)
-  json: {"trades": [{seller, buyer, product, quantity, margin, premium, probability}]}
-NETWORK is a .json, .jsonl or .ndjson file, or - for stdin.`;
+  --format F          ${tradeFormats.join(" | ")} (default tsv)
+                      tsv: seller, buyer, product, quantity, margin, premium, probability,
+                      tab-separated, no header, numbers as JavaScript's String(number)
+                      writes them; in ids, \\, tab, newline, carriage return and other
+                      control characters are written \\\\, \\t, \\n, \\r and \\xHH, so every
+                      trade is one line
+                      json: {"trades": [{seller, buyer, product, quantity, margin, premium,
+                      probability}]}, numbers with at most 12 significant digits
+  --input-format F    ${networkFormats.join(" | ")}, for NETWORK = - (stdin; default json)
+NETWORK is a .json, .jsonl or .ndjson file, or - for stdin.
+
+${exitStatusHelp}`;
 
 /** Runs `trades`. */
 export async function runTrades(argv: readonly string[], io: CliIO): Promise<number> {
@@ -43,11 +55,11 @@ export async function runTrades(argv: readonly string[], io: CliIO): Promise<num
     const probability = index.tradeProbability(t);
     if (format === "tsv") {
       await out.write(
-        `${seller}\t${buyer}\t${product}\t${quantity}\t${margin}\t${premium}\t${probability}\n`,
+        `${tsvField(seller)}\t${tsvField(buyer)}\t${tsvField(product)}\t${quantity}\t${margin}\t${premium}\t${probability}\n`,
       );
     } else {
       const trade = { seller, buyer, product, quantity, margin, premium, probability };
-      await out.write(`${t === 0 ? "\n  " : ",\n  "}${JSON.stringify(trade)}`);
+      await out.write(`${t === 0 ? "\n  " : ",\n  "}${stringifyJson(trade)}`);
     }
   }
   if (format === "json") await out.write(index.tradeCount === 0 ? "]}\n" : "\n]}\n");

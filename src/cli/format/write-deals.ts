@@ -1,30 +1,63 @@
 /**
  * Writes a ranked deal list to stdout in one of the CLI formats, streaming
- * (a JSON list of a million deals never becomes one string).
+ * (a JSON list of a million deals never becomes one string). Output for
+ * people (table, csv, dot, mermaid) names firms through the network's labels;
+ * JSON numbers have at most 12 significant digits (SPEC §8).
  */
 
 import type { Writable } from "node:stream";
 import type { Deal } from "../../economics/deal.js";
 import { dealJsonText } from "../../economics/deal-json.js";
+import type { Network } from "../../model/types.js";
+import { CliUsageError } from "../io.js";
 import { ChunkedWriter } from "../output.js";
-import { dealCsvHeader, dealCsvRow } from "./deal-csv.js";
+import { dealCsvColumns, dealCsvLongColumns, dealCsvLongRows, dealCsvRow } from "./deal-csv.js";
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
-import { dealTableLines } from "./deal-table.js";
+import { dealTableLines, tableTitle } from "./deal-table.js";
+import { labelsOf } from "./firm-labels.js";
+import {
+  type PortfolioSummary,
+  summaryCsvLines,
+  summaryJsonFields,
+  summaryTableLines,
+} from "./portfolio-summary.js";
 
 /** The output formats of `find` and `select`. */
 export const dealFormats = ["table", "json", "csv", "dot", "mermaid"] as const;
 /** One of `dealFormats`. */
 export type DealFormat = (typeof dealFormats)[number];
 
-/** What to write: the deals, and for JSON the extra top-level fields (select's objective, bound …). */
+/**
+ * The formats `--explain` works in: the table (the pitch under each deal) and
+ * csv (the long form, with each party's pitch). JSON callers use
+ * `explainDeal` from the API; a diagram has no place for sentences.
+ */
+export const explainFormats = ["table", "csv"] as const satisfies readonly DealFormat[];
+
+/** Refuses `--explain` with a format it does not work in (a usage error, before any reading). */
+export function checkExplain(format: DealFormat, explain: boolean): void {
+  if (explain && !(explainFormats as readonly string[]).includes(format)) {
+    throw new CliUsageError(
+      `--explain works with --format ${explainFormats.join(" or ")}, not ${format}` +
+        (format === "json" ? " (JSON callers use explainDeal from the API)" : ""),
+    );
+  }
+}
+
+/** What to write. */
 export interface DealListing {
   /** The deals, ranked; read once, one at a time (a long listing is never held whole). */
   readonly deals: Iterable<Deal>;
+  /** How many deals there are, when known (the table's title). */
+  readonly count?: number;
+  /** The deals' network: firms' names and the currency. */
+  readonly network: Network;
+  /** The objective the deals are ranked by (the table's title). */
+  readonly objective: string;
+  /** The pitch to each party (table), or the long form (csv). @defaultValue false */
   readonly explain?: boolean;
-  /** Extra top-level JSON fields after `deals`. */
-  readonly jsonFields?: Readonly<Record<string, unknown>>;
-  /** Lines printed after a table. */
-  readonly tableFooter?: readonly string[];
+  /** `select`'s summary, written first. @defaultValue none (`find`) */
+  readonly summary?: PortfolioSummary;
 }
 
 /** Writes the listing in `format` to `stream`. */
@@ -33,8 +66,11 @@ export async function writeDeals(
   format: DealFormat,
   listing: DealListing,
 ): Promise<void> {
+  checkExplain(format, listing.explain === true);
   const out = new ChunkedWriter(stream);
-  const { deals } = listing;
+  const { deals, network, summary } = listing;
+  const labels = labelsOf(network);
+  const explain = listing.explain === true;
   switch (format) {
     case "json": {
       await out.write('{"deals": [');
@@ -43,28 +79,40 @@ export async function writeDeals(
         await out.write(`${count++ === 0 ? "\n  " : ",\n  "}${dealJsonText(deal)}`);
       }
       await out.write(count === 0 ? "]" : "\n]");
-      for (const [key, value] of Object.entries(listing.jsonFields ?? {})) {
-        await out.write(`, ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+      for (const field of summary === undefined ? [] : summaryJsonFields(summary)) {
+        await out.write(`, ${field}`);
       }
       await out.write("}\n");
       break;
     }
     case "csv": {
-      await out.write(`${dealCsvHeader}\n`);
+      for (const line of summary === undefined ? [] : summaryCsvLines(summary))
+        await out.write(`${line}\n`);
+      await out.write(`${(explain ? dealCsvLongColumns : dealCsvColumns).join(",")}\n`);
       let rank = 0;
-      for (const deal of deals) await out.write(`${dealCsvRow(deal, ++rank)}\n`);
+      for (const deal of deals) {
+        rank++;
+        if (explain) {
+          for (const row of dealCsvLongRows(deal, rank, labels, network))
+            await out.write(`${row}\n`);
+        } else await out.write(`${dealCsvRow(deal, rank, labels)}\n`);
+      }
       break;
     }
     case "dot":
-      await out.write(dealsToDot([...deals]));
+      await out.write(dealsToDot(deals, labels));
       break;
     case "mermaid":
-      await out.write(dealsToMermaid([...deals]));
+      await out.write(dealsToMermaid(deals, labels));
       break;
     case "table":
-      for (const line of dealTableLines(deals, listing.explain === true))
-        await out.write(`${line}\n`);
-      for (const line of listing.tableFooter ?? []) await out.write(`${line}\n`);
+      if (summary !== undefined) {
+        for (const line of summaryTableLines(summary, labels.currency))
+          await out.write(`${line}\n`);
+      } else if (listing.count !== 0) {
+        await out.write(`${tableTitle(listing.count, listing.objective, labels.currency)}\n\n`);
+      }
+      for (const line of dealTableLines(deals, network, explain)) await out.write(`${line}\n`);
       break;
   }
   await out.flush();

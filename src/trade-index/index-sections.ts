@@ -1,0 +1,60 @@
+/**
+ * The trade index in a snapshot (sections `index.*`, header under `index` in
+ * the metadata), and back: each array of `index-layout.ts` at its exact
+ * length, and the sorted firm and product ids as UTF-8 pools. Read back,
+ * each array is a view of the file's buffer, made on first use.
+ */
+import type { SectionData, SectionType, SnapshotFile } from "../model/snapshot/snapshot-file.js";
+import type { Network } from "../model/types.js";
+import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
+import { arrayShape, type IndexHeader, indexArrayNames } from "./index-layout.js";
+import { TradeIndex } from "./trade-index.js";
+
+/** The section type of an element type. */
+function sectionType(kind: { readonly BYTES_PER_ELEMENT: number; name: string }): SectionType {
+  if (kind.name === "Float64Array") return "f64";
+  if (kind.name === "Uint8Array") return "u8";
+  if (kind.name === "Uint16Array") return "u16";
+  if (kind.name === "Uint32Array") return "u32";
+  return "i32";
+}
+
+/** The sections and the header of an index. */
+export function indexSections(index: TradeIndex): { meta: IndexHeader; sections: SectionData[] } {
+  const sections: SectionData[] = [];
+  for (const name of indexArrayNames) sections.push({ name: `index.${name}`, array: index[name] });
+  for (const [name, ids] of [
+    ["firmIds", index.firmIds],
+    ["productIds", index.productIds],
+  ] as const) {
+    const pool = poolOf({ size: ids.length, get: (i) => ids[i] });
+    sections.push({ name: `index.${name}.bytes`, array: pool.bytesView() });
+    sections.push({ name: `index.${name}.ends`, array: pool.endsView() });
+  }
+  const { header } = index;
+  // The arrays are written at their lengths: no room beyond the counts.
+  return { meta: { ...header, tradeRoom: header.tradeCount, arcRoom: header.arcCount }, sections };
+}
+
+/** Whether a snapshot holds an index. */
+export function hasStoredIndex(file: SnapshotFile): boolean {
+  return file.has("index.tradeOffer") && typeof file.meta.index === "object";
+}
+
+/** The index stored in a snapshot, for `network` (read from the same snapshot). */
+export function indexFromSnapshot(network: Network, file: SnapshotFile): TradeIndex {
+  const header = file.meta.index as IndexHeader;
+  const ids = (name: string) =>
+    stringsOf(
+      Utf8Pool.of(file.typed(`index.${name}.bytes`, "u8"), file.typed(`index.${name}.ends`, "i32")),
+    );
+  return TradeIndex.fromArrays(network, {
+    header,
+    array: (name) => {
+      const [kind] = arrayShape(header, name);
+      return file.typed(`index.${name}`, sectionType(kind)) as never;
+    },
+    firmIds: ids("firmIds"),
+    productIds: ids("productIds"),
+  });
+}

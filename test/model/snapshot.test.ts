@@ -1,0 +1,181 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { writeNetwork } from "../../src/interop/write-network.js";
+import { NetworkError } from "../../src/model/errors.js";
+import { parseNetwork } from "../../src/model/parse-network.js";
+import { readNetwork, readNetworkStream } from "../../src/model/read-network.js";
+import { readSnapshotBytes } from "../../src/model/snapshot/read-snapshot.js";
+import { potentialTrades } from "../../src/trade-index/potential-trades.js";
+import { crc32 } from "../../src/util/crc32.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
+
+const dir = temporaryFolder("rd-snapshot-");
+
+const network = parseNetwork({
+  currency: "EUR",
+  meta: { source: "test" },
+  firms: [
+    {
+      id: "steel",
+      name: "Special Steel",
+      keyAccount: false,
+      offers: [{ product: "steel", price: 5200, cost: 4300, capacity: 2000, meta: { sku: 1 } }],
+      needs: [{ product: "valve", quantity: 300, referencePrice: 95, incumbent: "acme" }],
+    },
+    {
+      id: "valveco",
+      hurdle: 100,
+      offers: [{ product: "valve", price: 90, cost: 50, capacity: 500 }],
+      needs: [{ product: "steel", quantity: 1000, switchingCost: 2000 }],
+      meta: { crmId: "A-1" },
+    },
+    { id: "dev", maxDeals: 2, needs: [] },
+  ],
+  relations: [
+    { seller: "steel", buyer: "valveco", probability: 0.6 },
+    { seller: "valveco", buyer: "dev", blocked: true, product: "other" },
+  ],
+});
+
+async function snapshotBytes(name: string): Promise<{ path: string; bytes: Buffer }> {
+  const path = join(dir, name);
+  await writeNetwork(network, path);
+  return { path, bytes: readFileSync(path) };
+}
+
+/** The message of the NetworkError `read` rejects with. */
+async function refusal(read: () => Promise<unknown>): Promise<string> {
+  try {
+    await read();
+  } catch (error) {
+    expect(error).toBeInstanceOf(NetworkError);
+    const issues = (error as NetworkError).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe("$");
+    return issues[0].message;
+  }
+  throw new Error("expected a NetworkError");
+}
+
+describe("snapshot (.rdsnap)", () => {
+  it("reads back the same network, the same trades, from a file and from bytes", async () => {
+    const { path, bytes } = await snapshotBytes("same.rdsnap");
+    for (const read of [readNetwork(path), readNetworkStream(Readable.from([bytes]), "rdsnap")]) {
+      const back = await read;
+      expect(back).toEqual(network);
+      expect([...potentialTrades(back)]).toEqual([...potentialTrades(network)]);
+    }
+  });
+
+  it("builds the same records one by one (the first few hundred) and from whole columns (past them)", async () => {
+    const many = parseNetwork({
+      currency: "EUR",
+      firms: Array.from({ length: 300 }, (_, i) => ({
+        id: `f${String(i).padStart(3, "0")}`,
+        ...(i % 3 === 0 ? { name: `Firm ${i} «é»`, meta: { i } } : {}),
+        ...(i % 5 === 0 ? { hurdle: i, keyAccount: i % 2 === 0 } : {}),
+        offers: [
+          {
+            product: `p${i % 7}`,
+            price: 10 + i,
+            cost: 5,
+            capacity: 3,
+            ...(i % 4 === 0 ? { meta: { o: i } } : {}),
+          },
+        ],
+        needs:
+          i % 2 === 0
+            ? [{ product: `p${(i + 1) % 7}`, quantity: 2, incumbent: `f${i}`, incumbentFloor: 1 }]
+            : [],
+      })),
+      relations: Array.from({ length: 290 }, (_, i) => ({
+        seller: `f${String(i).padStart(3, "0")}`,
+        buyer: `f${String((i + 1) % 300).padStart(3, "0")}`,
+        ...(i % 3 === 0 ? { product: `q${i}`, blocked: true } : { probability: 0.5 }),
+      })),
+    });
+    const path = join(dir, "many.rdsnap");
+    await writeNetwork(many, path);
+    const back = await readNetwork(path);
+    // Read in a scattered order, then all: both ways of building records are exercised.
+    for (const r of [299, 0, 150, 7]) expect(back.firms[r]).toEqual(many.firms[r]);
+    expect(back).toEqual(many);
+  });
+
+  it("refuses a file with any byte flipped", async () => {
+    const { bytes } = await snapshotBytes("flip.rdsnap");
+    // A byte of the header, of the metadata, of every part of the data.
+    const places = [
+      3,
+      10,
+      40,
+      ...Array.from({ length: 24 }, (_, i) => Math.floor(((i + 0.5) / 24) * bytes.length)),
+    ];
+    for (const at of places) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] ^= 0x10;
+      const path = join(dir, `flipped-${at}.rdsnap`);
+      writeFileSync(path, damaged);
+      const message = await refusal(() => readNetwork(path));
+      expect(message).toMatch(/damaged|not a snapshot|version|truncated/);
+      expect(await refusal(() => readNetworkStream(Readable.from([damaged]), "rdsnap"))).toBe(
+        message.replace(path, "snapshot"),
+      );
+    }
+  });
+
+  it("refuses it with any single byte changed, wherever (every byte is under a checksum)", async () => {
+    const { bytes } = await snapshotBytes("every-byte.rdsnap");
+    for (let at = 0; at < bytes.length; at++) {
+      const damaged = Uint8Array.from(bytes);
+      damaged[at] ^= 0x01;
+      expect(() => readSnapshotBytes(damaged)).toThrow(NetworkError);
+    }
+  });
+
+  it("refuses a truncated file, saying so", async () => {
+    const { path, bytes } = await snapshotBytes("truncated.rdsnap");
+    for (const length of [bytes.length - 1, Math.floor(bytes.length / 2), 20, 0]) {
+      writeFileSync(path, bytes.subarray(0, length));
+      const message = await refusal(() => readNetwork(path));
+      expect(message).toMatch(length < 8 ? /not a snapshot/ : /truncated/);
+    }
+  });
+
+  it("refuses a snapshot of another format version, saying which", async () => {
+    const { path, bytes } = await snapshotBytes("version.rdsnap");
+    const other = Buffer.from(bytes);
+    other.writeUInt32LE(2, 8);
+    // A well-formed header of version 2: its own checksum is right.
+    other.writeUInt32LE(crc32(other.subarray(0, 28)), 28);
+    writeFileSync(path, other);
+    expect(await refusal(() => readNetwork(path))).toMatch(/format version 2.*reads version 1/);
+  });
+
+  it("refuses a file that is no snapshot", async () => {
+    const path = join(dir, "text.rdsnap");
+    writeFileSync(path, JSON.stringify({ firms: [] }));
+    expect(await refusal(() => readNetwork(path))).toMatch(/not a snapshot/);
+  });
+
+  it("refuses a section asked for after the file was rewritten", async () => {
+    const { path } = await snapshotBytes("rewritten.rdsnap");
+    const back = await readNetwork(path);
+    // Rewrite the file in place (another network): its identity changes.
+    await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
+    expect(() => back.firms[0]).toThrow(/changed since it was opened/);
+  });
+
+  it("is written whole or not at all, and never over a folder", async () => {
+    const folder = join(dir, "folder.rdsnap");
+    mkdirSync(folder);
+    await expect(writeNetwork(network, folder)).rejects.toMatchObject({
+      name: "FileError",
+      path: folder,
+    });
+    const missing = join(dir, "no-such-folder", "x.rdsnap");
+    await expect(writeNetwork(network, missing)).rejects.toMatchObject({ path: missing });
+  });
+});
