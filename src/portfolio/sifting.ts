@@ -37,17 +37,23 @@ export type SiftedRelaxation = RelaxationResult & {
   readonly bestBound: number;
 };
 
-/** The `count` largest of `values[items[i]]` moved to the front of `items` (unordered). */
+/**
+ * The first `count` of `items` in the order (`values[item]` descending, item
+ * ascending) moved to the front of `items` (unordered among themselves): the
+ * set a full sort would keep, ties included, whatever the pivots.
+ */
 function selectLargest(items: number[], values: Float64Array, count: number): void {
+  const before = (a: number, b: number) =>
+    values[a] > values[b] || (values[a] === values[b] && a < b);
   let lo = 0;
   let hi = items.length - 1;
   while (lo < hi) {
-    const pivot = values[items[(lo + hi) >> 1]];
+    const pivot = items[(lo + hi) >> 1];
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (values[items[i]] > pivot) i++;
-      while (values[items[j]] < pivot) j--;
+      while (before(items[i], pivot)) i++;
+      while (before(pivot, items[j])) j--;
       if (i <= j) {
         const t = items[i];
         items[i++] = items[j];
