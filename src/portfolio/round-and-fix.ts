@@ -29,7 +29,12 @@ import { portfolioValue, rowsOf } from "./packing-model.js";
 import type { PortfolioStatus } from "./portfolio-result.js";
 import type { Pricer } from "./pricing.js";
 import type { RowSpace } from "./row-space.js";
-import { type ModelSolution, type SolveCounters, solveModel } from "./solve-model.js";
+import {
+  type ModelSolution,
+  noSolveCounters,
+  type SolveCounters,
+  solveModel,
+} from "./solve-model.js";
 import { mergeSort } from "./sort-work.js";
 import { runWork } from "./work.js";
 
@@ -50,16 +55,6 @@ export interface FixedPortfolio {
   readonly fixedPool: number;
   readonly backendError?: string;
 }
-
-const noCounters = (): SolveCounters => ({
-  components: 0,
-  largestComponent: 0,
-  enumerated: 0,
-  lpSolves: 0,
-  mipSolves: 0,
-  fixedByReducedCost: 0,
-  branchNodes: 0,
-});
 
 function add(into: SolveCounters, from: SolveCounters): void {
   for (const key of Object.keys(into) as (keyof SolveCounters)[]) {
@@ -89,7 +84,7 @@ export async function roundAndFix(
   settings: ExactSettings,
 ): Promise<FixedPortfolio> {
   const { pool, primal } = relaxation;
-  const counters = noCounters();
+  const counters = noSolveCounters();
   const bound = floorToStep(relaxation.bound, step);
   let backendError: string | undefined;
   let usedSolver: "exact" | "greedy" = solver;

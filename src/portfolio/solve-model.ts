@@ -30,6 +30,17 @@ export interface SolveCounters {
   branchNodes: number;
 }
 
+/** Counters at zero. */
+export const noSolveCounters = (): SolveCounters => ({
+  components: 0,
+  largestComponent: 0,
+  enumerated: 0,
+  lpSolves: 0,
+  mipSolves: 0,
+  fixedByReducedCost: 0,
+  branchNodes: 0,
+});
+
 /** What the core proved about a model. */
 export interface ModelSolution {
   /** The reduced model; `chosen` is over its columns, `model.deal` maps them back. */
@@ -75,15 +86,7 @@ export async function solveModel(
   const greedy = await runWork(greedyPortfolio(model, rows, deadline), pacer);
   const greedyObjective = portfolioValue(model, greedy);
   const step = objectiveStep(model.value);
-  const counters: SolveCounters = {
-    components: 0,
-    largestComponent: 0,
-    enumerated: 0,
-    lpSolves: 0,
-    mipSolves: 0,
-    fixedByReducedCost: 0,
-    branchNodes: 0,
-  };
+  const counters = noSolveCounters();
   /**
    * A Lagrangian bound of `part`: short once the deadline has passed, none
    * (the sum of the values) once the signal fired.
