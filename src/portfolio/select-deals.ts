@@ -31,7 +31,7 @@ import { compareIds } from "../util/compare-ids.js";
 import { generateColumns } from "./column-generation.js";
 import { ColumnPool } from "./column-pool.js";
 import { Deadline } from "./deadline.js";
-import type { ExactSettings } from "./exact.js";
+import { type ExactSettings, meetsBound } from "./exact.js";
 import { objectiveStep } from "./granularity.js";
 import type { PortfolioOptions } from "./portfolio-options.js";
 import type { Portfolio, PortfolioStats, PortfolioStatus } from "./portfolio-result.js";
@@ -391,7 +391,9 @@ function assemble(scan: DealScan, outcome: Outcome, started: number): Portfolio 
   picked.sort((a, b) => b.value - a.value || compareIds(a.deal.id, b.deal.id));
   let objective = 0;
   for (const { value } of picked) objective += value;
-  const status = outcome.status;
+  // A portfolio that meets a proved bound is optimal, however the run ended
+  // (a complete graph's trade-surplus bound, met by the first rounding).
+  const status = meetsBound(objective, outcome.bound) ? "optimal" : outcome.status;
   const bound = status === "optimal" ? objective : Math.max(outcome.bound, objective);
   return {
     status,
