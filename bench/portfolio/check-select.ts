@@ -15,9 +15,12 @@
  * - with `--mip SECONDS` (cycles only, every firm maxDeals 1, every trade of
  *   quantity 1 as in the kidney networks): every cycle of ≤ K firms is
  *   enumerated here, and the plain cycle formulation (a binary per cycle, a
- *   row per firm) is solved by HiGHS, whose optimum must equal the objective.
+ *   row per firm) is solved by HiGHS, whose optimum must equal the objective;
+ *   with `--lp` too, its LP relaxation only: every portfolio is worth a
+ *   multiple of 0.5, so the relaxation's value rounded down to 0.5 bounds the
+ *   optimum, and an answer that reaches it is proved optimal independently.
  *
- *   npx tsx bench/portfolio/check-select.ts NETWORK.json ANSWER.json --k 3 [--disjoint] [--mip 600]
+ *   npx tsx bench/portfolio/check-select.ts NETWORK.json ANSWER.json --k 3 [--disjoint] [--mip 600 [--lp]]
  *
  * Prints one JSON line of findings; exits 1 on any problem.
  */
@@ -78,6 +81,7 @@ const { values, positionals } = parseArgs({
     k: { type: "string", default: "3" },
     disjoint: { type: "boolean", default: false },
     mip: { type: "string" },
+    lp: { type: "boolean", default: false },
   },
 });
 const [networkPath, answerPath] = positionals;
@@ -246,7 +250,9 @@ function* cycles(): Generator<number[]> {
   }
 }
 
-let mip: { cycles: number; status: string; objective: number; seconds: number } | undefined;
+let mip:
+  | { relaxation: boolean; cycles: number; status: string; objective: number; seconds: number }
+  | undefined;
 if (values.mip !== undefined) {
   const rows = network.firms.map(() => [] as number[]);
   const objectiveTerms: string[] = [];
@@ -261,11 +267,16 @@ if (values.mip !== undefined) {
   rows.forEach((r, i) => {
     if (r.length > 1) lines.push(` f${i}: ${r.map((j) => `x${j}`).join(" + ")} <= 1`);
   });
-  lines.push("Binary");
-  for (let j = 0; j < count; j += 1000)
-    lines.push(
-      ` ${Array.from({ length: Math.min(1000, count - j) }, (_, i) => `x${j + i}`).join(" ")}`,
-    );
+  if (values.lp) {
+    lines.push("Bounds");
+    for (let j = 0; j < count; j++) lines.push(` x${j} <= 1`);
+  } else {
+    lines.push("Binary");
+    for (let j = 0; j < count; j += 1000)
+      lines.push(
+        ` ${Array.from({ length: Math.min(1000, count - j) }, (_, i) => `x${j + i}`).join(" ")}`,
+      );
+  }
   lines.push("End");
   const highs = await highsLoader();
   const started = performance.now();
@@ -275,12 +286,20 @@ if (values.mip !== undefined) {
     output_flag: false,
   });
   mip = {
+    relaxation: values.lp,
     cycles: count,
     status: solved.Status,
     objective: solved.ObjectiveValue,
     seconds: (performance.now() - started) / 1000,
   };
-  if (solved.Status === "Optimal" && !close(solved.ObjectiveValue, answer.objective))
+  if (values.lp) {
+    // Every portfolio is worth a multiple of 0.5 (kidney: 0.5 a transplant).
+    const bound = Math.floor(solved.ObjectiveValue * 2 + 1e-6) / 2;
+    if (solved.Status !== "Optimal" || answer.objective < bound - 1e-9)
+      problem(
+        `HiGHS's LP relaxation: ${solved.Status}, bound ${bound}, the answer ${answer.objective}`,
+      );
+  } else if (solved.Status === "Optimal" && !close(solved.ObjectiveValue, answer.objective))
     problem(
       `HiGHS's cycle formulation: optimum ${solved.ObjectiveValue}, the answer ${answer.objective}`,
     );
