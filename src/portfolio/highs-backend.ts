@@ -8,8 +8,9 @@
  * - `highsInlineBackend` runs HiGHS on the calling thread (loaded once,
  *   lazily), with the deadline as HiGHS's `time_limit` and the signal checked
  *   at HiGHS's interrupt points, which see it only if something else set it
- *   during the solve. Kept for comparison (bench/RESULTS.md, "Reliability")
- *   and for hosts without worker threads.
+ *   during the solve. Kept for comparison (bench/RESULTS.md, "Portfolio at
+ *   marketplace scale": the worker measured cheaper on a small kidney
+ *   instance) and for hosts without worker threads.
  */
 import type { Highs, HighsCallbackMap, Model, ModelStatusCode } from "highs";
 import type { Deadline } from "./deadline.js";

@@ -9,8 +9,9 @@
  *
  * Why generators rather than a worker for this part: the phases work on the
  * caller's `Deal` objects and on the trade index, which a worker would need
- * copied; a `yield` every ~1000 steps costs nothing measurable (see
- * bench/RESULTS.md, "Reliability"). HiGHS, which runs in one synchronous
+ * copied; a `yield` every ~1000 steps is cheap (with the slices, the kidney
+ * instances run at 0.84–1.18× main's CPU: bench/RESULTS.md, "Portfolio at
+ * marketplace scale"). HiGHS, which runs in one synchronous
  * call, is the part that goes to a worker thread (highs-worker.ts).
  */
 
