@@ -18,9 +18,14 @@
  *   `TradeIndex.fromArrays`; `graph.layout`, `searchGraphViews`,
  *   `SearchGraph.fromArrays`), to share them with worker threads
  *   (`{shared: true}` lays them out in a SharedArrayBuffer).
+ * - `RootRanges`, `rootCosts`, `shardRoots`: the roots of a global search as
+ *   units of work, their estimated cost, and a shard's slice of them (pass
+ *   `roots` to `DealCursor` to search any slice).
+ * - `listedDeals`: the deals of a parsed listing re-derived from a network.
  * @packageDocumentation
  */
 
+export { type ListedDealJson, listedDeals } from "./economics/listed-deals.js";
 export { type ResolvedPricing, resolvePricing } from "./economics/pricing-options.js";
 export { type ScoreTradesOptions, scoreTrades } from "./economics/score-trades.js";
 export { DealCursor, type SearchOptions } from "./search/deal-cursor.js";
@@ -33,6 +38,8 @@ export {
   type ParsedDealId,
   parseDealId,
 } from "./search/deal-id.js";
+export { rootCosts } from "./search/root-cost.js";
+export { RootCursor, RootRanges } from "./search/root-ranges.js";
 export {
   SearchGraph,
   type SearchGraphArrays,
@@ -43,6 +50,7 @@ export {
   searchGraphOf,
   searchGraphViews,
 } from "./search/search-graph.js";
+export { chunksPerShard, shardRoots } from "./search/shard.js";
 export type { BuildOptions, BuildProgress } from "./trade-index/build-index.js";
 export {
   type IndexArrayName,

@@ -24,13 +24,28 @@ export {
   policies,
 } from "./economics/deal.js";
 export { type DealJson, dealToJson, type InitiatorFiguresJson } from "./economics/deal-json.js";
-export { findDeals, iterateDeals, type RankedDeals, rankDeals } from "./economics/find-deals.js";
+export {
+  asyncSliceMs,
+  findDeals,
+  findDealsAsync,
+  iterateDeals,
+  type RankedDeals,
+  rankDeals,
+  rankDealsAsync,
+} from "./economics/find-deals.js";
 export {
   type DealSearchOptions,
   defaultFindOptions,
   type FindDealsOptions,
 } from "./economics/find-options.js";
+export { ListingError } from "./economics/listing-error.js";
+export {
+  type MergeRankedOptions,
+  mergeRanked,
+  type RankedItem,
+} from "./economics/merge-ranked.js";
 export { defaultPricingOptions, type PricingOptions } from "./economics/pricing-options.js";
+export { compareRanked, rankDigits, rankKey } from "./economics/rank-order.js";
 export { type ScoreDealOptions, scoreDeal, type TradeSpec } from "./economics/score-deal.js";
 export {
   defaultGenerateOptions,
@@ -125,4 +140,5 @@ export {
 } from "./search/deal-id.js";
 export type { SearchStats } from "./search/deal-walk.js";
 export { type DealKind, dealKinds, maxPartiesLimit } from "./search/kinds.js";
+export { maxShards, type Shard } from "./search/shard.js";
 export { type PotentialTrade, potentialTrades } from "./trade-index/potential-trades.js";

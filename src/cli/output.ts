@@ -35,10 +35,14 @@ export function checkWritable(stream: Writable, target: string): void {
   if (stream.destroyed || stream.writableEnded) throw new CliOutputError(target, "EPIPE");
 }
 
-/** Buffers text and writes it in large chunks, waiting when the stream is full. */
+/**
+ * Buffers text (or UTF-8 bytes, passed through as they are) and writes it in
+ * large chunks, waiting when the stream is full.
+ */
 export class ChunkedWriter {
-  private parts: string[] = [];
+  private parts: (string | Uint8Array)[] = [];
   private size = 0;
+  private hasBytes = false;
 
   constructor(
     private readonly stream: Writable,
@@ -47,20 +51,25 @@ export class ChunkedWriter {
     private readonly target = "stdout",
   ) {}
 
-  /** Appends text; flushes when the buffer is full. */
-  async write(text: string): Promise<void> {
+  /** Appends text or UTF-8 bytes; flushes when the buffer is full. */
+  async write(text: string | Uint8Array): Promise<void> {
     this.parts.push(text);
     this.size += text.length;
+    if (typeof text !== "string") this.hasBytes = true;
     if (this.size >= this.chunkSize) await this.flush();
   }
 
   /** Writes what is buffered. */
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const text = this.parts.join("");
+    const parts = this.parts;
+    const chunk = this.hasBytes
+      ? Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part)))
+      : parts.join("");
     this.parts = [];
     this.size = 0;
+    this.hasBytes = false;
     checkWritable(this.stream, this.target);
-    if (!this.stream.write(text)) await drained(this.stream, this.target);
+    if (!this.stream.write(chunk)) await drained(this.stream, this.target);
   }
 }

@@ -14,6 +14,7 @@ import { defaultFindOptions, type FindDealsOptions } from "../economics/find-opt
 import { defaultPricingOptions, defaultRoomAndCompetition } from "../economics/pricing-options.js";
 import { inputFormats } from "../model/read-network.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
+import { maxShards, type Shard } from "../search/shard.js";
 import { choiceFlag, integerFlag } from "./args.js";
 import { inputFlags } from "./input.js";
 import { CliUsageError } from "./io.js";
@@ -120,6 +121,44 @@ export function objectiveOf(options: FindDealsOptions): Objective {
       ? defaultPricingOptions.withoutInitiator
       : defaultPricingOptions.withInitiator;
   return options.objective ?? defaults.objective;
+}
+
+/**
+ * `--shard I/N` as a shard (1 ≤ I ≤ N), or undefined when not given.
+ *
+ * @throws CliUsageError when it is not two whole numbers I/N with 1 ≤ I ≤ N
+ */
+export function shardOf(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const current = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (match === null || total < 1 || current < 1 || current > total || total > maxShards)
+    throw new CliUsageError(
+      `--shard must be I/N with 1 ≤ I ≤ N ≤ ${maxShards} (shard I of N), got "${value}"`,
+    );
+  return { current, total };
+}
+
+/** Multipliers of the size suffixes (binary: K = 1024). */
+const sizeUnits: Readonly<Record<string, number>> = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+
+/**
+ * `--memory-budget SIZE` in bytes (`1048576`, `512K`, `256M`, `2G`, `1.5GiB`;
+ * K = 1024), or undefined when not given.
+ *
+ * @throws CliUsageError on anything else, or less than 1 MiB
+ */
+export function memoryBudgetOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?$/i.exec(value.trim());
+  const bytes =
+    match === null ? Number.NaN : Number(match[1]) * (sizeUnits[match[2].toLowerCase()] ?? 1);
+  if (!(bytes >= 2 ** 20))
+    throw new CliUsageError(
+      `--memory-budget must be a size of at least 1M (bytes, or with K, M or G), got "${value}"`,
+    );
+  return Math.floor(bytes);
 }
 
 /** `--top N` or `--all` (Infinity); `fallback` when neither is given. */

@@ -2,10 +2,10 @@
  * The progress line of the deal search (`find`, `select`): the search runs
  * one kind after the other, each over every firm (or around the initiator),
  * so the line shows the kind (`cycle 1/2`), the firms done of the network's
- * firms (not firms × kinds), the share of the whole search done and the ETA
+ * firms (or of a shard's; not firms × kinds), the share of the whole search done and the ETA
  * from it, and the deals found so far.
  */
-import { type RankedDeals, rankDeals } from "../economics/find-deals.js";
+import { type RankedDeals, rankDealsAsync } from "../economics/find-deals.js";
 import type { FindDealsOptions } from "../economics/find-options.js";
 import type { Network } from "../model/types.js";
 import type { SearchStats } from "../search/deal-walk.js";
@@ -51,34 +51,44 @@ export interface SearchProgress {
   finish(): void;
 }
 
-/** The progress line of a search with `options` over `network`, on an interactive stderr. */
-export function searchProgress(
-  network: Network,
-  options: FindDealsOptions,
-  io: CliIO,
-): SearchProgress {
+/**
+ * The progress line of a search with `options`, on an interactive stderr.
+ * It registers its clearing as an interrupt cleanup, so SIGINT, SIGTERM or
+ * SIGHUP during an asynchronous search end the process with the line cleared
+ * (interrupts.ts).
+ */
+export function searchProgress(options: FindDealsOptions, io: CliIO): SearchProgress {
   const global = options.initiator === undefined;
   const kinds = searchedKinds(options);
-  const roots = global ? network.firms.length : 1;
   const progress = new ProgressReporter(io, {
     label: global ? "firms" : "around the initiator",
     extraLabel: "deals found",
+    clearOnInterrupt: true,
   });
   return {
-    onProgress: (stats) => progress.report(searchProgressState(stats, kinds, roots)),
+    // The roots per kind: the firms, a shard's share of them, or 1 around an initiator.
+    onProgress: (stats) =>
+      progress.report(
+        searchProgressState(stats, kinds, stats.rootsTotal / Math.max(1, kinds.length)),
+      ),
     finish: () => progress.finish(),
   };
 }
 
-/** Runs the search with a progress line on an interactive stderr. */
-export function searchWithProgress(
+/**
+ * Runs the search with a progress line on an interactive stderr. The search
+ * is asynchronous (`rankDealsAsync`: slices of ~10 ms), so the event loop
+ * turns during it and an interrupt ends it within a slice, the line cleared;
+ * a long ranking's temporary file is anonymous, so it goes with the process.
+ */
+export async function searchWithProgress(
   network: Network,
   options: FindDealsOptions,
   io: CliIO,
-): RankedDeals {
-  const progress = searchProgress(network, options, io);
+): Promise<RankedDeals> {
+  const progress = searchProgress(options, io);
   try {
-    return rankDeals(network, { ...options, onProgress: progress.onProgress });
+    return await rankDealsAsync(network, { ...options, onProgress: progress.onProgress });
   } finally {
     progress.finish();
   }

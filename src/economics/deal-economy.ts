@@ -31,6 +31,41 @@ export function layoutOf(kind: DealShape): EconomyLayout {
   return kind === "brokered" ? "brokered" : kind === "custom" ? "generic" : "ring";
 }
 
+/**
+ * The trade index's arrays that loading a deal reads, fetched once per index:
+ * the index hands each out through a getter (its arrays may load lazily from
+ * a snapshot), and a dozen getter calls per deal cost more than the pricing.
+ */
+class IndexColumns {
+  readonly tradeOffer: Int32Array;
+  readonly tradeNeed: Int32Array;
+  readonly tradePremium: Float64Array;
+  readonly tradeProbabilityCode: Uint16Array | Uint32Array;
+  readonly probabilityValues: Float64Array;
+  readonly offerFirm: Int32Array;
+  readonly offerCapacity: Float64Array;
+  readonly offerPrice: Float64Array;
+  readonly offerUnitMargin: Float64Array;
+  readonly needFirm: Int32Array;
+  readonly needQuantity: Float64Array;
+  readonly firmHurdle: Float64Array;
+
+  constructor(readonly index: TradeIndex) {
+    this.tradeOffer = index.tradeOffer;
+    this.tradeNeed = index.tradeNeed;
+    this.tradePremium = index.tradePremium;
+    this.tradeProbabilityCode = index.tradeProbabilityCode;
+    this.probabilityValues = index.probabilityValues;
+    this.offerFirm = index.offerFirm;
+    this.offerCapacity = index.offerCapacity;
+    this.offerPrice = index.offerPrice;
+    this.offerUnitMargin = index.offerUnitMargin;
+    this.needFirm = index.needFirm;
+    this.needQuantity = index.needQuantity;
+    this.firmHurdle = index.firmHurdle;
+  }
+}
+
 /** One deal's figures and its pricing results, in reusable typed arrays. */
 export class DealEconomy {
   /** Most parties (and trades) the arrays hold. */
@@ -109,6 +144,8 @@ export class DealEconomy {
   readonly capacity: Float64Array;
   readonly flow: Float64Array;
   /** Scratch for `computeNets`: per party Σ m sold, Σ c bought, Σ d given, Σ d received. */
+  /** The arrays of the index last loaded from. */
+  private columns: IndexColumns | null = null;
   private readonly gained: Float64Array;
   private readonly paid: Float64Array;
   private readonly given: Float64Array;
@@ -168,12 +205,17 @@ export class DealEconomy {
     this.kind = kind;
     this.layout = kind === "brokered" ? "brokered" : "ring";
     this.tradeCount = size;
+    const columns = this.columnsOf(index);
+    const { tradeOffer, tradeNeed, tradePremium, tradeProbabilityCode, probabilityValues } =
+      columns;
+    const { offerFirm, offerCapacity, offerPrice, offerUnitMargin, needFirm, needQuantity } =
+      columns;
     const { partyFirm, seller, buyer } = this;
     if (kind === "brokered") {
       this.partyCount = 3;
-      partyFirm[0] = index.tradeSeller(trades[0]);
-      partyFirm[1] = index.tradeBuyer(trades[0]);
-      partyFirm[2] = index.tradeBuyer(trades[1]);
+      partyFirm[0] = offerFirm[tradeOffer[trades[0]]];
+      partyFirm[1] = needFirm[tradeNeed[trades[0]]];
+      partyFirm[2] = needFirm[tradeNeed[trades[1]]];
       seller[0] = 0;
       buyer[0] = 1;
       seller[1] = 1;
@@ -184,14 +226,12 @@ export class DealEconomy {
       const parties = kind === "cycle" ? size : size + 1;
       this.partyCount = parties;
       for (let j = 0; j < size; j++) {
-        partyFirm[j] = index.tradeSeller(trades[j]);
+        partyFirm[j] = offerFirm[tradeOffer[trades[j]]];
         seller[j] = j;
         buyer[j] = j + 1 === parties ? 0 : j + 1;
       }
-      if (kind === "chain") partyFirm[size] = index.tradeBuyer(trades[size - 1]);
+      if (kind === "chain") partyFirm[size] = needFirm[tradeNeed[trades[size - 1]]];
     }
-    const { tradeOffer, tradeNeed, tradePremium, tradeProbabilityCode, probabilityValues } = index;
-    const { offerCapacity, offerPrice, offerUnitMargin, needQuantity } = index;
     const { tradeId, quantity, unitPrice, margin, premium, probability, fixedDiscount } = this;
     for (let j = 0; j < size; j++) {
       const t = trades[j];
@@ -251,13 +291,21 @@ export class DealEconomy {
     this.finishLoad(index, initiator);
   }
 
+  /** The arrays of `index`, fetched once per index. */
+  private columnsOf(index: TradeIndex): IndexColumns {
+    const columns = this.columns;
+    if (columns !== null && columns.index === index) return columns;
+    this.columns = new IndexColumns(index);
+    return this.columns;
+  }
+
   /**
    * Sets hurdles and the initiator's party from the index, then derives the
    * rest (see `derive`). Call after the trades and parties are set.
    */
   finishLoad(index: TradeIndex, initiator: number): void {
     const { partyCount, partyFirm, ownHurdle } = this;
-    const firmHurdle = index.firmHurdle;
+    const firmHurdle = this.columnsOf(index).firmHurdle;
     let initiatorParty = -1;
     for (let v = 0; v < partyCount; v++) {
       const firm = partyFirm[v];

@@ -2,6 +2,12 @@
  * One pass of the deal search with pricing: the cursor, the pricing workspace,
  * the key-account filter and the progress reports that `iterateDeals` and
  * `findDeals` share.
+ *
+ * The cursor (and with it the search graph) is made on the first `next()`, so
+ * a scan that only rebuilds kept deals (`rebuild`) never builds it. A scan can
+ * be told to pause (`pauseAt`): `next()` then returns false with `paused` set
+ * once the time has come, between deals or inside a long stretch of the
+ * search, and the next call resumes.
  */
 
 import type { Network } from "../model/types.js";
@@ -24,33 +30,73 @@ import { priceFast } from "./price-fast.js";
 const progressCheckInterval = 1024;
 /** Least time between two progress reports (ms). */
 const progressInterval = 250;
+/** Deals between two looks at the clock while a pause is due. */
+const pauseCheckInterval = 64;
 
 /** A running search whose current deal can be loaded, priced and built. */
 export class DealScan {
   readonly index: TradeIndex;
   readonly options: ResolvedFindOptions;
-  readonly cursor: DealCursor;
   /** The current deal's numbers (after `next`), priced after `price`. */
   readonly economy: DealEconomy;
   private sinceCheck = 0;
   private lastReport: number;
+  private search: DealCursor | undefined;
+  private pauseTime = Number.POSITIVE_INFINITY;
+  private sincePauseCheck = 0;
+  private wasPaused = false;
 
   /** @throws UsageError on bad options (see `resolveFindOptions`) */
   constructor(network: Network, options: FindDealsOptions) {
     this.index = tradeIndexOf(network);
     this.options = resolveFindOptions(this.index, options);
-    const { kinds, maxParties, initiator, signal } = this.options;
-    this.cursor = new DealCursor(this.index, { kinds, maxParties, initiator, signal });
-    this.economy = new DealEconomy(Math.max(3, maxParties));
+    this.economy = new DealEconomy(Math.max(3, this.options.maxParties));
     this.economy.competition = this.options.competition;
     if (this.options.competition === "counter") this.economy.floors = incumbentFloors(this.index);
     this.lastReport = performance.now();
   }
 
-  /** Advances to the next deal that passes the key-account filter and loads it; false at the end. */
+  /** The search (made on first use). */
+  get cursor(): DealCursor {
+    if (this.search === undefined) {
+      const { kinds, maxParties, initiator, signal, shard } = this.options;
+      const search = { kinds, maxParties, initiator, signal };
+      this.search = new DealCursor(this.index, shard === undefined ? search : { ...search, shard });
+      this.search.pauseAt(this.pauseTime);
+    }
+    return this.search;
+  }
+
+  /** Whether the last `next()` returned false to pause (see `pauseAt`), not at the end. */
+  get paused(): boolean {
+    return this.wasPaused;
+  }
+
+  /** Makes `next()` pause once `performance.now()` reaches `time` (Infinity: never). */
+  pauseAt(time: number): void {
+    this.pauseTime = time;
+    this.sincePauseCheck = 0;
+    this.search?.pauseAt(time);
+  }
+
+  /**
+   * Advances to the next deal that passes the key-account filter and loads it;
+   * false at the end, or when paused.
+   */
   next(): boolean {
     const { cursor, index, economy } = this;
     const { keyAccountsOnly, initiator } = this.options;
+    this.wasPaused = false;
+    if (
+      this.pauseTime !== Number.POSITIVE_INFINITY &&
+      ++this.sincePauseCheck >= pauseCheckInterval
+    ) {
+      this.sincePauseCheck = 0;
+      if (performance.now() >= this.pauseTime) {
+        this.wasPaused = true;
+        return false;
+      }
+    }
     while (cursor.next()) {
       if (this.options.onProgress !== undefined && ++this.sinceCheck >= progressCheckInterval)
         this.tick();
@@ -58,7 +104,11 @@ export class DealScan {
       economy.loadIndexDeal(index, cursor.kind, cursor.trades, cursor.size, initiator);
       return true;
     }
-    this.options.onProgress?.(this.cursor.stats);
+    if (cursor.paused) {
+      this.wasPaused = true;
+      return false;
+    }
+    this.options.onProgress?.(cursor.stats);
     return false;
   }
 

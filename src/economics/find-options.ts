@@ -6,6 +6,7 @@
 import { UsageError } from "../model/errors.js";
 import type { SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
+import { checkShard, type Shard } from "../search/shard.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { type PricingOptions, type ResolvedPricing, resolvePricing } from "./pricing-options.js";
 
@@ -19,16 +20,42 @@ export interface DealSearchOptions extends PricingOptions {
   readonly includeInfeasible?: boolean;
   /** Only deals in which a key account buys (with an initiator: buys from it). @defaultValue false */
   readonly keyAccountsOnly?: boolean;
-  /** Aborts the search: the iteration throws the signal's reason. @defaultValue none */
+  /**
+   * Aborts the search: the iteration throws the signal's reason. The
+   * synchronous functions see only an abort made while they run (from
+   * `onProgress`, say); an abort by a timer or another event needs the event
+   * loop, so use `findDealsAsync` / `rankDealsAsync` for those. @defaultValue none
+   */
   readonly signal?: AbortSignal;
   /** Called with the search's counters at most about four times a second, and once at the end. @defaultValue none */
   readonly onProgress?: (stats: Readonly<SearchStats>) => void;
+  /**
+   * Only one slice of a search over the whole network: shard `current` of
+   * `total` (both from 1). The slices of shards 1..total are disjoint and
+   * together make the whole search, balanced by an estimate of each root's
+   * work; each shard's ranking merged with the others' (`merge`) is the
+   * single run's. Every shard must be run with the same network and options.
+   * Around an initiator the search is one unit: all of it is shard 1's.
+   * @defaultValue the whole search
+   */
+  readonly shard?: Shard;
 }
 
 /** Options of `findDeals`. */
 export interface FindDealsOptions extends DealSearchOptions {
   /** How many of the best deals to return: a whole number, or Infinity for all. @defaultValue 20 */
   readonly top?: number;
+  /**
+   * Bytes that the kept deals of a ranking may take in memory. A longer
+   * ranking (`top: Infinity`, or a `top` whose deals would not fit) is sorted
+   * in runs written to an anonymous temporary file, removed from the file
+   * system as soon as it is created, and merged when read; so any ranking runs
+   * in bounded memory, given the disk space (about 12 + 4 · maxParties bytes
+   * a deal, rounded up to 8). @defaultValue 256 MiB
+   */
+  readonly memoryBudget?: number;
+  /** Where the temporary file of a long ranking goes. @defaultValue the system's (`os.tmpdir()`, `TMPDIR`) */
+  readonly tempDirectory?: string;
 }
 
 /**
@@ -41,6 +68,7 @@ export const defaultFindOptions = {
   includeInfeasible: false,
   keyAccountsOnly: false,
   top: 20,
+  memoryBudget: 256 * 1024 * 1024,
 } as const satisfies FindDealsOptions;
 
 /** Options after defaults and validation. */
@@ -52,6 +80,9 @@ export interface ResolvedFindOptions extends ResolvedPricing {
   readonly top: number;
   readonly signal: AbortSignal | undefined;
   readonly onProgress: ((stats: Readonly<SearchStats>) => void) | undefined;
+  readonly shard: Shard | undefined;
+  readonly memoryBudget: number;
+  readonly tempDirectory: string | undefined;
 }
 
 /**
@@ -59,7 +90,8 @@ export interface ResolvedFindOptions extends ResolvedPricing {
  *
  * @throws UsageError on an unknown initiator, kind, policy or objective, an
  *   initiator policy or objective without an initiator, maxParties not a whole
- *   number from 2 to 12, or top not a whole number ≥ 0 nor Infinity
+ *   number from 2 to 12, top not a whole number ≥ 0 nor Infinity, a bad shard,
+ *   or a memory budget that is not a positive number
  */
 export function resolveFindOptions(
   index: TradeIndex,
@@ -81,6 +113,10 @@ export function resolveFindOptions(
   if (!(top === Number.POSITIVE_INFINITY || (Number.isInteger(top) && top >= 0))) {
     throw new UsageError(`top must be a whole number ≥ 0 or Infinity: ${top}`);
   }
+  if (options.shard !== undefined) checkShard(options.shard);
+  const memoryBudget = options.memoryBudget ?? defaultFindOptions.memoryBudget;
+  if (!(memoryBudget > 0))
+    throw new UsageError(`memoryBudget must be a positive number of bytes: ${memoryBudget}`);
   return {
     ...pricing,
     kinds,
@@ -90,5 +126,8 @@ export function resolveFindOptions(
     top,
     signal: options.signal,
     onProgress: options.onProgress,
+    shard: options.shard,
+    memoryBudget,
+    tempDirectory: options.tempDirectory,
   };
 }

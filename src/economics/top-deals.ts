@@ -1,16 +1,19 @@
 /**
- * The best N deals seen so far, by score descending and id ascending: a binary
- * heap whose root is the worst kept deal, so a deal that cannot enter is
- * turned away in O(1) and one that does costs O(log N). Ids are built only
- * when two scores tie; an unbounded list (N = Infinity) is sorted at the end.
+ * The best N deals seen so far, in rank order (`rank-order.ts`: key
+ * descending, id ascending): a binary heap whose root is the worst kept deal,
+ * so a deal that cannot enter is turned away in O(1) and one that does costs
+ * O(log N). Ids are built only when two keys tie. For a bounded N whose deals
+ * fit the memory budget; longer rankings go to `KeptDealRuns`.
  */
 
 import type { DealKind } from "../search/kinds.js";
-import { compareIds } from "../util/compare-ids.js";
+import type { RankedKeptDeal } from "./kept-deal-runs.js";
+import { compareRanked } from "./rank-order.js";
 
 /** A kept deal: enough to build it again. */
 export interface KeptDeal {
-  readonly score: number;
+  /** The rank key of its score (`rankKey`). */
+  readonly key: number;
   readonly kind: DealKind;
   /** Trade integers in SPEC §4 order. */
   readonly trades: Int32Array;
@@ -18,8 +21,8 @@ export interface KeptDeal {
   id: string | undefined;
 }
 
-/** Builds the id of a kept deal. */
-export type IdOf = (kind: DealKind, trades: Int32Array) => string;
+/** Builds the id of a deal from its kind and its first `size` trades (SPEC §4 order). */
+export type IdOf = (kind: DealKind, trades: ArrayLike<number>, size: number) => string;
 
 /** A bounded list of the best deals. */
 export class TopDeals {
@@ -41,53 +44,53 @@ export class TopDeals {
     return this.heap.length >= this.limit;
   }
 
-  /** The worst kept score (−Infinity while not full). */
+  /** The worst kept key (−Infinity while not full). */
   get threshold(): number {
-    return this.full && this.heap.length > 0 ? this.heap[0].score : Number.NEGATIVE_INFINITY;
+    return this.full && this.heap.length > 0 ? this.heap[0].key : Number.NEGATIVE_INFINITY;
   }
 
   /**
-   * Offers a deal; its trades are copied when it is kept.
+   * Offers a deal by the rank key of its score; its trades are copied when it is kept.
    *
    * @returns whether it was kept
    */
-  offer(score: number, kind: DealKind, trades: ArrayLike<number>, size: number): boolean {
+  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number): boolean {
     if (this.limit === 0) return false;
     const heap = this.heap;
     if (this.limit === Number.POSITIVE_INFINITY) {
-      heap.push({ score, kind, trades: copy(trades, size), id: undefined });
+      heap.push({ key, kind, trades: copy(trades, size), id: undefined });
       return true;
     }
     if (!this.full) {
-      heap.push({ score, kind, trades: copy(trades, size), id: undefined });
+      heap.push({ key, kind, trades: copy(trades, size), id: undefined });
       this.up(heap.length - 1);
       return true;
     }
     const root = heap[0];
-    if (score < root.score) return false;
-    const candidate: KeptDeal = { score, kind, trades: copy(trades, size), id: undefined };
-    if (score === root.score && compareIds(this.id(candidate), this.id(root)) > 0) return false;
+    if (key < root.key) return false;
+    const candidate: KeptDeal = { key, kind, trades: copy(trades, size), id: undefined };
+    if (key === root.key && this.worse(candidate, root)) return false;
     heap[0] = candidate;
     this.down(0);
     return true;
   }
 
-  /** The kept deals, best first (score descending, id ascending); ids all built. */
-  sorted(): KeptDeal[] {
-    const list = [...this.heap];
-    for (const deal of list) this.id(deal);
-    return list.sort((a, b) => b.score - a.score || compareIds(a.id!, b.id!));
+  /** The kept deals, best first (key descending, id ascending). */
+  sorted(): RankedKeptDeal[] {
+    return this.heap
+      .map((deal) => ({ key: deal.key, kind: deal.kind, trades: deal.trades, id: this.id(deal) }))
+      .sort((a, b) => compareRanked(a.key, a.id, b.key, b.id));
   }
 
   private id(deal: KeptDeal): string {
-    deal.id ??= this.idOf(deal.kind, deal.trades);
+    deal.id ??= this.idOf(deal.kind, deal.trades, deal.trades.length);
     return deal.id;
   }
 
-  /** Whether a is worse than b (lower score, or equal score and larger id). */
+  /** Whether a is worse than b (lower key, or equal key and larger id). */
   private worse(a: KeptDeal, b: KeptDeal): boolean {
-    if (a.score !== b.score) return a.score < b.score;
-    return compareIds(this.id(a), this.id(b)) > 0;
+    if (a.key !== b.key) return a.key < b.key;
+    return compareRanked(a.key, this.id(a), b.key, this.id(b)) > 0;
   }
 
   private up(i: number): void {

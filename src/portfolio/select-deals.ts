@@ -22,6 +22,7 @@ import type { Deal } from "../economics/deal.js";
 import { DealScan } from "../economics/deal-scan.js";
 import { defaultFindOptions, type FindDealsOptions } from "../economics/find-options.js";
 import { isInitiatorObjective, objectiveBound, objectiveValue } from "../economics/objective.js";
+import { rankKey, surelyBelow } from "../economics/rank-order.js";
 import { TopDeals } from "../economics/top-deals.js";
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
@@ -92,8 +93,8 @@ const generation = {
  * capacities, needs and maxDeals; proved optimal unless the time runs out.
  *
  * @throws UsageError on bad search or portfolio options (as `findDeals` and
- *   `selectPortfolio`), or `candidates: "generate"` with an initiator, an
- *   initiator objective or a finite `top`
+ *   `selectPortfolio`), or `candidates: "generate"` with an initiator, a
+ *   shard, an initiator objective or a finite `top`
  * @example
  * const portfolio = await selectDeals(network, { kinds: ["cycle"], maxParties: 3, objective: "surplus" });
  * portfolio.status; // "optimal"
@@ -141,11 +142,12 @@ export async function runSelectDeals(
   const searchOptions = scan.options;
   const generable =
     searchOptions.initiator < 0 &&
+    searchOptions.shard === undefined &&
     top === Number.POSITIVE_INFINITY &&
     !isInitiatorObjective(searchOptions.objective);
   if (method === "generate" && !generable)
     throw new UsageError(
-      "column generation needs the whole network (no initiator), every deal (top Infinity) and a surplus objective",
+      "column generation needs the whole network (no initiator, no shard), every deal (top Infinity) and a surplus objective",
     );
   const space = new RowSpace(index, searchOptions.kinds);
   // Every trade is used at most once: Σ max(0, m − c) bounds every objective.
@@ -346,11 +348,20 @@ function* listDeals(
     }
     if (!more) break;
     if (kept !== undefined) {
-      if (kept.full && objectiveBound(economy, objective, !includeInfeasible) < kept.threshold)
+      // Ranked as findDeals ranks (rank-order.ts), so `top` keeps the same deals.
+      if (
+        kept.full &&
+        surelyBelow(objectiveBound(economy, objective, !includeInfeasible), kept.threshold)
+      )
         continue;
       scan.price();
       if (!economy.feasible && !includeInfeasible) continue;
-      kept.offer(objectiveValue(economy, objective), cursor.kind, cursor.trades, cursor.size);
+      kept.offer(
+        rankKey(objectiveValue(economy, objective)),
+        cursor.kind,
+        cursor.trades,
+        cursor.size,
+      );
       continue;
     }
     scan.price();
@@ -369,10 +380,12 @@ function* listDeals(
   stop.abort();
   if (kept !== undefined) {
     for (const deal of kept.sorted()) {
-      const built = scan.rebuild(deal.kind, deal.trades, deal.id!);
+      const built = scan.rebuild(deal.kind, deal.trades, deal.id);
+      // The value itself, not its rank key (12 significant digits).
+      const value = objectiveValue(economy, objective);
       if (!built.feasible) infeasible++;
-      else if (!(deal.score > 0)) nonPositive++;
-      else pool.add(deal.kind, deal.trades, deal.trades.length, deal.score);
+      else if (!(value > 0)) nonPositive++;
+      else pool.add(deal.kind, deal.trades, deal.trades.length, value);
     }
   }
   return { pool, overflow: false, cut, infeasible, nonPositive };

@@ -7,12 +7,20 @@
  * neighbourhood for marks, unmark. Every ordered triple (S, M, D) is its own
  * firm sequence, so a triangle with arcs both ways may be brokered in several
  * role assignments; each is listed once.
- * - whole network: every firm as S — mark succ(S), scan succ(M) for M in succ(S);
+ * - whole network: every root (of the search's root ranges) as S — mark
+ *   succ(S), scan succ(M) for M in succ(S);
  * - around an initiator f, in each role: as S the same from f; as M mark
  *   succ(f) and scan succ(S) for S in pred(f); as D mark pred(f) and scan
  *   pred(M) for M in pred(f).
  */
-import { abortCheckInterval, checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import {
+  abortCheckInterval,
+  type DealWalk,
+  pausedWalk,
+  type SearchControl,
+  type SearchStats,
+} from "./deal-walk.js";
+import type { RootCursor } from "./root-ranges.js";
 import type { SearchGraph, SearchWorkspace } from "./search-graph.js";
 
 const asSeller = 0;
@@ -32,18 +40,20 @@ export class BrokeredWalk implements DealWalk {
   /** The arc code of the arc that reached the inner scan's firm (S→M as S, S→f as M, M→f as D). */
   private outerArc = 0;
   private done = false;
-  /** Steps left before the next look at the abort signal (kept across calls). */
+  /** Steps left before the next look at the control (kept across calls). */
   private budget = abortCheckInterval;
 
   /**
    * @param initiator a firm integer, or -1 for the whole network
+   * @param roots the roots of a search over the whole network (unused with an initiator)
    */
   constructor(
     private readonly graph: SearchGraph,
     private readonly workspace: SearchWorkspace,
     private readonly initiator: number,
+    private readonly roots: RootCursor,
     private readonly stats: SearchStats,
-    private readonly signal: AbortSignal | undefined,
+    private readonly control: SearchControl,
   ) {
     this.root = initiator < 0 ? -1 : graph.vertexOf[initiator];
     this.role = initiator < 0 ? asSeller : -1;
@@ -58,6 +68,20 @@ export class BrokeredWalk implements DealWalk {
     let budget = this.budget;
     let steps = 0;
     for (;;) {
+      if (budget <= 0) {
+        budget = abortCheckInterval;
+        stats.steps += steps;
+        steps = 0;
+        if (this.control.due()) {
+          this.outer = outer;
+          this.outerEnd = outerEnd;
+          this.inner = inner;
+          this.innerEnd = innerEnd;
+          this.outerArc = outerArc;
+          this.budget = budget;
+          return pausedWalk;
+        }
+      }
       // Inner scan: the third firm must be marked.
       if (inner < innerEnd) {
         const role = this.role;
@@ -83,12 +107,6 @@ export class BrokeredWalk implements DealWalk {
         }
         steps += inner - start;
         budget -= inner - start;
-        if (budget <= 0) {
-          budget = abortCheckInterval;
-          stats.steps += steps;
-          steps = 0;
-          checkAbort(this.signal);
-        }
         if (found < 0) continue;
         if (role === asSeller) {
           arcs[0] = outerArc;
@@ -131,9 +149,11 @@ export class BrokeredWalk implements DealWalk {
           }
         }
         outer++;
+        budget--;
         continue;
       }
       // The next root (whole network) or role (initiator).
+      budget--;
       if (!this.advance()) {
         this.budget = budget;
         stats.steps += steps;
@@ -156,15 +176,17 @@ export class BrokeredWalk implements DealWalk {
 
   /** Unmarks the current root's neighbourhood, moves to the next root or role and marks its; false when none is left. */
   private advance(): boolean {
-    const { outOffsets, inOffsets, vertexCount } = this.graph;
+    const { outOffsets, inOffsets } = this.graph;
     let v: number;
     if (this.initiator < 0) {
       if (this.root >= 0) {
         this.setMarks(this.root, false);
         this.stats.rootsDone++;
       }
-      if (++this.root >= vertexCount) return false;
-      v = this.root;
+      const next = this.roots.after(this.root);
+      if (next < 0) return false;
+      this.root = next;
+      v = next;
     } else {
       v = this.root;
       if (this.role >= 0) this.setMarks(v, false);

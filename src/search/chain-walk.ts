@@ -6,17 +6,19 @@
  * `init ← b1 ← … ← ba` over in-arcs, and on top of each backward prefix a
  * forward part `init → f1 → … → fb` over out-arcs, so a chain through the
  * initiator at any position is found once: as `ba→…→b1→init→f1→…→fb`, when
- * its last firm is pushed. Over the whole network every firm is the sponsor
- * in turn and only the forward part runs. The path is at most 12 firms, so
+ * its last firm is pushed. Over the whole network every root (of the search's
+ * root ranges) is the sponsor in turn and only the forward part runs. The path is at most 12 firms, so
  * "on the path?" is a scan of it.
  */
 import {
   abortCheckInterval,
-  checkAbort,
   type DealWalk,
+  pausedWalk,
+  type SearchControl,
   type SearchStats,
   searchShare,
 } from "./deal-walk.js";
+import type { RootCursor } from "./root-ranges.js";
 import type { SearchGraph } from "./search-graph.js";
 
 /** The resumable chain search. */
@@ -38,18 +40,20 @@ export class ChainWalk implements DealWalk {
   private root: number;
   private started = false;
   private done = false;
-  /** Steps left before the next look at the abort signal (kept across calls). */
+  /** Steps left before the next look at the control (kept across calls). */
   private budget = abortCheckInterval;
 
   /**
    * @param initiator a firm integer, or -1 for the whole network
+   * @param roots the roots of a search over the whole network (unused with an initiator)
    */
   constructor(
     private readonly graph: SearchGraph,
     private readonly maxParties: number,
     private readonly initiator: number,
+    private readonly roots: RootCursor,
     private readonly stats: SearchStats,
-    private readonly signal: AbortSignal | undefined,
+    private readonly control: SearchControl,
   ) {
     this.backFirm = new Int32Array(maxParties);
     this.backArc = new Int32Array(maxParties);
@@ -64,7 +68,7 @@ export class ChainWalk implements DealWalk {
 
   nextShape(arcs: Int32Array): number {
     if (this.done) return 0;
-    const { outOffsets, outTarget, outCode, inOffsets, inSource, inCode, vertexCount } = this.graph;
+    const { outOffsets, outTarget, outCode, inOffsets, inSource, inCode } = this.graph;
     const { backFirm, backArc, backPosition, backEnd, fwdFirm, fwdArc, fwdPosition, fwdEnd } = this;
     const { maxParties, stats } = this;
     const global = this.initiator < 0;
@@ -72,14 +76,28 @@ export class ChainWalk implements DealWalk {
     let budget = this.budget;
     let steps = 0;
     for (;;) {
+      if (budget <= 0) {
+        budget = abortCheckInterval;
+        stats.steps += steps;
+        steps = 0;
+        if (this.control.due()) {
+          this.back = back;
+          this.fwd = fwd;
+          this.forward = forward;
+          this.root = root;
+          this.budget = budget;
+          return pausedWalk;
+        }
+      }
       if (back < 0) {
-        if (global ? root + 1 >= vertexCount : this.started) {
+        const next = global ? this.roots.after(root) : this.started ? -1 : root;
+        if (next < 0) {
           this.budget = budget;
           stats.steps += steps;
           this.done = true;
           return 0;
         }
-        if (global) root++;
+        root = next;
         this.started = true;
         backFirm[0] = root;
         fwdFirm[0] = root;
@@ -121,12 +139,7 @@ export class ChainWalk implements DealWalk {
         arc = inCode[p];
       }
       steps++;
-      if (--budget === 0) {
-        budget = abortCheckInterval;
-        stats.steps += steps;
-        steps = 0;
-        checkAbort(this.signal);
-      }
+      budget--;
       let onPath = false;
       for (let i = 0; i <= back && !onPath; i++) onPath = backFirm[i] === x;
       for (let i = 1; i <= fwd && !onPath; i++) onPath = fwdFirm[i] === x;

@@ -3,8 +3,9 @@
  *
  * Depth-limited iterative DFS with an explicit stack and a canonical start
  * (graphology `src/dag/has-cycle.js`, the C reference `cycles.c`):
- * - whole network: from every root r, over search vertices > r only, so each
- *   cycle is found once, from its smallest search vertex;
+ * - whole network: from every root r (of the search's root ranges), over
+ *   search vertices > r only, so each cycle is found once, from its smallest
+ *   search vertex;
  * - around an initiator: from the initiator over any firm back to it.
  * Either way the cycle is rotated to start at its smallest firm id when it is
  * handed out. Before a root's DFS its predecessors are marked with their arc
@@ -17,11 +18,13 @@
  */
 import {
   abortCheckInterval,
-  checkAbort,
   type DealWalk,
+  pausedWalk,
+  type SearchControl,
   type SearchStats,
   searchShare,
 } from "./deal-walk.js";
+import type { RootCursor } from "./root-ranges.js";
 import type { SearchGraph, SearchWorkspace } from "./search-graph.js";
 
 /** The resumable cycle search. */
@@ -40,19 +43,21 @@ export class CycleWalk implements DealWalk {
   /** The stamp of the current root's firms two arcs before it (4 parties and more). */
   private epoch = 0;
   private done = false;
-  /** Steps left before the next look at the abort signal (kept across calls). */
+  /** Steps left before the next look at the control (kept across calls). */
   private budget = abortCheckInterval;
 
   /**
    * @param initiator a firm integer, or -1 for the whole network
+   * @param roots the roots of a search over the whole network (unused with an initiator)
    */
   constructor(
     private readonly graph: SearchGraph,
     private readonly workspace: SearchWorkspace,
     private readonly maxParties: number,
     private readonly initiator: number,
+    private readonly roots: RootCursor,
     private readonly stats: SearchStats,
-    private readonly signal: AbortSignal | undefined,
+    private readonly control: SearchControl,
   ) {
     this.pathVertex = new Int32Array(maxParties);
     this.pathArc = new Int32Array(maxParties);
@@ -63,7 +68,7 @@ export class CycleWalk implements DealWalk {
 
   nextShape(arcs: Int32Array): number {
     if (this.done) return 0;
-    const { outOffsets, outTarget, inOffsets, inSource, vertexCount } = this.graph;
+    const { outOffsets, outTarget, inOffsets, inSource } = this.graph;
     const mark = this.workspace.mark;
     const { pathVertex, pathArc, position, end, maxParties, stats } = this;
     /** Stamps of the firms two arcs before the root, used from 4 parties on. */
@@ -77,14 +82,28 @@ export class CycleWalk implements DealWalk {
     let budget = this.budget;
     let steps = 0;
     for (;;) {
+      if (budget <= 0) {
+        budget = abortCheckInterval;
+        stats.steps += steps;
+        steps = 0;
+        if (this.control.due()) {
+          this.depth = depth;
+          this.root = root;
+          this.epoch = epoch;
+          this.budget = budget;
+          return pausedWalk;
+        }
+      }
       if (depth < 0) {
-        if (global ? root + 1 >= vertexCount : this.started) {
+        const next = global ? this.roots.after(root) : this.started ? -1 : root;
+        if (next < 0) {
           this.budget = budget;
           stats.steps += steps;
           this.done = true;
           return 0;
         }
-        if (global) lo = ++root;
+        root = next;
+        if (global) lo = root;
         this.started = true;
         for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
           if (inSource[i] > lo) mark[inSource[i]] = i + 1;
@@ -125,12 +144,6 @@ export class CycleWalk implements DealWalk {
         const scanned = (found < 0 ? p : p + 1) - from;
         steps += scanned;
         budget -= scanned;
-        if (budget <= 0) {
-          budget = abortCheckInterval;
-          stats.steps += steps;
-          steps = 0;
-          checkAbort(this.signal);
-        }
         if (found < 0) {
           if (--depth < 0) this.finishRoot(root);
           continue;
@@ -152,12 +165,7 @@ export class CycleWalk implements DealWalk {
       const x = outTarget[p];
       if (x <= lo) continue;
       steps++;
-      if (--budget === 0) {
-        budget = abortCheckInterval;
-        stats.steps += steps;
-        steps = 0;
-        checkAbort(this.signal);
-      }
+      budget--;
       let i = firstOnPath;
       while (i <= depth && pathVertex[i] !== x) i++;
       if (i <= depth) continue;

@@ -21,6 +21,16 @@
  * choice once, and a kind's ids start with the kind, so two kinds never share
  * an id. Deals come in search order, which is deterministic for a given
  * index but not sorted: rank or sort them by id where order matters.
+ *
+ * A search over the whole network can be limited to some of its roots (`roots`,
+ * or the roots of a `shard`): since each deal is found from one root, the
+ * searches of a partition of the roots list every deal exactly once. A search
+ * around an initiator has one root; as a shard it is all of shard 1's work.
+ *
+ * `pauseAt` lets an asynchronous caller bound how long one call of `next()`
+ * runs: past that time the walks stop at their next look at the signal (every
+ * few thousand steps), `next()` returns false with `paused` set, and the next
+ * call resumes.
  */
 
 import { UsageError } from "../model/errors.js";
@@ -28,9 +38,18 @@ import type { TradeIndex } from "../trade-index/trade-index.js";
 import { BrokeredWalk } from "./brokered-walk.js";
 import { ChainWalk } from "./chain-walk.js";
 import { CycleWalk } from "./cycle-walk.js";
-import { checkAbort, type DealWalk, type SearchStats } from "./deal-walk.js";
+import {
+  checkAbort,
+  type DealWalk,
+  pausedWalk,
+  SearchControl,
+  type SearchStats,
+} from "./deal-walk.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "./kinds.js";
+import { rootCosts } from "./root-cost.js";
+import { RootRanges } from "./root-ranges.js";
 import { type SearchGraph, type SearchWorkspace, searchGraphOf } from "./search-graph.js";
+import { checkShard, type Shard, shardRoots } from "./shard.js";
 
 /** What to search for. */
 export interface SearchOptions {
@@ -42,6 +61,10 @@ export interface SearchOptions {
   readonly initiator: number;
   /** Checked every few thousand DFS steps; once aborted, `next()` throws `signal.reason`. */
   readonly signal?: AbortSignal;
+  /** Only these roots (search vertices) of a search over the whole network. @defaultValue every root */
+  readonly roots?: RootRanges;
+  /** Only this shard's slice of the roots (see `shardRoots`); not with `roots`. @defaultValue the whole search */
+  readonly shard?: Shard;
 }
 
 /**
@@ -71,8 +94,11 @@ export class DealCursor {
   private singleChoice = true;
   private currentKind: DealKind = "cycle";
   private finished = false;
+  private wasPaused = false;
+  private readonly control: SearchControl;
+  private readonly roots: RootRanges;
 
-  /** @throws UsageError on a bad kind, maxParties or initiator */
+  /** @throws UsageError on a bad kind, maxParties, initiator or shard, or both roots and shard */
   constructor(
     private readonly index: TradeIndex,
     private readonly options: SearchOptions,
@@ -89,15 +115,35 @@ export class DealCursor {
     if (!Number.isInteger(initiator) || initiator < -1 || initiator >= index.firmCount) {
       throw new UsageError(`initiator must be a firm integer of the index or -1: ${initiator}`);
     }
-    this.kinds = dealKinds.filter((k) => kinds.includes(k) && (k === "cycle" || maxParties >= 3));
+    const { roots, shard } = options;
+    if (shard !== undefined) checkShard(shard);
+    if (roots !== undefined && shard !== undefined)
+      throw new UsageError("give the search roots or a shard, not both");
+    const kept = dealKinds.filter((k) => kinds.includes(k) && (k === "cycle" || maxParties >= 3));
+    // Around an initiator the search is one unit of work: all of shard 1's.
+    this.kinds = initiator >= 0 && shard !== undefined && shard.current > 1 ? [] : kept;
     this.graph = searchGraphOf(index, initiator < 0);
+    if (roots !== undefined) {
+      const { bounds } = roots;
+      if (initiator >= 0) throw new UsageError("search roots need a search over the whole network");
+      if (bounds.length > 0 && bounds[bounds.length - 1] > this.graph.vertexCount)
+        throw new UsageError(`search roots beyond the ${this.graph.vertexCount} search vertices`);
+    }
+    this.roots =
+      initiator >= 0
+        ? RootRanges.all(0)
+        : (roots ??
+          (shard === undefined
+            ? RootRanges.all(this.graph.vertexCount)
+            : shardRoots(rootCosts(this.graph, this.kinds, maxParties), shard)));
+    this.control = new SearchControl(options.signal);
     const room = Math.max(3, maxParties);
     this.trades = new Int32Array(room);
     this.arcs = new Int32Array(room);
     this.firstTrade = new Int32Array(room);
     this.endTrade = new Int32Array(room);
-    const roots = initiator < 0 ? index.firmCount : 1;
-    const stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: roots * this.kinds.length };
+    const rootCount = initiator < 0 ? this.roots.rootCount : 1;
+    const stats = { steps: 0, deals: 0, rootsDone: 0, rootsTotal: rootCount * this.kinds.length };
     // rootShare is read from the current walk when asked (not enumerable: a live estimate, not a counter).
     Object.defineProperty(stats, "rootShare", {
       get: () => (this.finished ? 0 : (this.walks[this.walkAt]?.rootShare() ?? 0)),
@@ -115,6 +161,19 @@ export class DealCursor {
     return this.arcCount;
   }
 
+  /** Whether the last `next()` returned false because it paused (see `pauseAt`), not because the search is over. */
+  get paused(): boolean {
+    return this.wasPaused;
+  }
+
+  /**
+   * Makes `next()` pause once `performance.now()` reaches `time` (Infinity:
+   * never), at the walks' next look at the signal.
+   */
+  pauseAt(time: number): void {
+    this.control.pauseAt = time;
+  }
+
   /**
    * Advances to the next deal; false when there are no more.
    *
@@ -122,6 +181,7 @@ export class DealCursor {
    */
   next(): boolean {
     checkAbort(this.options.signal);
+    this.wasPaused = false;
     if (this.finished) return false;
     if (this.arcCount > 0 && this.nextChoice()) {
       this.stats.deals++;
@@ -137,6 +197,10 @@ export class DealCursor {
         return false;
       }
       const count = walk.nextShape(this.arcs);
+      if (count === pausedWalk) {
+        this.wasPaused = true;
+        return false;
+      }
       if (count === 0) {
         this.walkAt++;
         continue;
@@ -152,18 +216,20 @@ export class DealCursor {
 
   /** Takes a workspace and sets up one walk per kind. */
   private start(): void {
-    const { maxParties, initiator, signal } = this.options;
-    const workspace = this.graph.acquire();
+    const { maxParties, initiator } = this.options;
+    const { graph, stats, control } = this;
+    const workspace = graph.acquire();
     this.workspace = workspace;
     for (const kind of this.kinds) {
+      const roots = this.roots.cursor();
       if (kind === "cycle") {
         this.walks.push(
-          new CycleWalk(this.graph, workspace, maxParties, initiator, this.stats, signal),
+          new CycleWalk(graph, workspace, maxParties, initiator, roots, stats, control),
         );
       } else if (kind === "brokered") {
-        this.walks.push(new BrokeredWalk(this.graph, workspace, initiator, this.stats, signal));
+        this.walks.push(new BrokeredWalk(graph, workspace, initiator, roots, stats, control));
       } else {
-        this.walks.push(new ChainWalk(this.graph, maxParties, initiator, this.stats, signal));
+        this.walks.push(new ChainWalk(graph, maxParties, initiator, roots, stats, control));
       }
     }
   }
@@ -236,28 +302,31 @@ export class DealCursor {
     return reciprocal && (this.currentKind !== "brokered" || this.isExecutable());
   }
 
-  /**
-   * A brokered choice S→M, M→D, S→D draws on one offer when S→M and S→D sell
-   * one product, and fills one need when M→D and S→D buy one; the quantities
-   * together must fit.
-   */
   private isExecutable(): boolean {
-    const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = this.index;
     const trades = this.trades;
-    const sm = trades[0];
-    const md = trades[1];
-    const sd = trades[2];
-    const offer = tradeOffer[sd];
-    const need = tradeNeed[sd];
-    const qsd = Math.min(offerCapacity[offer], needQuantity[need]);
-    if (tradeOffer[sm] === offer) {
-      const qsm = Math.min(offerCapacity[offer], needQuantity[tradeNeed[sm]]);
-      if (qsm + qsd > offerCapacity[offer]) return false;
-    }
-    if (tradeNeed[md] === need) {
-      const qmd = Math.min(offerCapacity[tradeOffer[md]], needQuantity[need]);
-      if (qmd + qsd > needQuantity[need]) return false;
-    }
-    return true;
+    return brokeredFits(this.index, trades[0], trades[1], trades[2]);
   }
+}
+
+/**
+ * SPEC §4's executability of a brokered choice S→M, M→D, S→D (trade
+ * integers): it draws on one offer when S→M and S→D sell one product, and
+ * fills one need when M→D and S→D buy one; the quantities together must fit.
+ * (The trades of a cycle or a chain have distinct sellers and distinct buyers,
+ * so the rule never binds them.)
+ */
+export function brokeredFits(index: TradeIndex, sm: number, md: number, sd: number): boolean {
+  const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = index;
+  const offer = tradeOffer[sd];
+  const need = tradeNeed[sd];
+  const qsd = Math.min(offerCapacity[offer], needQuantity[need]);
+  if (tradeOffer[sm] === offer) {
+    const qsm = Math.min(offerCapacity[offer], needQuantity[tradeNeed[sm]]);
+    if (qsm + qsd > offerCapacity[offer]) return false;
+  }
+  if (tradeNeed[md] === need) {
+    const qmd = Math.min(offerCapacity[tradeOffer[md]], needQuantity[need]);
+    if (qmd + qsd > needQuantity[need]) return false;
+  }
+  return true;
 }

@@ -35,7 +35,8 @@ export interface DealWalk {
   /**
    * Writes the arc codes (`SearchGraph.outCode`) of the next firm sequence into
    * `arcs`, in the deal's SPEC §4 order, and returns how many; 0 when the walk
-   * is over.
+   * is over; `pausedWalk` when its control asked it to pause (call again to
+   * resume where it stopped).
    *
    * @throws the signal's reason when the search's signal is aborted
    */
@@ -86,6 +87,32 @@ export function searchShare(
     weight /= width;
   }
   return Math.min(1, share);
+}
+
+/** What `DealWalk.nextShape` returns when it paused before finding a sequence. */
+export const pausedWalk = -1;
+
+/**
+ * What the walks of one search look at every `abortCheckInterval` steps: the
+ * abort signal, and a time at which to pause, so that an asynchronous caller
+ * can give the event loop a turn in the middle of a long stretch of the search
+ * that hands out no deal.
+ */
+export class SearchControl {
+  /** `performance.now()` time from which the walks pause; Infinity: never. */
+  pauseAt = Number.POSITIVE_INFINITY;
+
+  constructor(readonly signal: AbortSignal | undefined) {}
+
+  /**
+   * Whether the walk should pause now.
+   *
+   * @throws the signal's reason once the signal is aborted
+   */
+  due(): boolean {
+    checkAbort(this.signal);
+    return this.pauseAt !== Number.POSITIVE_INFINITY && performance.now() >= this.pauseAt;
+  }
 }
 
 /** Throws the abort reason when the signal is aborted (a DOMException "AbortError" when none was given). */

@@ -62,6 +62,16 @@ export const defaultNetworkConstraints = {
   maxPrice: 100,
 } as const;
 
+/** The constraints that switch a feature on or off. */
+const flags = [
+  "probabilities",
+  "blocked",
+  "hurdles",
+  "incumbents",
+  "keyAccounts",
+  "maxDeals",
+] as const;
+
 const knobs = [
   "minFirms",
   "maxFirms",
@@ -70,13 +80,8 @@ const knobs = [
   "maxOffersPerFirm",
   "maxNeedsPerFirm",
   "maxRelations",
-  "probabilities",
-  "blocked",
-  "hurdles",
-  "incumbents",
-  "keyAccounts",
-  "maxDeals",
   "maxPrice",
+  ...flags,
 ];
 
 /** Checks constraints eagerly and fills the defaults. */
@@ -92,14 +97,7 @@ function resolve(constraints: NetworkConstraints): Required<NetworkConstraints> 
   checkWhole(where, "maxNeedsPerFirm", c.maxNeedsPerFirm, 0);
   checkWhole(where, "maxRelations", c.maxRelations, 0, 10_000);
   checkWhole(where, "maxPrice", c.maxPrice, 1, 1e9);
-  for (const flag of [
-    "probabilities",
-    "blocked",
-    "hurdles",
-    "incumbents",
-    "keyAccounts",
-    "maxDeals",
-  ] as const) {
+  for (const flag of flags) {
     checkFlag(where, flag, c[flag]);
   }
   return {

@@ -1,12 +1,13 @@
 /**
  * `findDeals` and `iterateDeals` against simple oracles: the ranked list is
- * the full listing sorted by (score desc, id asc) and cut at `top`; filters
+ * the full listing sorted by (score to 12 significant digits desc, id asc)
+ * and cut at `top`; filters
  * are the plain filters of the full listing; every deal is what `scoreDeal`
  * and the LP reference say of its trades.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Deal, Objective, Policy } from "../../src/economics/deal.js";
+import type { Deal, Policy } from "../../src/economics/deal.js";
 import { DealEconomy } from "../../src/economics/deal-economy.js";
 import { findDeals, iterateDeals } from "../../src/economics/find-deals.js";
 import { defaultFindOptions, type FindDealsOptions } from "../../src/economics/find-options.js";
@@ -14,51 +15,12 @@ import { priceByLp } from "../../src/economics/price-lp.js";
 import { scoreDeal } from "../../src/economics/score-deal.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import type { Network } from "../../src/model/types.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
-import { randomNetwork } from "../helpers/random-network.js";
+import { byRank, randomNetworkAndOptions } from "../helpers/search-options.js";
+import { twoFirmCycle } from "../helpers/two-firm-cycle.js";
 
-const byRank = (a: Deal, b: Deal) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Random search options for a network (an initiator among its firms or none). */
-function searchOptions(network: Network) {
-  const firms = network.firms.map((f) => f.id);
-  return fc
-    .record({
-      initiator: fc.option(fc.constantFrom(...(firms.length > 0 ? firms : ["none"])), {
-        nil: undefined,
-      }),
-      policy: fc.constantFrom<Policy>("initiator", "fair", "minimal"),
-      objective: fc.constantFrom<Objective>(
-        "surplus",
-        "expectedSurplus",
-        "initiatorNet",
-        "expectedInitiatorNet",
-      ),
-      kinds: fc.subarray<DealKind>(["cycle", "brokered", "chain"], { minLength: 1 }),
-      maxParties: fc.integer({ min: 2, max: 4 }),
-      includeInfeasible: fc.boolean(),
-      top: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(Number.POSITIVE_INFINITY)),
-    })
-    .map(({ initiator, policy, objective, ...rest }) => {
-      const named = initiator !== undefined && firms.includes(initiator);
-      return {
-        ...rest,
-        ...(named ? { initiator } : {}),
-        policy: !named && policy === "initiator" ? "fair" : policy,
-        objective:
-          !named && (objective === "initiatorNet" || objective === "expectedInitiatorNet")
-            ? "surplus"
-            : objective,
-      } satisfies FindDealsOptions;
-    });
-}
-
-const networkAndOptions = randomNetwork({ maxFirms: 6, maxProducts: 2 }).chain((raw) => {
-  const network = parseNetwork(raw);
-  return searchOptions(network).map((options) => ({ network, options }));
-});
+const networkAndOptions = randomNetworkAndOptions({ maxFirms: 6, maxProducts: 2 });
 
 describe("findDeals", () => {
   it("is the full listing ranked by score then id, cut at top", () => {
@@ -141,6 +103,11 @@ describe("findDeals", () => {
       { top: 1.5 },
       { kinds: ["loop" as DealKind] },
       { policy: "greedy" as Policy },
+      { shard: { current: 0, total: 2 } },
+      { shard: { current: 3, total: 2 } },
+      { shard: { current: 1, total: 0 } },
+      { memoryBudget: 0 },
+      { memoryBudget: Number.NaN },
     ];
     for (const options of bad) {
       expect(() => findDeals(network, options)).toThrow(UsageError);
@@ -155,20 +122,7 @@ describe("findDeals", () => {
   });
 
   it("stops with the signal's reason, and reports progress at the end", () => {
-    const network = parseNetwork({
-      firms: [
-        {
-          id: "a",
-          offers: [{ product: "x", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "y", quantity: 1, switchingCost: 1 }],
-        },
-        {
-          id: "b",
-          offers: [{ product: "y", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "x", quantity: 1, switchingCost: 1 }],
-        },
-      ],
-    });
+    const network = parseNetwork(twoFirmCycle());
     const reason = new Error("stop");
     const controller = new AbortController();
     controller.abort(reason);

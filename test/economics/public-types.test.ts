@@ -4,7 +4,13 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { Deal, DealShape, Objective, Policy } from "../../src/economics/deal.js";
 import { type DealJson, dealToJson } from "../../src/economics/deal-json.js";
-import { findDeals, iterateDeals } from "../../src/economics/find-deals.js";
+import {
+  findDeals,
+  findDealsAsync,
+  iterateDeals,
+  type RankedDeals,
+  rankDealsAsync,
+} from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
 import { scoreDeal, type TradeSpec } from "../../src/economics/score-deal.js";
 import type { Network } from "../../src/model/types.js";
@@ -24,6 +30,11 @@ describe("economics API types", () => {
       readonly onProgress?: (stats: Readonly<SearchStats>) => void;
     }>();
     expectTypeOf<Record<string, never>>().toMatchTypeOf<FindDealsOptions>();
+    expectTypeOf(findDealsAsync).returns.toEqualTypeOf<Promise<Deal<DealKind>[]>>();
+    expectTypeOf(rankDealsAsync).returns.toEqualTypeOf<Promise<RankedDeals>>();
+    expectTypeOf<FindDealsOptions["shard"]>().toEqualTypeOf<
+      { readonly current: number; readonly total: number } | undefined
+    >();
     expectTypeOf(scoreDeal).parameter(1).toEqualTypeOf<readonly TradeSpec[]>();
     expectTypeOf(scoreDeal).returns.toEqualTypeOf<Deal>();
   });

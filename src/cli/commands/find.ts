@@ -1,22 +1,29 @@
 /**
  * `reciprocal-deals find NETWORK …`: the best reciprocal deals, ranked (SPEC §8).
+ *
+ * The search runs asynchronously (`rankDealsAsync`, see search-progress.ts),
+ * so SIGINT, SIGTERM and SIGHUP are handled within a slice of it (the
+ * progress line cleared, then the process ends by the signal); a long ranking
+ * (`--all`) spills to an anonymous temporary file past `--memory-budget`.
  */
-import { defaultFindOptions } from "../../economics/find-options.js";
+import { defaultFindOptions, type FindDealsOptions } from "../../economics/find-options.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import {
   checkExplain,
-  type DealFormat,
-  dealFormats,
   explainFormats,
+  type FindFormat,
+  findFormats,
   writeDeals,
 } from "../format/write-deals.js";
 import { loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError, exitStatusHelp } from "../io.js";
 import {
+  memoryBudgetOf,
   objectiveOf,
   searchFlags,
   searchFlagsHelp,
   searchOptionsOf,
+  shardOf,
   topOf,
 } from "../search-flags.js";
 import { searchWithProgress } from "../search-progress.js";
@@ -32,7 +39,13 @@ ${searchFlagsHelp}
   --all                   every deal
   --explain               the pitch to each party, with its room (${explainFormats.join(", ")}; csv:
                           one row per trade and per party, for pivot tables)
-  --format F              ${dealFormats.join(" | ")} (default table)
+  --format F              ${findFormats.join(" | ")} (default table; jsonl: one DEAL a line)
+  --shard I/N             only shard I of N (1 ≤ I ≤ N; default 1/1, the whole search)
+                          of a search over the whole network: "merge" of the N
+                          listings is the whole listing
+  --memory-budget SIZE    memory for the kept deals of a long listing (default ${defaultFindOptions.memoryBudget / 2 ** 20}M):
+                          bytes, or with K, M or G; past it they are sorted in runs
+                          on a temporary file (in $TMPDIR)
 
 Firms are named by name (id); money has two decimals in the network's currency.
 CSV text cells are quoted, and a leading ' guards a cell that begins with
@@ -42,7 +55,8 @@ ${exitStatusHelp}
 
 Examples:
   reciprocal-deals find examples/timber-loop/network.json --explain
-  reciprocal-deals find net.jsonl --initiator steel --kinds cycle,brokered,chain --max-parties 4 --format json`;
+  reciprocal-deals find net.jsonl --initiator steel --kinds cycle,brokered,chain --max-parties 4 --format json
+  reciprocal-deals find net.jsonl --max-parties 4 --shard 2/8 --format jsonl > part-2.jsonl`;
 
 /** Runs `find`. */
 export async function runFind(argv: readonly string[], io: CliIO): Promise<number> {
@@ -50,6 +64,8 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     ...searchFlags,
     explain: { type: "boolean" },
     format: { type: "string" },
+    shard: { type: "string" },
+    "memory-budget": { type: "string" },
   });
   if (values.help) {
     io.stdout.write(`${findHelp}\n`);
@@ -57,25 +73,33 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   }
   if (positionals.length !== 1)
     throw new CliUsageError("find takes one NETWORK argument (see --help)");
-  const format = choiceFlag<DealFormat>(values.format, "format", dealFormats, "table");
+  const format = choiceFlag<FindFormat>(values.format, "format", findFormats, "table");
   const explain = values.explain === true;
   checkExplain(format, explain);
-  const options = {
+  const shard = shardOf(values.shard);
+  const memoryBudget = memoryBudgetOf(values["memory-budget"]);
+  const options: FindDealsOptions = {
     ...searchOptionsOf(values),
     top: topOf(values, defaultFindOptions.top),
     // The pitch tells each party its room.
     ...(explain ? { room: true } : {}),
+    ...(shard === undefined ? {} : { shard }),
+    ...(memoryBudget === undefined ? {} : { memoryBudget }),
   };
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     wholeNetworkSearch: values.initiator === undefined,
   });
-  const deals = searchWithProgress(network, options, io);
-  await writeDeals(io.stdout, format, {
-    deals,
-    count: deals.length,
-    network,
-    objective: objectiveOf(options),
-    explain,
-  });
+  const deals = await searchWithProgress(network, options, io);
+  try {
+    await writeDeals(io.stdout, format, {
+      deals,
+      count: deals.length,
+      network,
+      objective: objectiveOf(options),
+      explain,
+    });
+  } finally {
+    deals.close();
+  }
   return 0;
 }

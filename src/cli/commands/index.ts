@@ -6,6 +6,7 @@ import { runCheck } from "./check.js";
 import { runConvert } from "./convert.js";
 import { runFind } from "./find.js";
 import { runGenerate } from "./generate.js";
+import { runMerge } from "./merge.js";
 import { runSelect } from "./select.js";
 import { runTrades } from "./trades.js";
 
@@ -20,6 +21,7 @@ export const commands: Record<string, Command> = {
   trades: runTrades,
   convert: runConvert,
   generate: runGenerate,
+  merge: runMerge,
 };
 
 /** The command names, for "did you mean". */
@@ -35,6 +37,7 @@ Commands:
   trades NETWORK           list the potential trades (tsv or json)
   convert NETWORK OUT      write the network in another form (.json, .jsonl, .rdsnap, a folder)
   generate --firms N       write a seeded synthetic network
+  merge LISTING...         merge the ranked listings of a search's shards
 
 Run "reciprocal-deals <command> --help" for a command's options, and
 "reciprocal-deals --version" for the version.

@@ -6,13 +6,18 @@
  * search and the selection. The summary comes first (objective, bound, gap,
  * status, solver, candidates, time).
  */
+import type { FindDealsOptions } from "../../economics/find-options.js";
+import type { Network } from "../../model/types.js";
 import {
   defaultPortfolioOptions,
   type PortfolioSolver,
   portfolioSolvers,
 } from "../../portfolio/portfolio-options.js";
-import { selectDeals } from "../../portfolio/select-deals.js";
+import type { Portfolio } from "../../portfolio/portfolio-result.js";
+import { type SelectDealsOptions, selectDeals } from "../../portfolio/select-deals.js";
+import { selectPortfolio } from "../../portfolio/select-portfolio.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
+import { candidateFlagsHelp, readCandidates } from "../candidates.js";
 import { summaryOf } from "../format/portfolio-summary.js";
 import {
   checkExplain,
@@ -23,7 +28,13 @@ import {
 } from "../format/write-deals.js";
 import { loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError, exitStatusHelp } from "../io.js";
-import { searchFlags, searchFlagsHelp, searchOptionsOf, topOf } from "../search-flags.js";
+import {
+  type SearchFlagValues,
+  searchFlags,
+  searchFlagsHelp,
+  searchOptionsOf,
+  topOf,
+} from "../search-flags.js";
 import { searchProgress } from "../search-progress.js";
 
 /** Help text of `select`. */
@@ -40,6 +51,7 @@ ${searchFlagsHelp}
   --time-limit MS         stop the search and the selection after MS milliseconds
                           with the best portfolio so far (default: no limit)
   --explain               the pitch to each party (${explainFormats.join(", ")})
+${candidateFlagsHelp}
   --format F              ${dealFormats.join(" | ")} (default table)
 
 The summary comes first: objective, bound, gap, status, solver, candidates and
@@ -59,6 +71,7 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     "time-limit": { type: "string" },
     explain: { type: "boolean" },
     format: { type: "string" },
+    candidates: { type: "string" },
   });
   if (values.help) {
     io.stdout.write(`${selectHelp}\n`);
@@ -88,20 +101,59 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     wholeNetworkSearch: values.initiator === undefined,
   });
-  const progress = searchProgress(network, search, io);
-  const portfolio = await selectDeals(network, {
-    ...search,
-    solver,
-    timeLimitMs,
-    onProgress: progress.onProgress,
-  }).finally(() => progress.finish());
+  const { portfolio, readMs } =
+    values.candidates === undefined
+      ? await selectAll(network, { ...search, solver, timeLimitMs }, io)
+      : await selectListed(network, values.candidates, values, search, solver, timeLimitMs);
   await writeDeals(io.stdout, format, {
     deals: portfolio.deals,
     count: portfolio.deals.length,
     network,
     objective: portfolio.objectiveName,
     explain,
-    summary: summaryOf(portfolio),
+    summary: summaryOf(portfolio, readMs),
   });
   return 0;
+}
+
+/** A portfolio and, for candidates read from a listing, the ms reading them took. */
+interface Selected {
+  readonly portfolio: Portfolio;
+  readonly readMs?: number;
+}
+
+/** The best portfolio among every deal of the search, by `selectDeals` (listed or generated). */
+async function selectAll(
+  network: Network,
+  options: SelectDealsOptions,
+  io: CliIO,
+): Promise<Selected> {
+  const progress = searchProgress(options, io);
+  try {
+    return {
+      portfolio: await selectDeals(network, { ...options, onProgress: progress.onProgress }),
+    };
+  } finally {
+    progress.finish();
+  }
+}
+
+/** The best portfolio among the deals of a listing (`--candidates FILE`), by `selectPortfolio`. */
+async function selectListed(
+  network: Network,
+  file: string,
+  values: SearchFlagValues,
+  search: FindDealsOptions,
+  solver: PortfolioSolver,
+  timeLimitMs: number,
+): Promise<Selected> {
+  const started = performance.now();
+  const candidates = readCandidates(network, file, values, search);
+  const readMs = performance.now() - started;
+  const portfolio = await selectPortfolio(network, candidates, {
+    solver,
+    timeLimitMs,
+    ...(search.objective === undefined ? {} : { objective: search.objective }),
+  });
+  return { portfolio, readMs };
 }

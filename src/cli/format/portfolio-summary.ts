@@ -37,9 +37,14 @@ export interface PortfolioSummary {
   readonly searchMs?: number;
 }
 
-/** The summary of a portfolio chosen by `selectDeals` (its stats say how the candidates came). */
-export function summaryOf(portfolio: Portfolio): PortfolioSummary {
+/**
+ * The summary of a portfolio: chosen by `selectDeals` (its stats say how the
+ * candidates came), or by `selectPortfolio` among deals read from a listing
+ * in `readMs` (`select --candidates FILE`).
+ */
+export function summaryOf(portfolio: Portfolio, readMs?: number): PortfolioSummary {
   const { stats } = portfolio;
+  const searchMs = readMs ?? stats.searchMs;
   return {
     objectiveName: portfolio.objectiveName,
     objective: portfolio.objective,
@@ -48,14 +53,12 @@ export function summaryOf(portfolio: Portfolio): PortfolioSummary {
     optimal: portfolio.optimal,
     status: portfolio.status,
     solver: portfolio.solver,
-    ...(portfolio.stats.backendError === undefined
-      ? {}
-      : { backendError: portfolio.stats.backendError }),
+    ...(stats.backendError === undefined ? {} : { backendError: stats.backendError }),
     candidates: stats.candidates,
     generated: stats.candidateMethod === "generate",
     chosen: portfolio.deals.length,
-    timeMs: portfolio.timeMs,
-    ...(stats.searchMs === undefined ? {} : { searchMs: stats.searchMs }),
+    timeMs: (readMs ?? 0) + portfolio.timeMs,
+    ...(searchMs === undefined ? {} : { searchMs }),
   };
 }
 

@@ -15,6 +15,7 @@ import { dealCsvColumns, dealCsvLongColumns, dealCsvLongRows, dealCsvRow } from 
 import { dealsToDot, dealsToMermaid } from "./deal-diagram.js";
 import { dealTableLines, tableTitle } from "./deal-table.js";
 import { labelsOf } from "./firm-labels.js";
+import { writeJsonLines, writeJsonListing } from "./listing-json.js";
 import {
   type PortfolioSummary,
   summaryCsvLines,
@@ -35,7 +36,7 @@ export type DealFormat = (typeof dealFormats)[number];
 export const explainFormats = ["table", "csv"] as const satisfies readonly DealFormat[];
 
 /** Refuses `--explain` with a format it does not work in (a usage error, before any reading). */
-export function checkExplain(format: DealFormat, explain: boolean): void {
+export function checkExplain(format: FindFormat, explain: boolean): void {
   if (explain && !(explainFormats as readonly string[]).includes(format)) {
     throw new CliUsageError(
       `--explain works with --format ${explainFormats.join(" or ")}, not ${format}` +
@@ -43,6 +44,11 @@ export function checkExplain(format: DealFormat, explain: boolean): void {
     );
   }
 }
+
+/** The output formats of `find`: those of `select`, and JSON Lines (one DEAL a line, for shards and `merge`). */
+export const findFormats = [...dealFormats, "jsonl"] as const;
+/** One of `findFormats`. */
+export type FindFormat = (typeof findFormats)[number];
 
 /** What to write. */
 export interface DealListing {
@@ -63,7 +69,7 @@ export interface DealListing {
 /** Writes the listing in `format` to `stream`. */
 export async function writeDeals(
   stream: Writable,
-  format: DealFormat,
+  format: FindFormat,
   listing: DealListing,
 ): Promise<void> {
   checkExplain(format, listing.explain === true);
@@ -72,19 +78,16 @@ export async function writeDeals(
   const labels = labelsOf(network);
   const explain = listing.explain === true;
   switch (format) {
-    case "json": {
-      await out.write('{"deals": [');
-      let count = 0;
-      for (const deal of deals) {
-        await out.write(`${count++ === 0 ? "\n  " : ",\n  "}${dealJsonText(deal)}`);
-      }
-      await out.write(count === 0 ? "]" : "\n]");
-      for (const field of summary === undefined ? [] : summaryJsonFields(summary)) {
-        await out.write(`, ${field}`);
-      }
-      await out.write("}\n");
+    case "json":
+      await writeJsonListing(
+        out,
+        jsonTexts(deals),
+        summary === undefined ? [] : summaryJsonFields(summary),
+      );
       break;
-    }
+    case "jsonl":
+      await writeJsonLines(out, jsonTexts(deals));
+      break;
     case "csv": {
       for (const line of summary === undefined ? [] : summaryCsvLines(summary))
         await out.write(`${line}\n`);
@@ -116,4 +119,8 @@ export async function writeDeals(
       break;
   }
   await out.flush();
+}
+
+function* jsonTexts(deals: Iterable<Deal>): Generator<string, void, undefined> {
+  for (const deal of deals) yield dealJsonText(deal);
 }

@@ -1,0 +1,436 @@
+/**
+ * Every kept deal of a long ranking (`find --all`, a large `top`) in bounded
+ * memory: an external sort. Kept deals (rank key, kind, trade integers, and
+ * the id's UTF-16 code units, compared as such) gather in flat typed arrays,
+ * never as objects or strings, and are sorted in blocks of `blockDeals` as
+ * they come. Once they fill the memory budget, the blocks are merged into one
+ * sorted run written to an anonymous scratch file (`ScratchFile`: removed from
+ * the file system at once, so nothing is left behind on any exit). Reading
+ * merges the runs and the blocks still in memory (k-way, `mergeSorted`),
+ * building each deal's id again from its trades; more than `fanIn` runs are
+ * first merged into longer runs, so at most `fanIn` read buffers are held at a
+ * time.
+ *
+ * The long steps (writing a run, merging runs) are jobs done by `work(until)`
+ * a slice at a time, so that an asynchronous ranking stays responsive to its
+ * abort signal; every other call is short (a block's sort: a few ms).
+ *
+ * A run record is the key (float64), the kind and the trade count (one byte
+ * each) and the trades (int32 each), padded to a fixed length; a run of n
+ * deals over at most K trades takes n · (12 + 4K, rounded up to 8) bytes.
+ */
+import { endianness } from "node:os";
+import { type DealKind, dealKinds } from "../search/kinds.js";
+import { mergeSorted } from "../util/k-way-merge.js";
+import { ScratchFile } from "../util/scratch-file.js";
+import { compareRanked } from "./rank-order.js";
+import type { IdOf } from "./top-deals.js";
+
+/** A kept deal in rank order, with its id. */
+export interface RankedKeptDeal {
+  /** The rank key of its score (`rankKey`). */
+  readonly key: number;
+  readonly kind: DealKind;
+  /** Trade integers in SPEC §4 order. */
+  readonly trades: Int32Array;
+  readonly id: string;
+}
+
+/** How the runs are kept. */
+export interface KeptDealRunsOptions {
+  /** The most trades of one deal (maxParties, at least 3). */
+  readonly maxTrades: number;
+  /** Bytes the deals held in memory may take before a run is written out. */
+  readonly memoryBudget: number;
+  /** The folder of the scratch file. @defaultValue the system's temporary folder */
+  readonly directory?: string;
+  /** The fewest deals of one run, whatever the budget. @defaultValue 1024 */
+  readonly minRunDeals?: number;
+  /** The most runs read at once (≥ 2); more are first merged into longer runs. @defaultValue 64 */
+  readonly fanIn?: number;
+  /** Records a long step handles between two looks at the clock (`work`). @defaultValue 2048 */
+  readonly recordsPerStep?: number;
+}
+
+/** The defaults of the tuning options of `KeptDealRunsOptions`. */
+export const defaultKeptDealRunsOptions = {
+  minRunDeals: 1024,
+  fanIn: 64,
+  recordsPerStep: 2048,
+} as const;
+
+/** log2 of the deals of a block, sorted together as they come (a block's sort takes a few ms). */
+const blockShift = 13;
+/** Deals of a block. */
+const blockDeals = 1 << blockShift;
+const blockMask = blockDeals - 1;
+/** Bytes read from a run at a time. */
+const readBlockBytes = 1 << 16;
+/** Bytes written to the scratch file at a time. */
+const writeBlockBytes = 1 << 20;
+/** UTF-16 code units can be written and read as Node's `utf16le` on this machine. */
+const littleEndian = endianness() === "LE";
+
+/** What a run record holds of a deal (its id is built again when read). */
+type RunRecord = Omit<RankedKeptDeal, "id">;
+
+/** A sorted run in the scratch file: where it starts and how many deals it has. */
+interface Run {
+  readonly start: number;
+  readonly count: number;
+}
+
+/**
+ * Up to `blockDeals` kept deals in flat arrays (ids as UTF-16 code units one
+ * after the other), sorted in rank order once full. Blocks are fixed in size,
+ * so memory grows a block at a time and nothing large is ever copied.
+ */
+class DealBlock {
+  readonly keys = new Float64Array(blockDeals);
+  readonly kinds = new Uint8Array(blockDeals);
+  readonly sizes = new Uint8Array(blockDeals);
+  readonly trades: Int32Array;
+  /** Deal j's id ends at `idEnd[j]` in `idChars` (and starts where deal j − 1's ends). */
+  readonly idEnd = new Int32Array(blockDeals);
+  /** The deals' positions, in rank order once sorted. */
+  readonly order = new Int32Array(blockDeals);
+  idChars = new Uint16Array(blockDeals * 32);
+  /** `idChars` as bytes (UTF-16LE), for Node's native encoding and decoding. */
+  private idBytes = Buffer.from(this.idChars.buffer);
+  count = 0;
+
+  constructor(private readonly stride: number) {
+    this.trades = new Int32Array(blockDeals * stride);
+  }
+
+  /** Keeps a deal. */
+  add(key: number, kind: number, trades: ArrayLike<number>, size: number, id: string): void {
+    const j = this.count++;
+    this.keys[j] = key;
+    this.kinds[j] = kind;
+    this.sizes[j] = size;
+    this.order[j] = j;
+    const at = j * this.stride;
+    for (let t = 0; t < size; t++) this.trades[at + t] = trades[t];
+    const start = this.idStart(j);
+    const end = start + id.length;
+    if (end > this.idChars.length) {
+      const chars = new Uint16Array(Math.max(end, 2 * this.idChars.length));
+      chars.set(this.idChars.subarray(0, start));
+      this.idChars = chars;
+      this.idBytes = Buffer.from(chars.buffer);
+    }
+    if (littleEndian) this.idBytes.write(id, 2 * start, "utf16le");
+    else for (let k = 0; k < id.length; k++) this.idChars[start + k] = id.charCodeAt(k);
+    this.idEnd[j] = end;
+  }
+
+  /** Where deal j's id starts in `idChars`. */
+  idStart(j: number): number {
+    return j === 0 ? 0 : this.idEnd[j - 1];
+  }
+
+  /** Deal j's id. */
+  idAt(j: number): string {
+    const start = this.idStart(j);
+    const end = this.idEnd[j];
+    if (littleEndian) return this.idBytes.toString("utf16le", 2 * start, 2 * end);
+    let id = "";
+    for (let k = start; k < end; k++) id += String.fromCharCode(this.idChars[k]);
+    return id;
+  }
+
+  /** Deal j as a record (a copy of its trades), with its id or without. */
+  record(j: number, withId: boolean): RunRecord | RankedKeptDeal {
+    const at = j * this.stride;
+    const key = this.keys[j];
+    const kind = dealKinds[this.kinds[j]];
+    const trades = this.trades.slice(at, at + this.sizes[j]);
+    return withId ? { key, kind, trades, id: this.idAt(j) } : { key, kind, trades };
+  }
+
+  /** Sorts `order` in rank order. */
+  sort(): void {
+    this.order.subarray(0, this.count).sort((a, b) => compareKept(this, a, this, b));
+  }
+}
+
+/** Rank order of deal a of block x and deal b of block y: key descending, id ascending (UTF-16 code units). */
+function compareKept(x: DealBlock, a: number, y: DealBlock, b: number): number {
+  const ka = x.keys[a];
+  const kb = y.keys[b];
+  if (ka !== kb) return ka > kb ? -1 : 1;
+  const xs = x.idStart(a);
+  const ys = y.idStart(b);
+  const xLength = x.idEnd[a] - xs;
+  const yLength = y.idEnd[b] - ys;
+  const common = Math.min(xLength, yLength);
+  const xc = x.idChars;
+  const yc = y.idChars;
+  for (let k = 0; k < common; k++) {
+    const d = xc[xs + k] - yc[ys + k];
+    if (d !== 0) return d;
+  }
+  return xLength - yLength;
+}
+
+/** The kept deals of a ranking, spilled to sorted runs past the memory budget. */
+export class KeptDealRuns {
+  private readonly recordBytes: number;
+  private readonly fixedBytes: number;
+  private readonly minRunDeals: number;
+  private readonly fanIn: number;
+  private readonly recordsPerStep: number;
+  /** The blocks in use (the first `used`) and spare ones kept for reuse. */
+  private blocks: DealBlock[] = [];
+  private used = 0;
+  private count = 0;
+  private bytes = 0;
+  private total = 0;
+  private runs: Run[] = [];
+  private file: ScratchFile | undefined;
+  /** The long step in progress (a run to write, runs to merge), done by `work`. */
+  private job: Generator<void, void, undefined> | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly idOf: IdOf,
+    private readonly options: KeptDealRunsOptions,
+  ) {
+    this.recordBytes = Math.ceil((12 + 4 * options.maxTrades) / 8) * 8;
+    // key, kind, size, trades, id end, a slot of the sort order
+    this.fixedBytes = 8 + 1 + 1 + 4 * options.maxTrades + 4 + 4;
+    this.minRunDeals = options.minRunDeals ?? defaultKeptDealRunsOptions.minRunDeals;
+    this.fanIn = Math.max(2, options.fanIn ?? defaultKeptDealRunsOptions.fanIn);
+    this.recordsPerStep = Math.max(
+      1,
+      options.recordsPerStep ?? defaultKeptDealRunsOptions.recordsPerStep,
+    );
+  }
+
+  /** How many deals were kept. */
+  get size(): number {
+    return this.total;
+  }
+
+  /** How many runs were written to the scratch file. */
+  get runCount(): number {
+    return this.runs.length;
+  }
+
+  /** Whether a long step waits to be done (`work`) before the next `offer` or read. */
+  get busy(): boolean {
+    return this.job !== undefined;
+  }
+
+  /**
+   * Does the waiting long step until it is done (true) or `performance.now()`
+   * reaches `until` (false: call again).
+   */
+  work(until = Number.POSITIVE_INFINITY): boolean {
+    const job = this.job;
+    if (job === undefined) return true;
+    const timed = until !== Number.POSITIVE_INFINITY;
+    for (;;) {
+      if (job.next().done === true) {
+        this.job = undefined;
+        return true;
+      }
+      if (timed && performance.now() >= until) return false;
+    }
+  }
+
+  /**
+   * Keeps a deal (its trades are copied). Past the budget, a run is due:
+   * `busy` turns true until `work` has written it.
+   *
+   * @throws Error when a long step is waiting, or after `finish`
+   */
+  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number): void {
+    if (this.job !== undefined || this.finished)
+      throw new Error("KeptDealRuns: offer while busy or finished");
+    let block = this.used === 0 ? undefined : this.blocks[this.used - 1];
+    if (block === undefined || block.count === blockDeals) {
+      block = this.blocks[this.used] ?? new DealBlock(this.options.maxTrades);
+      block.count = 0;
+      this.blocks[this.used++] = block;
+    }
+    const id = this.idOf(kind, trades, size);
+    block.add(key, dealKinds.indexOf(kind), trades, size, id);
+    if (block.count === blockDeals) block.sort();
+    this.count++;
+    this.total++;
+    this.bytes += this.fixedBytes + 2 * id.length;
+    if (this.bytes >= this.options.memoryBudget && this.count >= this.minRunDeals)
+      this.job = this.spill();
+  }
+
+  /**
+   * Ends the offers; a job (see `busy`, `work`) then merges the runs down to
+   * `fanIn`, after which `ranked()` reads the deals in rank order.
+   */
+  finish(): void {
+    if (this.finished) return;
+    this.work();
+    this.finished = true;
+    this.sortLastBlock();
+    this.job = this.mergeDown();
+  }
+
+  /**
+   * The kept deals in rank order (key descending, id ascending), at most
+   * `limit`; read afresh on each iteration.
+   *
+   * @throws Error before `finish` and its work are done
+   */
+  *ranked(limit = Number.POSITIVE_INFINITY): Generator<RankedKeptDeal, void, undefined> {
+    if (!this.finished || this.job !== undefined)
+      throw new Error("KeptDealRuns: read before finish() and work()");
+    if (limit <= 0) return;
+    const memory = this.readMemory(true);
+    const deals =
+      this.runs.length === 0
+        ? memory
+        : mergeSorted([...this.runs.map((run) => this.readRun(run)), memory], byRank);
+    let count = 0;
+    for (const deal of deals) {
+      yield deal;
+      if (++count >= limit) return;
+    }
+  }
+
+  /** Frees the scratch file and the deals in memory; nothing can be read after. */
+  close(): void {
+    this.file?.close();
+    this.file = undefined;
+    this.runs = [];
+    this.blocks = [];
+    this.used = 0;
+    this.count = 0;
+    this.job = undefined;
+    this.finished = true;
+  }
+
+  /** Sorts the last block, which is not full (full ones are sorted as they fill). */
+  private sortLastBlock(): void {
+    const last = this.used === 0 ? undefined : this.blocks[this.used - 1];
+    if (last !== undefined && last.count < blockDeals) last.sort();
+  }
+
+  /** The job that writes the deals in memory as one sorted run and empties the memory. */
+  private *spill(): Generator<void, void, undefined> {
+    this.sortLastBlock();
+    const run = yield* this.writeRun(this.readMemory(false));
+    this.runs.push(run);
+    this.used = 0;
+    this.count = 0;
+    this.bytes = 0;
+  }
+
+  /** The job that merges the runs, `fanIn` at a time, until at most `fanIn` are left. */
+  private *mergeDown(): Generator<void, void, undefined> {
+    const fanIn = this.fanIn;
+    while (this.runs.length > fanIn) {
+      const group = this.runs.slice(0, fanIn);
+      const merged = yield* this.writeRun(
+        mergeSorted(
+          group.map((run) => this.readRun(run)),
+          byRank,
+        ),
+      );
+      this.runs = [...this.runs.slice(fanIn), merged];
+    }
+  }
+
+  /** The deals in memory in rank order (the k-way merge of the sorted blocks), with ids or without. */
+  private readMemory(withIds: true): Generator<RankedKeptDeal, void, undefined>;
+  private readMemory(withIds: false): Generator<RunRecord, void, undefined>;
+  private *readMemory(withIds: boolean): Generator<RunRecord | RankedKeptDeal, void, undefined> {
+    const blocks = this.blocks.slice(0, this.used);
+    const sources = blocks.map((block, b) => positions(block, b));
+    const order =
+      sources.length === 1
+        ? sources[0]
+        : mergeSorted(sources, (p, q) =>
+            compareKept(
+              blocks[p >>> blockShift],
+              p & blockMask,
+              blocks[q >>> blockShift],
+              q & blockMask,
+            ),
+          );
+    for (let next = order.next(); next.done !== true; next = order.next()) {
+      const p = next.value;
+      yield blocks[p >>> blockShift].record(p & blockMask, withIds);
+    }
+  }
+
+  /**
+   * Appends a sorted sequence of deals to the scratch file as one run, as a
+   * job (a step every `recordsPerStep` records); returns the run.
+   */
+  private *writeRun(deals: Iterable<RunRecord>): Generator<void, Run, undefined> {
+    this.file ??= new ScratchFile(this.options.directory);
+    const file = this.file;
+    const { recordBytes } = this;
+    const block = new Uint8Array(
+      Math.max(recordBytes, writeBlockBytes - (writeBlockBytes % recordBytes)),
+    );
+    const view = new DataView(block.buffer);
+    const start = file.size;
+    let used = 0;
+    let count = 0;
+    for (const deal of deals) {
+      if (used + recordBytes > block.byteLength) {
+        file.append(block, used);
+        used = 0;
+      }
+      view.setFloat64(used, deal.key, true);
+      view.setUint8(used + 8, dealKinds.indexOf(deal.kind));
+      view.setUint8(used + 9, deal.trades.length);
+      for (let j = 0; j < deal.trades.length; j++)
+        view.setInt32(used + 12 + 4 * j, deal.trades[j], true);
+      used += recordBytes;
+      if (++count % this.recordsPerStep === 0) yield;
+    }
+    if (used > 0) file.append(block, used);
+    return { start, count };
+  }
+
+  /** The deals of one run, in its (rank) order, ids built again. */
+  private *readRun(run: Run): Generator<RankedKeptDeal, void, undefined> {
+    const { recordBytes } = this;
+    const perBlock = Math.max(1, Math.floor(readBlockBytes / recordBytes));
+    const block = new Uint8Array(perBlock * recordBytes);
+    const view = new DataView(block.buffer);
+    for (let done = 0; done < run.count; ) {
+      const file = this.file;
+      if (file === undefined) throw new Error("KeptDealRuns: read after close");
+      const records = Math.min(perBlock, run.count - done);
+      const got = file.read(block, run.start + done * recordBytes, records * recordBytes);
+      if (got !== records * recordBytes) throw new Error("KeptDealRuns: scratch file cut short");
+      for (let r = 0; r < records; r++) {
+        const at = r * recordBytes;
+        const kind = dealKinds[view.getUint8(at + 8)];
+        const trades = new Int32Array(view.getUint8(at + 9));
+        for (let j = 0; j < trades.length; j++) trades[j] = view.getInt32(at + 12 + 4 * j, true);
+        yield {
+          key: view.getFloat64(at, true),
+          kind,
+          trades,
+          id: this.idOf(kind, trades, trades.length),
+        };
+      }
+      done += records;
+    }
+  }
+}
+
+function byRank(a: RankedKeptDeal, b: RankedKeptDeal): number {
+  return compareRanked(a.key, a.id, b.key, b.id);
+}
+
+/** The deals of block b in its order, as positions `b · blockDeals + j`. */
+function* positions(block: DealBlock, b: number): Generator<number, void, undefined> {
+  for (let r = 0; r < block.count; r++) yield (b << blockShift) | block.order[r];
+}

@@ -1,0 +1,113 @@
+/**
+ * The external sort of kept deals against a plain in-memory sort: with tiny
+ * budgets (a run of a few deals) and fan-ins of 2 or 3, so that deals spill
+ * into many runs that are merged in several passes.
+ */
+import { readdirSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { KeptDealRuns } from "../../src/economics/kept-deal-runs.js";
+import { compareRanked } from "../../src/economics/rank-order.js";
+import { type DealKind, dealKinds } from "../../src/search/kinds.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
+
+const directory = temporaryFolder("kept-deal-runs-test-");
+
+/** A stand-in for dealId: unique per (kind, trades), with shared prefixes to make ties interesting. */
+const idOf = (kind: DealKind, trades: ArrayLike<number>, size: number) =>
+  `${kind}:${Array.from({ length: size }, (_, i) => `t${trades[i]}`).join("|")}`;
+
+const dealsArb = fc.uniqueArray(
+  fc.record({
+    key: fc.constantFrom(0, 1, 2.5, -3, 1e12, 7),
+    kind: fc.constantFrom(...dealKinds),
+    trades: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 4 }),
+  }),
+  { selector: (d) => idOf(d.kind, d.trades, d.trades.length), maxLength: 60 },
+);
+
+describe("KeptDealRuns", () => {
+  it("reads the deals back in rank order, however many runs they spilled into", () => {
+    fc.assert(
+      fc.property(
+        dealsArb,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
+        fc.boolean(),
+        (deals, minRunDeals, fanIn, limit, sliced) => {
+          const runs = new KeptDealRuns(idOf, {
+            maxTrades: 4,
+            memoryBudget: 1,
+            directory,
+            minRunDeals,
+            fanIn,
+            recordsPerStep: 2,
+          });
+          // The long steps done at once, or a step at a time (a deadline already past).
+          const work = () => {
+            if (!sliced) runs.work();
+            else while (!runs.work(0));
+          };
+          for (const d of deals) {
+            runs.offer(d.key, d.kind, Int32Array.from(d.trades), d.trades.length);
+            if (runs.busy) work();
+          }
+          runs.finish();
+          work();
+          const expected = deals
+            .map((d) => ({ ...d, id: idOf(d.kind, d.trades, d.trades.length) }))
+            .sort((a, b) => compareRanked(a.key, a.id, b.key, b.id))
+            .slice(0, limit)
+            .map((d) => [d.key, d.kind, d.trades, d.id]);
+          const read = () =>
+            [...runs.ranked(limit)].map((d) => [d.key, d.kind, [...d.trades], d.id]);
+          expect(read()).toEqual(expected);
+          expect(read()).toEqual(expected); // read afresh
+          expect(runs.size).toBe(deals.length);
+          if (deals.length > minRunDeals) expect(runs.runCount).toBeGreaterThan(0);
+          runs.close();
+          expect([...runs.ranked()]).toEqual([]);
+        },
+      ),
+    );
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it("merges many blocks of 8,192 deals, in memory and in runs", () => {
+    // 30,000 deals over 6 keys, ids t0…t29999: the plain sort is the oracle.
+    const deals = Array.from({ length: 30_000 }, (_, i) => ({
+      key: (i * 7919) % 6,
+      trades: Int32Array.of((i * 104729) % 30_000),
+    }));
+    const expected = deals
+      .map((d) => ({ key: d.key, id: idOf("cycle", d.trades, 1) }))
+      .sort((a, b) => compareRanked(a.key, a.id, b.key, b.id))
+      .map((d) => d.id);
+    for (const memoryBudget of [1 << 30, 400_000]) {
+      const runs = new KeptDealRuns(idOf, { maxTrades: 3, memoryBudget, directory });
+      for (const d of deals) {
+        runs.offer(d.key, "cycle", d.trades, 1);
+        runs.work();
+      }
+      runs.finish();
+      runs.work();
+      expect(runs.runCount > 0).toBe(memoryBudget < 1 << 30);
+      expect([...runs.ranked()].map((d) => d.id)).toEqual(expected);
+      runs.close();
+    }
+  });
+
+  it("keeps everything in memory within the budget (no scratch file)", () => {
+    const runs = new KeptDealRuns(idOf, { maxTrades: 3, memoryBudget: 1 << 20, directory });
+    for (let i = 0; i < 100; i++) runs.offer(i % 7, "cycle", Int32Array.of(i, i + 1), 2);
+    expect(runs.busy).toBe(false);
+    runs.finish();
+    runs.work();
+    expect(runs.runCount).toBe(0);
+    const first = [...runs.ranked(3)].map((d) => d.id);
+    // Key 6 first (i = 6, 13, 20, …), ids in UTF-16 order: t13 < t20 < t27 < … < t6.
+    expect(first).toEqual(["cycle:t13|t14", "cycle:t20|t21", "cycle:t27|t28"]);
+    runs.close();
+  });
+});
