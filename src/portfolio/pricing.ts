@@ -23,6 +23,7 @@
 import type { DealScan } from "../economics/deal-scan.js";
 import { isInitiatorObjective, objectiveValue } from "../economics/objective.js";
 import { ArcPrices } from "../search/arc-prices.js";
+import { brokeredFits } from "../search/deal-cursor.js";
 import type { DealKind } from "../search/kinds.js";
 import { PricedBrokeredWalk } from "../search/priced-brokered-walk.js";
 import { PricedChainWalk } from "../search/priced-chain-walk.js";
@@ -292,7 +293,8 @@ export class Pricer {
     let reciprocal = false;
     for (let i = 0; i < size && !reciprocal; i++) reciprocal = index.tradePremium[trades[i]] > 0;
     if (!reciprocal) return undefined;
-    if (kind === "brokered" && !executable(this.scan, trades)) return undefined;
+    if (kind === "brokered" && !brokeredFits(this.scan.index, trades[0], trades[1], trades[2]))
+      return undefined;
     if (options.keyAccountsOnly) {
       let buys = false;
       for (let i = 0; i < size && !buys; i++)
@@ -312,30 +314,6 @@ export class Pricer {
     this.lastValue = value;
     return r;
   }
-}
-
-/**
- * SPEC §4's rule for a brokered choice S→M, M→D, S→D: S→M and S→D of one
- * product draw on one offer, M→D and S→D of one product fill one need; the
- * quantities together must fit.
- */
-function executable(scan: DealScan, trades: Int32Array): boolean {
-  const { tradeOffer, tradeNeed, offerCapacity, needQuantity } = scan.index;
-  const sm = trades[0];
-  const md = trades[1];
-  const sd = trades[2];
-  const offer = tradeOffer[sd];
-  const need = tradeNeed[sd];
-  const qsd = Math.min(offerCapacity[offer], needQuantity[need]);
-  if (tradeOffer[sm] === offer) {
-    const qsm = Math.min(offerCapacity[offer], needQuantity[tradeNeed[sm]]);
-    if (qsm + qsd > offerCapacity[offer]) return false;
-  }
-  if (tradeNeed[md] === need) {
-    const qmd = Math.min(offerCapacity[tradeOffer[md]], needQuantity[need]);
-    if (qmd + qsd > needQuantity[need]) return false;
-  }
-  return true;
 }
 
 /** Min-heap of deal indices by `key`. */
