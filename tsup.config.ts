@@ -26,6 +26,8 @@ const common: Options = {
   sourcemap: false,
   clean: false,
   treeshake: true,
+  // import.meta.url in the CommonJS build (the HiGHS worker resolves the `highs` package from it).
+  shims: true,
   dts: {
     entry: {
       index: "src/index.ts",

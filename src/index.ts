@@ -4,7 +4,7 @@
  * The main entry is the stable API of SPEC §8, by layer: the model (read and
  * validate a network, its potential trades, the graphology view), the search
  * and pricing (`findDeals`, `rankDeals`, `iterateDeals`, `scoreDeal`), the
- * portfolio (`selectPortfolio`), proposals (`checkProposal`, `explainDeal`)
+ * portfolio (`selectPortfolio`, `selectDeals`), proposals (`checkProposal`, `explainDeal`)
  * and the generator; with the default options of every function and the
  * vocabularies SPEC.md fixes (kinds, policies, objectives, solvers, violation
  * codes) as `as const` arrays. The typed-array trade index, the search cursor
@@ -92,6 +92,14 @@ export {
   type PortfolioStatus,
   portfolioStatuses,
 } from "./portfolio/portfolio-result.js";
+export {
+  autoListLimit,
+  type CandidateMethod,
+  candidateMethods,
+  defaultSelectDealsOptions,
+  type SelectDealsOptions,
+  selectDeals,
+} from "./portfolio/select-deals.js";
 export { selectPortfolio } from "./portfolio/select-portfolio.js";
 export { checkProposal } from "./proposal/check-proposal.js";
 export {

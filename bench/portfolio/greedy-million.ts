@@ -22,6 +22,7 @@ import { lagrangianBound } from "../../src/portfolio/dual-bound.js";
 import { greedyPortfolio } from "../../src/portfolio/greedy.js";
 import { portfolioValue, rowsOf } from "../../src/portfolio/packing-model.js";
 import { reduceModel } from "../../src/portfolio/reduce-model.js";
+import { runSync } from "../../src/portfolio/work.js";
 import { checkPortfolio } from "../lib/validate.js";
 
 const { values } = parseArgs({
@@ -93,21 +94,22 @@ console.log(`stats: ${JSON.stringify(portfolio.stats)}`);
 // Phase breakdown through the internals (same steps selectPortfolio runs).
 const values_ = deals.map((d) => d.expectedSurplus);
 const forever = new Deadline(Number.POSITIVE_INFINITY);
-const full = await timed("  phase: deals → packing model", () =>
-  dealConstraints(network, deals, values_),
+const full = await timed(
+  "  phase: deals → packing model",
+  () => runSync(dealConstraints(network, deals, values_)).model,
 );
-const { model } = await timed("  phase: reduction", () => reduceModel(full));
+const { model } = await timed("  phase: reduction", () => runSync(reduceModel(full)));
 const rows = rowsOf(model);
 const filled = await timed("  phase: greedy fill", () =>
-  greedyPortfolio(model, rows, forever, { passes: 0 }),
+  runSync(greedyPortfolio(model, rows, forever, { passes: 0 })),
 );
 const improved = await timed("  phase: fill + improvement", () =>
-  greedyPortfolio(model, rows, forever),
+  runSync(greedyPortfolio(model, rows, forever)),
 );
 console.log(
   `  fill ${portfolioValue(model, filled).toExponential(6)} → improved ${portfolioValue(model, improved).toExponential(6)}`,
 );
 await timed("  phase: Lagrangian bound", () =>
-  lagrangianBound(model, portfolioValue(model, improved), forever),
+  runSync(lagrangianBound(model, portfolioValue(model, improved), forever)),
 );
 console.log(`Node ${process.version}, ${new Date().toISOString()}`);

@@ -49,13 +49,42 @@ export function searchProgressState(
   };
 }
 
+/** A progress line for a deal search: its `onProgress` and `finish`. */
+export interface SearchProgress {
+  readonly onProgress: (stats: Readonly<SearchStats>) => void;
+  /** Clears the line. */
+  finish(): void;
+}
+
+/**
+ * The progress line of a search with `options`, on an interactive stderr.
+ * It registers its clearing as an interrupt cleanup, so SIGINT, SIGTERM or
+ * SIGHUP during an asynchronous search end the process with the line cleared
+ * (interrupts.ts).
+ */
+export function searchProgress(options: FindDealsOptions, io: CliIO): SearchProgress {
+  const global = options.initiator === undefined;
+  const kinds = searchedKinds(options);
+  const progress = new ProgressReporter(io, {
+    label: global ? "firms" : "around the initiator",
+    extraLabel: "deals found",
+    clearOnInterrupt: true,
+  });
+  return {
+    // The roots per kind: the firms, a shard's share of them, or 1 around an initiator.
+    onProgress: (stats) =>
+      progress.report(
+        searchProgressState(stats, kinds, stats.rootsTotal / Math.max(1, kinds.length)),
+      ),
+    finish: () => progress.finish(),
+  };
+}
+
 /**
  * Runs the search with a progress line on an interactive stderr. The search
  * is asynchronous (`rankDealsAsync`: slices of ~10 ms), so the event loop
- * turns during it: the progress line registers its clearing as an interrupt
- * cleanup, and SIGINT, SIGTERM or SIGHUP end the process within a slice with
- * the line cleared (interrupts.ts); a long ranking's temporary file is
- * anonymous, so it goes with the process.
+ * turns during it and an interrupt ends it within a slice, the line cleared;
+ * a long ranking's temporary file is anonymous, so it goes with the process.
  */
 export async function searchWithProgress(
   network: Network,
@@ -66,24 +95,12 @@ export async function searchWithProgress(
 ): Promise<
   RankedDeals & { jsonTexts?: (before: string, after: string) => AsyncIterable<Uint8Array> }
 > {
-  const global = options.initiator === undefined;
-  const kinds = searchedKinds(options);
-  const progress = new ProgressReporter(io, {
-    label: global ? "firms" : "around the initiator",
-    extraLabel: "deals found",
-    clearOnInterrupt: true,
-  });
+  const progress = searchProgress(options, io);
   try {
-    const search = {
-      ...options,
-      // The roots per kind: the firms, a shard's share of them, or 1 around an initiator.
-      onProgress: (stats: Readonly<SearchStats>) =>
-        progress.report(
-          searchProgressState(stats, kinds, stats.rootsTotal / Math.max(1, kinds.length)),
-        ),
-    };
+    const search = { ...options, onProgress: progress.onProgress };
     const threads = threadCountOf(options);
-    if (threads > 1 && global) return await rankOnThreads(network, search, { threads, jsonTexts });
+    if (threads > 1 && options.initiator === undefined)
+      return await rankOnThreads(network, search, { threads, jsonTexts });
     return await rankDealsAsync(network, { ...search, threads: 1 });
   } finally {
     progress.finish();

@@ -11,7 +11,7 @@
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type {
   DealTask,
@@ -32,8 +32,9 @@ export function defaultThreadCount(): number {
 
 /** The URL of this module (of the chunk it was built into). */
 function thisModule(): string {
-  // CommonJS has __filename (and no import.meta); ES modules the reverse.
-  return typeof __filename === "string" ? pathToFileURL(__filename).href : import.meta.url;
+  // In the CommonJS build tsup's shim gives import.meta.url from __filename;
+  // naming __filename here would pull a Node shim into the browser entry.
+  return import.meta.url;
 }
 
 /** The worker's file and the flags its thread needs. */

@@ -7,7 +7,9 @@ import type { Deal } from "../economics/deal.js";
 import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
+import type { Deadline } from "./deadline.js";
 import type { PackingModel } from "./packing-model.js";
+import type { Work } from "./work.js";
 
 /**
  * Builds the packing model of `deals` (column j's deal is `deals[model.deal[j]]`,
@@ -16,12 +18,15 @@ import type { PackingModel } from "./packing-model.js";
  * firms, each in trade-index order; rows no deal uses stay empty (reduction
  * drops them). Throws `UsageError` when a trade is not a potential trade of
  * the network (an unknown firm, offer or need) or has a negative quantity.
+ * Stops at `deadline` (when given): the model then holds the deals read so
+ * far, and `unread` is the sum of the positive values of the others.
  */
-export function dealConstraints(
+export function* dealConstraints(
   network: Network,
   deals: readonly Deal[],
   values: ArrayLike<number>,
-): PackingModel {
+  deadline?: Deadline,
+): Work<{ model: PackingModel; unread: number }> {
   const index = tradeIndexOf(network);
   const offerCount = index.offerCapacity.length;
   const needCount = index.needQuantity.length;
@@ -50,7 +55,12 @@ export function dealConstraints(
       entryAmounts.push(amount);
     } else if (sum) entryAmounts[at] += amount;
   };
-  for (let d = 0; d < deals.length; d++) {
+  let d = 0;
+  for (; d < deals.length; d++) {
+    if ((d & 0xff) === 0xff) {
+      if (deadline?.expired()) break;
+      yield;
+    }
     const deal = deals[d];
     entryRows.length = 0;
     entryAmounts.length = 0;
@@ -88,14 +98,18 @@ export function dealConstraints(
     }
     starts[d + 1] = at;
   }
-  return {
-    columnCount: deals.length,
+  const read = d;
+  let unread = 0;
+  for (; d < deals.length; d++) unread += Math.max(0, values[d]);
+  const model: PackingModel = {
+    columnCount: read,
     rowCount,
-    value: Float64Array.from({ length: deals.length }, (_, d) => values[d]),
-    deal: Int32Array.from({ length: deals.length }, (_, d) => d),
-    columnStarts: starts,
+    value: Float64Array.from({ length: read }, (_, j) => values[j]),
+    deal: Int32Array.from({ length: read }, (_, j) => j),
+    columnStarts: starts.subarray(0, read + 1),
     columnRows: rows.subarray(0, at),
     columnCoefficients: coefficients.subarray(0, at),
     capacity,
   };
+  return { model, unread };
 }

@@ -14,6 +14,7 @@
  */
 import type { Deadline } from "./deadline.js";
 import { type PackingModel, type RowView, rowsOf } from "./packing-model.js";
+import type { Work } from "./work.js";
 
 /** D(y) and the reduced values r_j. */
 export interface DualBound {
@@ -72,7 +73,7 @@ export function dualBound(
  * after the first sweep and a few steps, so even a late call gives a fair
  * bound.
  */
-export function lagrangianBound(
+export function* lagrangianBound(
   model: PackingModel,
   lower: number,
   deadline: Deadline,
@@ -81,7 +82,7 @@ export function lagrangianBound(
     Math.min(500, Math.floor(3e8 / Math.max(1, model.columnStarts[model.columnCount]))),
   ),
   sweeps = 2,
-): number {
+): Work<number> {
   const { rowCount, columnCount } = model;
   let best = 0;
   for (let j = 0; j < columnCount; j++) best += Math.max(0, model.value[j]);
@@ -90,19 +91,23 @@ export function lagrangianBound(
   // One coordinate sweep from 0 first: cheap, and a fair bound even when the
   // deadline has passed — then its prices start the few steps left. Otherwise
   // the subgradient starts from 0, which measured better than from the sweep.
-  const rows = rowsOf(model);
   const startY = new Float64Array(rowCount);
-  const late = deadline.expired();
-  const sweep = late ? startY : new Float64Array(rowCount);
-  best = Math.min(best, coordinateDescent(model, rows, sweep, 1, deadline, reduced));
+  // Late (the deadline has passed): only the subgradient steps the grace allows.
+  if (deadline.expired()) {
+    return Math.min(best, (yield* subgradient(model, startY, lower, deadline, 8, reduced)).bound);
+  }
+  const rows = rowsOf(model);
+  const sweep = new Float64Array(rowCount);
+  best = Math.min(best, yield* coordinateDescent(model, rows, sweep, 1, deadline, reduced));
   if (best - lower <= tolerance) return best;
-  const first = subgradient(model, startY, lower, deadline, iterations / 2, reduced);
+  const first = yield* subgradient(model, startY, lower, deadline, iterations / 2, reduced);
   best = Math.min(best, first.bound);
   if (best - lower <= tolerance || deadline.expired()) return best;
   const y = first.y;
-  best = Math.min(best, coordinateDescent(model, rows, y, sweeps, deadline, reduced));
+  best = Math.min(best, yield* coordinateDescent(model, rows, y, sweeps, deadline, reduced));
   if (best - lower <= tolerance || deadline.expired()) return best;
-  return Math.min(best, subgradient(model, y, lower, deadline, iterations / 2, reduced).bound);
+  const last = yield* subgradient(model, y, lower, deadline, iterations / 2, reduced);
+  return Math.min(best, last.bound);
 }
 
 /**
@@ -110,14 +115,14 @@ export function lagrangianBound(
  * scaled to capacity 1 (price_i = y_i · b_i, step g_i / b_i): the best D and
  * its prices y. `reduced` is a work buffer.
  */
-function subgradient(
+function* subgradient(
   model: PackingModel,
   start: Float64Array,
   lower: number,
   deadline: Deadline,
   iterations: number,
   reduced: Float64Array,
-): { bound: number; y: Float64Array } {
+): Work<{ bound: number; y: Float64Array }> {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients, capacity } = model;
   const y = start.slice();
   let bestY = start.slice();
@@ -130,7 +135,10 @@ function subgradient(
   let stale = 0;
   let checkpoint = Number.POSITIVE_INFINITY;
   for (let step = 0; step < Math.max(1, iterations); step++) {
-    if (step > 0 && (step & 7) === 0 && deadline.expired()) break;
+    if (step > 0) {
+      if (deadline.expired()) break;
+      yield;
+    }
     // Stop when 50 steps bought less than 1e-4 (relative).
     if (step % 50 === 0) {
       if (step > 0 && checkpoint - best < 1e-4 * Math.abs(best)) break;
@@ -176,14 +184,14 @@ function subgradient(
  * Exact coordinate descent on D, in place on `y`: each row's price becomes
  * the one minimizing D with the others fixed. Returns D(y) at the end.
  */
-function coordinateDescent(
+function* coordinateDescent(
   model: PackingModel,
   rows: RowView,
   y: Float64Array,
   sweeps: number,
   deadline: Deadline,
   work: Float64Array,
-): number {
+): Work<number> {
   const { rowCount, capacity } = model;
   const reduced = dualBound(model, y, work).reduced;
   const order: number[] = [];
@@ -192,6 +200,7 @@ function coordinateDescent(
     if (sweep > 0 && deadline.expired()) break;
     let moved = false;
     for (let i = 0; i < rowCount; i++) {
+      if ((i & 0xff) === 0xff) yield;
       order.length = 0;
       breakpoint.length = 0;
       for (let k = rows.rowStarts[i]; k < rows.rowStarts[i + 1]; k++) {

@@ -28,6 +28,8 @@ import {
   subModel,
 } from "./packing-model.js";
 import { solveRelaxation } from "./sifting.js";
+import { mergeSort } from "./sort-work.js";
+import { runWork } from "./work.js";
 
 /** Knobs of the exact method (internal; the defaults are measured choices). */
 export interface ExactSettings {
@@ -48,6 +50,8 @@ export interface ComponentResult {
   readonly lpSolves: number;
   readonly mipSolves: number;
   readonly fixed: number;
+  /** Branch-and-bound nodes of the MIP, when one ran. */
+  readonly branchNodes: number;
   readonly backendError?: string;
 }
 
@@ -85,7 +89,7 @@ export async function solveExactly(
   deadline: Deadline,
   settings: ExactSettings,
 ): Promise<ComponentResult> {
-  const counters = { enumerated: 0, lpSolves: 0, mipSolves: 0, fixed: 0 };
+  const counters = { enumerated: 0, lpSolves: 0, mipSolves: 0, fixed: 0, branchNodes: 0 };
   if (model.columnCount <= settings.enumerationLimit) {
     const chosen = enumeratePortfolio(model);
     const value = portfolioValue(model, chosen);
@@ -115,13 +119,22 @@ export async function solveExactly(
       bestValue = value;
     }
   };
-  const fallbackBound = (): number => lagrangianBound(model, bestValue, deadline);
-
-  if (deadline.expired()) return done(deadline.aborted ? "aborted" : "timedout", fallbackBound());
   const step = objectiveStep(model.value);
+  // The bound when the LP is not solved: the best any LP round proved, else a
+  // Lagrangian bound (only a short one once the deadline has passed).
+  const fallbackBound = async (proved: number): Promise<number> => {
+    const lagrangian = await runWork(
+      lagrangianBound(model, bestValue, deadline.expired() ? deadline.grace() : deadline),
+      deadline.pacer,
+    );
+    return floorToStep(Math.min(proved, lagrangian), step);
+  };
+
+  if (deadline.expired())
+    return done(deadline.cutShort, await fallbackBound(Number.POSITIVE_INFINITY));
   const seed: number[] = [];
   for (let j = 0; j < model.columnCount; j++) if (incumbent[j]) seed.push(j);
-  const ranked = scarcityOrder(model, rows);
+  const ranked = await runWork(scarcityOrder(model, rows), deadline.pacer);
   for (let r = 0; r < Math.min(ranked.length, 2 * Math.max(1000, 10 * model.rowCount)); r++) {
     seed.push(ranked[r]);
   }
@@ -131,7 +144,7 @@ export async function solveExactly(
     const status = lp.status === "failed" || lp.status === "optimal" ? "feasible" : lp.status;
     return done(
       status,
-      fallbackBound(),
+      await fallbackBound(lp.bestBound),
       lp.message ?? (lp.status === "failed" ? "LP failed" : undefined),
     );
   }
@@ -144,10 +157,14 @@ export async function solveExactly(
   const primal = lp.primal;
   const order = new Int32Array(model.columnCount);
   for (let j = 0; j < model.columnCount; j++) order[j] = j;
-  order.sort((a, b) => primal[b] - primal[a] || model.value[b] - model.value[a] || a - b);
-  offer(greedyPortfolio(model, rows, deadline, { order }));
+  const value = model.value;
+  await runWork(
+    mergeSort(order, (a, b) => primal[b] - primal[a] || value[b] - value[a] || a - b),
+    deadline.pacer,
+  );
+  offer(await runWork(greedyPortfolio(model, rows, deadline, { order }), deadline.pacer));
   if (meetsBound(bestValue, bound)) return done("optimal", bound);
-  if (deadline.expired()) return done(deadline.aborted ? "aborted" : "timedout", bound);
+  if (deadline.expired()) return done(deadline.cutShort, bound);
 
   const kept = columnsThatCanImprove(model, dual, bestValue, step);
   counters.fixed += model.columnCount - kept.length;
@@ -161,6 +178,7 @@ export async function solveExactly(
   const reference = bestValue;
   const mip = await settings.backend.solveInteger(rest, start, deadline);
   counters.mipSolves++;
+  counters.branchNodes += mip.nodes ?? 0;
   let mipValue = Number.NEGATIVE_INFINITY;
   if (mip.primal !== undefined) {
     const chosen = new Uint8Array(model.columnCount);
@@ -172,7 +190,12 @@ export async function solveExactly(
     else {
       // Outside our tolerance: keep what fits, MIP's columns first.
       const first = Int32Array.from(order).sort((a, b) => chosen[b] - chosen[a]);
-      offer(greedyPortfolio(model, rows, deadline, { order: first, passes: 0 }));
+      offer(
+        await runWork(
+          greedyPortfolio(model, rows, deadline, { order: first, passes: 0 }),
+          deadline.pacer,
+        ),
+      );
     }
   }
   bound = Math.min(bound, floorToStep(Math.max(reference, mip.bound), step));

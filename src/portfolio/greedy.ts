@@ -18,6 +18,8 @@
  */
 import type { Deadline } from "./deadline.js";
 import { type PackingModel, type RowView, slackOf } from "./packing-model.js";
+import { mergeSort } from "./sort-work.js";
+import type { Work } from "./work.js";
 
 /** How the greedy runs. */
 export interface GreedyOptions {
@@ -35,7 +37,7 @@ export interface GreedyOptions {
 export const thoroughLimit = 200_000;
 
 /** The value-per-scarce-capacity order of the columns (best first; ties by value, then index). */
-export function scarcityOrder(model: PackingModel, rows: RowView): Int32Array {
+export function* scarcityOrder(model: PackingModel, rows: RowView): Work<Int32Array> {
   const { rowCount, columnCount, columnStarts, columnRows, columnCoefficients } = model;
   const scarcity = new Float64Array(rowCount);
   for (let i = 0; i < rowCount; i++) {
@@ -55,20 +57,30 @@ export function scarcityOrder(model: PackingModel, rows: RowView): Int32Array {
   }
   const order = new Int32Array(columnCount);
   for (let j = 0; j < columnCount; j++) order[j] = j;
-  order.sort((a, b) => score[b] - score[a] || model.value[b] - model.value[a] || a - b);
+  const value = model.value;
+  yield* mergeSort(order, (a, b) => score[b] - score[a] || value[b] - value[a] || a - b);
   return order;
 }
 
-/** A greedy portfolio of `model` (chosen flags per column), improved by swaps. */
-export function greedyPortfolio(
+/**
+ * A greedy portfolio of `model` (chosen flags per column), improved by swaps;
+ * once `deadline` has passed it stops improving and returns what it has
+ * (always valid).
+ */
+export function* greedyPortfolio(
   model: PackingModel,
   rows: RowView,
   deadline: Deadline,
   options: GreedyOptions = {},
-): Uint8Array {
+): Work<Uint8Array> {
   const { columnCount, rowCount, columnStarts, columnRows, columnCoefficients, value, capacity } =
     model;
-  const order = options.order ?? scarcityOrder(model, rows);
+  // Once the deadline has passed, no sorting: the columns in their order.
+  const order =
+    options.order ??
+    (deadline.expired()
+      ? Int32Array.from({ length: model.columnCount }, (_, j) => j)
+      : yield* scarcityOrder(model, rows));
   const passes = options.passes ?? 20;
   const refillScan = options.refillScan ?? 16;
   const nnz = columnStarts[columnCount];
@@ -118,17 +130,14 @@ export function greedyPortfolio(
       if (next[k] >= 0) prev[next[k]] = prev[k];
     }
   };
-  const fill = (): void => {
-    for (let r = 0; r < columnCount; r++) {
-      const j = order[r];
-      if (!chosen[j] && fits(j)) add(j);
-    }
-  };
-
   if (options.start) for (let j = 0; j < columnCount; j++) if (options.start[j]) add(j);
-  fill();
+  for (let r = 0; r < columnCount; r++) {
+    const j = order[r];
+    if (!chosen[j] && fits(j)) add(j);
+    if ((r & 0x3fff) === 0x3fff) yield;
+  }
 
-  if (passes === 0) return chosen;
+  if (passes === 0 || deadline.expired()) return chosen;
   const smallest = new Float64Array(rowCount).fill(Number.POSITIVE_INFINITY);
   for (let k = 0; k < nnz; k++) {
     const i = columnRows[k];
@@ -143,6 +152,7 @@ export function greedyPortfolio(
       const segment = rowOrder.subarray(from, to);
       segment.set(rows.rowColumns.subarray(from, to));
       segment.sort((a, b) => rank[a] - rank[b]);
+      if ((i & 0xff) === 0xff) yield;
     }
   }
 
@@ -179,7 +189,10 @@ export function greedyPortfolio(
     let improved = false;
     const before = total;
     for (let r = 0; r < columnCount; r++) {
-      if ((++steps & 1023) === 0 && deadline.expired()) return chosen;
+      if ((++steps & 255) === 0) {
+        if (deadline.expired()) return chosen;
+        yield;
+      }
       const j = order[r];
       if (chosen[j] || (triedAt[j] >= 0 && !changedSince(j, triedAt[j]))) continue;
       // Blockers: per overfull row, the cheapest chosen columns until it fits.
@@ -289,6 +302,7 @@ export function greedyPortfolio(
         total += value[j];
         touch(j);
       }
+      if ((r & 0x3fff) === 0x3fff) yield;
     }
     // Stop when a pass gained nothing (on big models: less than 1e-3 of the value).
     if (!improved || total - before <= (thorough ? 1e-9 : 1e-3) * Math.abs(total)) break;

@@ -1,18 +1,39 @@
 /**
- * The HiGHS backend (npm `highs`, HiGHS compiled to WebAssembly). The module
- * is loaded once, lazily, on the first exact solve; each solve builds a
- * persistent model from the packing model's CSC arrays, runs it with the
- * deadline as HiGHS's `time_limit` (and the abort signal checked at HiGHS's
- * interrupt points), and disposes it.
+ * The HiGHS backends (npm `highs`, HiGHS compiled to WebAssembly).
+ *
+ * - `highsBackend` (the default) runs every solve in a worker thread
+ *   (highs-worker.ts), so the main thread stays free: an abort signal fired
+ *   by a timer stops a solve within a few milliseconds, and a deadline holds
+ *   even where HiGHS does not look at its own time limit (presolve).
+ * - `highsInlineBackend` runs HiGHS on the calling thread (loaded once,
+ *   lazily), with the deadline as HiGHS's `time_limit` and the signal checked
+ *   at HiGHS's interrupt points, which see it only if something else set it
+ *   during the solve. Kept for comparison (bench/RESULTS.md, "Portfolio at
+ *   marketplace scale": the worker measured cheaper on a small kidney
+ *   instance) and for hosts without worker threads.
  */
 import type { Highs, HighsCallbackMap, Model, ModelStatusCode } from "highs";
 import type { Deadline } from "./deadline.js";
-import type { BackendStatus, IntegerResult, MipBackend, RelaxationResult } from "./mip-backend.js";
+import {
+  type HighsAnswer,
+  leaseHighsWorker,
+  type PackedModel,
+  releaseHighsWorker,
+} from "./highs-worker.js";
+import type {
+  BackendStatus,
+  ColumnBatch,
+  IntegerResult,
+  MasterLp,
+  MasterMethod,
+  MipBackend,
+  RelaxationResult,
+} from "./mip-backend.js";
 import type { PackingModel } from "./packing-model.js";
 
 let loading: Promise<Highs> | undefined;
 
-/** The HiGHS runtime, loaded on first use (a failed load is retried next time). */
+/** The HiGHS runtime on this thread, loaded on first use (a failed load is retried next time). */
 export function loadHighs(): Promise<Highs> {
   loading ??= import("highs")
     .then((module) => module.default())
@@ -23,37 +44,147 @@ export function loadHighs(): Promise<Highs> {
   return loading;
 }
 
+function failure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A packing model as HiGHS data (columns bounded by 1 unless `unbounded`). */
+function pack(model: PackingModel): PackedModel {
+  return {
+    numCols: model.columnCount,
+    numRows: model.rowCount,
+    colCost: model.value,
+    colUpper: new Float64Array(model.columnCount).fill(1),
+    rowUpper: model.capacity,
+    starts: model.columnStarts,
+    indices: model.columnRows,
+    values: model.columnCoefficients,
+  };
+}
+
+/** A worker's answer as a backend status. */
+function statusFrom(answer: HighsAnswer, deadline: Deadline): BackendStatus {
+  if (answer.status === "optimal") return "optimal";
+  if (answer.status === "failed") return "failed";
+  return deadline.cutShort;
+}
+
+function relaxationFrom(answer: HighsAnswer, deadline: Deadline): RelaxationResult {
+  const status = statusFrom(answer, deadline);
+  if (status !== "optimal") {
+    return { status, ...(status === "failed" ? { message: answer.message ?? "LP failed" } : {}) };
+  }
+  return {
+    status,
+    ...(answer.primal === undefined ? {} : { primal: answer.primal }),
+    ...(answer.rowDual === undefined ? {} : { rowDual: answer.rowDual }),
+    ...(answer.iterations === undefined ? {} : { iterations: answer.iterations }),
+  };
+}
+
+/** HiGHS in a worker thread leased per solve (per kept LP for a master). */
+export const highsBackend: MipBackend = {
+  name: "highs",
+
+  async solveRelaxation(model: PackingModel, deadline: Deadline): Promise<RelaxationResult> {
+    const worker = leaseHighsWorker();
+    try {
+      return relaxationFrom(await worker.run({ op: "lp", model: pack(model) }, deadline), deadline);
+    } finally {
+      releaseHighsWorker(worker);
+    }
+  },
+
+  async solveInteger(
+    model: PackingModel,
+    start: Uint8Array | undefined,
+    deadline: Deadline,
+  ): Promise<IntegerResult> {
+    const worker = leaseHighsWorker();
+    try {
+      const answer = await worker.run(
+        {
+          op: "mip",
+          model: pack(model),
+          ...(start === undefined ? {} : { start: Float64Array.from(start) }),
+        },
+        deadline,
+      );
+      const status = statusFrom(answer, deadline);
+      return {
+        status,
+        ...(answer.primal === undefined ? {} : { primal: answer.primal }),
+        bound: answer.bound ?? Number.POSITIVE_INFINITY,
+        ...(answer.nodes === undefined ? {} : { nodes: answer.nodes }),
+        ...(status === "failed" ? { message: answer.message ?? "MIP failed" } : {}),
+      };
+    } finally {
+      releaseHighsWorker(worker);
+    }
+  },
+
+  openMaster(): MasterLp {
+    const worker = leaseHighsWorker();
+    const session = worker.openSession();
+    return {
+      async solve(
+        rows: Float64Array,
+        columns: ColumnBatch,
+        method: MasterMethod,
+        deadline: Deadline,
+      ) {
+        const answer = await worker.run(
+          {
+            op: "master",
+            session,
+            interior: method === "interior",
+            rows,
+            columns: {
+              cost: columns.value,
+              starts: columns.starts,
+              indices: columns.rows,
+              values: columns.coefficients,
+            },
+          },
+          deadline,
+        );
+        return relaxationFrom(answer, deadline);
+      },
+      close() {
+        worker.closeSession(session);
+        releaseHighsWorker(worker);
+      },
+    };
+  },
+};
+
 function statusOf(highs: Highs, code: ModelStatusCode, deadline: Deadline): BackendStatus {
   const codes = highs.constants.modelStatus;
   if (code === codes.optimal || code === codes.empty) return "optimal";
-  if (code === codes.timeLimit || code === codes.interrupted) {
-    return deadline.aborted ? "aborted" : "timedout";
-  }
+  if (code === codes.timeLimit || code === codes.interrupted) return deadline.cutShort;
   return "failed";
 }
 
-function build(highs: Highs, model: PackingModel, integer: boolean): Model {
-  const n = model.columnCount;
-  const m = model.rowCount;
+function build(highs: Highs, model: PackedModel, integer: boolean): Model {
   return highs.createModel({
-    numCols: n,
-    numRows: m,
+    numCols: model.numCols,
+    numRows: model.numRows,
     sense: highs.constants.objectiveSense.maximize,
-    colCost: model.value,
-    colLower: new Float64Array(n),
-    colUpper: new Float64Array(n).fill(1),
-    rowLower: new Float64Array(m).fill(-highs.infinity),
-    rowUpper: model.capacity,
+    colCost: model.colCost,
+    colLower: new Float64Array(model.numCols),
+    colUpper: model.colUpper,
+    rowLower: new Float64Array(model.numRows).fill(-highs.infinity),
+    rowUpper: model.rowUpper,
     matrix: {
       format: "csc",
-      numRows: m,
-      numCols: n,
-      starts: model.columnStarts,
-      indices: model.columnRows,
-      values: model.columnCoefficients,
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.starts,
+      indices: model.indices,
+      values: model.values,
     },
     ...(integer
-      ? { integrality: new Int32Array(n).fill(highs.constants.variableType.integer) }
+      ? { integrality: new Int32Array(model.numCols).fill(highs.constants.variableType.integer) }
       : {}),
   });
 }
@@ -64,6 +195,7 @@ function configure(
   extra: Record<string, number | string | boolean>,
 ): void {
   const seconds = deadline.remainingMs() / 1000;
+  model.zeroAllClocks();
   model.options.set({
     output_flag: false,
     ...(Number.isFinite(seconds) ? { time_limit: Math.max(seconds, 0.001) } : {}),
@@ -82,35 +214,30 @@ function interrupts(highs: Highs, deadline: Deadline): HighsCallbackMap | undefi
   return { [types.simplexInterrupt]: stop, [types.ipmInterrupt]: stop, [types.mipInterrupt]: stop };
 }
 
-function failure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function inlineRelaxation(highs: Highs, model: Model, deadline: Deadline): RelaxationResult {
+  configure(model, deadline, {});
+  const run = model.run(interrupts(highs, deadline));
+  const status = statusOf(highs, run.modelStatus, deadline);
+  if (status !== "optimal") return { status };
+  const solution = model.getSolution();
+  return {
+    status,
+    primal: solution.colValue,
+    rowDual: solution.rowDual,
+    iterations: Number(model.info.get("simplex_iteration_count")),
+  };
 }
 
-/** The HiGHS backend. */
-export const highsBackend: MipBackend = {
-  name: "highs",
+/** HiGHS on the calling thread. */
+export const highsInlineBackend: MipBackend = {
+  name: "highs-inline",
 
   async solveRelaxation(packing: PackingModel, deadline: Deadline): Promise<RelaxationResult> {
-    let highs: Highs;
-    try {
-      highs = await loadHighs();
-    } catch (error) {
-      return { status: "failed", message: `cannot load HiGHS: ${failure(error)}` };
-    }
     let model: Model | undefined;
     try {
-      model = build(highs, packing, false);
-      configure(model, deadline, {});
-      const run = model.run(interrupts(highs, deadline));
-      const status = statusOf(highs, run.modelStatus, deadline);
-      if (status !== "optimal") return { status };
-      const solution = model.getSolution();
-      return {
-        status,
-        primal: solution.colValue,
-        rowDual: solution.rowDual,
-        iterations: Number(model.info.get("simplex_iteration_count")),
-      };
+      const highs = await loadHighs();
+      model = build(highs, pack(packing), false);
+      return inlineRelaxation(highs, model, deadline);
     } catch (error) {
       return { status: "failed", message: failure(error) };
     } finally {
@@ -123,19 +250,10 @@ export const highsBackend: MipBackend = {
     start: Uint8Array | undefined,
     deadline: Deadline,
   ): Promise<IntegerResult> {
-    let highs: Highs;
-    try {
-      highs = await loadHighs();
-    } catch (error) {
-      return {
-        status: "failed",
-        bound: Number.POSITIVE_INFINITY,
-        message: `cannot load HiGHS: ${failure(error)}`,
-      };
-    }
     let model: Model | undefined;
     try {
-      model = build(highs, packing, true);
+      const highs = await loadHighs();
+      model = build(highs, pack(packing), true);
       configure(model, deadline, { mip_rel_gap: 1e-9 });
       if (start !== undefined) model.setSolution({ colValue: Float64Array.from(start) });
       const run = model.run(interrupts(highs, deadline));
@@ -153,5 +271,88 @@ export const highsBackend: MipBackend = {
     } finally {
       model?.dispose();
     }
+  },
+
+  openMaster(): MasterLp {
+    let model: Model | undefined;
+    let rowCount = 0;
+    let columnCount = 0;
+    return {
+      async solve(
+        rows: Float64Array,
+        columns: ColumnBatch,
+        method: MasterMethod,
+        deadline: Deadline,
+      ) {
+        try {
+          const highs = await loadHighs();
+          if (model === undefined) {
+            model = build(
+              highs,
+              {
+                numCols: 0,
+                numRows: 0,
+                colCost: new Float64Array(0),
+                colUpper: new Float64Array(0),
+                rowUpper: new Float64Array(0),
+                starts: new Int32Array(1),
+                indices: new Int32Array(0),
+                values: new Float64Array(0),
+              },
+              false,
+            );
+          }
+          if (rows.length > 0) {
+            model.addRows({
+              lower: new Float64Array(rows.length).fill(-highs.infinity),
+              upper: rows,
+              matrix: {
+                format: "csr",
+                numRows: rows.length,
+                numCols: columnCount,
+                starts: new Int32Array(rows.length + 1),
+                indices: new Int32Array(0),
+                values: new Float64Array(0),
+              },
+            });
+            rowCount += rows.length;
+          }
+          const added = columns.value.length;
+          if (added > 0) {
+            model.addCols({
+              cost: columns.value,
+              lower: new Float64Array(added),
+              upper: new Float64Array(added).fill(highs.infinity),
+              matrix: {
+                format: "csc",
+                numRows: rowCount,
+                numCols: added,
+                starts: columns.starts,
+                indices: columns.rows,
+                values: columns.coefficients,
+              },
+            });
+            columnCount += added;
+          }
+          if (method === "simplex") return inlineRelaxation(highs, model, deadline);
+          // As in the worker: interior point without crossover, the simplex method if it fails.
+          configure(model, deadline, { presolve: "off", solver: "ipm", run_crossover: "off" });
+          const run = model.run(interrupts(highs, deadline));
+          if (statusOf(highs, run.modelStatus, deadline) !== "failed") {
+            const status = statusOf(highs, run.modelStatus, deadline);
+            if (status !== "optimal") return { status };
+            const solution = model.getSolution();
+            return { status, primal: solution.colValue, rowDual: solution.rowDual };
+          }
+          return inlineRelaxation(highs, model, deadline);
+        } catch (error) {
+          return { status: "failed", message: failure(error) };
+        }
+      },
+      close() {
+        model?.dispose();
+        model = undefined;
+      },
+    };
   },
 };

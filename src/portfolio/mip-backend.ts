@@ -1,7 +1,8 @@
 /**
  * The LP/MIP backend behind the exact solver: anything that can solve the
  * LP relaxation of a packing model (with row duals) and the 0/1 model itself
- * within a deadline. `highsBackend` (HiGHS compiled to WebAssembly) is the
+ * within a deadline, and keep an LP between solves for column generation.
+ * `highsBackend` (HiGHS compiled to WebAssembly, in a worker thread) is the
  * default; tests may pass another.
  */
 import type { Deadline } from "./deadline.js";
@@ -35,6 +36,39 @@ export interface IntegerResult {
   readonly message?: string;
 }
 
+/** Columns added to a kept LP: values and CSC entries over all its rows so far. */
+export interface ColumnBatch {
+  readonly value: Float64Array;
+  readonly starts: Int32Array;
+  readonly rows: Int32Array;
+  readonly coefficients: Float64Array;
+}
+
+/** How a kept LP is solved: `interior` point without crossover, or `simplex`. */
+export type MasterMethod = "interior" | "simplex";
+
+/**
+ * An LP kept between solves, grown by rows and columns: the restricted master
+ * of column generation. Columns have no upper bound (every column the search
+ * hands out is bounded by 1 through its rows).
+ */
+export interface MasterLp {
+  /**
+   * Appends rows (their capacities), then columns, and solves: by the
+   * interior point method without crossover (central prices, from scratch)
+   * or by the simplex method (warm-started from the last basis). The primal
+   * covers every column so far, the duals every row so far.
+   */
+  solve(
+    newRows: Float64Array,
+    columns: ColumnBatch,
+    method: MasterMethod,
+    deadline: Deadline,
+  ): Promise<RelaxationResult>;
+  /** Frees the LP. */
+  close(): void;
+}
+
 /** A solver the exact method can run the LP and the MIP on. */
 export interface MipBackend {
   readonly name: string;
@@ -46,4 +80,6 @@ export interface MipBackend {
     start: Uint8Array | undefined,
     deadline: Deadline,
   ): Promise<IntegerResult>;
+  /** A new, empty kept LP. */
+  openMaster(): MasterLp;
 }

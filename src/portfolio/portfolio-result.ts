@@ -43,6 +43,22 @@ export interface PortfolioStats {
   readonly rows: number;
   /** Constraints dropped: never binding, or implied by another. */
   readonly droppedRows: number;
+  /** Where the candidates came from: `deals` (the list given to `selectPortfolio`), `list` or `generate` (`selectDeals`). */
+  readonly candidateMethod?: "deals" | "list" | "generate";
+  /** `selectDeals` with `list`: wall-clock ms of listing the candidates (the search). */
+  readonly searchMs?: number;
+  /** Bytes the compact candidates took (`selectDeals`: kind, trades and value per deal, and a hash set). */
+  readonly candidateBytes?: number;
+  /** Column generation: deals generated (the LP's columns). */
+  readonly columnsGenerated?: number;
+  /** Column generation: pricing rounds (searches weighted by the LP's prices). */
+  readonly pricingRounds?: number;
+  /** Column generation: deals whose reduced value the pricing computed. */
+  readonly candidatesPriced?: number;
+  /** Column generation: the LP relaxation's bound over every deal (Infinity when it was not solved). */
+  readonly lpBound?: number;
+  /** Column generation: deals the reduced-cost fixing listed (0 when the LP bound was met at once). */
+  readonly fixingCandidates?: number;
   /** Independent components solved separately. */
   readonly components: number;
   /** Deals in the largest component. */
@@ -55,9 +71,11 @@ export interface PortfolioStats {
   readonly fixedByReducedCost: number;
   /** MIPs run (components whose rounded LP did not meet the bound). */
   readonly mipSolves: number;
+  /** Branch-and-bound nodes of those MIPs. */
+  readonly branchNodes: number;
   /** The greedy portfolio's objective (computed by every solver as a start). */
   readonly greedyObjective: number;
-  /** Why the LP/MIP backend could not be used, when it could not (the greedy answer stands). */
+  /** Why the LP/MIP backend could not be used, when it could not (the greedy answer stands and `solver` says `greedy`). */
   readonly backendError?: string;
 }
 
@@ -79,7 +97,11 @@ export interface Portfolio {
   readonly optimal: boolean;
   /** Wall-clock milliseconds the call took. */
   readonly timeMs: number;
-  /** The solver that produced the portfolio (`auto` resolved). */
+  /**
+   * The method whose answer the portfolio is (`auto` resolved): `exact`, or
+   * `greedy` when asked for or when the exact backend failed (then
+   * `stats.backendError` says why).
+   */
   readonly solver: "exact" | "greedy";
   /** Work counters. */
   readonly stats: PortfolioStats;

@@ -20,6 +20,8 @@
  */
 import { searchSorted } from "../util/search-sorted.js";
 import { type PackingModel, type RowView, rowsOf, slackOf } from "./packing-model.js";
+import { radixOrder } from "./sort-work.js";
+import type { Work } from "./work.js";
 
 /** The reduced model and what was removed. */
 export interface Reduction {
@@ -35,8 +37,13 @@ export interface Reduction {
 /**
  * Applies the reductions above (see the header for when it stops). The input
  * is consumed: its arrays are compacted in place and the result views them.
+ * Once `stopped()` says so (a deadline passed), no further round starts: the
+ * reductions are a speed-up, the model is right without them.
  */
-export function reduceModel(model: PackingModel): Reduction {
+export function* reduceModel(
+  model: PackingModel,
+  stopped: () => boolean = () => false,
+): Work<Reduction> {
   const fitting: number[] = [];
   for (let j = 0; j < model.columnCount; j++) {
     let fits = true;
@@ -47,14 +54,16 @@ export function reduceModel(model: PackingModel): Reduction {
     if (fits) fitting.push(j);
   }
   const oversized = model.columnCount - fitting.length;
+  yield;
   let current = oversized > 0 ? keepColumns(model, fitting) : model;
   let droppedRows = 0;
   let dominated = 0;
   let buffers: RowView | undefined;
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 5 && !stopped(); round++) {
     // The first view's arrays are big enough for every later round's.
     buffers = rowsOf(current, buffers);
-    const step = reductionRound(current, buffers);
+    yield;
+    const step = yield* reductionRound(current, buffers);
     droppedRows += step.droppedRows;
     dominated += step.dominated;
     current = step.model;
@@ -65,14 +74,14 @@ export function reduceModel(model: PackingModel): Reduction {
 }
 
 /** One round: decide rows and columns on one view, rebuild once. */
-function reductionRound(
+function* reductionRound(
   model: PackingModel,
   view: RowView,
-): {
+): Work<{
   model: PackingModel;
   droppedRows: number;
   dominated: number;
-} {
+}> {
   const { rowCount, columnCount, columnStarts, columnRows } = model;
   const { rowStarts, rowColumns, rowCoefficients } = view;
 
@@ -82,6 +91,7 @@ function reductionRound(
   const capacity = new Float64Array(rowCount);
   let droppedRows = 0;
   for (let i = 0; i < rowCount; i++) {
+    if ((i & 0x3ff) === 0x3ff) yield;
     const from = rowStarts[i];
     const to = rowStarts[i + 1];
     if (from === to) continue;
@@ -119,6 +129,7 @@ function reductionRound(
   const contains = (column: number, row: number): boolean =>
     searchSorted(columnRows, columnStarts[column], columnStarts[column + 1], row) >= 0;
   for (let r = 0; r < rowCount; r++) {
+    if ((r & 0xff) === 0xff) yield;
     if (!clique(r)) continue;
     const size = rowStarts[r + 1] - rowStarts[r];
     let pivot = rowColumns[rowStarts[r]];
@@ -145,25 +156,26 @@ function reductionRound(
   }
 
   // Columns: identical (over the kept rows, normalized) and conflicting → keep the best.
-  const drop = dominatedColumns(model, keep, unit, capacity);
+  const drop = yield* dominatedColumns(model, keep, unit, capacity);
   let dominated = 0;
   for (let j = 0; j < columnCount; j++) dominated += drop[j];
   let kept = 0;
   for (let i = 0; i < rowCount; i++) kept += keep[i];
   if (kept === rowCount && dominated === 0) return { model, droppedRows, dominated };
+  yield;
   return { model: rebuild(model, keep, unit, capacity, drop), droppedRows, dominated };
 }
 
 /** Flags the columns dominated by an identical, conflicting, better column. */
-function dominatedColumns(
+function* dominatedColumns(
   model: PackingModel,
   keep: Uint8Array,
   unit: Uint8Array,
   capacity: Float64Array,
-): Uint8Array {
+): Work<Uint8Array> {
   const { columnCount, columnStarts, columnRows, columnCoefficients, value } = model;
   const coefficient = (k: number): number => (unit[columnRows[k]] ? 1 : columnCoefficients[k]);
-  const hash = new Int32Array(columnCount);
+  const hash = new Uint32Array(columnCount);
   const bits = new Float64Array(1);
   const words = new Int32Array(bits.buffer);
   for (let j = 0; j < columnCount; j++) {
@@ -175,20 +187,12 @@ function dominatedColumns(
       h = Math.imul(h ^ words[0], 0x01000193);
       h = Math.imul(h ^ words[1], 0x01000193);
     }
-    hash[j] = h >>> 11;
+    hash[j] = h >>> 0;
+    if ((j & 0x3fff) === 0x3fff) yield;
   }
-  // Columns by hash, then index, sorted as numbers (no comparator): equal
-  // columns end up in one run, in column order.
-  const byHash = new Int32Array(columnCount);
-  if (columnCount < 1 << 22) {
-    const keys = new Float64Array(columnCount);
-    for (let j = 0; j < columnCount; j++) keys[j] = hash[j] * (1 << 22) + j;
-    keys.sort();
-    for (let j = 0; j < columnCount; j++) byHash[j] = keys[j] % (1 << 22);
-  } else {
-    for (let j = 0; j < columnCount; j++) byHash[j] = j;
-    byHash.sort((x, y) => hash[x] - hash[y] || x - y);
-  }
+  // Columns by hash, then index (a stable radix order): equal columns end up
+  // in one run, in column order.
+  const byHash = yield* radixOrder(hash);
   const same = (x: number, y: number): boolean => {
     let kx = columnStarts[x];
     let ky = columnStarts[y];
@@ -211,7 +215,12 @@ function dominatedColumns(
     return false;
   };
   const drop = new Uint8Array(columnCount);
+  let scanned = 0;
   for (let start = 0; start < columnCount; ) {
+    if (start - scanned > 0x3fff) {
+      scanned = start;
+      yield;
+    }
     let end = start + 1;
     while (end < columnCount && hash[byHash[end]] === hash[byHash[start]]) end++;
     for (let x = start; x < end - 1; x++) {

@@ -6,10 +6,13 @@
  * inputs have ~100 rows and up to ~200k columns, of which a few hundred
  * matter; each restricted LP is small.
  *
- * The duals of the last round price every column ≤ 0 (within tolerance), so
- * they are optimal for the full LP; the caller computes its bound from them
- * over all columns anyway (dual-bound.ts), so a tolerance slip only weakens
- * the bound, never makes it wrong.
+ * Every round's prices give a proved bound D(y) over all columns
+ * (dual-bound.ts), whether or not the LP is finished: the best of them is
+ * returned with every outcome, so a run cut short still reports the best
+ * bound it proved. The duals of the last round price every column ≤ 0
+ * (within tolerance), so they are optimal for the full LP; the caller
+ * recomputes D(y) from them anyway, so a tolerance slip only weakens the
+ * bound, never makes it wrong.
  */
 import type { Deadline } from "./deadline.js";
 import { dualBound } from "./dual-bound.js";
@@ -27,6 +30,42 @@ export function pricesOf(model: PackingModel, rowDual: Float64Array): Float64Arr
   return dualBound(model, plus).bound <= dualBound(model, minus).bound ? plus : minus;
 }
 
+/** The relaxation, the rounds it took and the best bound D(y) any round's prices proved. */
+export type SiftedRelaxation = RelaxationResult & {
+  readonly rounds: number;
+  /** The least D(y) over the prices of every round (Infinity when no LP was solved). */
+  readonly bestBound: number;
+};
+
+/**
+ * The first `count` of `items` in the order (`values[item]` descending, item
+ * ascending) moved to the front of `items` (unordered among themselves): the
+ * set a full sort would keep, ties included, whatever the pivots.
+ */
+function selectLargest(items: number[], values: Float64Array, count: number): void {
+  const before = (a: number, b: number) =>
+    values[a] > values[b] || (values[a] === values[b] && a < b);
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const pivot = items[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (before(items[i], pivot)) i++;
+      while (before(pivot, items[j])) j--;
+      if (i <= j) {
+        const t = items[i];
+        items[i++] = items[j];
+        items[j--] = t;
+      }
+    }
+    if (count - 1 <= j) hi = j;
+    else if (count - 1 >= i) lo = i;
+    else return;
+  }
+}
+
 /**
  * The LP relaxation of `model` (primal over all columns, prices `rowDual` ≥ 0),
  * sifting from `seed` (columns to start with, e.g. a greedy portfolio's and
@@ -40,11 +79,18 @@ export async function solveRelaxation(
   seed: readonly number[],
   threshold = siftingThreshold,
   batch = Math.max(1000, 10 * model.rowCount),
-): Promise<RelaxationResult & { readonly rounds: number }> {
+): Promise<SiftedRelaxation> {
   if (model.columnCount <= threshold) {
     const lp = await backend.solveRelaxation(model, deadline);
-    if (lp.status !== "optimal" || lp.rowDual === undefined) return { ...lp, rounds: 1 };
-    return { ...lp, rowDual: pricesOf(model, lp.rowDual), rounds: 1 };
+    if (lp.status !== "optimal" || lp.rowDual === undefined)
+      return { ...lp, rounds: 1, bestBound: Number.POSITIVE_INFINITY };
+    const prices = pricesOf(model, lp.rowDual);
+    return {
+      ...lp,
+      rowDual: prices,
+      rounds: 1,
+      bestBound: dualBound(model, prices).bound,
+    };
   }
   const inSet = new Uint8Array(model.columnCount);
   let working: number[] = [];
@@ -55,32 +101,39 @@ export async function solveRelaxation(
     }
   }
   let iterations = 0;
+  let bestBound = Number.POSITIVE_INFINITY;
   for (let round = 1; ; round++) {
     working.sort((a, b) => a - b);
     const part = keepColumns(model, working);
     const lp = await backend.solveRelaxation(part, deadline);
     iterations += lp.iterations ?? 0;
     if (lp.status !== "optimal" || lp.rowDual === undefined || lp.primal === undefined) {
-      return { ...lp, rounds: round };
+      return { ...lp, rounds: round, bestBound };
     }
     const prices = pricesOf(part, lp.rowDual);
-    const { reduced } = dualBound(model, prices);
+    const { bound, reduced } = dualBound(model, prices);
+    bestBound = Math.min(bestBound, bound);
+    if (deadline.pacer.due()) await deadline.pacer.pause();
     const entering: number[] = [];
     for (let j = 0; j < model.columnCount; j++) {
       if (!inSet[j] && reduced[j] > 1e-9 * Math.max(1, model.value[j])) entering.push(j);
     }
     if (entering.length === 0 || deadline.expired()) {
+      if (entering.length > 0)
+        return { status: deadline.cutShort, rounds: round, bestBound, iterations };
       const primal = new Float64Array(model.columnCount);
       working.forEach((j, c) => {
         primal[j] = lp.primal![c];
       });
-      if (entering.length > 0)
-        return { status: deadline.aborted ? "aborted" : "timedout", rounds: round };
-      return { status: "optimal", primal, rowDual: prices, iterations, rounds: round };
+      return { status: "optimal", primal, rowDual: prices, iterations, rounds: round, bestBound };
+    }
+    if (entering.length > batch) {
+      selectLargest(entering, reduced, batch);
+      entering.length = batch;
     }
     entering.sort((a, b) => reduced[b] - reduced[a] || a - b);
-    const added = entering.slice(0, batch);
-    for (const j of added) inSet[j] = 1;
-    working = working.concat(added);
+    for (const j of entering) inSet[j] = 1;
+    working = working.concat(entering);
+    if (deadline.pacer.due()) await deadline.pacer.pause();
   }
 }

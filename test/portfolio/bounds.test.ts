@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Deadline } from "../../src/portfolio/deadline.js";
 import { dualBound, lagrangianBound } from "../../src/portfolio/dual-bound.js";
 import { floorToStep, objectiveStep } from "../../src/portfolio/granularity.js";
+import { runSync } from "../../src/portfolio/work.js";
 import { bruteOptimum, denseModelArb, toPacking } from "./model-fixtures.js";
 
 describe("dual bounds", () => {
@@ -33,7 +34,9 @@ describe("dual bounds", () => {
     fc.assert(
       fc.property(denseModelArb({ min: 1, max: 12 }), (dense) => {
         const optimum = bruteOptimum(dense);
-        const bound = lagrangianBound(toPacking(dense), 0, new Deadline(Number.POSITIVE_INFINITY));
+        const bound = runSync(
+          lagrangianBound(toPacking(dense), 0, new Deadline(Number.POSITIVE_INFINITY)),
+        );
         const total = dense.value.reduce((s, v) => s + v, 0);
         expect(bound).toBeGreaterThanOrEqual(optimum - 1e-9 * Math.max(1, optimum));
         expect(bound).toBeLessThanOrEqual(total + 1e-9 * total);
@@ -48,7 +51,7 @@ describe("Lagrangian bound, hand examples", () => {
     // One clique row over values 3 and 4: LP = optimum = 4 (price 4 on the row),
     // far below the trivial bound 3 + 4 = 7.
     const clique = toPacking({ a: [[1, 1]], capacity: [1], value: [3, 4] });
-    const a = lagrangianBound(clique, 0, forever);
+    const a = runSync(lagrangianBound(clique, 0, forever));
     expect(a).toBeGreaterThanOrEqual(4 - 1e-9);
     expect(a).toBeLessThan(4.05);
     // Three deals pairwise sharing a row, each worth 1: LP = 1.5 (x = ½ each,
@@ -62,7 +65,7 @@ describe("Lagrangian bound, hand examples", () => {
       capacity: [1, 1, 1],
       value: [1, 1, 1],
     });
-    const b = lagrangianBound(triangle, 1, forever);
+    const b = runSync(lagrangianBound(triangle, 1, forever));
     expect(b).toBeGreaterThanOrEqual(1.5 - 1e-9);
     expect(b).toBeLessThan(1.55);
   });

@@ -9,6 +9,7 @@ import { greedyPortfolio } from "../../src/portfolio/greedy.js";
 import { highsBackend } from "../../src/portfolio/highs-backend.js";
 import { portfolioValue, rowsOf } from "../../src/portfolio/packing-model.js";
 import { solveRelaxation } from "../../src/portfolio/sifting.js";
+import { runSync } from "../../src/portfolio/work.js";
 import {
   bruteOptimum,
   chosenDeals,
@@ -149,11 +150,11 @@ describe("greedy", () => {
     fc.assert(
       fc.property(denseModelArb({ min: 1, max: 18 }), (dense) => {
         const model = toPacking(dense);
-        const chosen = greedyPortfolio(model, rowsOf(model), forever());
+        const chosen = runSync(greedyPortfolio(model, rowsOf(model), forever()));
         expect(fitsDense(dense, chosenDeals(model, chosen))).toBe(true);
         expect(portfolioValue(model, chosen)).toBeLessThanOrEqual(bruteOptimum(dense) + 1e-9);
         // Improvement never loses value against the plain fill.
-        const filled = greedyPortfolio(model, rowsOf(model), forever(), { passes: 0 });
+        const filled = runSync(greedyPortfolio(model, rowsOf(model), forever(), { passes: 0 }));
         expect(portfolioValue(model, chosen)).toBeGreaterThanOrEqual(
           portfolioValue(model, filled) - 1e-9,
         );
@@ -168,9 +169,9 @@ describe("greedy", () => {
     // Swapping it for a 5 and refilling with the other 5 gives 4 + 4 = 8 > 7.
     const dense = { a: [[6, 5, 5]], capacity: [10], value: [7, 4, 4] };
     const model = toPacking(dense);
-    const filled = greedyPortfolio(model, rowsOf(model), forever(), { passes: 0 });
+    const filled = runSync(greedyPortfolio(model, rowsOf(model), forever(), { passes: 0 }));
     expect(chosenDeals(model, filled)).toEqual([0]);
-    const improved = greedyPortfolio(model, rowsOf(model), forever());
+    const improved = runSync(greedyPortfolio(model, rowsOf(model), forever()));
     expect(chosenDeals(model, improved)).toEqual([1, 2]);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { componentsOf } from "../../src/portfolio/components.js";
 import { reduceModel } from "../../src/portfolio/reduce-model.js";
+import { runSync } from "../../src/portfolio/work.js";
 import { bruteOptimum, denseModelArb, fitsDense, toPacking } from "./model-fixtures.js";
 
 /** The reduced model as a dense model over its own columns. */
@@ -24,7 +25,7 @@ describe("reduceModel", () => {
         denseModelArb({ min: 1, max: 12 }),
         fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
         (dense, pick) => {
-          const { model } = reduceModel(toPacking(dense));
+          const { model } = runSync(reduceModel(toPacking(dense)));
           const reduced = denseOf(model);
           expect(bruteOptimum(reduced)).toBeCloseTo(bruteOptimum(dense), 9);
           // A subset feasible in the reduced model is feasible in the original.
@@ -59,7 +60,7 @@ describe("reduceModel", () => {
       capacity: [1, 1, 5, 4],
       value: [2, 3, 1],
     };
-    const { model, droppedRows, dominated } = reduceModel(toPacking(dense));
+    const { model, droppedRows, dominated } = runSync(reduceModel(toPacking(dense)));
     expect(Array.from(model.deal)).toEqual([1, 2]);
     expect(model.rowCount).toBe(0);
     expect(dominated).toBe(1);

@@ -1,15 +1,21 @@
 /**
  * `reciprocal-deals select NETWORK …`: the best non-conflicting portfolio of
- * the deals `find --all` lists with the same flags (SPEC §6, §8), its summary
- * first (objective, bound, gap, status, solver, candidates, time).
+ * the deals `find --all` lists with the same flags (SPEC §6, §8), by
+ * `selectDeals`: it lists the candidates where they are few and generates
+ * them (column generation) where they are many. `--time-limit` covers the
+ * search and the selection. The summary comes first (objective, bound, gap,
+ * status, solver, candidates, time).
  */
-
+import type { FindDealsOptions } from "../../economics/find-options.js";
+import type { Network } from "../../model/types.js";
 import { bindingLimits } from "../../pages/binding-limits.js";
 import {
   defaultPortfolioOptions,
   type PortfolioSolver,
   portfolioSolvers,
 } from "../../portfolio/portfolio-options.js";
+import type { Portfolio } from "../../portfolio/portfolio-result.js";
+import { type SelectDealsOptions, selectDeals } from "../../portfolio/select-deals.js";
 import { selectPortfolio } from "../../portfolio/select-portfolio.js";
 import { choiceFlag, integerFlag, parseFlags } from "../args.js";
 import { candidateFlagsHelp, readCandidates } from "../candidates.js";
@@ -24,21 +30,28 @@ import {
 } from "../format/write-deals.js";
 import { loadNetwork } from "../input.js";
 import { type CliIO, CliUsageError, exitStatusHelp } from "../io.js";
-import { searchFlags, searchFlagsHelp, searchOptionsOf, topOf } from "../search-flags.js";
-import { searchWithProgress } from "../search-progress.js";
+import {
+  type SearchFlagValues,
+  searchFlags,
+  searchFlagsHelp,
+  searchOptionsOf,
+  topOf,
+} from "../search-flags.js";
+import { searchProgress } from "../search-progress.js";
 
 /** Help text of `select`. */
 export const selectHelp = `Usage: reciprocal-deals select NETWORK [options]
 
 Chooses the set of deals with the largest total objective that together respect
 every offer's capacity, every need's quantity and every firm's maxDeals.
-The candidates are every deal "find --all" lists with the same flags.
+The candidates are every deal "find --all" lists with the same flags; where
+there are many, they are generated as the LP needs them instead of listed.
 
 ${searchFlagsHelp}
   --top N                 keep only the best N candidates (default: all)
   --solver S              ${portfolioSolvers.join(" | ")} (default ${defaultPortfolioOptions.solver})
-  --time-limit MS         stop after MS milliseconds with the best portfolio so far
-                          (default: no limit)
+  --time-limit MS         stop the search and the selection after MS milliseconds
+                          with the best portfolio so far (default: no limit)
   --explain               the pitch to each party (${explainFormats.join(", ")})
 ${candidateFlagsHelp}
   --format F              ${dealFormats.join(" | ")} (default table); html adds
@@ -91,27 +104,62 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     wholeNetworkSearch: values.initiator === undefined,
   });
-  const searchStart = performance.now();
-  const candidates =
+  const { portfolio, readMs } =
     values.candidates === undefined
-      ? [...(await searchWithProgress(network, search, io))]
-      : readCandidates(network, values.candidates, values, search);
-  const searchMs = performance.now() - searchStart;
-  const portfolio = await selectPortfolio(network, candidates, {
-    solver,
-    timeLimitMs,
-    ...(search.objective === undefined ? {} : { objective: search.objective }),
-  });
+      ? await selectAll(network, { ...search, solver, timeLimitMs }, io)
+      : await selectListed(network, values.candidates, values, search, solver, timeLimitMs);
   await writeDeals(io.stdout, format, {
     deals: portfolio.deals,
     count: portfolio.deals.length,
     network,
     objective: portfolio.objectiveName,
     explain,
-    summary: summaryOf(portfolio, candidates.length, searchMs),
+    summary: summaryOf(portfolio, readMs),
     ...(format === "html" ? { binding: bindingLimits(network, portfolio.deals) } : {}),
     ...(search.initiator === undefined ? {} : { initiator: search.initiator }),
     source: positionals[0],
   });
   return 0;
+}
+
+/** A portfolio and, for candidates read from a listing, the ms reading them took. */
+interface Selected {
+  readonly portfolio: Portfolio;
+  readonly readMs?: number;
+}
+
+/** The best portfolio among every deal of the search, by `selectDeals` (listed or generated). */
+async function selectAll(
+  network: Network,
+  options: SelectDealsOptions,
+  io: CliIO,
+): Promise<Selected> {
+  const progress = searchProgress(options, io);
+  try {
+    return {
+      portfolio: await selectDeals(network, { ...options, onProgress: progress.onProgress }),
+    };
+  } finally {
+    progress.finish();
+  }
+}
+
+/** The best portfolio among the deals of a listing (`--candidates FILE`), by `selectPortfolio`. */
+async function selectListed(
+  network: Network,
+  file: string,
+  values: SearchFlagValues,
+  search: FindDealsOptions,
+  solver: PortfolioSolver,
+  timeLimitMs: number,
+): Promise<Selected> {
+  const started = performance.now();
+  const candidates = readCandidates(network, file, values, search);
+  const readMs = performance.now() - started;
+  const portfolio = await selectPortfolio(network, candidates, {
+    solver,
+    timeLimitMs,
+    ...(search.objective === undefined ? {} : { objective: search.objective }),
+  });
+  return { portfolio, readMs };
 }
