@@ -6,6 +6,7 @@
  */
 import type { Deal } from "../economics/deal.js";
 import type { Network } from "../model/types.js";
+import { slackOf } from "../portfolio/packing-model.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { compareIds } from "../util/compare-ids.js";
 
@@ -26,9 +27,8 @@ export interface BindingLimit {
   readonly limit: number;
 }
 
-/** `used` reaches `limit` (relative tolerance 1e-9, as the solver's). */
-const reaches = (used: number, limit: number) =>
-  used >= limit - 1e-9 * Math.max(1, Math.abs(limit));
+/** `used` reaches `limit`, within the solver's relative tolerance. */
+const reaches = (used: number, limit: number) => used >= limit - slackOf(limit);
 
 /**
  * The limits `deals` (a portfolio: deals that together respect every limit)
