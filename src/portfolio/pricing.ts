@@ -38,6 +38,9 @@ import type { Work } from "./work.js";
 /** Steps of a walk between two safe points. */
 const walkBudget = 1 << 14;
 
+/** Shapes a walk hands out between two looks at the deadline. */
+const shapesPerCheck = 256;
+
 /** What one pricing round found. */
 export interface PricingRound {
   /** Every walk ran to its end (else the deadline cut it short). */
@@ -184,19 +187,24 @@ export class Pricer {
       if (heap.length >= keep) prices.threshold = Math.max(prices.threshold, reducedOf[heap[0]]);
     };
     if (perRoot > 0) complete = false;
+    // The deadline is looked at when a walk has spent its step budget, and
+    // every `shapesPerCheck` shapes (a walk finding shapes at every step
+    // would otherwise never spend its budget).
+    let sinceCheck = 0;
     walking: for (const walk of walks) {
       let root = -1;
       let shapes = 0;
       for (;;) {
         const count = walk.nextShape(this.arcs, walkBudget);
         if (count === 0) break;
-        if (count === budgetSpent) {
+        if (count === budgetSpent || ++sinceCheck >= shapesPerCheck) {
+          sinceCheck = 0;
           if (deadline.expired()) {
             complete = false;
             break walking;
           }
           yield;
-          continue;
+          if (count === budgetSpent) continue;
         }
         this.expand(walk.kind, count, offer);
         if (perRoot > 0) {

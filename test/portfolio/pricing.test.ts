@@ -21,6 +21,7 @@ import { dealId } from "../../src/search/deal-id.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { searchGraphOf } from "../../src/search/search-graph.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
+import { completeGraph } from "../helpers/complete-graph.js";
 import { smallNetwork } from "../search/small-network.js";
 
 /** r of a deal under prices y over the row space, from its trades. */
@@ -97,5 +98,34 @@ describe("pricing", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("pricing under a deadline", () => {
+  it("stops at a passed deadline even where every step of a walk is a deal", () => {
+    // K30: every pair of firms trades, so the walks hand out shapes without
+    // ever spending their step budget: 435 two-cycles and 8,120 three-cycles.
+    const network = parseNetwork(completeGraph(30));
+    const kinds: DealKind[] = ["cycle"];
+    const scan = new DealScan(network, { kinds, maxParties: 3, top: Number.POSITIVE_INFINITY });
+    const index = tradeIndexOf(network);
+    const space = new RowSpace(index, kinds);
+    const pricer = new Pricer(scan, space, searchGraphOf(index, true));
+    const round = (deadline: Deadline) =>
+      runSync(
+        pricer.round(
+          new Float64Array(space.rowCount),
+          new ColumnPool(),
+          0,
+          Number.POSITIVE_INFINITY,
+          deadline,
+        ),
+      );
+    const whole = round(new Deadline(Number.POSITIVE_INFINITY));
+    expect(whole.complete).toBe(true);
+    expect(whole.found.count).toBe(435 + 8120);
+    const cut = round(new Deadline(0));
+    expect(cut.complete).toBe(false);
+    expect(cut.found.count).toBeLessThan(whole.found.count / 10);
   });
 });
