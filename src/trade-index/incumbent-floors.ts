@@ -102,6 +102,19 @@ export function incumbentFloors(index: TradeIndex): IncumbentFloors {
   return floors;
 }
 
+/** Deals whose counters are read from their needs' records one by one; past this many, the table pays. */
+const dealsByRecords = 256;
+
+/**
+ * Readies `index` for building `count` deals' counters: past a few hundred
+ * deals, the per-need table (`incumbentFloors`, one pass over the need
+ * columns) is built first, rather than a need record read (and its firm's
+ * record built) for every trade.
+ */
+export function readyCounters(index: TradeIndex, count: number): void {
+  if (count > dealsByRecords) incumbentFloors(index);
+}
+
 /** Makes `floors` the per-need table of `index` (a worker thread's view of a table built elsewhere). */
 export function adoptIncumbentFloors(index: TradeIndex, floors: IncumbentFloors): void {
   cache.set(index, floors);
