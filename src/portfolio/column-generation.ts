@@ -82,7 +82,10 @@ export interface GenerationSettings {
   readonly batchPerRow: number;
 }
 
-/** Runs column generation until the LP is solved or the deadline passes. */
+/**
+ * Runs column generation until the LP is solved or the deadline passes;
+ * `start`'s deals (a listing cut short) seed the pool and the first packing.
+ */
 export async function generateColumns(
   pricer: Pricer,
   space: RowSpace,
@@ -90,6 +93,7 @@ export async function generateColumns(
   deadline: Deadline,
   settings: GenerationSettings,
   step: number,
+  start?: ColumnPool,
 ): Promise<GeneratedRelaxation> {
   const pool = new ColumnPool();
   const prices = new Float64Array(space.rowCount);
@@ -116,10 +120,10 @@ export async function generateColumns(
   const packing: number[] = [];
   /** Pool deals not yet in the master. */
   const pending: number[] = [];
-  const enqueue = (round: PricingRound, f: number): number => {
-    const trades = round.found.trades(f);
-    const kind = round.found.kind(f);
-    const j = pool.add(kind, trades, trades.length, round.found.value(f));
+  const enqueue = (from: ColumnPool, f: number): number => {
+    const trades = from.trades(f);
+    const kind = from.kind(f);
+    const j = pool.add(kind, trades, trades.length, from.value(f));
     if (j >= 0) pending.push(j);
     return j >= 0 ? j : pool.indexOf(kind, trades, trades.length);
   };
@@ -146,13 +150,13 @@ export async function generateColumns(
       }
       taken[at] = 1;
       added++;
-      enqueue(round, f);
+      enqueue(round.found, f);
     });
     const extra = Math.min(limit, added + Math.max(1, limit * settings.spread));
     round.order.forEach((f, at) => {
       if (taken[at] || added >= extra) return;
       added++;
-      enqueue(round, f);
+      enqueue(round.found, f);
     });
   };
 
@@ -161,11 +165,35 @@ export async function generateColumns(
    * root hand out a few deals at the current prices, queues them all, and
    * packs the best that still fit; a row the packing fills gets a prohibitive
    * price, so the next round looks elsewhere. Stops when nothing more fits.
+   * The deals of `start` (a listing cut short), best first, are packed
+   * before the first round.
    */
-  const seed = async (): Promise<void> => {
+  const seed = async (start: ColumnPool | undefined): Promise<void> => {
     const used = new Float64Array(space.rowCount);
     const seedPrices = new Float64Array(space.rowCount);
     const prohibitive = 1e6 * Math.max(1, pricer.valueScale);
+    /** Packs deal `f` of `from` when it still fits (and says so). */
+    const pack = (from: ColumnPool, f: number): boolean => {
+      const trades = from.trades(f);
+      const n = space.entries(trades, trades.length, rows, coefficients);
+      for (let e = 0; e < n; e++) {
+        const i = rows[e];
+        if (used[i] + coefficients[e] > space.capacity[i] * (1 + 1e-12)) return false;
+      }
+      packing.push(enqueue(from, f));
+      for (let e = 0; e < n; e++) {
+        const i = rows[e];
+        used[i] += coefficients[e];
+        if (used[i] >= space.capacity[i] * (1 - 1e-12)) seedPrices[i] = prohibitive;
+      }
+      return true;
+    };
+    if (start !== undefined) {
+      const best = Array.from({ length: start.count }, (_, f) => f).sort(
+        (a, b) => start.value(b) - start.value(a) || a - b,
+      );
+      for (const f of best) pack(start, f);
+    }
     for (let k = 0; k < settings.seedRounds; k++) {
       const round = await runWork(
         pricer.round(
@@ -183,26 +211,9 @@ export async function generateColumns(
       let packed = 0;
       let extra = settings.batch * settings.wide;
       for (const f of round.order) {
-        const trades = round.found.trades(f);
-        const n = space.entries(trades, trades.length, rows, coefficients);
-        let fits = true;
-        for (let e = 0; e < n && fits; e++) {
-          const i = rows[e];
-          fits = used[i] + coefficients[e] <= space.capacity[i] * (1 + 1e-12);
-        }
-        if (!fits) {
-          // A few of the deals that do not fit, for a spread-out start.
-          if (extra-- > 0) enqueue(round, f);
-          continue;
-        }
-        const j = enqueue(round, f);
-        packed++;
-        packing.push(j);
-        for (let e = 0; e < n; e++) {
-          const i = rows[e];
-          used[i] += coefficients[e];
-          if (used[i] >= space.capacity[i] * (1 - 1e-12)) seedPrices[i] = prohibitive;
-        }
+        if (pack(round.found, f)) packed++;
+        // A few of the deals that do not fit, for a spread-out start.
+        else if (extra-- > 0) enqueue(round.found, f);
       }
       if (packed === 0 || deadline.expired()) return;
     }
@@ -280,7 +291,7 @@ export async function generateColumns(
   };
 
   try {
-    await seed();
+    await seed(start);
     let round: PricingRound | undefined;
     for (;;) {
       const batch = flush();

@@ -30,7 +30,7 @@ import { dealId } from "../search/deal-id.js";
 import { searchGraphOf } from "../search/search-graph.js";
 import { readyCounters } from "../trade-index/incumbent-floors.js";
 import { compareIds } from "../util/compare-ids.js";
-import { generateColumns } from "./column-generation.js";
+import { type GenerationSettings, generateColumns } from "./column-generation.js";
 import { ColumnPool } from "./column-pool.js";
 import { Deadline } from "./deadline.js";
 import { type ExactSettings, meetsBound } from "./exact.js";
@@ -78,7 +78,7 @@ export const autoListLimit = 50_000;
 const buildShare = 0.9;
 
 /** Column generation's knobs. */
-const generation = {
+export const generationSettings: GenerationSettings = {
   batch: 300,
   batchPerRow: 0.05,
   seedPerRoot: 2,
@@ -157,11 +157,14 @@ export async function runSelectDeals(
   const resolved = solver === "auto" ? "exact" : solver;
 
   let outcome: Outcome | undefined;
+  /** The deals of a listing that outgrew its limit: the generation's start. */
+  let listed: ColumnPool | undefined;
   if (method !== "generate") {
     const limit = method === "auto" && generable ? autoListLimit : Number.POSITIVE_INFINITY;
     const listing = await runWork(listDeals(scan, top, limit, deadline, stop), deadline.pacer);
     const searchMs = performance.now() - started;
-    if (!listing.overflow) {
+    if (listing.overflow) listed = listing.pool;
+    else {
       const all = Int32Array.from({ length: listing.pool.count }, (_, j) => j);
       const solution = await solveModel(
         listing.pool.model(space, all),
@@ -205,11 +208,20 @@ export async function runSelectDeals(
       };
     }
   }
-  outcome ??= await generate(scan, space, resolved, trivial, tradeSurplus, deadline, settings);
+  outcome ??= await generate(
+    scan,
+    space,
+    resolved,
+    trivial,
+    tradeSurplus,
+    deadline,
+    settings,
+    listed,
+  );
   return assemble(scan, outcome, started);
 }
 
-/** The generate path: column generation, then rounding and fixing. */
+/** The generate path: column generation (from the deals `listed` already, if any), then rounding and fixing. */
 async function generate(
   scan: DealScan,
   space: RowSpace,
@@ -218,6 +230,7 @@ async function generate(
   tradeSurplus: Float64Array,
   deadline: Deadline,
   settings: ExactSettings,
+  listed: ColumnPool | undefined,
 ): Promise<Outcome> {
   const pricer = new Pricer(scan, space, searchGraphOf(scan.index, true));
   const step = stepOf(scan, tradeSurplus);
@@ -226,8 +239,9 @@ async function generate(
     space,
     settings.backend,
     deadline.part(0.75, 0),
-    generation,
+    generationSettings,
     step,
+    listed,
   );
   const fixed = await roundAndFix(
     { ...relaxation, bound: Math.min(relaxation.bound, trivial) },
