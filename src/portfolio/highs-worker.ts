@@ -264,10 +264,11 @@ export class HighsWorker {
       eval: true,
       workerData: { highsPath: highsPath(), stop: this.stop.buffer },
     });
-    this.worker.unref();
     this.worker.on("message", (message: WorkerMessage) => this.receive(message));
     this.worker.on("error", (error: Error) => this.fail(`HiGHS worker failed: ${error.message}`));
     this.worker.on("exit", (code) => this.fail(`HiGHS worker exited (code ${code})`));
+    // After the listeners: listening for messages refs the worker's port again.
+    this.worker.unref();
   }
 
   /** Whether the worker can still take requests. */
@@ -385,6 +386,20 @@ export function leaseHighsWorker(): HighsWorker {
     if (worker.alive) return worker;
   }
   return new HighsWorker();
+}
+
+/**
+ * Starts a worker (it loads HiGHS at once) and keeps it idle for the next
+ * lease, unless one is idle already; where worker threads are not to be had,
+ * does nothing (the solve that follows says why it cannot run).
+ */
+export function warmHighsWorker(): void {
+  if (idle.some((worker) => worker.alive)) return;
+  try {
+    releaseHighsWorker(new HighsWorker());
+  } catch {
+    // No worker threads here: the first solve reports it.
+  }
 }
 
 /** Returns a worker to the pool (a dead one is dropped; at most two are kept). */
