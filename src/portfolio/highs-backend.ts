@@ -19,7 +19,6 @@ import {
   leaseHighsWorker,
   type PackedModel,
   releaseHighsWorker,
-  warmHighsWorker,
 } from "./highs-worker.js";
 import type {
   BackendStatus,
@@ -86,8 +85,6 @@ function relaxationFrom(answer: HighsAnswer, deadline: Deadline): RelaxationResu
 /** HiGHS in a worker thread leased per solve (per kept LP for a master). */
 export const highsBackend: MipBackend = {
   name: "highs",
-
-  warm: warmHighsWorker,
 
   async solveRelaxation(model: PackingModel, deadline: Deadline): Promise<RelaxationResult> {
     const worker = leaseHighsWorker();

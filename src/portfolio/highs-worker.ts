@@ -388,20 +388,6 @@ export function leaseHighsWorker(): HighsWorker {
   return new HighsWorker();
 }
 
-/**
- * Starts a worker (it loads HiGHS at once) and keeps it idle for the next
- * lease, unless one is idle already; where worker threads are not to be had,
- * does nothing (the solve that follows says why it cannot run).
- */
-export function warmHighsWorker(): void {
-  if (idle.some((worker) => worker.alive)) return;
-  try {
-    releaseHighsWorker(new HighsWorker());
-  } catch {
-    // No worker threads here: the first solve reports it.
-  }
-}
-
 /** Returns a worker to the pool (a dead one is dropped; at most two are kept). */
 export function releaseHighsWorker(worker: HighsWorker): void {
   if (worker.alive && idle.length < 2) idle.push(worker);

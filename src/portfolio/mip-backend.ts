@@ -82,9 +82,4 @@ export interface MipBackend {
   ): Promise<IntegerResult>;
   /** A new, empty kept LP. */
   openMaster(): MasterLp;
-  /**
-   * Gets ready for a first solve soon (HiGHS: starts a worker thread loading
-   * it), so that the loading overlaps the search for candidates; optional.
-   */
-  warm?(): void;
 }

@@ -130,8 +130,6 @@ export async function runSelectDeals(
     throw new UsageError(
       `unknown candidates method ${String(method)} (expected ${candidateMethods.join(", ")})`,
     );
-  // The exact solver's backend loads while the candidates are searched.
-  if (solver !== "greedy") settings.backend.warm?.();
   // The search and the solvers stop at 90% of the limit: the rest is for
   // building the chosen deals (tens of microseconds each).
   const deadline = new Deadline(timeLimitMs * buildShare, options.signal);

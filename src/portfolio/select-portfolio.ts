@@ -179,9 +179,6 @@ export async function runPortfolio(
   const objectiveName = options.objective ?? defaultObjectiveFor(deals);
   if (!objectives.includes(objectiveName))
     throw new UsageError(`unknown objective ${String(objectiveName)}`);
-  // The exact solver's backend loads while the deals are read.
-  if (solver === "exact" || (solver === "auto" && deals.length <= autoExactLimit))
-    settings.backend.warm?.();
   const deadline = new Deadline(timeLimitMs, options.signal);
   const pacer = deadline.pacer;
   // A first slice always runs: even at a zero time limit some deals are read.

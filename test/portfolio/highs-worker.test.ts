@@ -1,8 +1,7 @@
 /**
- * The HiGHS worker thread started ahead of a solve (`warmHighsWorker`, while
- * the candidates are searched) must never keep a process alive: a
- * selection that needs no LP (a few cycles, enumerated) leaves it unused, and
- * the process must still end when its work does.
+ * A HiGHS worker thread that sits idle (leased and given back without a
+ * solve, as a selection that needs no LP may leave it) must never keep a
+ * process alive: the process must end when its work does.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,18 +12,18 @@ import { describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..", "..");
 
-describe("the warmed HiGHS worker", () => {
-  it("lets the process exit when no solve uses it", () => {
+describe("an idle HiGHS worker", () => {
+  it("lets the process exit", () => {
     const folder = mkdtempSync(join(tmpdir(), "rd-highs-"));
     try {
       const module = pathToFileURL(join(root, "src", "portfolio", "highs-worker.ts")).href;
-      const script = join(folder, "warm.mts");
+      const script = join(folder, "idle.mts");
       writeFileSync(
         script,
         [
-          `import { warmHighsWorker } from ${JSON.stringify(module)};`,
-          "warmHighsWorker();",
-          'process.stdout.write("warmed");',
+          `import { leaseHighsWorker, releaseHighsWorker } from ${JSON.stringify(module)};`,
+          "releaseHighsWorker(leaseHighsWorker());",
+          'process.stdout.write("idle");',
         ].join("\n"),
       );
       // A worker that kept the process alive would run into the timeout (ETIMEDOUT).
@@ -32,7 +31,7 @@ describe("the warmed HiGHS worker", () => {
         cwd: root,
         timeout: 30_000,
       });
-      expect(String(out)).toBe("warmed");
+      expect(String(out)).toBe("idle");
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
