@@ -19,7 +19,6 @@ import type {
   FormattedDeals,
   RankedChunk,
   RankTask,
-  WarmTask,
   WorkerJob,
 } from "./thread-tasks.js";
 
@@ -57,16 +56,14 @@ export function workerEntry(): { readonly filename: string; readonly execArgv: s
 /** How long an idle worker thread waits for work before it ends (ms). */
 export const idleThreadMs = 5_000;
 
-type Pool = Piscina<DealTask | WarmTask, RankedChunk | FormattedDeals | undefined>;
-
-const pools = new Map<number, Pool>();
+const pools = new Map<number, Piscina<DealTask, RankedChunk | FormattedDeals>>();
 
 /**
  * The pool of `threads` worker threads, started on first use and kept for
  * the process: a later ranking with as many threads finds them warm. Idle
  * threads never keep the process alive, and end after `idleThreadMs`.
  */
-function poolOf(threads: number): Pool {
+function poolOf(threads: number): Piscina<DealTask, RankedChunk | FormattedDeals> {
   let pool = pools.get(threads);
   if (pool === undefined) {
     const { filename, execArgv } = workerEntry();
@@ -83,24 +80,12 @@ function poolOf(threads: number): Pool {
 }
 
 /**
- * Starts the `threads` worker threads of a ranking about to run (a task that
- * does nothing per thread), so that they load their modules while the
- * calling thread reads the index; threads already running are reused.
- */
-export function warmThreads(threads: number): void {
-  const pool = poolOf(threads);
-  for (let t = pool.threads.length; t < threads; t++) {
-    pool.run({ warm: true }).catch(() => undefined);
-  }
-}
-
-/**
  * One ranking's work on a pool of worker threads: each task carries the job
  * (the shared index and the options; posting shared memory copies nothing),
  * which a thread sets up once and keeps for the job's next tasks.
  */
 export class DealThreads {
-  private readonly pool: Pool;
+  private readonly pool: Piscina<DealTask, RankedChunk | FormattedDeals>;
   /** Aborts this job's running tasks (their threads are ended) on an error or a close. */
   private readonly stop = new AbortController();
   private readonly signal: AbortSignal;

@@ -17,7 +17,6 @@ import {
   rankChunk,
   type TaskLink,
   takeProgressSlot,
-  type WarmTask,
 } from "./thread-tasks.js";
 
 /** Jobs whose index a thread keeps (most recent last). */
@@ -48,9 +47,8 @@ function setUp(task: DealTask): { readonly index: TradeIndex; readonly slot: Pro
   return mine;
 }
 
-/** Runs one task (a warm-up task is done once the thread is running). */
-export default function run(task: DealTask | WarmTask): RankedChunk | FormattedDeals | undefined {
-  if ("warm" in task) return undefined;
+/** Runs one task. */
+export default function run(task: DealTask): RankedChunk | FormattedDeals {
   const { work, job } = task;
   link = work.link;
   try {

@@ -77,15 +77,6 @@ export interface DealTask {
   readonly work: RankTask | FormatTask;
 }
 
-/**
- * A task that does nothing: posted when a ranking starts, so that the pool
- * starts its threads (each loads its modules) while the calling thread still
- * reads the index.
- */
-export interface WarmTask {
-  readonly warm: true;
-}
-
 /** Deals in flat arrays: deal j has kind `dealKinds[kinds[j]]`, `sizes[j]` trades (in order in `trades`) and id `ids[j]`. */
 export interface PackedDeals {
   readonly kinds: Uint8Array;

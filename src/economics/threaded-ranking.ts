@@ -29,7 +29,7 @@ import { searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
-import { DealThreads, warmThreads } from "./deal-threads.js";
+import { DealThreads } from "./deal-threads.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { sharedArray, shareIndex } from "./shared-index.js";
@@ -107,8 +107,6 @@ export async function rankOnThreads(
   options: FindDealsOptions,
   threaded: ThreadedRankingOptions,
 ): Promise<ThreadedRankedDeals> {
-  // The threads start (and load their modules) while this thread reads the index.
-  warmThreads(threaded.threads);
   const index = tradeIndexOf(network, { shared: true });
   const ranking = new Ranking(network, options);
   const resolved = ranking.scan.options;
