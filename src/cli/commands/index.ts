@@ -2,28 +2,24 @@
  * The table of CLI commands. Each command is `(argv, io) => Promise<exitCode>`.
  */
 import { type CliIO, exitStatusHelp } from "../io.js";
-import { runCheck } from "./check.js";
-import { runConvert } from "./convert.js";
-import { runExplore } from "./explore.js";
-import { runFind } from "./find.js";
-import { runGenerate } from "./generate.js";
-import { runMerge } from "./merge.js";
-import { runSelect } from "./select.js";
-import { runTrades } from "./trades.js";
 
 /** A CLI command: runs with its own arguments and returns the exit code. */
 export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-/** Every command by name. */
+/**
+ * Every command by name. Each command's module is loaded when it runs, so a
+ * run loads only the code its command uses (the page writers, the
+ * generator and the merge are not read for a `select`).
+ */
 export const commands: Record<string, Command> = {
-  find: runFind,
-  select: runSelect,
-  check: runCheck,
-  trades: runTrades,
-  convert: runConvert,
-  explore: runExplore,
-  generate: runGenerate,
-  merge: runMerge,
+  find: async (argv, io) => (await import("./find.js")).runFind(argv, io),
+  select: async (argv, io) => (await import("./select.js")).runSelect(argv, io),
+  check: async (argv, io) => (await import("./check.js")).runCheck(argv, io),
+  trades: async (argv, io) => (await import("./trades.js")).runTrades(argv, io),
+  convert: async (argv, io) => (await import("./convert.js")).runConvert(argv, io),
+  explore: async (argv, io) => (await import("./explore.js")).runExplore(argv, io),
+  generate: async (argv, io) => (await import("./generate.js")).runGenerate(argv, io),
+  merge: async (argv, io) => (await import("./merge.js")).runMerge(argv, io),
 };
 
 /** The command names, for "did you mean". */
