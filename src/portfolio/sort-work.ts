@@ -46,9 +46,18 @@ export function* mergeSort(
   if (from !== items) items.set(from);
 }
 
-/** The indices 0..n−1 ordered by `keys` ascending (stable), by two 16-bit counting passes. */
+/** Below this many keys a comparison sort beats two passes over 65,536 counters. */
+const countingFrom = 4096;
+
+/**
+ * The indices 0..n−1 ordered by `keys` ascending (stable): by two 16-bit
+ * counting passes, or for a few keys by a comparison sort.
+ */
 export function* radixOrder(keys: Uint32Array): Work<Int32Array> {
   const n = keys.length;
+  if (n < countingFrom) {
+    return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  }
   let order = new Int32Array(n);
   let other = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
