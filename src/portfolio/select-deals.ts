@@ -28,7 +28,6 @@ import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
 import { dealId } from "../search/deal-id.js";
 import { searchGraphOf } from "../search/search-graph.js";
-import { readyCounters } from "../trade-index/incumbent-floors.js";
 import { compareIds } from "../util/compare-ids.js";
 import { type GenerationSettings, generateColumns } from "./column-generation.js";
 import { ColumnPool } from "./column-pool.js";
@@ -410,7 +409,6 @@ function* listDeals(
 function assemble(scan: DealScan, outcome: Outcome, started: number): Portfolio {
   const { pool, chosen } = outcome;
   const picked: { deal: Deal; value: number }[] = [];
-  readyCounters(scan.index, chosen.length);
   for (const j of chosen) {
     const kind = pool.kind(j);
     const trades = pool.trades(j);

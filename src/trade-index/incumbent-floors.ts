@@ -33,14 +33,30 @@ export function incumbentFloorOf(index: TradeIndex, n: number): number {
   return offer < 0 ? Number.NaN : index.offerPrice[offer] - index.offerUnitMargin[offer];
 }
 
+const cache = new WeakMap<TradeIndex, IncumbentFloors>();
+
+/** Counters read from need records one by one per index; past this many, the per-need table is built. */
+const tradesByRecords = 1024;
+
+/** How many counters of each index were read from need records. */
+const recordReads = new WeakMap<TradeIndex, number>();
+
 /**
  * The counter per unit of trade `t`, read from the need record (NaN when
  * unknown), or from the per-need table when one was built or adopted (a
- * worker thread's index has no records).
+ * worker thread's index has no records). A few deals' counters (a top 20,
+ * a proposal) read records; past {@link tradesByRecords} reads the table is
+ * built once (one pass over the need columns) and read from then on, as
+ * when a listing or a portfolio builds thousands of deals.
  */
 export function counterUnitOf(index: TradeIndex, t: number): number {
   const n = index.tradeNeed[t];
-  const table = cache.get(index);
+  let table = cache.get(index);
+  if (table === undefined) {
+    const reads = (recordReads.get(index) ?? 0) + 1;
+    recordReads.set(index, reads);
+    if (reads > tradesByRecords) table = incumbentFloors(index);
+  }
   if (table !== undefined) {
     const floor = table.floor[n];
     return Number.isNaN(floor)
@@ -61,8 +77,6 @@ export interface IncumbentFloors {
   readonly floor: Float64Array;
   readonly reference: Float64Array;
 }
-
-const cache = new WeakMap<TradeIndex, IncumbentFloors>();
 
 /**
  * The per-need floors of an index, built once (for pricing many deals under
@@ -100,19 +114,6 @@ export function incumbentFloors(index: TradeIndex): IncumbentFloors {
     cache.set(index, floors);
   }
   return floors;
-}
-
-/** Deals whose counters are read from their needs' records one by one; past this many, the table pays. */
-const dealsByRecords = 256;
-
-/**
- * Readies `index` for building `count` deals' counters: past a few hundred
- * deals, the per-need table (`incumbentFloors`, one pass over the need
- * columns) is built first, rather than a need record read (and its firm's
- * record built) for every trade.
- */
-export function readyCounters(index: TradeIndex, count: number): void {
-  if (count > dealsByRecords) incumbentFloors(index);
 }
 
 /** Makes `floors` the per-need table of `index` (a worker thread's view of a table built elsewhere). */

@@ -8,7 +8,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import { incumbentFloorOf, incumbentFloors } from "../../src/trade-index/incumbent-floors.js";
+import {
+  counterUnitOf,
+  incumbentFloorOf,
+  incumbentFloors,
+} from "../../src/trade-index/incumbent-floors.js";
 import { needRecordOf } from "../../src/trade-index/trade-figures.js";
 import { TradeIndex } from "../../src/trade-index/trade-index.js";
 import { randomNetwork } from "../helpers/random-network.js";
@@ -29,6 +33,29 @@ describe("incumbentFloors", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("gives counterUnitOf the same counters once it reads the table instead of the records", () => {
+    fc.assert(
+      fc.property(randomNetwork({ maxFirms: 8, maxProducts: 3 }), (raw) => {
+        const index = new TradeIndex(parseNetwork(raw));
+        // The counter per unit from the records: max(0, ref − floor), ref the seller's price by default.
+        const expected = Array.from({ length: index.tradeCount }, (_, t) => {
+          const n = index.tradeNeed[t];
+          const floor = incumbentFloorOf(index, n);
+          if (Number.isNaN(floor)) return Number.NaN;
+          const price = index.offerPrice[index.tradeOffer[t]];
+          return Math.max(0, (needRecordOf(index, n).referencePrice ?? price) - floor);
+        });
+        // Enough rounds over the trades to pass the switch to the table (1,024 reads).
+        const rounds = index.tradeCount === 0 ? 0 : Math.ceil(1100 / index.tradeCount) + 1;
+        for (let round = 0; round < rounds; round++) {
+          for (let t = 0; t < index.tradeCount; t++)
+            expect(counterUnitOf(index, t)).toBe(expected[t]);
+        }
+      }),
+      { numRuns: 50 },
     );
   });
 });
