@@ -3,6 +3,8 @@
  * proved about them, and the work it took.
  */
 import type { Deal, Objective } from "../economics/deal.js";
+import { compareIds } from "../util/compare-ids.js";
+import { meetsBound } from "./exact.js";
 
 /**
  * What the result proves.
@@ -105,4 +107,48 @@ export interface Portfolio {
   readonly solver: "exact" | "greedy";
   /** Work counters. */
   readonly stats: PortfolioStats;
+}
+
+/** A chosen deal with its objective value. */
+export interface PickedDeal {
+  readonly deal: Deal;
+  readonly value: number;
+}
+
+/** How a selection ended, before its result is made. */
+export interface SelectionEnd {
+  readonly status: PortfolioStatus;
+  /** The best upper bound proved on the optimum. */
+  readonly bound: number;
+  readonly objectiveName: Objective;
+  readonly solver: "exact" | "greedy";
+  readonly stats: PortfolioStats;
+  /** `performance.now()` when the selection started. */
+  readonly started: number;
+}
+
+/**
+ * The result of a selection: the chosen deals best first (ties by id), the
+ * objective their sum, the gap to the bound. A portfolio that meets its
+ * proved bound is optimal however the run ended (a greedy answer, a time-out
+ * after the proof); the bound is never below the objective.
+ */
+export function portfolioResult(picked: PickedDeal[], end: SelectionEnd): Portfolio {
+  picked.sort((a, b) => b.value - a.value || compareIds(a.deal.id, b.deal.id));
+  let objective = 0;
+  for (const { value } of picked) objective += value;
+  const status = meetsBound(objective, end.bound) ? "optimal" : end.status;
+  const bound = status === "optimal" ? objective : Math.max(end.bound, objective);
+  return {
+    status,
+    deals: picked.map((p) => p.deal),
+    objectiveName: end.objectiveName,
+    objective,
+    bound,
+    gap: bound === 0 ? 0 : (bound - objective) / Math.abs(bound),
+    optimal: status === "optimal",
+    timeMs: performance.now() - end.started,
+    solver: end.solver,
+    stats: end.stats,
+  };
 }

@@ -18,7 +18,6 @@
  * One deadline covers the search and the selection; a time-out or an abort
  * returns the best portfolio found with the best bound proved.
  */
-import type { Deal } from "../economics/deal.js";
 import { DealScan } from "../economics/deal-scan.js";
 import { defaultFindOptions, type FindDealsOptions } from "../economics/find-options.js";
 import { isInitiatorObjective, objectiveBound, objectiveValue } from "../economics/objective.js";
@@ -28,14 +27,18 @@ import { UsageError } from "../model/errors.js";
 import type { Network } from "../model/types.js";
 import { dealId } from "../search/deal-id.js";
 import { searchGraphOf } from "../search/search-graph.js";
-import { compareIds } from "../util/compare-ids.js";
 import { type GenerationSettings, generateColumns } from "./column-generation.js";
 import { ColumnPool } from "./column-pool.js";
 import { Deadline } from "./deadline.js";
-import { type ExactSettings, meetsBound } from "./exact.js";
+import type { ExactSettings } from "./exact.js";
 import { objectiveStep } from "./granularity.js";
 import type { PortfolioOptions } from "./portfolio-options.js";
-import type { Portfolio, PortfolioStats, PortfolioStatus } from "./portfolio-result.js";
+import {
+  type Portfolio,
+  type PortfolioStats,
+  type PortfolioStatus,
+  portfolioResult,
+} from "./portfolio-result.js";
 import { Pricer } from "./pricing.js";
 import { roundAndFix } from "./round-and-fix.js";
 import { RowSpace } from "./row-space.js";
@@ -407,31 +410,19 @@ function* listDeals(
 
 /** Builds the chosen deals and the result. */
 function assemble(scan: DealScan, outcome: Outcome, started: number): Portfolio {
-  const { pool, chosen } = outcome;
-  const picked: { deal: Deal; value: number }[] = [];
-  for (const j of chosen) {
+  const { pool } = outcome;
+  const picked = outcome.chosen.map((j) => {
     const kind = pool.kind(j);
     const trades = pool.trades(j);
     const id = dealId(scan.index, kind, trades, trades.length);
-    picked.push({ deal: scan.rebuild(kind, trades.slice(), id), value: pool.value(j) });
-  }
-  picked.sort((a, b) => b.value - a.value || compareIds(a.deal.id, b.deal.id));
-  let objective = 0;
-  for (const { value } of picked) objective += value;
-  // A portfolio that meets a proved bound is optimal, however the run ended
-  // (a complete graph's trade-surplus bound, met by the first rounding).
-  const status = meetsBound(objective, outcome.bound) ? "optimal" : outcome.status;
-  const bound = status === "optimal" ? objective : Math.max(outcome.bound, objective);
-  return {
-    status,
-    deals: picked.map((p) => p.deal),
+    return { deal: scan.rebuild(kind, trades.slice(), id), value: pool.value(j) };
+  });
+  return portfolioResult(picked, {
+    status: outcome.status,
+    bound: outcome.bound,
     objectiveName: scan.options.objective,
-    objective,
-    bound,
-    gap: bound === 0 ? 0 : (bound - objective) / Math.abs(bound),
-    optimal: status === "optimal",
-    timeMs: performance.now() - started,
     solver: outcome.solver,
     stats: outcome.stats,
-  };
+    started,
+  });
 }

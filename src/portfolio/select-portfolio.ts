@@ -25,7 +25,7 @@ import {
   type PortfolioOptions,
   portfolioSolvers,
 } from "./portfolio-options.js";
-import type { Portfolio } from "./portfolio-result.js";
+import { type PickedDeal, type Portfolio, portfolioResult } from "./portfolio-result.js";
 import { solveModel } from "./solve-model.js";
 import { radixOrder } from "./sort-work.js";
 import { runWork, type Work } from "./work.js";
@@ -194,28 +194,18 @@ export async function runPortfolio(
   const solution = await solveModel(full, resolved, deadline, settings);
   const { model, chosen } = solution;
 
-  const picked: { deal: Deal; value: number }[] = [];
+  const picked: PickedDeal[] = [];
   for (let j = 0; j < model.columnCount; j++) {
     if (chosen[j]) picked.push({ deal: candidates.deals[model.deal[j]], value: model.value[j] });
   }
-  picked.sort((a, b) => b.value - a.value || compareIds(a.deal.id, b.deal.id));
-  let objective = 0;
-  for (const { value } of picked) objective += value;
+  // Deals not read before the deadline may add up to their values.
   const left = candidates.unread + unread;
-  let status = solution.status;
-  let bound = Math.max(solution.bound + left, objective);
-  if (left > 0 && status === "optimal") status = deadline.cutShort;
-  if (status === "optimal") bound = objective;
-  return {
-    status,
-    deals: picked.map((p) => p.deal),
+  return portfolioResult(picked, {
+    status: left > 0 && solution.status === "optimal" ? deadline.cutShort : solution.status,
+    bound: solution.bound + left,
     objectiveName,
-    objective,
-    bound,
-    gap: bound === 0 ? 0 : (bound - objective) / Math.abs(bound),
-    optimal: status === "optimal",
-    timeMs: performance.now() - started,
     solver: solution.solver,
+    started,
     stats: {
       candidates: deals.length,
       duplicateIds: candidates.duplicateIds,
@@ -231,5 +221,5 @@ export async function runPortfolio(
       candidateMethod: "deals",
       ...(solution.backendError === undefined ? {} : { backendError: solution.backendError }),
     },
-  };
+  });
 }
