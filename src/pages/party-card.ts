@@ -86,7 +86,11 @@ export function partyCardHtml(
   const figures = partyFigures
     .map(([field, label]) => {
       const value = party[field];
-      return typeof value === "number" ? figureHtml(field, label, value, money(value)) : "";
+      if (typeof value !== "number") return "";
+      // A negative premium is what switching saves the buyer: said as such, not as "-5,000".
+      if (field === "premiumPaid" && value < 0)
+        return figureHtml(field, "switching saves", value, money(-value));
+      return figureHtml(field, label, value, money(value));
     })
     .join("");
   const room = roomBarHtml(party, context.scale, money);

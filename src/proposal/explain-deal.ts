@@ -5,9 +5,9 @@
  * Each party hears what it sells to whom and buys from whom, with the order's
  * value, the discount it gives or gets (money and percent of the order), what
  * switching supplier costs or saves it, and its net gain; then its room (how
- * much more it could give and still come out ahead, and the floor it cannot
- * be pushed below), the counter of each incumbent that could win it back and
- * whether the deal still beats it; the initiator also hears the margin it
+ * much more it could give before the deal stops paying for it, the floor it
+ * cannot be pushed below and the most it could ask for), the counter of each
+ * incumbent that could win it back and whether the deal still beats it; the initiator also hears the margin it
  * gives up against the customers it wins. Given the network, firms are named
  * by their names and money carries the network's currency; money has two
  * decimals, written the same on every machine (no locale).
@@ -149,12 +149,16 @@ class Voice {
     const range = party.netRange;
     if (range === undefined || range === null) return undefined;
     const [floor, ceiling] = range;
-    const bounds = `it cannot be pushed below ${this.money(floor)} and could ask for up to ${this.money(ceiling)}`;
+    // Amounts under half a cent read as none.
+    const atCeiling = !(ceiling - party.net >= 0.005);
+    const bounds = atCeiling
+      ? `it cannot be pushed below ${this.money(floor)}, and this deal already gives it the most it could ask for`
+      : `it cannot be pushed below ${this.money(floor)} and could ask for up to ${this.money(ceiling)}`;
     const give = party.net - floor;
     if (!(give >= 0.005)) return `It has no room to give more: ${bounds}.`;
     const orders = this.ordersOf(party.firm);
     const share = orders > 0 ? ` (${formatPercent(give / orders)} of its orders)` : "";
-    return `It could give up to ${this.money(give)} more${share} and still come out ahead; ${bounds}.`;
+    return `It could give up to ${this.money(give)} more${share} before the deal stops paying for it; ${bounds}.`;
   }
 
   /** The value of what a party sells in the deal, or of what it buys when it sells nothing. */

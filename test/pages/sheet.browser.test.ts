@@ -64,6 +64,13 @@ describe("the deal sheet in chromium", () => {
             heading: card.querySelector("h3, h4")?.textContent ?? "",
             net: Number(card.querySelector('[data-field="net"]')?.getAttribute("data-value")),
             netText: card.querySelector('[data-field="net"]')?.textContent ?? "",
+            premium: Number(
+              card.querySelector('[data-field="premiumPaid"]')?.getAttribute("data-value"),
+            ),
+            premiumText: card.querySelector('[data-field="premiumPaid"]')?.textContent ?? "",
+            premiumLabel:
+              card.querySelector('[data-field="premiumPaid"]')?.previousElementSibling
+                ?.textContent ?? "",
             floor: Number(card.querySelector(".room")?.getAttribute("data-floor")),
             ceiling: Number(card.querySelector(".room")?.getAttribute("data-ceiling")),
             floorText: card.querySelector('[data-field="roomFloor"]')?.textContent ?? "",
@@ -86,6 +93,12 @@ describe("the deal sheet in chromium", () => {
           expect(card.heading).toContain(name);
           expect(card.net).toBeCloseTo(party.net, 2);
           expect(card.netText).toBe(money(party.net));
+          // A negative premium is read as what switching saves, never as a negative payment.
+          expect(card.premium).toBeCloseTo(party.premiumPaid, 2);
+          expect(card.premiumText).toBe(money(Math.abs(party.premiumPaid)));
+          expect(card.premiumLabel).toBe(
+            party.premiumPaid < 0 ? "switching saves" : "premium paid",
+          );
           const [floor, ceiling] = party.netRange ?? [Number.NaN, Number.NaN];
           expect(card.floor).toBeCloseTo(floor, 2);
           expect(card.ceiling).toBeCloseTo(ceiling, 2);

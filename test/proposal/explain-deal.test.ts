@@ -50,9 +50,10 @@ describe("explainDeal", () => {
     );
     expect(steel[2]).toBe("Its net gain from the deal is CNY 865,500.00.");
     // Room (worked in test/economics/deal-room.test.ts): steel's net ranges 0 … 865,500;
-    // it could give 865,500 more, 13.87 % of its 6,240,000 of orders (1,200 t at 5,200).
+    // it could give 865,500 more, 13.87 % of its 6,240,000 of orders (1,200 t at 5,200);
+    // its net 865,500 is its ceiling: it already gets the most it could ask for.
     expect(steel[3]).toBe(
-      "It could give up to CNY 865,500.00 more (13.87% of its orders) and still come out ahead; it cannot be pushed below CNY 0.00 and could ask for up to CNY 865,500.00.",
+      "It could give up to CNY 865,500.00 more (13.87% of its orders) before the deal stops paying for it; it cannot be pushed below CNY 0.00, and this deal already gives it the most it could ask for.",
     );
     // Gives up 214,500 to win valveco and developer (a key account); 1,080,000 / 214,500 = 5.03.
     expect(steel[4]).toBe(
