@@ -17,6 +17,7 @@ import type { Network } from "../../src/model/types.js";
 import { type CandidateMethod, selectDeals } from "../../src/portfolio/select-deals.js";
 import { selectPortfolio } from "../../src/portfolio/select-portfolio.js";
 import type { DealKind } from "../../src/search/kinds.js";
+import { twoFirmCycle } from "../helpers/two-firm-cycle.js";
 import { smallNetwork } from "../search/small-network.js";
 import { bestBySubsets, close, violations } from "./fixtures.js";
 
@@ -147,20 +148,7 @@ describe("selectDeals", () => {
   });
 
   it("an initiator or a finite top lists; generate refuses them", async () => {
-    const network = parseNetwork({
-      firms: [
-        {
-          id: "a",
-          offers: [{ product: "x", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "y", quantity: 1, referencePrice: 8 }],
-        },
-        {
-          id: "b",
-          offers: [{ product: "y", price: 10, cost: 5, capacity: 1 }],
-          needs: [{ product: "x", quantity: 1, referencePrice: 8 }],
-        },
-      ],
-    });
+    const network = parseNetwork(twoFirmCycle());
     const listed = await selectDeals(network, { initiator: "a" });
     expect(listed.stats.candidateMethod).toBe("list");
     expect(listed.deals.map((d) => d.id)).toEqual(["cycle:a>b:x|b>a:y"]);
