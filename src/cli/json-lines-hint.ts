@@ -5,6 +5,7 @@
  */
 import { NetworkError } from "../model/errors.js";
 import { parseNetworkText } from "../model/read-network.js";
+import { withNetworkSchemas } from "../model/schemas-on-demand.js";
 import { parseNetworkBytes } from "../model/text/read-document.js";
 import type { Network } from "../model/types.js";
 
@@ -24,9 +25,14 @@ export function looksLikeJsonLines(text: string): boolean {
  * `parseNetworkText`, with a hint added to the "not valid JSON" issue when
  * the text looks like JSON Lines: how to read it as such.
  */
-export function parseNetworkTextWithHint(text: string | Uint8Array, path: string): Network {
+export async function parseNetworkTextWithHint(
+  text: string | Uint8Array,
+  path: string,
+): Promise<Network> {
   try {
-    return typeof text === "string" ? parseNetworkText(text) : parseNetworkBytes(text);
+    return await withNetworkSchemas(() =>
+      typeof text === "string" ? parseNetworkText(text) : parseNetworkBytes(text),
+    );
   } catch (error) {
     // The first lines are enough to tell (the bytes are not decoded whole).
     const head =

@@ -3,14 +3,19 @@
  * collecting every problem. The same builder serves the JSON document and the
  * streamed JSON Lines form; only the place names differ (`firms[3]` versus
  * `line 1203: firm`).
+ *
+ * A record the fast paths of `quick-validate.ts` are unsure of goes to zod
+ * (`networkSchemas()`); while the schemas are not loaded that throws
+ * `SchemasNotLoaded` before the record changes anything, so the caller can
+ * load them and hand the same record again (`schemas-on-demand.ts`).
  */
 import { type Issue, NetworkError } from "./errors.js";
 import { fromZodIssues, joinPath, zodMessages } from "./issues.js";
 import { NetworkColumns } from "./network-columns.js";
 import { networkOf } from "./network-view.js";
-import { isPlainValidFirm, isPlainValidRelation } from "./quick-validate.js";
+import { isPlainValidFirm, isPlainValidHeader, isPlainValidRelation } from "./quick-validate.js";
 import { repeatedRelations } from "./repeated-relations.js";
-import { firmSchema, headerSchema, relationSchema } from "./schema.js";
+import { networkSchemas } from "./schemas-on-demand.js";
 import type { RecordScan } from "./text/record-scanner.js";
 import type { Firm, Network, Relation } from "./types.js";
 
@@ -80,7 +85,13 @@ export class NetworkBuilder {
 
   /** The root's `currency` and `meta` (or the JSON Lines header), given as one object. */
   header(raw: unknown, where: string): void {
-    const parsed = headerSchema.safeParse(raw, zodMessages);
+    if (isPlainValidHeader(raw)) {
+      const { currency, meta } = raw as { currency?: string; meta?: Record<string, unknown> };
+      this.columns.currency = currency;
+      this.columns.meta = meta;
+      return;
+    }
+    const parsed = networkSchemas().headerSchema.safeParse(raw, zodMessages);
     if (!parsed.success) {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
       return;
@@ -103,8 +114,8 @@ export class NetworkBuilder {
       this.acceptFirm(raw as Firm, n);
       return;
     }
+    const parsed = networkSchemas().firmSchema.safeParse(raw, zodMessages);
     const where = this.places.firm(n);
-    const parsed = firmSchema.safeParse(raw, zodMessages);
     if (!parsed.success) {
       this.issues.push(...fromZodIssues(where, parsed.error.issues));
       // Still claim the id, so that relations naming it are not reported twice.
@@ -171,8 +182,8 @@ export class NetworkBuilder {
     if (isPlainValidRelation(raw)) {
       relation = raw as Relation;
     } else {
+      const parsed = networkSchemas().relationSchema.safeParse(raw, zodMessages);
       const where = this.places.relation(n);
-      const parsed = relationSchema.safeParse(raw, zodMessages);
       if (!parsed.success) {
         this.issues.push(...fromZodIssues(where, parsed.error.issues));
         return;

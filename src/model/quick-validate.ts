@@ -1,18 +1,20 @@
 /**
- * A conservative fast path for validation: `isPlainValidFirm` and
- * `isPlainValidRelation` return true only for records that the zod schemas of
- * `schema.ts` certainly accept. Anything they are unsure of goes to zod, which
+ * A conservative fast path for validation: `isPlainValidFirm`,
+ * `isPlainValidRelation` and `isPlainValidHeader` return true only for
+ * records that the zod schemas of `schema.ts` certainly accept (without
+ * loading them: the fields come from `record-fields.ts`). Anything they are unsure of goes to zod, which
  * stays the single definition of the rules and writes every message. On a
  * million-firm file this skips zod's per-field work for the valid majority
  * (tested: whatever the fast path accepts, zod accepts).
  */
 
-import { firmSchema, maxAmount, needSchema, offerSchema, relationSchema } from "./schema.js";
+import { fieldNames, maxAmount } from "./record-fields.js";
 
-const firmKeys = new Set(Object.keys(firmSchema.shape));
-const offerKeys = new Set(Object.keys(offerSchema.shape));
-const needKeys = new Set(Object.keys(needSchema.shape));
-const relationKeys = new Set(Object.keys(relationSchema.shape));
+const headerKeys = new Set(fieldNames("header"));
+const firmKeys = new Set(fieldNames("firm"));
+const offerKeys = new Set(fieldNames("offer"));
+const needKeys = new Set(fieldNames("need"));
+const relationKeys = new Set(fieldNames("relation"));
 
 type Row = Record<string, unknown>;
 
@@ -120,5 +122,13 @@ export function isPlainValidRelation(value: unknown): boolean {
     (probability === undefined || (finite(probability) && probability > 0 && probability <= 1)) &&
     (blocked === undefined || typeof blocked === "boolean") &&
     optionalMeta(value.meta)
+  );
+}
+
+/** True only when the root's own fields (`currency`, `meta`) certainly pass `headerSchema`. */
+export function isPlainValidHeader(value: unknown): boolean {
+  if (!isObject(value) || !onlyKeys(value, headerKeys)) return false;
+  return (
+    (value.currency === undefined || typeof value.currency === "string") && optionalMeta(value.meta)
   );
 }

@@ -7,6 +7,7 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { FileError } from "./file-error.js";
+import { withNetworkSchemas } from "./schemas-on-demand.js";
 import { readSnapshot, readSnapshotBytes } from "./snapshot/read-snapshot.js";
 import { readNetworkTables } from "./tables/tables-files.js";
 import { parseNetworkBytes } from "./text/read-document.js";
@@ -83,7 +84,8 @@ export async function readNetwork(
     });
   }
   if (format === "rdsnap") return readSnapshot(path);
-  return parseNetworkBytes(await readWhole(path));
+  const bytes = await readWhole(path);
+  return withNetworkSchemas(() => parseNetworkBytes(bytes));
 }
 
 /**
@@ -98,7 +100,9 @@ export async function readNetworkStream(
 ): Promise<Network> {
   if (format === "jsonl") return readNetworkLines(input, { sizeHint });
   const whole = await collectBytes(input, sizeHint);
-  return format === "rdsnap" ? readSnapshotBytes(whole) : parseNetworkBytes(whole);
+  return format === "rdsnap"
+    ? readSnapshotBytes(whole)
+    : withNetworkSchemas(() => parseNetworkBytes(whole));
 }
 
 /** Every byte of a stream (strings as UTF-8), in one array; `sizeHint` makes room at once. */

@@ -1,17 +1,14 @@
 /**
  * zod schemas of SPEC §2: the shape and range of every field. Rules that span
  * several records (unique ids, relations naming firms) live in `semantics.ts`.
+ * The field lists of `record-fields.ts` mirror these shapes for the code that
+ * runs without zod (a test keeps them equal); zod is loaded on demand
+ * (`schemas-on-demand.ts`).
  */
 import { z } from "zod";
+import { maxAmount } from "./record-fields.js";
 
-/**
- * The largest money amount a record may imply (price × capacity, reference
- * price × quantity, a switching cost, a hurdle): far beyond any real figure,
- * and small enough that the margins, premiums and surpluses of any deal (at
- * most 12 firms) stay finite. A price of 1e308 would make them Infinity and
- * NaN; it is rejected here, at its path.
- */
-export const maxAmount = 1e300;
+export { maxAmount };
 
 /** The issue for an amount beyond `maxAmount`. */
 function tooLarge(what: string, value: number) {

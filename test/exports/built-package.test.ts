@@ -2,10 +2,12 @@
  * The built package (dist/, made by `npm test`'s build step) imports as ESM and
  * as CJS through its `exports` map, and the CLI runs from its bin.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..", "..");
@@ -100,5 +102,45 @@ describe("the built package", () => {
       example,
     ]);
     expect(String(out).trim().split("\n")).toHaveLength(2);
+  });
+
+  it("has the CLI load zod only for a record the fast paths leave to it", () => {
+    // A loader hook that writes every module URL the process loads to stderr.
+    const dir = mkdtempSync(join(tmpdir(), "rd-zod-"));
+    writeFileSync(
+      join(dir, "hooks.mjs"),
+      "export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }",
+    );
+    writeFileSync(
+      join(dir, "register.mjs"),
+      `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});`,
+    );
+    const invalid = join(dir, "invalid.json");
+    writeFileSync(
+      invalid,
+      JSON.stringify({
+        firms: [{ id: "a", offers: [{ product: "p", price: -1, cost: 0, capacity: 1 }] }],
+      }),
+    );
+    const run = (network: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          "--import",
+          join(dir, "register.mjs"),
+          join(root, pkg.bin["reciprocal-deals"]),
+          "find",
+          network,
+        ],
+        { encoding: "utf8" },
+      );
+    const loadsZod = (stderr: string) => /LOADED \S*\/node_modules\/zod\//.test(stderr);
+    const valid = run(example);
+    expect(valid.status).toBe(0);
+    expect(loadsZod(valid.stderr)).toBe(false);
+    const bad = run(invalid);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("price must be > 0 → at firms[0].offers[0].price");
+    expect(loadsZod(bad.stderr)).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ import { StringInterner } from "../../util/string-interner.js";
 import { TypedColumn } from "../../util/typed-column.js";
 import { type Issue, NetworkError } from "../errors.js";
 import { NetworkBuilder, type RecordPlaces } from "../network-builder.js";
+import { loadNetworkSchemas } from "../schemas-on-demand.js";
 import type { Network } from "../types.js";
 import { cellValue } from "./cells.js";
 import { CsvRows } from "./csv-rows.js";
@@ -426,6 +427,9 @@ class TablesReader {
  *   "offers.csv": "firm,product,price,cost,capacity\nsteel,special-steel,5200,4300,2000\n",
  * }));
  */
-export function readTables(source: TablesSource): Promise<Network> {
+export async function readTables(source: TablesSource): Promise<Network> {
+  // The rows reach the builder from the CSV parser's callbacks, which cannot
+  // wait for the schemas to load: they are loaded first (schemas-on-demand.ts).
+  await loadNetworkSchemas();
   return new TablesReader(source).read();
 }

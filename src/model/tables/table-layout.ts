@@ -1,13 +1,13 @@
 /**
  * The files and columns of the tables form (SPEC §2): one CSV file per kind
  * of record, one column per field. The columns are read off the zod schemas
- * of `schema.ts`, the single definition of the fields, so a field added there
- * is a column here: each schema field whose value is a string, a number or a
- * boolean is a column of the same name; `offers`, `needs` and `meta` are not
+ * of `schema.ts` (through `record-fields.ts`, their zod-free mirror), the
+ * single definition of the fields, so a field added there is a column here:
+ * each field whose value is a string, a number or a boolean is a column of
+ * the same name; `offers`, `needs` and `meta` are not
  * (offers and needs have their own files, meta has `meta.KEY` columns).
  */
-import { z } from "zod";
-import { firmSchema, headerSchema, needSchema, offerSchema, relationSchema } from "../schema.js";
+import { type RecordKind, recordFields } from "../record-fields.js";
 
 /** The files of a tables folder, in the order they are read and reported. */
 export const tableFiles = [
@@ -40,15 +40,12 @@ export const metaPrefix = "meta.";
 /** The column of `offers.csv` and `needs.csv` naming the firm an item belongs to. */
 export const ownerColumn = "firm";
 
-/** The fields of a schema that are columns, in the schema's order. */
-function columnsOf(schema: z.ZodObject): TableColumn[] {
+/** The fields of a kind of record that are columns, in the schema's order. */
+function columnsOf(kind: RecordKind): TableColumn[] {
   const columns: TableColumn[] = [];
-  for (const [name, field] of Object.entries(schema.shape)) {
-    const required = !(field instanceof z.ZodOptional);
-    const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
-    const kind = inner.def.type;
-    if (kind === "string" || kind === "number" || kind === "boolean") {
-      columns.push({ name, kind, required });
+  for (const { name, kind: cell, required } of recordFields[kind]) {
+    if (cell === "string" || cell === "number" || cell === "boolean") {
+      columns.push({ name, kind: cell, required });
     }
   }
   return columns;
@@ -58,9 +55,9 @@ const owner: TableColumn = { name: ownerColumn, kind: "string", required: true }
 
 /** The columns of each file, `meta.KEY` aside. */
 export const tableColumns: Readonly<Record<TableFile, readonly TableColumn[]>> = {
-  "network.csv": columnsOf(headerSchema),
-  "firms.csv": columnsOf(firmSchema),
-  "offers.csv": [owner, ...columnsOf(offerSchema)],
-  "needs.csv": [owner, ...columnsOf(needSchema)],
-  "relations.csv": columnsOf(relationSchema),
+  "network.csv": columnsOf("header"),
+  "firms.csv": columnsOf("firm"),
+  "offers.csv": [owner, ...columnsOf("offer")],
+  "needs.csv": [owner, ...columnsOf("need")],
+  "relations.csv": columnsOf("relation"),
 };

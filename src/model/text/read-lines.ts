@@ -11,6 +11,7 @@
  * unusual shape or a problem (`record-scanner.ts`).
  */
 import { linePlaces, NetworkBuilder } from "../network-builder.js";
+import { loadNetworkSchemas, SchemasNotLoaded } from "../schemas-on-demand.js";
 import type { Network } from "../types.js";
 import { RecordScan } from "./record-scanner.js";
 import { firstBadUtf8, hexByte, isUtf8Range, printable } from "./utf8-check.js";
@@ -66,14 +67,20 @@ class LineReader {
   private lineNumber = 0;
   private sawRecord = false;
   private sawLine = false;
-  /** The start of a line not yet ended, in pieces (copied). */
+  /** The start of a line not yet ended, in pieces (copied); while a line waits, every byte after it. */
   private carry: Uint8Array[] = [];
+  /** A parsed line that needs the zod schemas, which are not loaded yet. */
+  private waiting: { readonly text: string; readonly n: number } | undefined;
 
   constructor(sizeHint: number | undefined) {
     this.builder = new NetworkBuilder(linePlaces, expectedRecords(sizeHint));
   }
 
-  /** Reads the complete lines of a chunk and keeps its last, unfinished one. */
+  /**
+   * Reads the complete lines of a chunk and keeps its last, unfinished one.
+   * When a line needs the zod schemas and they are not loaded, it stops after
+   * that line (kept as `waiting`) and keeps the rest: load them and `resume()`.
+   */
   push(chunk: Uint8Array): void {
     let first = chunk.indexOf(0x0a);
     if (first < 0) {
@@ -90,29 +97,45 @@ class LineReader {
       first = chunk.indexOf(0x0a, start);
     }
     const last = chunk.lastIndexOf(0x0a);
-    if (first >= 0) {
-      if (isUtf8Range(chunk, start, last)) {
-        for (let end = first; end >= 0 && end <= last; end = chunk.indexOf(0x0a, start)) {
-          this.line(chunk, start, end);
-          start = end + 1;
-        }
-      } else {
-        for (let end = first; end >= 0 && end <= last; end = chunk.indexOf(0x0a, start)) {
-          this.checkedLine(chunk, start, end);
-          start = end + 1;
-        }
+    if (first >= 0 && this.waiting === undefined) {
+      const utf8 = isUtf8Range(chunk, start, last);
+      for (let end = first; end >= 0 && end <= last; end = chunk.indexOf(0x0a, start)) {
+        if (utf8) this.line(chunk, start, end);
+        else this.checkedLine(chunk, start, end);
+        start = end + 1;
+        if (this.waiting !== undefined) break;
       }
     }
     if (start < chunk.length) this.carry.push(chunk.slice(start));
   }
 
-  /** Reads the unfinished last line, if any. */
-  end(): Network {
+  /** A line waits for the zod schemas: load them (`loadNetworkSchemas`), then `resume()`. */
+  get isWaiting(): boolean {
+    return this.waiting !== undefined;
+  }
+
+  /** Reads the waiting line, now that the schemas are loaded, and the lines kept after it. */
+  resume(): void {
+    const waiting = this.waiting;
+    if (waiting === undefined) return;
+    this.waiting = undefined;
+    this.parsedLine(waiting.text, waiting.n);
+    const rest = concat(this.carry);
+    this.carry = [];
+    this.push(rest);
+  }
+
+  /** Reads the unfinished last line, if any (it may wait for the schemas too). */
+  endLines(): void {
     if (this.carry.length > 0) {
       const line = concat(this.carry);
       this.carry = [];
       this.checkedLine(line, 0, line.length);
     }
+  }
+
+  /** The network, once every line is read. */
+  finish(): Network {
     if (!this.sawLine) this.builder.report("$", "the file is empty (no header, firm or relation)");
     return this.builder.finish();
   }
@@ -164,6 +187,16 @@ class LineReader {
 
   /** A line the scanner left: `JSON.parse`, then the builder's validation. */
   private parsedLine(text: string, n: number): void {
+    try {
+      this.parsedRecord(text, n);
+    } catch (error) {
+      if (!(error instanceof SchemasNotLoaded)) throw error;
+      this.waiting = { text, n };
+    }
+  }
+
+  /** `parsedLine`'s work; throws `SchemasNotLoaded` before changing anything. */
+  private parsedRecord(text: string, n: number): void {
     const { builder } = this;
     let value: unknown;
     try {
@@ -220,8 +253,17 @@ export async function readNetworkLines(
   options: ReadLinesOptions = {},
 ): Promise<Network> {
   const reader = new LineReader(options.sizeHint);
+  const settle = async () => {
+    while (reader.isWaiting) {
+      await loadNetworkSchemas();
+      reader.resume();
+    }
+  };
   for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
     reader.push(bytesOf(chunk));
+    await settle();
   }
-  return reader.end();
+  reader.endLines();
+  await settle();
+  return reader.finish();
 }

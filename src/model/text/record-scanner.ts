@@ -14,17 +14,17 @@
  * which write every error message. A property test checks that whatever the
  * scanner accepts, the fallback path reads identically.
  */
-import { firmSchema, maxAmount, needSchema, offerSchema, relationSchema } from "../schema.js";
+import { fieldNames, maxAmount } from "../record-fields.js";
 import type { Meta } from "../types.js";
 import { scanNumber, scannedNumber, scanPlainString, skipSpace, skipValue } from "./json-bytes.js";
 
-/** The keys of each record, as the schemas of `schema.ts` list them, as bytes. */
+/** The keys of each record, as the schemas of `schema.ts` list them (`record-fields.ts`), as bytes. */
 const asBytes = (names: readonly string[]) =>
   names.map((name) => Uint8Array.from(name, (c) => c.charCodeAt(0)));
-const firmKeys = Object.keys(firmSchema.shape);
-const offerKeys = Object.keys(offerSchema.shape);
-const needKeys = Object.keys(needSchema.shape);
-const relationKeys = Object.keys(relationSchema.shape);
+const firmKeys = fieldNames("firm");
+const offerKeys = fieldNames("offer");
+const needKeys = fieldNames("need");
+const relationKeys = fieldNames("relation");
 const recordKeys = ["firm", "relation"];
 const keyBytes = {
   firm: asBytes(firmKeys),
