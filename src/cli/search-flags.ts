@@ -14,6 +14,7 @@ import { defaultThreadCount, maxDefaultThreads } from "../economics/deal-threads
 import {
   type AsyncFindDealsOptions,
   defaultFindOptions,
+  defaultMinThreadedWork,
   type FindDealsOptions,
   maxThreadCount,
 } from "../economics/find-options.js";
@@ -72,13 +73,16 @@ export const searchFlagsHelp = `  --initiator ID          only deals in which fi
   --competition C         ${competitions.join(" | ")} (default ${defaultRoomAndCompetition.competition}): counter
                           raises each hurdle by what the incumbents could offer
   --threads N             worker threads for a search over the whole network
-                          (default: the cores, at most ${maxDefaultThreads}: here ${defaultThreadCount()}); 1: no worker
+                          (default: the cores, at most ${maxDefaultThreads}: here ${defaultThreadCount()},
+                          for a search that takes longer than starting them); 1: no worker
   --input-format F        ${inputFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
 
 /** Turns the flags into `findDealsAsync` options (without `top`). */
 export function searchOptionsOf(values: SearchFlagValues): AsyncFindDealsOptions {
   const options: { -readonly [K in keyof AsyncFindDealsOptions]: AsyncFindDealsOptions[K] } = {};
   options.threads = integerFlag(values.threads, "threads", defaultThreadCount(), 1, maxThreadCount);
+  // Threads by default only where the search is worth them; as many as asked with --threads.
+  if (values.threads === undefined) options.minThreadedWork = defaultMinThreadedWork;
   if (values.initiator !== undefined) options.initiator = values.initiator;
   if (values.kinds !== undefined) {
     const kinds = values.kinds

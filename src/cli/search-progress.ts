@@ -100,7 +100,11 @@ export async function searchWithProgress(
     const search = { ...options, onProgress: progress.onProgress };
     const threads = threadCountOf(options);
     if (threads > 1 && options.initiator === undefined)
-      return await rankOnThreads(network, search, { threads, jsonTexts });
+      return await rankOnThreads(network, search, {
+        threads,
+        jsonTexts,
+        minWork: options.minThreadedWork,
+      });
     return await rankDealsAsync(network, { ...search, threads: 1 });
   } finally {
     progress.finish();

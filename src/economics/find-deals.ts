@@ -140,7 +140,7 @@ export async function rankDealsAsync(
 ): Promise<RankedDeals> {
   const threads = threadCountOf(options);
   if (threads > 1 && options.initiator === undefined)
-    return threadRunner()(network, options, { threads });
+    return threadRunner()(network, options, { threads, minWork: options.minThreadedWork });
   const ranking = new Ranking(network, options);
   try {
     while (!ranking.advance(performance.now() + asyncSliceMs)) {

@@ -75,7 +75,19 @@ export interface AsyncFindDealsOptions extends FindDealsOptions {
    * (at most 8); a library starts no thread unasked. @defaultValue 1
    */
   readonly threads?: number;
+  /**
+   * Below this estimated work (the roots' `rootCosts` summed; a unit is
+   * ~15–20 ns of search and pricing on one thread), a search over the whole
+   * network runs on the calling thread even with `threads` > 1: starting the
+   * threads and sharing the index with them costs ~60–100 ms, more than such
+   * a search. The CLI sets `defaultMinThreadedWork` when `--threads` is not
+   * given. @defaultValue 0 (threads whenever asked)
+   */
+  readonly minThreadedWork?: number;
 }
+
+/** The `minThreadedWork` the CLI uses by default: 2^22 units, ~60–80 ms of one thread's search. */
+export const defaultMinThreadedWork = 2 ** 22;
 
 /** The most worker threads a search may be given. */
 export const maxThreadCount = 256;

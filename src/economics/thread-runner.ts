@@ -13,7 +13,7 @@ import type { RankedDeals } from "./ranking.js";
 export type ThreadRunner = (
   network: Network,
   options: FindDealsOptions,
-  threaded: { readonly threads: number },
+  threaded: { readonly threads: number; readonly minWork?: number },
 ) => Promise<RankedDeals>;
 
 let runner: ThreadRunner | undefined;

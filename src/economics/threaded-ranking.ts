@@ -30,6 +30,7 @@ import { shardRoots } from "../search/shard.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { DealThreads } from "./deal-threads.js";
+import { rankDealsAsync } from "./find-deals.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { sharedArray, shareIndex } from "./shared-index.js";
@@ -88,6 +89,18 @@ export interface ThreadedRankingOptions {
   readonly threads: number;
   /** Let the threads build deals too (they get the incumbent floors): `jsonTexts` works only then. @defaultValue false */
   readonly jsonTexts?: boolean;
+  /**
+   * Below this estimated work (`rootCosts` summed) the ranking runs on the
+   * calling thread (`AsyncFindDealsOptions.minThreadedWork`). @defaultValue 0
+   */
+  readonly minWork?: number;
+}
+
+/** The sum of the roots' estimated costs. */
+function totalOf(costs: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < costs.length; i++) total += costs[i];
+  return total;
 }
 
 /** The kinds a search walks (as `DealCursor` keeps them: brokered deals and chains need 3 parties). */
@@ -115,6 +128,11 @@ export async function rankOnThreads(
   const graph = searchGraphOf(index, true, { shared: true });
   const kinds = searchedKinds(resolved.kinds, maxParties);
   const costs = rootCosts(graph, kinds, maxParties);
+  if (threaded.minWork !== undefined && threaded.minWork > 0 && totalOf(costs) < threaded.minWork) {
+    const started = performance.now();
+    const deals = await rankDealsAsync(network, { ...options, threads: 1 });
+    return Object.assign(deals, { threadCounters: [], searchMs: performance.now() - started });
+  }
   const roots = shard === undefined ? RootRanges.all(graph.vertexCount) : shardRoots(costs, shard);
   const chunks =
     resolved.top === 0 || kinds.length === 0

@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { dealToJson } from "../../src/economics/deal-json.js";
 import { DealThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
-import { rankOnThreads } from "../../src/economics/threaded-ranking.js";
+import { rankOnThreads, type ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { completeGraph } from "../helpers/complete-graph.js";
@@ -171,5 +171,30 @@ describe("threads", () => {
     const entry = workerEntry();
     expect(entry.filename.endsWith("deal-worker.ts")).toBe(true);
     expect(entry.execArgv).toEqual(["--import", "tsx"]);
+  });
+
+  it("run on the calling thread below minThreadedWork, and on threads above it", async () => {
+    const network = parseNetwork(completeGraph(8));
+    const options = { maxParties: 3, top: 50 };
+    const one = findDeals(network, options);
+    const below = (await rankDealsAsync(network, {
+      ...options,
+      threads: 2,
+      minThreadedWork: Number.MAX_VALUE,
+    })) as ThreadedRankedDeals;
+    const above = (await rankDealsAsync(network, {
+      ...options,
+      threads: 2,
+      minThreadedWork: 1,
+    })) as ThreadedRankedDeals;
+    try {
+      expect(below.threadCounters).toEqual([]);
+      expect(above.threadCounters.length).toBeGreaterThan(0);
+      expect([...below].map((deal) => deal.id)).toEqual(one.map((deal) => deal.id));
+      expect([...above].map((deal) => deal.id)).toEqual(one.map((deal) => deal.id));
+    } finally {
+      below.close();
+      above.close();
+    }
   });
 });
