@@ -63,7 +63,7 @@ function partyFigures(economy: DealEconomy, index: TradeIndex, room: boolean): P
     const net = economy.net[v];
     const exposure = economy.exposure[v];
     const figures: PartyFigures = {
-      firm: index.firmIds[economy.partyFirm[v]],
+      firm: index.firmId(economy.partyFirm[v]),
       marginGained,
       premiumPaid,
       discountGiven,
@@ -99,7 +99,7 @@ function initiatorFigures(
   parties: readonly PartyFigures[],
 ): InitiatorFigures {
   const i = economy.initiatorParty;
-  const firm = index.firmIds[initiator];
+  const firm = index.firmId(initiator);
   if (i < 0) {
     return {
       firm,
@@ -157,9 +157,9 @@ export function buildDeal<Kind extends DealShape = DealShape>(
   for (let j = 0; j < economy.tradeCount; j++) {
     const counter = economy.counter[j];
     const trade: DealTrade = {
-      seller: index.firmIds[economy.partyFirm[economy.seller[j]]],
-      buyer: index.firmIds[economy.partyFirm[economy.buyer[j]]],
-      product: index.productIds[index.tradeProduct(economy.tradeId[j])],
+      seller: index.firmId(economy.partyFirm[economy.seller[j]]),
+      buyer: index.firmId(economy.partyFirm[economy.buyer[j]]),
+      product: index.productId(index.tradeProduct(economy.tradeId[j])),
       quantity: economy.quantity[j],
       unitPrice: economy.unitPrice[j],
       margin: economy.margin[j],

@@ -79,7 +79,7 @@ function* rederive(
       initiator >= 0 &&
       !ordered.some((t) => index.tradeSeller(t) === initiator || index.tradeBuyer(t) === initiator)
     )
-      fail(`the initiator ${index.firmIds[initiator]} is not a party`);
+      fail(`the initiator ${index.firmId(initiator)} is not a party`);
     yield scan.rebuild(dealKind, ordered, canonical);
   }
 }

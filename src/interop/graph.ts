@@ -53,9 +53,9 @@ export function toGraph(network: Network): TradeGraph {
   for (const { id, ...rest } of network.firms) graph.addNode(id, rest);
   const index = tradeIndexOf(network);
   for (let t = 0; t < index.tradeCount; t++) {
-    const seller = index.firmIds[index.tradeSeller(t)];
-    const buyer = index.firmIds[index.tradeBuyer(t)];
-    const product = index.productIds[index.tradeProduct(t)];
+    const seller = index.firmId(index.tradeSeller(t));
+    const buyer = index.firmId(index.tradeBuyer(t));
+    const product = index.productId(index.tradeProduct(t));
     graph.addDirectedEdgeWithKey(tradeKey(seller, buyer, product), seller, buyer, {
       product,
       quantity: index.tradeQuantity(t),

@@ -8,11 +8,13 @@
  * drift from the columns the trade index was compiled from.
  *
  * A `Proxy` over an empty array (its `length` answered by the proxy); the built items are
- * kept in a second array, allocated when the first one is built. The
+ * kept in an `ItemCache` (a Map while few are built, then an array). The
  * library's own loops read the columns, never
  * these lists; a user who reads every firm pays for the objects then, not
  * before.
  */
+
+import { ItemCache } from "../util/item-cache.js";
 
 /** Whether a property key is an array index below `length`, and which. */
 function indexOf(key: string | symbol, length: number): number {
@@ -37,18 +39,15 @@ function indexOf(key: string | symbol, length: number): number {
  * squares[12].square; // 144, built now
  */
 export function lazyList<T>(length: number, build: (i: number) => T): readonly T[] {
-  // The proxy's target; its slots are allocated on the first item built.
+  return lazyListOf(new ItemCache(length, build));
+}
+
+/** `lazyList` over items kept in `cache` (which others may read directly, without the proxy). */
+export function lazyListOf<T>(cache: ItemCache<T>): readonly T[] {
+  const { length } = cache;
+  // The proxy's target; the items are in the cache.
   const target: T[] = [];
-  let cache: T[] | undefined;
-  const item = (i: number): T => {
-    cache ??= new Array<T>(length);
-    let value = cache[i];
-    if (value === undefined) {
-      value = build(i);
-      cache[i] = value;
-    }
-    return value;
-  };
+  const item = (i: number): T => cache.get(i);
   const refuse = () => false;
   return new Proxy(target, {
     get(target, key, receiver) {

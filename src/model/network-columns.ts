@@ -16,8 +16,10 @@
  * finished, read-only view (also what a snapshot reads back as views over its
  * file).
  */
+
+import { searchSorted } from "../util/search-sorted.js";
 import { decodeUtf8, StringInterner, type StringList } from "../util/string-interner.js";
-import { TypedColumn } from "../util/typed-column.js";
+import { OptionalNumbers, TypedColumn } from "../util/typed-column.js";
 import { type OptionalStrings, Utf8Pool } from "../util/utf8-pool.js";
 import type { RecordScan } from "./text/record-scanner.js";
 import type { Firm, Meta, Relation } from "./types.js";
@@ -91,7 +93,10 @@ export interface RecordColumns {
   readonly needSwitching: Float64Array;
   /** The incumbent's label (maybe no firm of the network), −1 when none. */
   readonly needIncumbent: Int32Array;
-  /** incumbentFloor, NaN when none is stated. */
+  /**
+   * incumbentFloor, NaN when none is stated; empty when no need states one
+   * (read it with `statedAt`).
+   */
   readonly needFloor: Float64Array;
   readonly needMeta: MetaList;
   /** Per relation (in `network.relations` order): seller and buyer positions (−1: no firm). */
@@ -109,20 +114,33 @@ export interface RecordColumns {
   readonly relationMeta: MetaList;
 }
 
-/** `meta` objects kept as they were given, by record number. */
+/**
+ * `meta` objects kept as they were given, by record number: the numbers of
+ * the records that have one, ascending, and their objects (most records have
+ * none: an array slot per record would cost 8 bytes each).
+ */
 export class MetaColumn implements MetaList {
-  private readonly values: (Meta | undefined)[] = [];
-  stated = 0;
+  private readonly records = new TypedColumn(Int32Array, 16);
+  private readonly values: Meta[] = [];
 
-  /** Sets record i's meta. */
+  /** How many records have one. */
+  get stated(): number {
+    return this.values.length;
+  }
+
+  /** Sets record i's meta; records come in ascending order (they are appended). */
   set(i: number, meta: Meta): void {
-    while (this.values.length < i) this.values.push(undefined);
-    this.values[i] = meta;
-    this.stated++;
+    const last = this.records.length - 1;
+    if (last >= 0 && this.records.at(last) >= i) {
+      throw new Error(`meta set out of order: record ${i} after ${this.records.at(last)}`);
+    }
+    this.records.push(i);
+    this.values.push(meta);
   }
 
   get(i: number): Meta | undefined {
-    return i < this.values.length ? this.values[i] : undefined;
+    const at = searchSorted(this.records.values, 0, this.records.length, i);
+    return at < 0 ? undefined : this.values[at];
   }
 }
 
@@ -169,7 +187,7 @@ export class NetworkColumns {
   readonly needReference: TypedColumn<Float64Array>;
   readonly needSwitching: TypedColumn<Float64Array>;
   readonly needIncumbent: TypedColumn<Int32Array>;
-  readonly needFloor: TypedColumn<Float64Array>;
+  readonly needFloor: OptionalNumbers;
   readonly needMeta = new MetaColumn();
   private lastFirmId: string | undefined;
   private firmsInIdOrder = true;
@@ -188,7 +206,7 @@ export class NetworkColumns {
   /** `firms` and `relations`: how many are expected, when known (room is made for them at once). */
   constructor(firms = 0, relations = 0) {
     this.firms = new StringInterner(firms, false);
-    this.products = new StringInterner();
+    this.products = new StringInterner(0, false);
     this.firmName = new Utf8Pool(room(firms), 16 * room(firms));
     this.firmIndustry = new TypedColumn(Int32Array, room(firms));
     this.firmFlags = new TypedColumn(Uint8Array, room(firms));
@@ -205,7 +223,7 @@ export class NetworkColumns {
     this.needReference = new TypedColumn(Float64Array, room(2 * firms));
     this.needSwitching = new TypedColumn(Float64Array, room(2 * firms));
     this.needIncumbent = new TypedColumn(Int32Array, room(2 * firms));
-    this.needFloor = new TypedColumn(Float64Array, room(2 * firms));
+    this.needFloor = new OptionalNumbers();
     this.relationSeller = new TypedColumn(Int32Array, room(relations));
     this.relationBuyer = new TypedColumn(Int32Array, room(relations));
     this.relationProduct = new TypedColumn(Int32Array, room(relations));

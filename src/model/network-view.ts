@@ -15,6 +15,7 @@
  * library validates it on every use (see `validNetwork` in
  * `parse-network.ts`) and caches nothing for it.
  */
+import { statedAt } from "../util/typed-column.js";
 import { lazyList } from "./lazy-list.js";
 import { firmFlag, type RecordColumns, relationFlag } from "./network-columns.js";
 import type { Firm, Need, Network, Offer, Relation } from "./types.js";
@@ -41,7 +42,8 @@ function needAt(c: RecordColumns, n: number): Need {
   if (!Number.isNaN(c.needReference[n])) need.referencePrice = c.needReference[n];
   if (!Number.isNaN(c.needSwitching[n])) need.switchingCost = c.needSwitching[n];
   if (c.needIncumbent[n] >= 0) need.incumbent = c.labels.get(c.needIncumbent[n]);
-  if (!Number.isNaN(c.needFloor[n])) need.incumbentFloor = c.needFloor[n];
+  const floor = statedAt(c.needFloor, n);
+  if (!Number.isNaN(floor)) need.incumbentFloor = floor;
   const meta = c.needMeta.get(n);
   if (meta !== undefined) need.meta = meta;
   return Object.freeze(need) as unknown as Need;

@@ -64,8 +64,8 @@ export function bindingLimits(network: Network, deals: Iterable<Deal>): BindingL
     for (const [entry, used] of usedBy) {
       const limit = limitOf[entry];
       if (!reaches(used, limit)) continue;
-      const firm = index.firmIds[firmOf[entry]];
-      limits.push({ firm, kind, product: index.productIds[productOf[entry]], used, limit });
+      const firm = index.firmId(firmOf[entry]);
+      limits.push({ firm, kind, product: index.productId(productOf[entry]), used, limit });
     }
   };
   filled("capacity", sold, index.offerCapacity, index.offerFirm, index.offerProduct);
@@ -73,7 +73,7 @@ export function bindingLimits(network: Network, deals: Iterable<Deal>): BindingL
   for (const [f, used] of joined) {
     const limit = index.firmMaxDeals[f];
     if (Number.isFinite(limit) && reaches(used, limit)) {
-      limits.push({ firm: index.firmIds[f], kind: "maxDeals", used, limit });
+      limits.push({ firm: index.firmId(f), kind: "maxDeals", used, limit });
     }
   }
   const kindRank = (kind: LimitKind) => limitKinds.indexOf(kind);

@@ -9,9 +9,10 @@
  * and `parseDealId` reads an id back: `a>b:x|y` as the product `x|y` is
  * `a>b:x\|y`. Ids are compared as strings (UTF-16 code units), escapes and all.
  */
+
 import { UsageError } from "../model/errors.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import type { StringList } from "../util/string-interner.js";
+import { ItemCache } from "../util/item-cache.js";
 import { type DealKind, dealKinds } from "./kinds.js";
 
 /** The kinds an id may start with: SPEC §4's, and `custom` (`scoreDeal`'s trades of no SPEC shape). */
@@ -51,10 +52,8 @@ export function escapeIdPart(text: string): string {
  * decodes only the ids it writes (a snapshot's ids are UTF-8 until read).
  */
 interface EscapedIds {
-  readonly firms: (string | undefined)[];
-  readonly products: (string | undefined)[];
-  readonly firmIds: StringList;
-  readonly productIds: StringList;
+  readonly firms: ItemCache<string>;
+  readonly products: ItemCache<string>;
 }
 
 const escapedCache = new WeakMap<TradeIndex, EscapedIds>();
@@ -64,24 +63,12 @@ function escapedIdsOf(index: TradeIndex): EscapedIds {
   if (escaped === undefined) {
     const { firmIds, productIds } = index.idLists;
     escaped = {
-      firms: new Array<string | undefined>(firmIds.size),
-      products: new Array<string | undefined>(productIds.size),
-      firmIds,
-      productIds,
+      firms: new ItemCache(firmIds.size, (i) => escapeIdPart(firmIds.get(i))),
+      products: new ItemCache(productIds.size, (i) => escapeIdPart(productIds.get(i))),
     };
     escapedCache.set(index, escaped);
   }
   return escaped;
-}
-
-/** Entry `i` of `ids`, escaped, made on first use and kept in `escaped`. */
-function escapedPart(escaped: (string | undefined)[], ids: StringList, i: number): string {
-  let id = escaped[i];
-  if (id === undefined) {
-    id = escapeIdPart(ids.get(i));
-    escaped[i] = id;
-  }
-  return id;
 }
 
 /**
@@ -107,8 +94,8 @@ export function dealId(
     const t = trades[i];
     const offer = tradeOffer[t];
     if (i > 0) id += "|";
-    const { firms, firmIds, products, productIds } = escaped;
-    id += `${escapedPart(firms, firmIds, offerFirm[offer])}>${escapedPart(firms, firmIds, needFirm[tradeNeed[t]])}:${escapedPart(products, productIds, offerProduct[offer])}`;
+    const { firms, products } = escaped;
+    id += `${firms.get(offerFirm[offer])}>${firms.get(needFirm[tradeNeed[t]])}:${products.get(offerProduct[offer])}`;
   }
   return id;
 }

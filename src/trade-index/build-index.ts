@@ -14,9 +14,9 @@
  * 65,536 sellers.
  */
 
-import { lazyList } from "../model/lazy-list.js";
 import type { RecordColumns } from "../model/network-columns.js";
 import { firmFlag } from "../model/network-columns.js";
+import { ItemCache } from "../util/item-cache.js";
 import { StringInterner, type StringList } from "../util/string-interner.js";
 import { allocateArrays, arenaBytes, releaseScratch, scratchBuffer } from "../util/typed-arena.js";
 import { buildTrades, tradeUpperBound } from "./build-trades.js";
@@ -55,9 +55,9 @@ export interface BuiltIndex {
   readonly header: IndexHeader;
   readonly buffer: ArrayBufferLike;
   readonly arrays: IndexArrayViews;
-  /** Firm ids and product ids in UTF-16 order (their index integers). */
-  readonly firmIds: readonly string[];
-  readonly productIds: readonly string[];
+  /** Firm ids and product ids in UTF-16 order (their index integers), each made when first read. */
+  readonly firmIds: ItemCache<string>;
+  readonly productIds: ItemCache<string>;
   /** Firm ids by position in `network.firms`, product ids by number. */
   readonly firmPositions: StringInterner;
   readonly productNumbers: StringInterner;
@@ -108,7 +108,7 @@ export function buildIndex(columns: RecordColumns, options: BuildOptions = {}): 
   rankInIdOrder(productNumbers, work.productArrival, arrays.productRank);
   const { firmRecord, firmRank, productRank } = arrays;
   // Firm ids are made as they are read (a million strings are not needed to search).
-  const firmIds = lazyList(firmCount, (f) => firmPositions.get(firmRecord[f]));
+  const firmIds = new ItemCache(firmCount, (f) => firmPositions.get(firmRecord[f]));
   for (let f = 0; f < firmCount; f++) {
     const r = firmRecord[f];
     const hurdle = columns.firmHurdle[r];
@@ -159,7 +159,10 @@ export function buildIndex(columns: RecordColumns, options: BuildOptions = {}): 
     arrays,
     report === undefined ? undefined : (done) => step("trades", done, firmCount),
   );
-  const productIds = Array.from(work.productArrival, (p) => productNumbers.get(p));
+  const productArrival = work.productArrival.slice();
+  const productIds = new ItemCache(productArrival.length, (p) =>
+    productNumbers.get(productArrival[p]),
+  );
   releaseScratch(scratch);
   releaseScratch(relations.offsets.buffer);
   const header: IndexHeader = { ...sizing, tradeCount: built.tradeCount, arcCount: built.arcCount };

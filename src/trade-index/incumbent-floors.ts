@@ -12,7 +12,9 @@
  * under `competition: "counter"` reads a per-need table built once per index
  * (`incumbentFloors`, 16 bytes a need, only when that option is used).
  */
+
 import { recordColumnsOf } from "../model/parse-network.js";
+import { statedAt } from "../util/typed-column.js";
 import { needRecordOf } from "./trade-figures.js";
 import type { TradeIndex } from "./trade-index.js";
 
@@ -97,7 +99,7 @@ export function incumbentFloors(index: TradeIndex): IncumbentFloors {
       const incumbent = columns.needIncumbent[k];
       let value = Number.NaN;
       if (incumbent >= 0) {
-        value = columns.needFloor[k];
+        value = statedAt(columns.needFloor, k);
         if (Number.isNaN(value)) {
           if (labelFirm[incumbent] === -2)
             labelFirm[incumbent] = index.firmIndex(columns.labels.get(incumbent));

@@ -33,9 +33,9 @@ export function* potentialTrades(network: Network): Generator<PotentialTrade> {
   const index = tradeIndexOf(network);
   for (let t = 0; t < index.tradeCount; t++) {
     yield {
-      seller: index.firmIds[index.tradeSeller(t)],
-      buyer: index.firmIds[index.tradeBuyer(t)],
-      product: index.productIds[index.tradeProduct(t)],
+      seller: index.firmId(index.tradeSeller(t)),
+      buyer: index.firmId(index.tradeBuyer(t)),
+      product: index.productId(index.tradeProduct(t)),
       quantity: index.tradeQuantity(t),
       unitPrice: index.tradeUnitPrice(t),
       margin: index.tradeMargin(t),

@@ -25,10 +25,11 @@
  * reads them back the same way, each on first use.
  */
 
-import { lazyList } from "../model/lazy-list.js";
+import { lazyListOf } from "../model/lazy-list.js";
 import { recordColumnsOf, validNetwork } from "../model/parse-network.js";
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { Network } from "../model/types.js";
+import { ItemCache } from "../util/item-cache.js";
 import { searchSorted } from "../util/search-sorted.js";
 import type { StringInterner, StringList } from "../util/string-interner.js";
 import { type BuildOptions, buildIndex } from "./build-index.js";
@@ -64,11 +65,6 @@ function searchIds(ids: readonly string[], id: string): number {
   return -1;
 }
 
-/** The items of a list as a read-only array, each made on first read. */
-function listed(list: StringList): readonly string[] {
-  return lazyList(list.size, (i) => list.get(i));
-}
-
 /**
  * The potential trades of a network (SPEC §3) over dense integer ids.
  * Build it with `tradeIndexOf(network)` (cached per network).
@@ -85,6 +81,9 @@ export class TradeIndex {
   private readonly views: { [K in IndexArrayName]: IndexArrayViews[K] | undefined };
   private readonly source: IndexSource | undefined;
   private readonly buffer: ArrayBufferLike | undefined;
+  /** Firm and product ids by integer, each made when first read (`firmId`, `productId`, the lists). */
+  private readonly firmIdCache: ItemCache<string>;
+  private readonly productIdCache: ItemCache<string>;
   private firmIdList: readonly string[] | undefined;
   private productIdList: readonly string[] | undefined;
   /** Firm ids by position in `network.firms` and product ids by number, when built here. */
@@ -104,6 +103,9 @@ export class TradeIndex {
       this.buffer = undefined;
       this.firmPositions = undefined;
       this.productNumbers = undefined;
+      const { firmIds, productIds } = source;
+      this.firmIdCache = new ItemCache(firmIds.size, (f) => firmIds.get(f));
+      this.productIdCache = new ItemCache(productIds.size, (p) => productIds.get(p));
     } else {
       this.network = validNetwork(network);
       const built = buildIndex(recordColumnsOf(this.network), options);
@@ -111,8 +113,8 @@ export class TradeIndex {
       this.header = built.header;
       this.views = built.arrays;
       this.buffer = built.buffer;
-      this.firmIdList = built.firmIds;
-      this.productIdList = built.productIds;
+      this.firmIdCache = built.firmIds;
+      this.productIdCache = built.productIds;
       this.firmPositions = built.firmPositions;
       this.productNumbers = built.productNumbers;
     }
@@ -145,14 +147,24 @@ export class TradeIndex {
    * snapshot: a read-only array whose ids are decoded as they are read.)
    */
   get firmIds(): readonly string[] {
-    this.firmIdList ??= listed((this.source as IndexSource).firmIds);
+    this.firmIdList ??= lazyListOf(this.firmIdCache);
     return this.firmIdList;
   }
 
   /** Product ids in UTF-16 order. */
   get productIds(): readonly string[] {
-    this.productIdList ??= listed((this.source as IndexSource).productIds);
+    this.productIdList ??= lazyListOf(this.productIdCache);
     return this.productIdList;
+  }
+
+  /** The id of firm integer `f` (`firmIds[f]`, without the list's proxy: for loops over many deals). */
+  firmId(f: number): string {
+    return this.firmIdCache.get(f);
+  }
+
+  /** The id of product integer `p` (`productIds[p]`, without the list's proxy). */
+  productId(p: number): string {
+    return this.productIdCache.get(p);
   }
 
   /**
@@ -163,11 +175,11 @@ export class TradeIndex {
   get idLists(): { readonly firmIds: StringList; readonly productIds: StringList } {
     if (this.source !== undefined)
       return { firmIds: this.source.firmIds, productIds: this.source.productIds };
-    const list = (ids: readonly string[]): StringList => ({
+    const list = (ids: ItemCache<string>): StringList => ({
       size: ids.length,
-      get: (i) => ids[i],
+      get: (i) => ids.get(i),
     });
-    return { firmIds: list(this.firmIds), productIds: list(this.productIds) };
+    return { firmIds: list(this.firmIdCache), productIds: list(this.productIdCache) };
   }
 
   /** Position in `network.firms` of each firm integer. */

@@ -45,3 +45,38 @@ export class TypedColumn<T extends ColumnArray> {
     this.values = bigger;
   }
 }
+
+/**
+ * A column of numbers whose absent values are NaN and that takes no memory
+ * while every value is absent: `view()` is empty until a value is stated (a
+ * field most files never state costs nothing; read it with `statedAt`).
+ */
+export class OptionalNumbers {
+  private column: TypedColumn<Float64Array> | undefined;
+  /** How many values the column holds (absent ones included). */
+  length = 0;
+
+  /** Appends a value (NaN: absent). */
+  push(value: number): void {
+    if (this.column === undefined) {
+      if (Number.isNaN(value)) {
+        this.length++;
+        return;
+      }
+      this.column = new TypedColumn(Float64Array, Math.max(1024, 2 * this.length));
+      for (let i = 0; i < this.length; i++) this.column.push(Number.NaN);
+    }
+    this.column.push(value);
+    this.length++;
+  }
+
+  /** The values (a view), or an empty array while none is stated. */
+  view(): Float64Array {
+    return this.column === undefined ? new Float64Array(0) : this.column.view();
+  }
+}
+
+/** Value `i` of an `OptionalNumbers` view: NaN past its end (an empty view: none stated). */
+export function statedAt(values: Float64Array, i: number): number {
+  return i < values.length ? values[i] : Number.NaN;
+}

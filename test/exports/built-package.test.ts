@@ -109,7 +109,7 @@ describe("the built package", () => {
     const dir = mkdtempSync(join(tmpdir(), "rd-zod-"));
     writeFileSync(
       join(dir, "hooks.mjs"),
-      "export async function load(url, context, next) { process.stderr.write(`LOADED ${url}\\n`); return next(url, context); }",
+      'export async function load(url, context, next) { process.stderr.write("LOADED " + url + "\\n"); return next(url, context); }',
     );
     writeFileSync(
       join(dir, "register.mjs"),

@@ -18,8 +18,9 @@ const encoder = new TextEncoder();
 /** Fresh instances of the reader and of the schema registry, as the CLI's build links them: nothing loaded. */
 async function freshModules() {
   vi.resetModules();
-  vi.doMock("../../src/model/schema-provider.js", () =>
-    import("../../src/model/schema-provider-cli.js"),
+  vi.doMock(
+    "../../src/model/schema-provider.js",
+    () => import("../../src/model/schema-provider-cli.js"),
   );
   try {
     const reader = await import("../../src/model/read-network.js");

@@ -280,7 +280,9 @@ export function snapshotRecords(file: SnapshotFile, columns: RecordColumns): Rec
         needReference: slice("needReference", n0, n1),
         needSwitching: slice("needSwitching", n0, n1),
         needIncumbent: slice("needIncumbent", n0, n1),
-        needFloor: slice("needFloor", n0, n1),
+        // Empty when no need states a floor (OptionalNumbers).
+        needFloor:
+          file.lengthOf(name("needFloor")) === 0 ? new Float64Array(0) : slice("needFloor", n0, n1),
         needMeta: metas("needMeta", n0),
       };
       return firmAt(window as unknown as RecordColumns, 0);

@@ -8,6 +8,7 @@
  * exactly when the record states it.
  */
 
+import { statedAt } from "../../util/typed-column.js";
 import { firmFlag, type RecordColumns, relationFlag } from "../network-columns.js";
 import { writeAtomically } from "../snapshot/snapshot-file.js";
 
@@ -49,7 +50,8 @@ export function firmJson(c: RecordColumns, r: number): string {
       if (!Number.isNaN(c.needSwitching[n])) text += `,"switchingCost":${num(c.needSwitching[n])}`;
       if (c.needIncumbent[n] >= 0)
         text += `,"incumbent":${quote(c.labels.get(c.needIncumbent[n]))}`;
-      if (!Number.isNaN(c.needFloor[n])) text += `,"incumbentFloor":${num(c.needFloor[n])}`;
+      const floor = statedAt(c.needFloor, n);
+      if (!Number.isNaN(floor)) text += `,"incumbentFloor":${num(floor)}`;
       const meta = c.needMeta.get(n);
       text += meta === undefined ? "}" : `,"meta":${JSON.stringify(meta)}}`;
     }
