@@ -211,6 +211,8 @@ export class NetworkBuilder {
     const gathered = columns.columns();
     for (const i of repeatedRelations(gathered)) this.reportRepeat(i);
     if (this.issues.length > 0) throw new NetworkError(this.issues);
+    // The labels are only read from now on: their hash table goes (8 MB at a million firms).
+    columns.labels.dropLookup();
     return networkOf(gathered);
   }
 

@@ -137,6 +137,12 @@ export function encodeUtf8Into(text: string, out: Uint8Array): number {
   return at;
 }
 
+/** Whether every code unit of `text` is below 256. */
+function isOneByte(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
 /** Ints per slot: number (−1 when empty), hash. */
 const slotSize = 2;
 
@@ -146,8 +152,13 @@ export class StringInterner implements StringList {
   readonly strings: string[] = [];
   /** The hash table: `slotSize` ints a slot; slots a power of two, at most half full. */
   private slots: Int32Array;
-  /** The characters of every string, one after another, and where each number's start. */
-  private pool = new Uint16Array(4096);
+  /**
+   * The characters of every string, one after another (`starts`: where each
+   * number's begin): one byte a code unit while every code unit is below 256 (ids, products
+   * and labels as files usually write them: half the memory), two from the
+   * first one that is not.
+   */
+  private pool: Uint8Array | Uint16Array = new Uint8Array(4096);
   private poolLength = 0;
   private readonly starts = new TypedColumn(Int32Array);
 
@@ -187,6 +198,15 @@ export class StringInterner implements StringList {
     return text;
   }
 
+  /**
+   * Frees the hash table (8 bytes a string, at least): the strings stay
+   * readable (`get`, `size`), but `find` and `intern` throw from now on. For
+   * a list that is only read once it is complete (a network's labels).
+   */
+  dropLookup(): void {
+    this.slots = new Int32Array(0);
+  }
+
   /** The number of `text`, or −1 when it has none. */
   find(text: string): number {
     const slot = this.slotOf(text, hashOf(text));
@@ -201,6 +221,7 @@ export class StringInterner implements StringList {
     if (found >= 0) return found;
     if (this.keepStrings) this.strings.push(text);
     this.reserve(text.length);
+    if (this.pool instanceof Uint8Array && !isOneByte(text)) this.widen();
     const { pool } = this;
     const start = this.poolLength;
     for (let i = 0; i < text.length; i++) pool[start + i] = text.charCodeAt(i);
@@ -252,6 +273,7 @@ export class StringInterner implements StringList {
 
   /** The slot holding the ASCII string `bytes[start..end)` (with hash `hash`), or the empty slot where it would go. */
   private slotOfBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    if (this.slots.length === 0) throw new Error("this interner's lookup was dropped (dropLookup)");
     const { slots, pool } = this;
     const length = end - start;
     const mask = slots.length / slotSize - 1;
@@ -295,6 +317,7 @@ export class StringInterner implements StringList {
 
   /** The slot holding `text`, or the empty slot where it would go. */
   private slotOf(text: string, hash: number): number {
+    if (this.slots.length === 0) throw new Error("this interner's lookup was dropped (dropLookup)");
     const { slots, pool } = this;
     const mask = slots.length / slotSize - 1;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
@@ -313,9 +336,19 @@ export class StringInterner implements StringList {
   /** Makes room for `length` more code units in the pool. */
   private reserve(length: number): void {
     if (this.poolLength + length <= this.pool.length) return;
-    const bigger = new Uint16Array(2 * (this.poolLength + length));
+    const bigger =
+      this.pool instanceof Uint8Array
+        ? new Uint8Array(2 * (this.poolLength + length))
+        : new Uint16Array(2 * (this.poolLength + length));
     bigger.set(this.pool.subarray(0, this.poolLength));
     this.pool = bigger;
+  }
+
+  /** Moves the pool to two bytes a code unit (a code unit above 255 is coming). */
+  private widen(): void {
+    const wide = new Uint16Array(this.pool.length);
+    wide.set(this.pool.subarray(0, this.poolLength));
+    this.pool = wide;
   }
 
   /** Doubles the table and moves every slot to its place in the new one. */

@@ -67,3 +67,46 @@ describe("StringInterner", () => {
     expect(interner.compare(ab, ab)).toBe(0);
   });
 });
+
+describe("StringInterner.dropLookup", () => {
+  it("keeps every string readable and refuses lookups", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string()), (texts) => {
+        const interner = new StringInterner(0, false);
+        const numbers = texts.map((text) => interner.intern(text));
+        interner.dropLookup();
+        expect(numbers.map((n) => interner.get(n))).toEqual(texts);
+        expect(() => interner.find("x")).toThrow(/dropped/);
+        expect(() => interner.internBytes(Uint8Array.of(120), 0, 1)).toThrow(/dropped/);
+      }),
+    );
+  });
+});
+
+describe("StringInterner's pool", () => {
+  it("gives back every string from one byte a code unit, and after widening to two", () => {
+    fc.assert(
+      fc.property(
+        fc.array(text, { maxLength: 40 }),
+        fc.array(fc.string(), { maxLength: 8 }),
+        (narrow, any) => {
+          const interner = new StringInterner(0, false);
+          const oracle = new Map<string, number>();
+          // Strings below 256 first (the one-byte pool), then any (a wide one widens it midway).
+          for (const s of [
+            ...narrow.filter((t) => [...t].every((c) => c.charCodeAt(0) < 256)),
+            ...any,
+            ...narrow,
+          ]) {
+            if (!oracle.has(s)) oracle.set(s, oracle.size);
+            expect(interner.intern(s)).toBe(oracle.get(s));
+          }
+          for (const [s, n] of oracle) {
+            expect(interner.get(n)).toBe(s);
+            expect(interner.find(s)).toBe(n);
+          }
+        },
+      ),
+    );
+  });
+});
