@@ -1,0 +1,43 @@
+/**
+ * `loadNetwork` builds the index and the BFS search graph in shared memory
+ * when worker threads will search them (`find` over the whole network on
+ * more than one thread), so that sharing them with the threads copies
+ * nothing; otherwise in ordinary buffers.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { loadNetwork } from "../../src/cli/input.js";
+import { sharedArray } from "../../src/economics/shared-index.js";
+import { searchGraphOf } from "../../src/search/search-graph.js";
+import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
+import { completeGraph } from "../helpers/complete-graph.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
+
+const dir = temporaryFolder("rd-load-");
+const io = {
+  stdin: Readable.from([]),
+  stdout: new PassThrough(),
+  stderr: new PassThrough(),
+  interactive: false,
+};
+
+describe("loadNetwork", () => {
+  it.each([true, false])(
+    "lays the index and search graph out in shared memory: %s",
+    async (shared) => {
+      const file = join(dir, `k5-${shared}.json`);
+      writeFileSync(file, JSON.stringify(completeGraph(5)));
+      const network = await loadNetwork(file, undefined, io, { wholeNetworkSearch: true, shared });
+      const index = tradeIndexOf(network);
+      const kind = shared ? SharedArrayBuffer : ArrayBuffer;
+      expect(index.layout?.buffer).toBeInstanceOf(kind);
+      expect(searchGraphOf(index, true).layout?.buffer).toBeInstanceOf(kind);
+      // Shared already: what the threads get is the index's own array, not a copy.
+      const tradeNeed = sharedArray(index, "tradeNeed");
+      if (shared) expect(tradeNeed).toBe(index.tradeNeed);
+      else expect(tradeNeed).not.toBe(index.tradeNeed);
+    },
+  );
+});
