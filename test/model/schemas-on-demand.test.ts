@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import type { NetworkError } from "../../src/model/errors.js";
 import { readNetworkLines, readNetworkStream } from "../../src/model/read-network.js";
+import { chunked } from "../helpers/chunked.js";
 import { randomNetwork } from "../helpers/random-network.js";
 
 type Json = ReturnType<typeof JSON.parse>;
@@ -51,17 +52,6 @@ async function outcome(read: () => Promise<unknown>): Promise<Json> {
     if (!(error instanceof Error) || error.name !== "NetworkError") throw error;
     return { issues: [...(error as NetworkError).issues] };
   }
-}
-
-/** Bytes as a stream cut at the given sizes (repeating the last). */
-function chunked(bytes: Uint8Array, sizes: number[]): Readable {
-  const chunks: Uint8Array[] = [];
-  for (let at = 0, k = 0; at < bytes.length; k++) {
-    const size = Math.max(1, sizes[Math.min(k, sizes.length - 1)]);
-    chunks.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return Readable.from(chunks);
 }
 
 /** Edits that only zod can judge (each makes the record invalid, or unusual and valid). */

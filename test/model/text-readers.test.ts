@@ -8,6 +8,7 @@ import { parseNetwork } from "../../src/model/parse-network.js";
 import { parseNetworkText, readNetwork, readNetworkLines } from "../../src/model/read-network.js";
 import { scanNumber, scannedNumber } from "../../src/model/text/json-bytes.js";
 import { RecordScan } from "../../src/model/text/record-scanner.js";
+import { chunked } from "../helpers/chunked.js";
 import { randomNetwork } from "../helpers/random-network.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
 
@@ -25,17 +26,6 @@ async function issuesOf(read: () => Promise<unknown> | unknown) {
     return [...(error as NetworkError).issues];
   }
   throw new Error("expected a NetworkError");
-}
-
-/** Bytes as a stream cut into chunks at the given sizes (repeating the last). */
-function chunked(bytes: Uint8Array, sizes: number[]): Readable {
-  const chunks: Uint8Array[] = [];
-  for (let at = 0, k = 0; at < bytes.length; k++) {
-    const size = Math.max(1, sizes[Math.min(k, sizes.length - 1)]);
-    chunks.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return Readable.from(chunks);
 }
 
 /** JSON with a space after every token (JSON.stringify's indentation, on one line). */
