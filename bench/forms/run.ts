@@ -16,6 +16,11 @@
  *
  *   npx tsx bench/forms/run.ts NETWORK_DIR [--reps 3] [--cycles /tmp/cycles]
  *       [--forms rdsnap,jsonl,json] [--snapshot FILE] [--also-plain] [--also-c-huge-pages]
+ *       [--threads 1|N|default]
+ *
+ * `--threads` (default 1, like the C reference: one thread, so that the CPU
+ * ratios compare like with like) is passed to `find`; `default` leaves the
+ * CLI's own default (the cores, for a search worth threads).
  *
  * `--also-c-huge-pages` also runs the C reference with the same huge-page
  * setting (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), for a like-for-like row.
@@ -44,6 +49,7 @@ const { values, positionals } = parseArgs({
     snapshot: { type: "string" },
     "also-plain": { type: "boolean", default: false },
     "also-c-huge-pages": { type: "boolean", default: false },
+    threads: { type: "string", default: "1" },
   },
 });
 const [dir] = positionals;
@@ -138,9 +144,9 @@ function reference(name: string, env?: NodeJS.ProcessEnv): void {
 
 /** The CLI's `find --top 20` on one form (as installed, or through plain node). */
 function endToEnd(form: string, plain: boolean): void {
-  const end = plain
-    ? timed("node", [cli, "find", file(form), "--top", "20"])
-    : timed(cli, ["find", file(form), "--top", "20"]);
+  const threads = values.threads === "default" ? [] : ["--threads", values.threads];
+  const args = ["find", file(form), "--top", "20", ...threads];
+  const end = plain ? timed("node", [cli, ...args]) : timed(cli, args);
   const s = sample(plain ? `${form} (plain node)` : form);
   s.cpu.push(end.cpu);
   s.peak.push(end.peakKiB);
