@@ -1,21 +1,27 @@
 /**
  * The HiGHS backends (npm `highs`, HiGHS compiled to WebAssembly).
  *
- * - `highsBackend` (the default) runs every solve in a worker thread
+ * - `highsWorkerBackend` runs every solve in a worker thread
  *   (highs-worker.ts), so the main thread stays free: an abort signal fired
  *   by a timer stops a solve within a few milliseconds, and a deadline holds
  *   even where HiGHS does not look at its own time limit (presolve).
  * - `highsInlineBackend` runs HiGHS on the calling thread (loaded once,
  *   lazily), with the deadline as HiGHS's `time_limit` and the signal checked
  *   at HiGHS's interrupt points, which see it only if something else set it
- *   during the solve. Kept for comparison (bench/RESULTS.md, "Portfolio at
- *   marketplace scale": the worker measured cheaper on a small kidney
- *   instance) and for hosts without worker threads.
+ *   during the solve; also for hosts without worker threads.
+ * - `highsBackend` (the default) solves a model of at most
+ *   `inlineColumnLimit` columns on the calling thread while no HiGHS worker
+ *   has been started, and everything else (kept LPs always) in a worker: a
+ *   small model's solve takes milliseconds, too short to hold up a time limit
+ *   or an interrupt, and starting a worker (a Node environment, then HiGHS)
+ *   cost the small kidney instances 30–90 ms more than loading HiGHS here
+ *   (bench/RESULTS.md). Once a worker runs, HiGHS is not loaded twice.
  */
 import type { Highs, HighsCallbackMap, Model, ModelStatusCode } from "highs";
 import type { Deadline } from "./deadline.js";
 import {
   type HighsAnswer,
+  highsWorkerStarted,
   leaseHighsWorker,
   type PackedModel,
   releaseHighsWorker,
@@ -83,7 +89,7 @@ function relaxationFrom(answer: HighsAnswer, deadline: Deadline): RelaxationResu
 }
 
 /** HiGHS in a worker thread leased per solve (per kept LP for a master). */
-export const highsBackend: MipBackend = {
+export const highsWorkerBackend: MipBackend = {
   name: "highs",
 
   async solveRelaxation(model: PackingModel, deadline: Deadline): Promise<RelaxationResult> {
@@ -354,5 +360,36 @@ export const highsInlineBackend: MipBackend = {
         model = undefined;
       },
     };
+  },
+};
+
+/** The most columns a model may have to be solved on the calling thread (`highsBackend`). */
+export const inlineColumnLimit = 2000;
+
+/** Whether `highsBackend` solves `model` on the calling thread. */
+function solvesInline(model: PackingModel): boolean {
+  return model.columnCount <= inlineColumnLimit && !highsWorkerStarted();
+}
+
+/** HiGHS here for a small model while no worker runs, else in a worker (see the top of this file). */
+export const highsBackend: MipBackend = {
+  name: "highs",
+
+  solveRelaxation(model: PackingModel, deadline: Deadline): Promise<RelaxationResult> {
+    const backend = solvesInline(model) ? highsInlineBackend : highsWorkerBackend;
+    return backend.solveRelaxation(model, deadline);
+  },
+
+  solveInteger(
+    model: PackingModel,
+    start: Uint8Array | undefined,
+    deadline: Deadline,
+  ): Promise<IntegerResult> {
+    const backend = solvesInline(model) ? highsInlineBackend : highsWorkerBackend;
+    return backend.solveInteger(model, start, deadline);
+  },
+
+  openMaster(): MasterLp {
+    return highsWorkerBackend.openMaster();
   },
 };

@@ -264,6 +264,7 @@ export class HighsWorker {
       eval: true,
       workerData: { highsPath: highsPath(), stop: this.stop.buffer },
     });
+    workersStarted++;
     this.worker.on("message", (message: WorkerMessage) => this.receive(message));
     this.worker.on("error", (error: Error) => this.fail(`HiGHS worker failed: ${error.message}`));
     this.worker.on("exit", (code) => this.fail(`HiGHS worker exited (code ${code})`));
@@ -379,6 +380,14 @@ interface WorkerMessage {
 }
 
 const idle: HighsWorker[] = [];
+
+/** How many workers this process has started. */
+let workersStarted = 0;
+
+/** Whether this process has started a HiGHS worker (HiGHS is loaded there, or loading). */
+export function highsWorkerStarted(): boolean {
+  return workersStarted > 0;
+}
 
 /** A worker for one selection: an idle one, or a new one. Give it back with {@link releaseHighsWorker}. */
 export function leaseHighsWorker(): HighsWorker {

@@ -2,7 +2,8 @@
  * The LP/MIP backend behind the exact solver: anything that can solve the
  * LP relaxation of a packing model (with row duals) and the 0/1 model itself
  * within a deadline, and keep an LP between solves for column generation.
- * `highsBackend` (HiGHS compiled to WebAssembly, in a worker thread) is the
+ * `highsBackend` (HiGHS compiled to WebAssembly: a small model on the calling
+ * thread, the rest in a worker thread) is the
  * default; tests may pass another.
  */
 import type { Deadline } from "./deadline.js";
