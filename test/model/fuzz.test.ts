@@ -90,9 +90,12 @@ describe("fuzzing the readers", () => {
           const text = mutated(encoder.encode(lines(net)), edits);
           await resultOrNetworkError(() => readNetworkLines(Readable.from([text])));
           await writeNetwork(parseNetwork(net), snapshotPath);
-          const snapshot = mutated(readFileSync(snapshotPath), edits);
-          // Any change to a snapshot is caught by its checksums.
-          expect(() => readSnapshotBytes(snapshot)).toThrow(NetworkError);
+          const original = readFileSync(snapshotPath);
+          const snapshot = mutated(original, edits);
+          // Any change to a snapshot is caught by its checksums (an edit may
+          // write a byte over itself: then there is no change to catch).
+          if (Buffer.compare(Buffer.from(snapshot), original) === 0) readSnapshotBytes(snapshot);
+          else expect(() => readSnapshotBytes(snapshot)).toThrow(NetworkError);
         },
       ),
       { numRuns: 80 },
