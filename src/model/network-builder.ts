@@ -85,20 +85,19 @@ export class NetworkBuilder {
 
   /** The root's `currency` and `meta` (or the JSON Lines header), given as one object. */
   header(raw: unknown, where: string): void {
-    if (isPlainValidHeader(raw)) {
-      const { currency, meta } = raw as { currency?: string; meta?: Record<string, unknown> };
-      this.columns.currency = currency;
-      this.columns.meta = meta;
-      return;
+    let header = raw as { currency?: string; meta?: Record<string, unknown> };
+    if (!isPlainValidHeader(raw)) {
+      const parsed = networkSchemas().headerSchema.safeParse(raw, zodMessages);
+      if (!parsed.success) {
+        this.issues.push(...fromZodIssues(where, parsed.error.issues));
+        return;
+      }
+      header = parsed.data;
     }
-    const parsed = networkSchemas().headerSchema.safeParse(raw, zodMessages);
-    if (!parsed.success) {
-      this.issues.push(...fromZodIssues(where, parsed.error.issues));
-      return;
-    }
-    this.columns.currency = parsed.data.currency;
-    this.columns.meta = parsed.data.meta;
+    this.columns.currency = header.currency;
+    this.columns.meta = header.meta;
   }
+
 
   /** `expected` firms and relations, when known, are made room for at once. */
   constructor(

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPlainValidFirm, isPlainValidRelation } from "../../src/model/quick-validate.js";
-import { firmSchema, relationSchema } from "../../src/model/schema.js";
+import {
+  isPlainValidFirm,
+  isPlainValidHeader,
+  isPlainValidRelation,
+} from "../../src/model/quick-validate.js";
+import { firmSchema, headerSchema, relationSchema } from "../../src/model/schema.js";
 
 /** Values near the edges of every rule, and of the wrong types. */
 const edgy = fc.oneof(
@@ -87,6 +91,19 @@ describe("the quick validation path", () => {
     );
   });
 
+  it("accepts only headers that the zod schema accepts", () => {
+    const header = fc.record(
+      { currency: edgy, meta: fc.oneof(edgy, fc.constant({ source: "x" })), extra: edgy },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(header.map(clean), (raw) => {
+        if (isPlainValidHeader(raw)) expect(headerSchema.safeParse(raw).success).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("accepts ordinary valid records (it is a real fast path)", () => {
     expect(
       isPlainValidFirm({
@@ -96,5 +113,7 @@ describe("the quick validation path", () => {
       }),
     ).toBe(true);
     expect(isPlainValidRelation({ seller: "a", buyer: "b", probability: 0.5 })).toBe(true);
+    expect(isPlainValidHeader({ currency: "EUR", meta: { source: "x" } })).toBe(true);
+    expect(isPlainValidHeader({})).toBe(true);
   });
 });
