@@ -58,16 +58,18 @@ describe("HiGHS backends", () => {
 
   it("the default: a small model here until a worker runs, then in the worker", async () => {
     vi.resetModules();
-    const { highsBackend, inlineColumnLimit } = await import(
-      "../../src/portfolio/highs-backend.js"
-    );
-    const { highsWorkerStarted } = await import("../../src/portfolio/highs-worker.js");
-    expect(highsWorkerStarted()).toBe(false);
-    expect((await solved(highsBackend, separate(5))).value).toBe(5);
-    expect(highsWorkerStarted()).toBe(false);
+    const backends = await import("../../src/portfolio/highs-backend.js");
+    const { highsBackend, inlineColumnLimit } = backends;
+    const here = vi.spyOn(backends.highsInlineBackend, "solveInteger");
+    const worker = vi.spyOn(backends.highsWorkerBackend, "solveInteger");
+    const calls = () => [here.mock.calls.length, worker.mock.calls.length];
+    expect((await solved(highsBackend, separate(inlineColumnLimit))).value).toBe(inlineColumnLimit);
+    expect(calls()).toEqual([1, 0]);
     const large = inlineColumnLimit + 1;
     expect((await solved(highsBackend, separate(large))).value).toBe(large);
-    expect(highsWorkerStarted()).toBe(true);
+    expect(calls()).toEqual([1, 1]);
+    // A worker runs now: small models go to it too (HiGHS is not loaded twice).
     expect((await solved(highsBackend, separate(7))).value).toBe(7);
+    expect(calls()).toEqual([1, 2]);
   });
 });
