@@ -75,7 +75,7 @@ function tradesTable(deal: Deal, name: (id: string) => string, currency?: string
   return (
     `<div class="table-wrap"><table class="trades"><caption>Trades${money}</caption><thead><tr>` +
     "<th>seller</th><th>buyer</th><th>product</th><th>quantity</th><th>unit price</th><th>margin</th>" +
-    "<th>premium</th><th>p</th><th>discount</th><th>discount room</th><th>counter</th>" +
+    '<th>premium</th><th><abbr title="probability that the trade closes">prob.</abbr></th><th>discount</th><th>discount room</th><th>counter</th>' +
     `</tr></thead><tbody>${rows.join("")}</tbody></table></div>`
   );
 }

@@ -128,6 +128,22 @@ describe("the deal sheet in chromium", () => {
         expect(bar.point).toBeGreaterThanOrEqual(left - 2);
         expect(bar.point).toBeLessThanOrEqual(right + 2);
       }
+      // Every column of the trades table is named in words, every row fills each one, and
+      // the table stays inside its deal's section at this width (no column cut off).
+      const tables = await tab.$$eval("table.trades", (elements) =>
+        elements.map((table) => ({
+          headers: [...table.querySelectorAll("thead th")].map((th) => th.textContent ?? ""),
+          widths: [...table.querySelectorAll("tbody tr")].map((tr) => tr.children.length),
+          overflow:
+            (table.parentElement?.scrollWidth ?? 0) - (table.parentElement?.clientWidth ?? 0),
+        })),
+      );
+      expect(tables.length).toBe(deals.length);
+      for (const table of tables) {
+        expect(table.headers.every((header) => header.length > 1)).toBe(true);
+        for (const width of table.widths) expect(width).toBe(table.headers.length);
+        expect(table.overflow).toBeLessThanOrEqual(1);
+      }
       await tab.screenshot({
         path: join(screenshotFolder, `sheet-${story.name}.png`),
         fullPage: true,
