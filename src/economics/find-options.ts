@@ -72,7 +72,12 @@ export interface AsyncFindDealsOptions extends FindDealsOptions {
    * as they go, over the one shared index; the result is exactly one
    * thread's. A search around an initiator is one unit of work and always
    * runs on the calling thread. The CLI's `--threads` defaults to the cores
-   * (at most 8); a library starts no thread unasked. @defaultValue 1
+   * (at most 8); a library starts no thread unasked. The threads read the
+   * index and search graph in shared memory: ones built earlier without it
+   * (by `findDeals`, say) are copied there once (at a million firms ~490 MB);
+   * build them with `tradeIndexOf(network, { shared: true })` and
+   * `searchGraphOf(index, true, { shared: true })` first to share them as
+   * they are. @defaultValue 1
    */
   readonly threads?: number;
   /**
