@@ -236,25 +236,11 @@ export async function generateColumns(
       }
       nnz += n;
     }
-    const value = new Float64Array(added.length);
-    const starts = new Int32Array(added.length + 1);
-    const entryRows = new Int32Array(nnz);
-    const entryCoefficients = new Float64Array(nnz);
-    let at = 0;
-    added.forEach((j, c) => {
-      value[c] = pool.value(j);
-      const trades = pool.trades(j);
-      const n = space.entries(trades, trades.length, rows, coefficients);
-      for (let k = 0; k < n; k++) {
-        entryRows[at] = masterRow[rows[k]];
-        entryCoefficients[at++] = coefficients[k];
-      }
-      starts[c + 1] = at;
-    });
+    const columns = pool.entries(space, added, masterRow, nnz);
     return {
       count: added.length,
       rows: Float64Array.from(newRows, (i) => space.capacity[i]),
-      columns: { value, starts, rows: entryRows, coefficients: entryCoefficients },
+      columns,
     };
   };
 

@@ -100,13 +100,8 @@ export class ColumnPool {
     let nnz = 0;
     const used = new Int32Array(rows.rowCount).fill(-1);
     for (let c = 0; c < count; c++) {
-      const j = columns[c];
-      const n = rows.entries(
-        this.trades(j),
-        this.trades(j).length,
-        scratchRows,
-        scratchCoefficients,
-      );
+      const trades = this.trades(columns[c]);
+      const n = rows.entries(trades, trades.length, scratchRows, scratchCoefficients);
       for (let k = 0; k < n; k++) used[scratchRows[k]] = 0;
       nnz += n;
     }
@@ -119,34 +114,54 @@ export class ColumnPool {
         rowOf?.(i, used[i]);
       }
     }
-    const value = new Float64Array(count);
-    const deal = new Int32Array(count);
-    const columnStarts = new Int32Array(count + 1);
-    const columnRows = new Int32Array(nnz);
-    const columnCoefficients = new Float64Array(nnz);
-    let at = 0;
-    for (let c = 0; c < count; c++) {
-      const j = columns[c];
-      value[c] = this.values[j];
-      deal[c] = j;
-      const trades = this.trades(j);
-      const n = rows.entries(trades, trades.length, scratchRows, scratchCoefficients);
-      for (let k = 0; k < n; k++) {
-        columnRows[at] = used[scratchRows[k]];
-        columnCoefficients[at++] = scratchCoefficients[k];
-      }
-      columnStarts[c + 1] = at;
-    }
+    const {
+      value,
+      starts,
+      rows: columnRows,
+      coefficients,
+    } = this.entries(rows, columns, used, nnz);
     return {
       columnCount: count,
       rowCount,
       value,
-      deal,
-      columnStarts,
+      deal: Int32Array.from(columns),
+      columnStarts: starts,
       columnRows,
-      columnCoefficients,
+      columnCoefficients: coefficients,
       capacity,
     };
+  }
+
+  /**
+   * The deals `columns` as CSC entries (`nnz` of them in all), each row of
+   * `rows` renumbered by `rowMap` (which must number every row they use):
+   * what a packing model and a batch of new columns for the master are made of.
+   */
+  entries(
+    rows: RowSpace,
+    columns: ArrayLike<number>,
+    rowMap: Int32Array,
+    nnz: number,
+  ): { value: Float64Array; starts: Int32Array; rows: Int32Array; coefficients: Float64Array } {
+    const scratchRows = new Int32Array(64);
+    const scratchCoefficients = new Float64Array(64);
+    const value = new Float64Array(columns.length);
+    const starts = new Int32Array(columns.length + 1);
+    const entryRows = new Int32Array(nnz);
+    const coefficients = new Float64Array(nnz);
+    let at = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const j = columns[c];
+      value[c] = this.values[j];
+      const trades = this.trades(j);
+      const n = rows.entries(trades, trades.length, scratchRows, scratchCoefficients);
+      for (let k = 0; k < n; k++) {
+        entryRows[at] = rowMap[scratchRows[k]];
+        coefficients[at++] = scratchCoefficients[k];
+      }
+      starts[c + 1] = at;
+    }
+    return { value, starts, rows: entryRows, coefficients };
   }
 
   private matches(j: number, code: number, trades: ArrayLike<number>, size: number): boolean {
