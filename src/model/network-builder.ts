@@ -98,7 +98,6 @@ export class NetworkBuilder {
     this.columns.meta = header.meta;
   }
 
-
   /** `expected` firms and relations, when known, are made room for at once. */
   constructor(
     private readonly places: RecordPlaces = documentPlaces,
