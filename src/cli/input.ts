@@ -17,8 +17,9 @@ import {
   readNetworkStream,
 } from "../model/read-network.js";
 import type { Network } from "../model/types.js";
-import { searchGraphOf } from "../search/search-graph.js";
+import { prefetchStoredGraph, searchGraphOf } from "../search/search-graph.js";
 import type { BuildProgress } from "../trade-index/build-index.js";
+import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
@@ -44,11 +45,12 @@ export interface LoadOptions {
   /** Build the breadth-first search graph too (a search over the whole network follows). @defaultValue false */
   readonly wholeNetworkSearch?: boolean;
   /**
-   * Lay the index and the search graph out in shared memory: worker threads
-   * will search them, and arrays not shared would be copied for them (at 1M
-   * firms ~490 MB more). @defaultValue false
+   * The search will run on worker threads: lay the index and the search
+   * graph out in shared memory (arrays not shared would be copied for the
+   * threads: at 1M firms ~490 MB more), and read a snapshot's sections in
+   * parallel (the threads would sit idle meanwhile). @defaultValue false
    */
-  readonly shared?: boolean;
+  readonly onThreads?: boolean;
 }
 
 /**
@@ -93,9 +95,15 @@ export async function loadNetwork(
       : choiceFlag<InputFormat>(inputFormat, "input-format", inputFormats, "json");
   const network =
     path === "-" ? await readStdin(io, explicit ?? "json") : await readPath(path, explicit, io);
+  if (options.onThreads === true) {
+    await Promise.all([
+      prefetchStoredIndex(network, []),
+      options.wholeNetworkSearch === true ? prefetchStoredGraph(network) : undefined,
+    ]);
+  }
   const progress = buildProgress(io);
   try {
-    const build = { onProgress: progress.onProgress, shared: options.shared === true };
+    const build = { onProgress: progress.onProgress, shared: options.onThreads === true };
     const index = tradeIndexOf(network, build);
     if (options.wholeNetworkSearch === true) searchGraphOf(index, true, build);
   } finally {

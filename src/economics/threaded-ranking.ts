@@ -25,15 +25,16 @@ import { type DealKind, dealKinds } from "../search/kinds.js";
 import { rootChunks } from "../search/root-chunks.js";
 import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
-import { searchGraphOf } from "../search/search-graph.js";
+import { prefetchStoredGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
+import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
-import { sharedArray, shareIndex } from "./shared-index.js";
+import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
 import { useThreadRunner } from "./thread-runner.js";
 import {
   chunkHeapLimit,
@@ -120,6 +121,9 @@ export async function rankOnThreads(
   options: FindDealsOptions,
   threaded: ThreadedRankingOptions,
 ): Promise<ThreadedRankedDeals> {
+  // From a snapshot, the sections are read in parallel (threads idle otherwise): the
+  // search graph first, then the pricing's arrays while this thread estimates the roots' costs.
+  await Promise.all([prefetchStoredGraph(network), prefetchStoredIndex(network, [])]);
   const index = tradeIndexOf(network, { shared: true });
   const ranking = new Ranking(network, options);
   const resolved = ranking.scan.options;
@@ -127,7 +131,10 @@ export async function rankOnThreads(
   checkAbort(signal);
   const graph = searchGraphOf(index, true, { shared: true });
   const kinds = searchedKinds(resolved.kinds, maxParties);
+  const pricingRead = prefetchStoredIndex(network, searchArrays);
+  pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);
+  await pricingRead;
   if (threaded.minWork !== undefined && threaded.minWork > 0 && totalOf(costs) < threaded.minWork) {
     const started = performance.now();
     const deals = await rankDealsAsync(network, { ...options, threads: 1 });

@@ -40,6 +40,7 @@
  * laid out in the slots of the final arrays before they are written.
  */
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
+import type { Network } from "../model/types.js";
 import type { BuildOptions } from "../trade-index/build-index.js";
 import { groupArcsByBuyer } from "../trade-index/in-arcs.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
@@ -428,6 +429,17 @@ function storedGraph(index: TradeIndex): SearchGraph | undefined {
     searchGraphArrayNames.map((name) => [name, file.typed(`graph.${name}`, "i32")]),
   ) as SearchGraphArrays;
   return SearchGraph.fromArrays(index, header, arrays);
+}
+
+/**
+ * Reads ahead, in parallel, the search graph stored in the snapshot `network`
+ * was read from (`SnapshotFile.prefetch`; sections read already are
+ * skipped); nothing for a network that was not read from a snapshot.
+ */
+export function prefetchStoredGraph(network: Network): Promise<void> {
+  const file = snapshotOf(network);
+  if (file === undefined || !file.has("graph.outTarget")) return Promise.resolve();
+  return file.prefetch(searchGraphArrayNames.map((name) => `graph.${name}`));
 }
 
 /**

@@ -5,9 +5,15 @@
  * each array is a view of the file's buffer, made on first use.
  */
 import type { SectionData, SectionType, SnapshotFile } from "../model/snapshot/snapshot-file.js";
+import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { Network } from "../model/types.js";
 import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
-import { arrayShape, type IndexHeader, indexArrayNames } from "./index-layout.js";
+import {
+  arrayShape,
+  type IndexArrayName,
+  type IndexHeader,
+  indexArrayNames,
+} from "./index-layout.js";
 import { TradeIndex } from "./trade-index.js";
 
 /** The section type of an element type. */
@@ -57,4 +63,22 @@ export function indexFromSnapshot(network: Network, file: SnapshotFile): TradeIn
     firmIds: ids("firmIds"),
     productIds: ids("productIds"),
   });
+}
+
+/**
+ * Reads ahead, in parallel, the id pools and the arrays `names` of the index
+ * stored in the snapshot `network` was read from (`SnapshotFile.prefetch`);
+ * nothing for a network that was not read from a snapshot.
+ */
+export function prefetchStoredIndex(
+  network: Network,
+  names: readonly IndexArrayName[],
+): Promise<void> {
+  const file = snapshotOf(network);
+  if (file === undefined || !hasStoredIndex(file)) return Promise.resolve();
+  const pools = ["firmIds", "productIds"].flatMap((ids) => [
+    `index.${ids}.bytes`,
+    `index.${ids}.ends`,
+  ]);
+  return file.prefetch([...pools, ...names.map((name) => `index.${name}`)]);
 }

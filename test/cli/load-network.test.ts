@@ -29,7 +29,10 @@ describe("loadNetwork", () => {
     async (shared) => {
       const file = join(dir, `k5-${shared}.json`);
       writeFileSync(file, JSON.stringify(completeGraph(5)));
-      const network = await loadNetwork(file, undefined, io, { wholeNetworkSearch: true, shared });
+      const network = await loadNetwork(file, undefined, io, {
+        wholeNetworkSearch: true,
+        onThreads: shared,
+      });
       const index = tradeIndexOf(network);
       const kind = shared ? SharedArrayBuffer : ArrayBuffer;
       expect(index.layout?.buffer).toBeInstanceOf(kind);

@@ -1,6 +1,7 @@
 /**
  * `find --threads N` and `select --threads N` (issue 15): for random networks
- * and flags, 2 and 4 threads print byte for byte what 1 thread prints, in
+ * and flags, 2 and 4 threads print byte for byte what 1 thread prints (from
+ * the JSON and from its snapshot), in
  * every machine-readable form (json, jsonl, csv), for `--top N` and `--all`
  * (whose JSON the threads write themselves past 10,000 deals: the K9 case),
  * and select's portfolio is the same; a bad --threads exits 2.
@@ -56,6 +57,11 @@ describe("--threads", () => {
           const one = await ok([...argv, "--threads", "1"]);
           for (const threads of ["2", "4"])
             expect(await ok([...argv, "--threads", threads])).toBe(one);
+          // From a snapshot, whose sections the threaded search reads ahead in parallel.
+          const snapshot = path.replace(/\.json$/, ".rdsnap");
+          await ok(["convert", path, snapshot]);
+          argv[1] = snapshot;
+          expect(await ok([...argv, "--threads", "2"])).toBe(one);
         },
       ),
       { numRuns: 6 },

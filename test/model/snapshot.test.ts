@@ -2,12 +2,21 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { searchArrays } from "../../src/economics/shared-index.js";
 import { writeNetwork } from "../../src/interop/write-network.js";
 import { NetworkError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { readNetwork, readNetworkStream } from "../../src/model/read-network.js";
 import { readSnapshotBytes } from "../../src/model/snapshot/read-snapshot.js";
+import { readSnapshotFile } from "../../src/model/snapshot/snapshot-file.js";
+import {
+  prefetchStoredGraph,
+  searchGraphArrayNames,
+  searchGraphOf,
+} from "../../src/search/search-graph.js";
+import { prefetchStoredIndex } from "../../src/trade-index/index-sections.js";
 import { potentialTrades } from "../../src/trade-index/potential-trades.js";
+import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { crc32 } from "../../src/util/crc32.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
 
@@ -166,6 +175,60 @@ describe("snapshot (.rdsnap)", () => {
     // Rewrite the file in place (another network): its identity changes.
     await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
     expect(() => back.firms[0]).toThrow(/changed since it was opened/);
+  });
+
+  it("reads sections ahead in parallel pieces: the bytes read one by one, in shared memory", async () => {
+    const { path } = await snapshotBytes("prefetch.rdsnap");
+    const names = (readSnapshotFile(path).meta.sections as { name: string }[]).map((s) => s.name);
+    expect(names.length).toBeGreaterThan(20);
+    // Pieces of 8, 24 and 40 bytes: sections cut into many, most ending in a short one.
+    for (const pieceBytes of [8, 24, 40]) {
+      const ahead = readSnapshotFile(path, { prefetchPieceBytes: pieceBytes });
+      const oneByOne = readSnapshotFile(path);
+      const early = ahead.section(names[0]);
+      const reading = ahead.prefetch([...names, "no-such-section", names[1]]);
+      // Asked for while being read ahead: read then, the same bytes.
+      const meanwhile = ahead.section(names[2]);
+      await reading;
+      expect(ahead.section(names[0])).toBe(early); // read already: kept, not read again
+      expect(ahead.section(names[2])).toBe(meanwhile);
+      for (const name of names) {
+        const array = ahead.section(name);
+        expect(array.buffer, name).toBeInstanceOf(SharedArrayBuffer);
+        expect(array.constructor, name).toBe(oneByOne.section(name).constructor);
+        expect([...array], name).toEqual([...oneByOne.section(name)]);
+      }
+      await ahead.prefetch(names); // all read: nothing to do
+      expect(ahead.section(names[3])).toBe(ahead.section(names[3]));
+    }
+  });
+
+  it("reads ahead the index and graph sections a threaded search reads, and nothing for other networks", async () => {
+    const { path } = await snapshotBytes("prefetch-parts.rdsnap");
+    const back = await readNetwork(path);
+    await Promise.all([prefetchStoredGraph(back), prefetchStoredIndex(back, searchArrays)]);
+    await prefetchStoredIndex(network, searchArrays); // not from a snapshot: nothing to read
+    // What was read ahead is in memory: rewriting the file no longer touches it;
+    // any other section is read on first use, and refused now.
+    await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
+    const index = tradeIndexOf(back);
+    const expected = tradeIndexOf(network);
+    for (const name of searchArrays) expect([...index[name]], name).toEqual([...expected[name]]);
+    expect(index.firmIds).toEqual(expected.firmIds);
+    const graph = searchGraphOf(index, true);
+    const built = searchGraphOf(expected, true);
+    for (const name of searchGraphArrayNames)
+      expect([...graph.arrays[name]], name).toEqual([...built.arrays[name]]);
+    expect(() => index.outOffsets).toThrow(/changed since it was opened/);
+  });
+
+  it("refuses to read ahead once the file was rewritten", async () => {
+    const { path } = await snapshotBytes("rewritten-ahead.rdsnap");
+    const file = readSnapshotFile(path);
+    await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
+    expect(await refusal(() => file.prefetch(["index.tradeOffer"]))).toMatch(
+      /changed since it was opened/,
+    );
   });
 
   it("is written whole or not at all, and never over a folder", async () => {

@@ -95,7 +95,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     wholeNetworkSearch,
     // Worker threads view the very arrays the index and graph are built in.
-    shared: wholeNetworkSearch && (options.threads ?? 1) > 1,
+    onThreads: wholeNetworkSearch && (options.threads ?? 1) > 1,
   });
   // A long JSON listing is written by the threads too; a short one is quicker written here.
   const deals = await searchWithProgress(

@@ -93,6 +93,16 @@ function damaged(where: string, what: string): NetworkError {
 /** Reads `length` elements of a section's type at a byte position of the file. */
 type SectionLoader = (type: SectionType, byteStart: number, length: number) => SectionArray;
 
+/** Where a section lies: its element type, its first byte in the file, its length in elements. */
+interface SectionPlace {
+  readonly type: SectionType;
+  readonly byteStart: number;
+  readonly length: number;
+}
+
+/** Reads several sections at once, in pieces read in parallel. */
+type SectionPrefetcher = (places: readonly SectionPlace[]) => Promise<SectionArray[]>;
+
 /**
  * An opened, checked snapshot: its metadata and its sections. A section is
  * read when it is first asked for (one read into a buffer of its own) and
@@ -101,6 +111,8 @@ type SectionLoader = (type: SectionType, byteStart: number, length: number) => S
 export class SnapshotFile {
   private readonly entries = new Map<string, SectionEntry>();
   private readonly loaded = new Map<string, SectionArray>();
+  /** Sections being read ahead (`prefetch`). */
+  private readonly pending = new Set<string>();
 
   constructor(
     /** Names the input in messages (the path). */
@@ -111,8 +123,52 @@ export class SnapshotFile {
     readonly meta: Readonly<Record<string, unknown>>,
     sections: readonly SectionEntry[],
     private readonly load: SectionLoader,
+    /** Reads sections ahead in parallel; none for a snapshot in memory (its sections are views). */
+    private readonly prefetcher?: SectionPrefetcher,
   ) {
     for (const entry of sections) this.entries.set(entry.name, entry);
+  }
+
+  /**
+   * Reads the named sections now, before they are asked for, in pieces read
+   * in parallel on libuv's threads (the calling thread is free meanwhile: to
+   * compute, or to wait). Sections read already, being read, or absent are
+   * skipped; a section asked for (`section`) before this settles is read
+   * then, as always. Nothing to do for a snapshot in memory.
+   *
+   * @example
+   * ```ts
+   * const reading = file.prefetch(["index.tradeOffer", "index.tradeNeed"]);
+   * work(); // meanwhile
+   * await reading;
+   * ```
+   */
+  async prefetch(names: readonly string[]): Promise<void> {
+    if (this.prefetcher === undefined) return;
+    const wanted = [
+      ...new Set(
+        names.filter((n) => this.entries.has(n) && !this.loaded.has(n) && !this.pending.has(n)),
+      ),
+    ];
+    if (wanted.length === 0) return;
+    for (const name of wanted) this.pending.add(name);
+    try {
+      const arrays = await this.prefetcher(
+        wanted.map((name) => {
+          const entry = this.entry(name);
+          return {
+            type: entry.type,
+            byteStart: this.dataStart + entry.offset,
+            length: entry.length,
+          };
+        }),
+      );
+      wanted.forEach((name, i) => {
+        if (!this.loaded.has(name)) this.loaded.set(name, arrays[i]);
+      });
+    } finally {
+      for (const name of wanted) this.pending.delete(name);
+    }
   }
 
   /** Whether the snapshot has a section of that name. */
@@ -304,9 +360,15 @@ const chunkBytes = 1 << 22;
  * first asked for (so memory holds only what a command uses); a file that
  * has been replaced or rewritten since is refused then.
  *
+ * `prefetchPieceBytes` sets the size of the parallel reads of `prefetch`
+ * (8 MiB; smaller in tests, to cut sections into many pieces).
+ *
  * @throws NetworkError for a file that is no snapshot, of another version, truncated or damaged
  */
-export function readSnapshotFile(path: string): SnapshotFile {
+export function readSnapshotFile(
+  path: string,
+  { prefetchPieceBytes = 1 << 23 }: { readonly prefetchPieceBytes?: number } = {},
+): SnapshotFile {
   const fd = openSync(path, "r");
   let identity: string;
   let dataStart: number;
@@ -337,22 +399,61 @@ export function readSnapshotFile(path: string): SnapshotFile {
   } finally {
     closeSync(fd);
   }
-  return new SnapshotFile(path, dataStart, meta, meta.sections, (type, start, length) => {
+  const changed = () => damaged(path, "the file changed since it was opened: read it again");
+  const sameFile = (info: { dev: number; ino: number; size: number; mtimeMs: number }) =>
+    `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}` === identity;
+  const load: SectionLoader = (type, start, length) => {
     const again = openSync(path, "r");
     try {
-      const info = fstatSync(again);
-      if (`${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}` !== identity) {
-        throw damaged(path, "the file changed since it was opened: read it again");
-      }
-      const kind = kinds[type];
-      // Shared memory, so that worker threads search the very same arrays (no copy per thread).
-      const buffer = new SharedArrayBuffer(kind.BYTES_PER_ELEMENT * length) as ArrayBufferLike;
-      readFully(again, new Uint8Array(buffer), start);
-      return new kind(buffer as ArrayBuffer, 0, length);
+      if (!sameFile(fstatSync(again))) throw changed();
+      const array = sharedSection(type, length);
+      readFully(again, new Uint8Array(array.buffer), start);
+      return array;
     } finally {
       closeSync(again);
     }
-  });
+  };
+  const prefetch: SectionPrefetcher = async (places) => {
+    const handle = await open(path, "r");
+    try {
+      if (!sameFile(await handle.stat())) throw changed();
+      const arrays = places.map(({ type, length }) => sharedSection(type, length));
+      const reads: Promise<void>[] = [];
+      places.forEach(({ byteStart }, i) => {
+        const bytes = new Uint8Array(arrays[i].buffer);
+        for (let at = 0; at < bytes.length; at += prefetchPieceBytes) {
+          const piece = bytes.subarray(at, Math.min(bytes.length, at + prefetchPieceBytes));
+          reads.push(readPiece(handle, piece, byteStart + at));
+        }
+      });
+      // Every piece is queued at once: libuv's threads read them while this thread works on.
+      await Promise.all(reads);
+      return arrays;
+    } finally {
+      await handle.close();
+    }
+  };
+  return new SnapshotFile(path, dataStart, meta, meta.sections, load, prefetch);
+}
+
+/**
+ * A section's array in a buffer of its own: shared memory, so that worker
+ * threads search the very same arrays (no copy per thread).
+ */
+function sharedSection(type: SectionType, length: number): SectionArray {
+  const kind = kinds[type];
+  const buffer = new SharedArrayBuffer(kind.BYTES_PER_ELEMENT * length) as ArrayBufferLike;
+  return new kind(buffer as ArrayBuffer, 0, length);
+}
+
+/** Reads `into.length` bytes of the file at `position`, all of them, asynchronously. */
+async function readPiece(handle: Handle, into: Uint8Array, position: number): Promise<void> {
+  let at = 0;
+  while (at < into.length) {
+    const { bytesRead } = await handle.read(into, at, into.length - at, position + at);
+    if (bytesRead === 0) throw new Error("unexpected end of file");
+    at += bytesRead;
+  }
 }
 
 /** A section to write: its name and its array. */
