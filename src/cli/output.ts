@@ -63,9 +63,15 @@ export class ChunkedWriter {
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
     const parts = this.parts;
-    const chunk = this.hasBytes
-      ? Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part)))
-      : parts.join("");
+    // One block of bytes (a batch written by a worker thread) goes out as it is.
+    const chunk =
+      parts.length === 1
+        ? parts[0]
+        : this.hasBytes
+          ? Buffer.concat(
+              parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part)),
+            )
+          : parts.join("");
     this.parts = [];
     this.size = 0;
     this.hasBytes = false;

@@ -18,6 +18,7 @@ import type { SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { RootRanges } from "../search/root-ranges.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
+import { Utf8Bytes } from "../util/utf8-bytes.js";
 import { dealJsonText } from "./deal-json.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
@@ -260,6 +261,9 @@ export function rankChunk(
   };
 }
 
+/** The bytes of a format task's texts, reused from task to task. */
+const formatted = new Utf8Bytes(1 << 22);
+
 /** The SPEC §8 JSON text of each deal, built again from its trades as the ranking's `rebuild` does. */
 export function formatDeals(
   index: TradeIndex,
@@ -268,17 +272,21 @@ export function formatDeals(
 ): FormattedDeals {
   const started = performance.now();
   const scan = new DealScan(index, options);
-  const texts: string[] = [];
+  // Each text goes to bytes at once: 2,048 texts kept as strings until the
+  // end (ropes of many pieces) made every young-generation GC copy them all.
+  const out = formatted;
   let at = 0;
   for (let j = 0; j < task.sizes.length; j++) {
     const size = task.sizes[j];
     const trades = task.trades.subarray(at, at + size);
     at += size;
     const kind = dealKinds[task.kinds[j]];
-    texts.push(task.before, dealJsonText(scan.rebuild(kind, trades, task.ids[j])), task.after);
+    out.add(task.before);
+    out.add(dealJsonText(scan.rebuild(kind, trades, task.ids[j])));
+    out.add(task.after);
   }
   return {
-    bytes: Buffer.from(texts.join(""), "utf8"),
+    bytes: out.take(),
     counters: {
       thread: threadId,
       busyMs: performance.now() - started,

@@ -1,0 +1,41 @@
+/**
+ * UTF-8 bytes built text by text: each text is encoded as it comes, into one
+ * buffer that grows as needed and is reused after each `take`. Holding many
+ * texts as strings until the end costs more than their bytes: a text built
+ * by concatenation is a rope of many pieces, and every young-generation GC
+ * meanwhile copies each piece.
+ *
+ * @example
+ * const bytes = new Utf8Bytes();
+ * bytes.add("{\"deals\": ");
+ * bytes.add("[]}");
+ * bytes.take(); // the 14 bytes, in an array of their own
+ */
+export class Utf8Bytes {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(initialBytes = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(initialBytes);
+  }
+
+  /** Appends a text's UTF-8 bytes. */
+  add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    const room = this.length + 3 * text.length;
+    if (room > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(room, 2 * this.buffer.length));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length, "utf8");
+  }
+
+  /** The bytes added since the last `take`, in an array of their own; starts again empty. */
+  take(): Uint8Array {
+    const bytes = new Uint8Array(this.length);
+    bytes.set(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    return bytes;
+  }
+}

@@ -1,0 +1,29 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Utf8Bytes } from "../../src/util/utf8-bytes.js";
+
+describe("Utf8Bytes", () => {
+  it("holds the UTF-8 of the texts added, however the buffer grows, and starts again after take", () => {
+    // Any UTF-16 strings: non-ASCII, pairs and lone surrogates (which UTF-8 writes as U+FFFD).
+    const texts = fc.array(fc.string({ unit: "binary" }), { maxLength: 20 });
+    fc.assert(
+      fc.property(texts, texts, fc.integer({ min: 1, max: 64 }), (first, second, initial) => {
+        const bytes = new Utf8Bytes(initial);
+        for (const text of first) bytes.add(text);
+        expect(Buffer.from(bytes.take())).toEqual(Buffer.from(first.join(""), "utf8"));
+        for (const text of second) bytes.add(text);
+        const taken = bytes.take();
+        expect(Buffer.from(taken)).toEqual(Buffer.from(second.join(""), "utf8"));
+        expect(taken.byteLength).toBe(taken.buffer.byteLength); // an array of its own
+        expect(bytes.take()).toHaveLength(0);
+      }),
+    );
+  });
+
+  it("writes a hand-checked text: é is 2 bytes, € 3, 😀 4", () => {
+    const bytes = new Utf8Bytes(1);
+    bytes.add("é");
+    bytes.add("€😀");
+    expect([...bytes.take()]).toEqual([0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
+  });
+});
