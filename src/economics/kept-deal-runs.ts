@@ -7,8 +7,9 @@
  * sorted run written to an anonymous scratch file (`ScratchFile`: removed from
  * the file system at once, so nothing is left behind on any exit; outside
  * Node, where there is no file system, `ScratchMemory` in memory). Reading
- * merges the runs and the blocks still in memory (k-way, `mergeSorted`),
- * building each deal's id again from its trades; more than `fanIn` runs are
+ * merges the runs and the blocks still in memory (k-way, `mergeSorted`); a
+ * deal read from a run builds its id again from its trades when the id is
+ * first read (merging reads it only between equal keys); more than `fanIn` runs are
  * first merged into longer runs, so at most `fanIn` read buffers are held at a
  * time.
  *
@@ -23,7 +24,7 @@
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { mergeSorted } from "../util/k-way-merge.js";
 import { openScratch, type ScratchStore } from "../util/scratch-file.js";
-import { compareRanked } from "./rank-order.js";
+import { compareRankedDeals } from "./rank-order.js";
 import type { IdOf } from "./top-deals.js";
 
 /** A kept deal in rank order, with its id. */
@@ -34,6 +35,41 @@ export interface RankedKeptDeal {
   /** Trade integers in SPEC §4 order. */
   readonly trades: Int32Array;
   readonly id: string;
+}
+
+/**
+ * A deal read back from a run: its id is built from its trades on first
+ * use, so that merging, which compares ids only between equal keys, and a
+ * reader that builds ids elsewhere (the threads writing a listing) leave it
+ * unbuilt.
+ */
+class RunDeal implements RankedKeptDeal {
+  private built: string | undefined;
+
+  constructor(
+    readonly key: number,
+    readonly kind: DealKind,
+    readonly trades: Int32Array,
+    private readonly idOf: IdOf,
+  ) {}
+
+  get id(): string {
+    this.built ??= this.idOf(this.kind, this.trades, this.trades.length);
+    return this.built;
+  }
+
+  /** The id if it has been built, else undefined. */
+  get builtId(): string | undefined {
+    return this.built;
+  }
+}
+
+/**
+ * A ranked deal's id if it is at hand (a deal read back from a run builds it
+ * only when first read), else undefined.
+ */
+export function idAtHand(deal: RankedKeptDeal): string | undefined {
+  return deal instanceof RunDeal ? deal.builtId : deal.id;
 }
 
 /** How the runs are kept. */
@@ -404,7 +440,7 @@ export class KeptDealRuns {
     return { start, count };
   }
 
-  /** The deals of one run, in its (rank) order, ids built again. */
+  /** The deals of one run, in its (rank) order (ids built again when read). */
   private *readRun(run: Run): Generator<RankedKeptDeal, void, undefined> {
     const { recordBytes } = this;
     const perBlock = Math.max(1, Math.floor(readBlockBytes / recordBytes));
@@ -421,21 +457,14 @@ export class KeptDealRuns {
         const kind = dealKinds[view.getUint8(at + 8)];
         const trades = new Int32Array(view.getUint8(at + 9));
         for (let j = 0; j < trades.length; j++) trades[j] = view.getInt32(at + 12 + 4 * j, true);
-        yield {
-          key: view.getFloat64(at, true),
-          kind,
-          trades,
-          id: this.idOf(kind, trades, trades.length),
-        };
+        yield new RunDeal(view.getFloat64(at, true), kind, trades, this.idOf);
       }
       done += records;
     }
   }
 }
 
-function byRank(a: RankedKeptDeal, b: RankedKeptDeal): number {
-  return compareRanked(a.key, a.id, b.key, b.id);
-}
+const byRank: (a: RankedKeptDeal, b: RankedKeptDeal) => number = compareRankedDeals;
 
 /** The deals of block b in its order, as positions `b · blockDeals + j`. */
 function* positions(block: DealBlock, b: number): Generator<number, void, undefined> {

@@ -33,6 +33,17 @@ export function compareRanked(keyA: number, idA: string, keyB: number, idB: stri
 }
 
 /**
+ * `compareRanked` of two deals, reading their ids only when the keys tie (a
+ * deal read back from a run builds its id when first read).
+ */
+export function compareRankedDeals(
+  a: { readonly key: number; readonly id: string },
+  b: { readonly key: number; readonly id: string },
+): number {
+  return a.key !== b.key ? (a.key > b.key ? -1 : 1) : compareIds(a.id, b.id);
+}
+
+/**
  * Whether a deal whose score is at most `bound` surely ranks below a kept key
  * `threshold` (so it need not be priced): rounding moves a value by at most
  * 5·10⁻¹² of it, so below `threshold` by more than 10⁻¹¹ of it, the bound's

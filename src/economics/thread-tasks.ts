@@ -127,7 +127,7 @@ export function postAndWait(link: TaskLink, slot: 0 | 1, message: unknown): void
 /** Deals per batch sent through a task's link. */
 export const streamBatch = 8192;
 
-/** Ranked deals to write as JSON texts. */
+/** Ranked deals to write as JSON texts; an id "" is built by the thread. */
 export interface FormatTask extends PackedDeals {
   readonly task: "format";
   /** The task's link to the calling thread (arrays on demand). */
@@ -282,7 +282,8 @@ export function formatDeals(
     at += size;
     const kind = dealKinds[task.kinds[j]];
     out.add(task.before);
-    out.add(dealJsonText(scan.rebuild(kind, trades, task.ids[j])));
+    const id = task.ids[j] === "" ? dealId(index, kind, trades, size) : task.ids[j];
+    out.add(dealJsonText(scan.rebuild(kind, trades, id)));
     out.add(task.after);
   }
   return {

@@ -33,6 +33,7 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import type { FindDealsOptions } from "./find-options.js";
+import { idAtHand } from "./kept-deal-runs.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
 import { useThreadRunner } from "./thread-runner.js";
@@ -360,7 +361,8 @@ async function* formatOnThreads(
       kinds.push(dealKinds.indexOf(deal.kind));
       sizes.push(deal.trades.length);
       for (const t of deal.trades) trades.push(t);
-      ids.push(deal.id);
+      // An id not at hand is built by the thread (it has the index): not here, in series.
+      ids.push(idAtHand(deal) ?? "");
     }
     if (kinds.length === 0) return;
     const { link, done: closeLink } = openLink(ranking.scan.index, () => {});
