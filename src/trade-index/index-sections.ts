@@ -8,6 +8,7 @@ import type { SectionData, SectionType, SnapshotFile } from "../model/snapshot/s
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { Network } from "../model/types.js";
 import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
+import { labelFirmSection, labelFirms } from "./incumbent-floors.js";
 import {
   arrayShape,
   type IndexArrayName,
@@ -25,7 +26,7 @@ function sectionType(kind: { readonly BYTES_PER_ELEMENT: number; name: string })
   return "i32";
 }
 
-/** The sections and the header of an index. */
+/** The sections and the header of an index, with the firm of each incumbent label (`labelFirms`). */
 export function indexSections(index: TradeIndex): { meta: IndexHeader; sections: SectionData[] } {
   const sections: SectionData[] = [];
   for (const name of indexArrayNames) sections.push({ name: `index.${name}`, array: index[name] });
@@ -37,6 +38,7 @@ export function indexSections(index: TradeIndex): { meta: IndexHeader; sections:
     sections.push({ name: `index.${name}.bytes`, array: pool.bytesView() });
     sections.push({ name: `index.${name}.ends`, array: pool.endsView() });
   }
+  sections.push({ name: labelFirmSection, array: labelFirms(index) });
   const { header } = index;
   // The arrays are written at their lengths: no room beyond the counts.
   return { meta: { ...header, tradeRoom: header.tradeCount, arcRoom: header.arcCount }, sections };

@@ -5,17 +5,25 @@
  * incumbentFloor, else the incumbent's cost): equal for every need of random
  * networks with incumbents inside and outside the network.
  */
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseNetwork } from "../../src/model/parse-network.js";
+import { writeNetwork } from "../../src/interop/write-network.js";
+import { parseNetwork, recordColumnsOf } from "../../src/model/parse-network.js";
+import { readNetwork } from "../../src/model/read-network.js";
+import { snapshotOf } from "../../src/model/snapshot/snapshot-of.js";
 import {
   counterUnitOf,
   incumbentFloorOf,
   incumbentFloors,
+  labelFirmSection,
 } from "../../src/trade-index/incumbent-floors.js";
 import { needRecordOf } from "../../src/trade-index/trade-figures.js";
-import { TradeIndex } from "../../src/trade-index/trade-index.js";
+import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
+
+const dir = temporaryFolder("rd-floors-");
 
 describe("incumbentFloors", () => {
   it("equals the need records read one by one", () => {
@@ -33,6 +41,30 @@ describe("incumbentFloors", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("is the same from a snapshot, which stores each label's firm", async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(randomNetwork({ maxFirms: 8, maxProducts: 3 }), async (raw) => {
+        const network = parseNetwork(raw);
+        const path = join(dir, `floors-${runs++}.rdsnap`);
+        await writeNetwork(network, path);
+        const back = await readNetwork(path);
+        const index = tradeIndexOf(back);
+        const labels = recordColumnsOf(back).labels;
+        const stored = snapshotOf(back)?.typed(labelFirmSection, "i32");
+        // The stored firm of each label is the one the ids name.
+        expect([...(stored ?? [])]).toEqual(
+          Array.from({ length: labels.size }, (_, i) => index.firmIndex(labels.get(i))),
+        );
+        const table = incumbentFloors(index);
+        const built = incumbentFloors(new TradeIndex(network));
+        expect([...table.floor]).toEqual([...built.floor]);
+        expect([...table.reference]).toEqual([...built.reference]);
+      }),
+      { numRuns: 30 },
     );
   });
 
