@@ -61,10 +61,13 @@ const escapedCache = new WeakMap<TradeIndex, EscapedIds>();
 function escapedIdsOf(index: TradeIndex): EscapedIds {
   let escaped = escapedCache.get(index);
   if (escaped === undefined) {
-    const { firmIds, productIds } = index.idLists;
+    // From the index's own kept ids: an id with nothing to escape (nearly
+    // all) is then the very string the index keeps, not a second copy.
     escaped = {
-      firms: new ItemCache(firmIds.size, (i) => escapeIdPart(firmIds.get(i))),
-      products: new ItemCache(productIds.size, (i) => escapeIdPart(productIds.get(i))),
+      firms: new ItemCache(index.firmCount, (i) => escapeIdPart(index.firmId(i))),
+      products: new ItemCache(index.idLists.productIds.size, (i) =>
+        escapeIdPart(index.productId(i)),
+      ),
     };
     escapedCache.set(index, escaped);
   }
