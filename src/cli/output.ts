@@ -5,6 +5,7 @@
  * at the next write, never a hang on a `drain` that will not come.
  */
 import type { Writable } from "node:stream";
+import { Utf8Bytes } from "../util/utf8-bytes.js";
 import { CliOutputError, errorCodeOf } from "./io.js";
 
 /**
@@ -37,44 +38,42 @@ export function checkWritable(stream: Writable, target: string): void {
 
 /**
  * Buffers text (or UTF-8 bytes, passed through as they are) and writes it in
- * large chunks, waiting when the stream is full.
+ * large chunks, waiting when the stream is full. Text goes to UTF-8 bytes as
+ * it comes (`Utf8Bytes`): a megabyte of texts kept as strings until the
+ * chunk is written are ropes of many pieces that every young-generation GC
+ * meanwhile copies.
  */
 export class ChunkedWriter {
-  private parts: (string | Uint8Array)[] = [];
-  private size = 0;
-  private hasBytes = false;
+  private readonly pending: Utf8Bytes;
 
   constructor(
     private readonly stream: Writable,
     private readonly chunkSize = 1 << 20,
     /** What the stream is, for messages: `stdout` or a path. */
     private readonly target = "stdout",
-  ) {}
+  ) {
+    this.pending = new Utf8Bytes(Math.min(chunkSize, 1 << 20) + (1 << 16));
+  }
 
   /** Appends text or UTF-8 bytes; flushes when the buffer is full. */
   async write(text: string | Uint8Array): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (typeof text !== "string") this.hasBytes = true;
-    if (this.size >= this.chunkSize) await this.flush();
+    if (typeof text !== "string" && text.length >= this.chunkSize) {
+      // A large block of bytes (a batch written by a worker thread) goes out as it is.
+      await this.flush();
+      await this.send(text);
+      return;
+    }
+    if (typeof text === "string") this.pending.add(text);
+    else this.pending.addBytes(text);
+    if (this.pending.byteLength >= this.chunkSize) await this.flush();
   }
 
   /** Writes what is buffered. */
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const parts = this.parts;
-    // One block of bytes (a batch written by a worker thread) goes out as it is.
-    const chunk =
-      parts.length === 1
-        ? parts[0]
-        : this.hasBytes
-          ? Buffer.concat(
-              parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part)),
-            )
-          : parts.join("");
-    this.parts = [];
-    this.size = 0;
-    this.hasBytes = false;
+    if (this.pending.byteLength > 0) await this.send(this.pending.take());
+  }
+
+  private async send(chunk: Uint8Array): Promise<void> {
     checkWritable(this.stream, this.target);
     if (!this.stream.write(chunk)) await drained(this.stream, this.target);
   }

@@ -19,16 +19,32 @@ export class Utf8Bytes {
     this.buffer = Buffer.allocUnsafe(initialBytes);
   }
 
+  /** Bytes added since the last `take`. */
+  get byteLength(): number {
+    return this.length;
+  }
+
   /** Appends a text's UTF-8 bytes. */
   add(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    const room = this.length + 3 * text.length;
+    this.makeRoom(3 * text.length);
+    this.length += this.buffer.write(text, this.length, "utf8");
+  }
+
+  /** Appends bytes (UTF-8 already). */
+  addBytes(bytes: Uint8Array): void {
+    this.makeRoom(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  private makeRoom(more: number): void {
+    const room = this.length + more;
     if (room > this.buffer.length) {
       const bigger = Buffer.allocUnsafe(Math.max(room, 2 * this.buffer.length));
       this.buffer.copy(bigger, 0, 0, this.length);
       this.buffer = bigger;
     }
-    this.length += this.buffer.write(text, this.length, "utf8");
   }
 
   /** The bytes added since the last `take`, in an array of their own; starts again empty. */

@@ -20,6 +20,28 @@ describe("Utf8Bytes", () => {
     );
   });
 
+  it("appends bytes as they are between texts, and counts what it holds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: "binary" }), fc.uint8Array({ maxLength: 40 }))),
+        fc.integer({ min: 1, max: 32 }),
+        (parts, initial) => {
+          const bytes = new Utf8Bytes(initial);
+          for (const part of parts) {
+            if (typeof part === "string") bytes.add(part);
+            else bytes.addBytes(part);
+          }
+          const expected = Buffer.concat(
+            parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : part)),
+          );
+          expect(bytes.byteLength).toBe(expected.length);
+          expect(Buffer.from(bytes.take())).toEqual(expected);
+          expect(bytes.byteLength).toBe(0);
+        },
+      ),
+    );
+  });
+
   it("writes a hand-checked text: é is 2 bytes, € 3, 😀 4", () => {
     const bytes = new Utf8Bytes(1);
     bytes.add("é");
