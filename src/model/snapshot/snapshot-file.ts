@@ -427,7 +427,10 @@ export function readSnapshotFile(
         }
       });
       // Every piece is queued at once: libuv's threads read them while this thread works on.
-      await Promise.all(reads);
+      // All settle before the file is closed, even when one fails.
+      for (const read of await Promise.allSettled(reads)) {
+        if (read.status === "rejected") throw read.reason;
+      }
       return arrays;
     } finally {
       await handle.close();
