@@ -52,7 +52,7 @@ export class ChunkedWriter {
     /** What the stream is, for messages: `stdout` or a path. */
     private readonly target = "stdout",
   ) {
-    this.pending = new Utf8Bytes(Math.min(chunkSize, 1 << 20) + (1 << 16));
+    this.pending = new Utf8Bytes(Math.min(chunkSize, 1 << 20));
   }
 
   /** Appends text or UTF-8 bytes; flushes when the buffer is full. */

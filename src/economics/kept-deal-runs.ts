@@ -334,7 +334,7 @@ export class KeptDealRuns {
     const deals =
       this.runs.length === 0
         ? memory
-        : mergeSorted([...this.runs.map((run) => this.readRun(run)), memory], byRank);
+        : mergeSorted([...this.runs.map((run) => this.readRun(run)), memory], compareRankedDeals);
     let count = 0;
     for (const deal of deals) {
       yield deal;
@@ -378,7 +378,7 @@ export class KeptDealRuns {
       const merged = yield* this.writeRun(
         mergeSorted(
           group.map((run) => this.readRun(run)),
-          byRank,
+          compareRankedDeals,
         ),
       );
       this.runs = [...this.runs.slice(fanIn), merged];
@@ -463,8 +463,6 @@ export class KeptDealRuns {
     }
   }
 }
-
-const byRank: (a: RankedKeptDeal, b: RankedKeptDeal) => number = compareRankedDeals;
 
 /** The deals of block b in its order, as positions `b · blockDeals + j`. */
 function* positions(block: DealBlock, b: number): Generator<number, void, undefined> {

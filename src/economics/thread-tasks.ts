@@ -261,7 +261,11 @@ export function rankChunk(
   };
 }
 
-/** The bytes of a format task's texts, reused from task to task. */
+/**
+ * The bytes of a format task's texts, reused from task to task: each text
+ * goes to bytes at once (2,048 texts kept as strings until the end, ropes of
+ * many pieces, made every young-generation GC copy them all).
+ */
 const formatted = new Utf8Bytes(1 << 22);
 
 /** The SPEC §8 JSON text of each deal, built again from its trades as the ranking's `rebuild` does. */
@@ -272,22 +276,19 @@ export function formatDeals(
 ): FormattedDeals {
   const started = performance.now();
   const scan = new DealScan(index, options);
-  // Each text goes to bytes at once: 2,048 texts kept as strings until the
-  // end (ropes of many pieces) made every young-generation GC copy them all.
-  const out = formatted;
   let at = 0;
   for (let j = 0; j < task.sizes.length; j++) {
     const size = task.sizes[j];
     const trades = task.trades.subarray(at, at + size);
     at += size;
     const kind = dealKinds[task.kinds[j]];
-    out.add(task.before);
+    formatted.add(task.before);
     const id = task.ids[j] === "" ? dealId(index, kind, trades, size) : task.ids[j];
-    out.add(dealJsonText(scan.rebuild(kind, trades, id)));
-    out.add(task.after);
+    formatted.add(dealJsonText(scan.rebuild(kind, trades, id)));
+    formatted.add(task.after);
   }
   return {
-    bytes: out.take(),
+    bytes: formatted.take(),
     counters: {
       thread: threadId,
       busyMs: performance.now() - started,

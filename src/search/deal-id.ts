@@ -64,10 +64,8 @@ function escapedIdsOf(index: TradeIndex): EscapedIds {
     // From the index's own kept ids: an id with nothing to escape (nearly
     // all) is then the very string the index keeps, not a second copy.
     escaped = {
-      firms: new ItemCache(index.firmCount, (i) => escapeIdPart(index.firmId(i))),
-      products: new ItemCache(index.idLists.productIds.size, (i) =>
-        escapeIdPart(index.productId(i)),
-      ),
+      firms: new ItemCache(index.header.firmCount, (i) => escapeIdPart(index.firmId(i))),
+      products: new ItemCache(index.header.productCount, (i) => escapeIdPart(index.productId(i))),
     };
     escapedCache.set(index, escaped);
   }
