@@ -17,9 +17,8 @@ import {
   readNetworkStream,
 } from "../model/read-network.js";
 import type { Network } from "../model/types.js";
-import { prefetchStoredGraph, searchGraphOf } from "../search/search-graph.js";
+import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import type { BuildProgress } from "../trade-index/build-index.js";
-import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
@@ -95,11 +94,8 @@ export async function loadNetwork(
       : choiceFlag<InputFormat>(inputFormat, "input-format", inputFormats, "json");
   const network =
     path === "-" ? await readStdin(io, explicit ?? "json") : await readPath(path, explicit, io);
-  if (options.onThreads === true) {
-    await Promise.all([
-      prefetchStoredIndex(network, []),
-      options.wholeNetworkSearch === true ? prefetchStoredGraph(network) : undefined,
-    ]);
+  if (options.onThreads === true && options.wholeNetworkSearch === true) {
+    await prefetchSearchGraph(network);
   }
   const progress = buildProgress(io);
   try {

@@ -25,7 +25,7 @@ import { type DealKind, dealKinds } from "../search/kinds.js";
 import { rootChunks } from "../search/root-chunks.js";
 import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
-import { prefetchStoredGraph, searchGraphOf } from "../search/search-graph.js";
+import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
@@ -124,7 +124,7 @@ export async function rankOnThreads(
 ): Promise<ThreadedRankedDeals> {
   // From a snapshot, the sections are read in parallel (threads idle otherwise): the
   // search graph first, then the pricing's arrays while this thread estimates the roots' costs.
-  await Promise.all([prefetchStoredGraph(network), prefetchStoredIndex(network, [])]);
+  await prefetchSearchGraph(network);
   const index = tradeIndexOf(network, { shared: true });
   const ranking = new Ranking(network, options);
   const resolved = ranking.scan.options;

@@ -43,6 +43,7 @@ import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { Network } from "../model/types.js";
 import type { BuildOptions } from "../trade-index/build-index.js";
 import { groupArcsByBuyer } from "../trade-index/in-arcs.js";
+import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 
 /** The scratch marks of one running search; never shared by two at once. */
@@ -432,14 +433,19 @@ function storedGraph(index: TradeIndex): SearchGraph | undefined {
 }
 
 /**
- * Reads ahead, in parallel, the search graph stored in the snapshot `network`
- * was read from (`SnapshotFile.prefetch`; sections read already are
+ * Reads ahead, in parallel, what building the index and the search graph of
+ * a network read from a snapshot reads first: the graph's sections and the
+ * index's id pools (`SnapshotFile.prefetch`; sections read already are
  * skipped); nothing for a network that was not read from a snapshot.
  */
-export function prefetchStoredGraph(network: Network): Promise<void> {
+export async function prefetchSearchGraph(network: Network): Promise<void> {
   const file = snapshotOf(network);
-  if (file === undefined || !file.has("graph.outTarget")) return Promise.resolve();
-  return file.prefetch(searchGraphArrayNames.map((name) => `graph.${name}`));
+  if (file === undefined) return;
+  const graph = file.has("graph.outTarget") ? searchGraphArrayNames : [];
+  await Promise.all([
+    file.prefetch(graph.map((name) => `graph.${name}`)),
+    prefetchStoredIndex(network, []),
+  ]);
 }
 
 /**

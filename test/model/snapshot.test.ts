@@ -10,7 +10,7 @@ import { readNetwork, readNetworkStream } from "../../src/model/read-network.js"
 import { readSnapshotBytes } from "../../src/model/snapshot/read-snapshot.js";
 import { readSnapshotFile } from "../../src/model/snapshot/snapshot-file.js";
 import {
-  prefetchStoredGraph,
+  prefetchSearchGraph,
   searchGraphArrayNames,
   searchGraphOf,
 } from "../../src/search/search-graph.js";
@@ -206,7 +206,7 @@ describe("snapshot (.rdsnap)", () => {
   it("reads ahead the index and graph sections a threaded search reads, and nothing for other networks", async () => {
     const { path } = await snapshotBytes("prefetch-parts.rdsnap");
     const back = await readNetwork(path);
-    await Promise.all([prefetchStoredGraph(back), prefetchStoredIndex(back, searchArrays)]);
+    await Promise.all([prefetchSearchGraph(back), prefetchStoredIndex(back, searchArrays)]);
     await prefetchStoredIndex(network, searchArrays); // not from a snapshot: nothing to read
     // What was read ahead is in memory: rewriting the file no longer touches it;
     // any other section is read on first use, and refused now.
