@@ -1,15 +1,15 @@
 /**
  * Every kept deal of a long ranking (`find --all`, a large `top`) in bounded
- * memory: an external sort. Kept deals (rank key, kind, trade integers, and
- * the id's UTF-16 code units, compared as such) gather in flat typed arrays,
- * never as objects or strings, and are sorted in blocks of `blockDeals` as
- * they come. Once they fill the memory budget, the blocks are merged into one
+ * memory: an external sort. Kept deals (rank key, kind, trade integers; no
+ * ids) gather in flat typed arrays, never as objects or strings, and are
+ * sorted in blocks of `blockDeals` as they come; ids are built from the trades
+ * only where keys tie (ids order equal keys) and when read. Once they fill the memory budget, the blocks are merged into one
  * sorted run written to an anonymous scratch file (`ScratchFile`: removed from
  * the file system at once, so nothing is left behind on any exit; outside
  * Node, where there is no file system, `ScratchMemory` in memory). Reading
  * merges the runs and the blocks still in memory (k-way, `mergeSorted`); a
- * deal read from a run builds its id again from its trades when the id is
- * first read (merging reads it only between equal keys); more than `fanIn` runs are
+ * deal read back builds its id from its trades when the id is first read
+ * (merging reads it only between equal keys); more than `fanIn` runs are
  * first merged into longer runs, so at most `fanIn` read buffers are held at a
  * time.
  *
@@ -22,6 +22,7 @@
  * deals over at most K trades takes n · (12 + 4K, rounded up to 8) bytes.
  */
 import { type DealKind, dealKinds } from "../search/kinds.js";
+import { compareIds } from "../util/compare-ids.js";
 import { mergeSorted } from "../util/k-way-merge.js";
 import { openScratch, type ScratchStore } from "../util/scratch-file.js";
 import { compareRankedDeals } from "./rank-order.js";
@@ -38,19 +39,18 @@ export interface RankedKeptDeal {
 }
 
 /**
- * A deal read back from a run: its id is built from its trades on first
- * use, so that merging, which compares ids only between equal keys, and a
- * reader that builds ids elsewhere (the threads writing a listing) leave it
- * unbuilt.
+ * A deal read back (from a run or a block in memory): its id is built from
+ * its trades on first use (unless the sort built it already), so that
+ * merging, which compares ids only between equal keys, and a reader that
+ * builds ids elsewhere (the threads writing a listing) leave it unbuilt.
  */
 class RunDeal implements RankedKeptDeal {
-  private built: string | undefined;
-
   constructor(
     readonly key: number,
     readonly kind: DealKind,
     readonly trades: Int32Array,
     private readonly idOf: IdOf,
+    private built?: string,
   ) {}
 
   get id(): string {
@@ -65,8 +65,8 @@ class RunDeal implements RankedKeptDeal {
 }
 
 /**
- * A ranked deal's id if it is at hand (a deal read back from a run builds it
- * only when first read), else undefined.
+ * A ranked deal's id if it is at hand (a deal read back from the runs builds
+ * it only when first read), else undefined.
  */
 export function idAtHand(deal: RankedKeptDeal): string | undefined {
   return deal instanceof RunDeal ? deal.builtId : deal.id;
@@ -104,10 +104,6 @@ const blockMask = blockDeals - 1;
 const readBlockBytes = 1 << 16;
 /** Bytes written to the scratch file at a time. */
 const writeBlockBytes = 1 << 20;
-/** UTF-16 code units can be written and read as Node's `utf16le` on this machine. */
-/** Whether this machine stores numbers little-end first (typed arrays use its order). */
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
 /** What a run record holds of a deal (its id is built again when read). */
 type RunRecord = Omit<RankedKeptDeal, "id">;
 
@@ -118,30 +114,39 @@ interface Run {
 }
 
 /**
- * Up to `blockDeals` kept deals in flat arrays (ids as UTF-16 code units one
- * after the other), sorted in rank order once full. Blocks are fixed in size,
- * so memory grows a block at a time and nothing large is ever copied.
+ * Up to `blockDeals` kept deals in flat arrays, sorted in rank order once
+ * full. Ids are not kept: the sort reads them only between equal keys, and
+ * builds those from the trades (once each); whoever reads the deals builds
+ * the rest when it needs them (the threads writing a listing do). Blocks are
+ * fixed in size, so memory grows a block at a time and nothing large is ever
+ * copied.
  */
 class DealBlock {
   readonly keys = new Float64Array(blockDeals);
   readonly kinds = new Uint8Array(blockDeals);
   readonly sizes = new Uint8Array(blockDeals);
   readonly trades: Int32Array;
-  /** Deal j's id ends at `idEnd[j]` in `idChars` (and starts where deal j − 1's ends). */
-  readonly idEnd = new Int32Array(blockDeals);
   /** The deals' positions, in rank order once sorted. */
   readonly order = new Int32Array(blockDeals);
-  idChars = new Uint16Array(blockDeals * 32);
-  /** `idChars` as bytes (UTF-16LE), for Node's native encoding and decoding. */
-  private idBytes = Buffer.from(this.idChars.buffer);
+  /** The ids built so far, by position (those of deals whose keys tied). */
+  private readonly ids = new Map<number, string>();
   count = 0;
 
-  constructor(private readonly stride: number) {
+  constructor(
+    private readonly stride: number,
+    private readonly idOf: IdOf,
+  ) {
     this.trades = new Int32Array(blockDeals * stride);
   }
 
+  /** Empties the block for reuse. */
+  clear(): void {
+    this.count = 0;
+    this.ids.clear();
+  }
+
   /** Keeps a deal. */
-  add(key: number, kind: number, trades: ArrayLike<number>, size: number, id: string): void {
+  add(key: number, kind: number, trades: ArrayLike<number>, size: number): void {
     const j = this.count++;
     this.keys[j] = key;
     this.kinds[j] = kind;
@@ -149,41 +154,29 @@ class DealBlock {
     this.order[j] = j;
     const at = j * this.stride;
     for (let t = 0; t < size; t++) this.trades[at + t] = trades[t];
-    const start = this.idStart(j);
-    const end = start + id.length;
-    if (end > this.idChars.length) {
-      const chars = new Uint16Array(Math.max(end, 2 * this.idChars.length));
-      chars.set(this.idChars.subarray(0, start));
-      this.idChars = chars;
-      this.idBytes = Buffer.from(chars.buffer);
-    }
-    if (littleEndian) this.idBytes.write(id, 2 * start, "utf16le");
-    else for (let k = 0; k < id.length; k++) this.idChars[start + k] = id.charCodeAt(k);
-    this.idEnd[j] = end;
   }
 
-  /** Where deal j's id starts in `idChars`. */
-  idStart(j: number): number {
-    return j === 0 ? 0 : this.idEnd[j - 1];
-  }
-
-  /** Deal j's id. */
+  /** Deal j's id, built from its trades on first use. */
   idAt(j: number): string {
-    const start = this.idStart(j);
-    const end = this.idEnd[j];
-    if (littleEndian) return this.idBytes.toString("utf16le", 2 * start, 2 * end);
-    let id = "";
-    for (let k = start; k < end; k++) id += String.fromCharCode(this.idChars[k]);
+    let id = this.ids.get(j);
+    if (id === undefined) {
+      const at = j * this.stride;
+      const size = this.sizes[j];
+      id = this.idOf(dealKinds[this.kinds[j]], this.trades.subarray(at, at + size), size);
+      this.ids.set(j, id);
+    }
     return id;
   }
 
-  /** Deal j as a record (a copy of its trades), with its id or without. */
+  /** Deal j as a record (a copy of its trades), with its id (built when first read) or without. */
   record(j: number, withId: boolean): RunRecord | RankedKeptDeal {
     const at = j * this.stride;
     const key = this.keys[j];
     const kind = dealKinds[this.kinds[j]];
     const trades = this.trades.slice(at, at + this.sizes[j]);
-    return withId ? { key, kind, trades, id: this.idAt(j) } : { key, kind, trades };
+    return withId
+      ? new RunDeal(key, kind, trades, this.idOf, this.ids.get(j))
+      : { key, kind, trades };
   }
 
   /** Sorts `order` in rank order. */
@@ -197,24 +190,13 @@ function compareKept(x: DealBlock, a: number, y: DealBlock, b: number): number {
   const ka = x.keys[a];
   const kb = y.keys[b];
   if (ka !== kb) return ka > kb ? -1 : 1;
-  const xs = x.idStart(a);
-  const ys = y.idStart(b);
-  const xLength = x.idEnd[a] - xs;
-  const yLength = y.idEnd[b] - ys;
-  const common = Math.min(xLength, yLength);
-  const xc = x.idChars;
-  const yc = y.idChars;
-  for (let k = 0; k < common; k++) {
-    const d = xc[xs + k] - yc[ys + k];
-    if (d !== 0) return d;
-  }
-  return xLength - yLength;
+  return compareIds(x.idAt(a), y.idAt(b));
 }
 
 /** The kept deals of a ranking, spilled to sorted runs past the memory budget. */
 export class KeptDealRuns {
   private readonly recordBytes: number;
-  private readonly fixedBytes: number;
+  private readonly dealBytes: number;
   private readonly minRunDeals: number;
   private readonly fanIn: number;
   private readonly recordsPerStep: number;
@@ -235,8 +217,8 @@ export class KeptDealRuns {
     private readonly options: KeptDealRunsOptions,
   ) {
     this.recordBytes = Math.ceil((12 + 4 * options.maxTrades) / 8) * 8;
-    // key, kind, size, trades, id end, a slot of the sort order
-    this.fixedBytes = 8 + 1 + 1 + 4 * options.maxTrades + 4 + 4;
+    // key, kind, size, trades, a slot of the sort order
+    this.dealBytes = 8 + 1 + 1 + 4 * options.maxTrades + 4;
     this.minRunDeals = options.minRunDeals ?? defaultKeptDealRunsOptions.minRunDeals;
     this.fanIn = Math.max(2, options.fanIn ?? defaultKeptDealRunsOptions.fanIn);
     this.recordsPerStep = Math.max(
@@ -278,32 +260,26 @@ export class KeptDealRuns {
   }
 
   /**
-   * Keeps a deal (its trades are copied; its id is built unless given). Past
-   * the budget, a run is due: `busy` turns true until `work` has written it.
+   * Keeps a deal (its trades are copied; its id is built only when read, or
+   * when its key ties with another's). Past the budget, a run is due: `busy`
+   * turns true until `work` has written it.
    *
    * @throws Error when a long step is waiting, or after `finish`
    */
-  offer(
-    key: number,
-    kind: DealKind,
-    trades: ArrayLike<number>,
-    size: number,
-    knownId?: string,
-  ): void {
+  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number): void {
     if (this.job !== undefined || this.finished)
       throw new Error("KeptDealRuns: offer while busy or finished");
     let block = this.used === 0 ? undefined : this.blocks[this.used - 1];
     if (block === undefined || block.count === blockDeals) {
-      block = this.blocks[this.used] ?? new DealBlock(this.options.maxTrades);
-      block.count = 0;
+      block = this.blocks[this.used] ?? new DealBlock(this.options.maxTrades, this.idOf);
+      block.clear();
       this.blocks[this.used++] = block;
     }
-    const id = knownId ?? this.idOf(kind, trades, size);
-    block.add(key, dealKinds.indexOf(kind), trades, size, id);
+    block.add(key, dealKinds.indexOf(kind), trades, size);
     if (block.count === blockDeals) block.sort();
     this.count++;
     this.total++;
-    this.bytes += this.fixedBytes + 2 * id.length;
+    this.bytes += this.dealBytes;
     if (this.bytes >= this.options.memoryBudget && this.count >= this.minRunDeals)
       this.job = this.spill();
   }

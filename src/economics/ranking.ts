@@ -99,14 +99,15 @@ export class Ranking {
 
   /**
    * Keeps a deal found elsewhere (by a worker thread, from a chunk of the
-   * roots), by its rank key and id; a run due meanwhile is written at once.
+   * roots), by its rank key and its id ("" when not built: it is built here
+   * when needed); a run due meanwhile is written at once.
    */
   offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number, id: string): void {
     const { heap, runs } = this;
-    if (heap !== undefined) heap.offer(key, kind, trades, size, id);
+    if (heap !== undefined) heap.offer(key, kind, trades, size, id === "" ? undefined : id);
     else if (runs !== undefined) {
       runs.work();
-      runs.offer(key, kind, trades, size, id);
+      runs.offer(key, kind, trades, size);
     }
   }
 

@@ -78,7 +78,11 @@ export interface DealTask {
   readonly work: RankTask | FormatTask;
 }
 
-/** Deals in flat arrays: deal j has kind `dealKinds[kinds[j]]`, `sizes[j]` trades (in order in `trades`) and id `ids[j]`. */
+/**
+ * Deals in flat arrays: deal j has kind `dealKinds[kinds[j]]`, `sizes[j]`
+ * trades (in order in `trades`) and id `ids[j]`, or "" when its id was not
+ * built (the receiver builds it if it needs it).
+ */
 export interface PackedDeals {
   readonly kinds: Uint8Array;
   readonly sizes: Uint8Array;
@@ -235,8 +239,8 @@ export function rankChunk(
     if (key === undefined) continue;
     if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);
     else {
-      const id = idOf(cursor.kind, cursor.trades, cursor.size);
-      packer.add(key, cursor.kind, cursor.trades, cursor.size, id);
+      // Every deal goes to the calling thread's ranking, which builds an id only where it needs one.
+      packer.add(key, cursor.kind, cursor.trades, cursor.size, "");
       if (stream && packer.size >= streamBatch) postAndWait(link, 0, packer.take());
     }
   }

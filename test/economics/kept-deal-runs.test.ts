@@ -98,6 +98,44 @@ describe("KeptDealRuns", () => {
     }
   });
 
+  it("builds an id only where keys tie, or when it is read", () => {
+    for (const memoryBudget of [1 << 30, 2_000]) {
+      const built: string[] = [];
+      const counting = (kind: DealKind, trades: ArrayLike<number>, size: number) => {
+        const id = idOf(kind, trades, size);
+        built.push(id);
+        return id;
+      };
+      const runs = new KeptDealRuns(counting, {
+        maxTrades: 3,
+        memoryBudget,
+        directory,
+        minRunDeals: 16,
+      });
+      // Keys 0…199 once each, and key 1000 twice (a tie).
+      for (let i = 0; i < 200; i++) {
+        runs.offer(i, "cycle", Int32Array.of(i), 1);
+        runs.work();
+      }
+      runs.offer(1000, "cycle", Int32Array.of(7001), 1);
+      runs.offer(1000, "cycle", Int32Array.of(7000), 1);
+      runs.finish();
+      runs.work();
+      expect(runs.runCount > 0).toBe(memoryBudget < 1 << 30);
+      const read = [...runs.ranked()];
+      expect(read.map((d) => d.key).slice(0, 3)).toEqual([1000, 1000, 199]);
+      expect(new Set(built)).toEqual(new Set(["cycle:t7000", "cycle:t7001"]));
+      // Reading an id builds it (once), from the deal's trades.
+      expect(read.slice(0, 3).map((d) => d.id)).toEqual([
+        "cycle:t7000",
+        "cycle:t7001",
+        "cycle:t199",
+      ]);
+      expect(built.filter((id) => id === "cycle:t199")).toHaveLength(1);
+      runs.close();
+    }
+  });
+
   it("keeps everything in memory within the budget (no scratch file)", () => {
     const runs = new KeptDealRuns(idOf, { maxTrades: 3, memoryBudget: 1 << 20, directory });
     for (let i = 0; i < 100; i++) runs.offer(i % 7, "cycle", Int32Array.of(i, i + 1), 2);
