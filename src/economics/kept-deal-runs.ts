@@ -2,16 +2,17 @@
  * Every kept deal of a long ranking (`find --all`, a large `top`) in bounded
  * memory: an external sort. Kept deals (rank key, kind, trade integers; no
  * ids) gather in flat typed arrays, never as objects or strings, and are
- * sorted in blocks of `blockDeals` as they come; ids are built from the trades
- * only where keys tie (ids order equal keys) and when read. Once they fill the memory budget, the blocks are merged into one
- * sorted run written to an anonymous scratch file (`ScratchFile`: removed from
- * the file system at once, so nothing is left behind on any exit; outside
- * Node, where there is no file system, `ScratchMemory` in memory). Reading
- * merges the runs and the blocks still in memory (k-way, `mergeSorted`); a
- * deal read back builds its id from its trades when the id is first read
- * (merging reads it only between equal keys); more than `fanIn` runs are
- * first merged into longer runs, so at most `fanIn` read buffers are held at a
- * time.
+ * sorted by key in blocks of `blockDeals` as they come; equal keys are put in
+ * id order as they are read, the ids built from the trades for those groups
+ * only (a reader that orders them itself gets them by key alone). Once they
+ * fill the memory budget, the blocks are merged into one run, sorted by key,
+ * written to an anonymous scratch file (`ScratchFile`: removed from the file
+ * system at once, so nothing is left behind on any exit; outside Node, where
+ * there is no file system, `ScratchMemory` in memory). Reading merges the
+ * runs and the blocks still in memory (k-way, `mergeSorted`); a deal read
+ * back builds its id from its trades when the id is first read; more than
+ * `fanIn` runs are first merged into longer runs, so at most `fanIn` read
+ * buffers are held at a time.
  *
  * The long steps (writing a run, merging runs) are jobs done by `work(until)`
  * a slice at a time, so that an asynchronous ranking stays responsive to its
@@ -22,7 +23,6 @@
  * deals over at most K trades takes n · (12 + 4K, rounded up to 8) bytes.
  */
 import { type DealKind, dealKinds } from "../search/kinds.js";
-import { compareIds } from "../util/compare-ids.js";
 import { mergeSorted } from "../util/k-way-merge.js";
 import { openScratch, type ScratchStore } from "../util/scratch-file.js";
 import { compareRankedDeals } from "./rank-order.js";
@@ -40,17 +40,18 @@ export interface RankedKeptDeal {
 
 /**
  * A deal read back (from a run or a block in memory): its id is built from
- * its trades on first use (unless the sort built it already), so that
- * merging, which compares ids only between equal keys, and a reader that
- * builds ids elsewhere (the threads writing a listing) leave it unbuilt.
+ * its trades on first use, so that a deal whose key no other deal has, and
+ * a reader that builds ids elsewhere (the threads writing a listing), leave
+ * it unbuilt.
  */
 class RunDeal implements RankedKeptDeal {
+  private built: string | undefined;
+
   constructor(
     readonly key: number,
     readonly kind: DealKind,
     readonly trades: Int32Array,
     private readonly idOf: IdOf,
-    private built?: string,
   ) {}
 
   get id(): string {
@@ -114,35 +115,22 @@ interface Run {
 }
 
 /**
- * Up to `blockDeals` kept deals in flat arrays, sorted in rank order once
- * full. Ids are not kept: the sort reads them only between equal keys, and
- * builds those from the trades (once each); whoever reads the deals builds
- * the rest when it needs them (the threads writing a listing do). Blocks are
- * fixed in size, so memory grows a block at a time and nothing large is ever
- * copied.
+ * Up to `blockDeals` kept deals in flat arrays, sorted by key once full (ties
+ * in no particular order: ids, which order them, are built only when the
+ * deals are read). Blocks are fixed in size, so memory grows a block at a
+ * time and nothing large is ever copied.
  */
 class DealBlock {
   readonly keys = new Float64Array(blockDeals);
   readonly kinds = new Uint8Array(blockDeals);
   readonly sizes = new Uint8Array(blockDeals);
   readonly trades: Int32Array;
-  /** The deals' positions, in rank order once sorted. */
+  /** The deals' positions, by key descending once sorted. */
   readonly order = new Int32Array(blockDeals);
-  /** The ids built so far, by position (those of deals whose keys tied). */
-  private readonly ids = new Map<number, string>();
   count = 0;
 
-  constructor(
-    private readonly stride: number,
-    private readonly idOf: IdOf,
-  ) {
+  constructor(private readonly stride: number) {
     this.trades = new Int32Array(blockDeals * stride);
-  }
-
-  /** Empties the block for reuse. */
-  clear(): void {
-    this.count = 0;
-    this.ids.clear();
   }
 
   /** Keeps a deal. */
@@ -156,41 +144,63 @@ class DealBlock {
     for (let t = 0; t < size; t++) this.trades[at + t] = trades[t];
   }
 
-  /** Deal j's id, built from its trades on first use. */
-  idAt(j: number): string {
-    let id = this.ids.get(j);
-    if (id === undefined) {
-      const at = j * this.stride;
-      const size = this.sizes[j];
-      id = this.idOf(dealKinds[this.kinds[j]], this.trades.subarray(at, at + size), size);
-      this.ids.set(j, id);
-    }
-    return id;
-  }
-
   /** Deal j as a record (a copy of its trades), with its id (built when first read) or without. */
-  record(j: number, withId: boolean): RunRecord | RankedKeptDeal {
+  record(j: number, idOf: IdOf | undefined): RunRecord | RankedKeptDeal {
     const at = j * this.stride;
     const key = this.keys[j];
     const kind = dealKinds[this.kinds[j]];
     const trades = this.trades.slice(at, at + this.sizes[j]);
-    return withId
-      ? new RunDeal(key, kind, trades, this.idOf, this.ids.get(j))
-      : { key, kind, trades };
+    return idOf !== undefined ? new RunDeal(key, kind, trades, idOf) : { key, kind, trades };
   }
 
-  /** Sorts `order` in rank order. */
+  /** Sorts `order` by key descending. */
   sort(): void {
-    this.order.subarray(0, this.count).sort((a, b) => compareKept(this, a, this, b));
+    const keys = this.keys;
+    this.order.subarray(0, this.count).sort((a, b) => compareKeys(keys[a], keys[b]));
   }
 }
 
-/** Rank order of deal a of block x and deal b of block y: key descending, id ascending (UTF-16 code units). */
-function compareKept(x: DealBlock, a: number, y: DealBlock, b: number): number {
-  const ka = x.keys[a];
-  const kb = y.keys[b];
-  if (ka !== kb) return ka > kb ? -1 : 1;
-  return compareIds(x.idAt(a), y.idAt(b));
+/** Key order: the larger key first. */
+function compareKeys(a: number, b: number): number {
+  return a > b ? -1 : a < b ? 1 : 0;
+}
+
+/** Key order of two deals (ties in no particular order). */
+function byKey(a: { readonly key: number }, b: { readonly key: number }): number {
+  return compareKeys(a.key, b.key);
+}
+
+/**
+ * Deals in key order to deals in rank order: each group of equal keys sorted
+ * by id (ids built only for groups of two or more), at most `limit` deals.
+ * With `everyGroup` false, groups are left as they are, except the one the
+ * limit cuts, so that a reader who orders equal keys itself (the threads
+ * writing a listing) gets the right deals.
+ */
+function* orderTies(
+  deals: Iterable<RankedKeptDeal>,
+  limit: number,
+  everyGroup: boolean,
+): Generator<RankedKeptDeal, void, undefined> {
+  if (limit <= 0) return;
+  const group: RankedKeptDeal[] = [];
+  let count = 0;
+  let more = true;
+  const iterator = deals[Symbol.iterator]();
+  while (more) {
+    const step = iterator.next();
+    more = step.done !== true;
+    if (group.length > 0 && (!more || (step.value as RankedKeptDeal).key !== group[0].key)) {
+      if (group.length > 1 && (everyGroup || count + group.length > limit))
+        group.sort(compareRankedDeals);
+      for (const deal of group) {
+        yield deal;
+        if (++count >= limit) return;
+      }
+      group.length = 0;
+    }
+    if (more) group.push(step.value as RankedKeptDeal);
+  }
 }
 
 /** The kept deals of a ranking, spilled to sorted runs past the memory budget. */
@@ -271,8 +281,8 @@ export class KeptDealRuns {
       throw new Error("KeptDealRuns: offer while busy or finished");
     let block = this.used === 0 ? undefined : this.blocks[this.used - 1];
     if (block === undefined || block.count === blockDeals) {
-      block = this.blocks[this.used] ?? new DealBlock(this.options.maxTrades, this.idOf);
-      block.clear();
+      block = this.blocks[this.used] ?? new DealBlock(this.options.maxTrades);
+      block.count = 0;
       this.blocks[this.used++] = block;
     }
     block.add(key, dealKinds.indexOf(kind), trades, size);
@@ -302,20 +312,29 @@ export class KeptDealRuns {
    *
    * @throws Error before `finish` and its work are done
    */
-  *ranked(limit = Number.POSITIVE_INFINITY): Generator<RankedKeptDeal, void, undefined> {
+  ranked(limit = Number.POSITIVE_INFINITY): Iterable<RankedKeptDeal> {
+    return orderTies(this.byKey(), limit, true);
+  }
+
+  /**
+   * The kept deals by key descending, equal keys in no particular order (the
+   * reader orders them by id), at most `limit`: the same deals as `ranked`,
+   * whose ids are built only when read.
+   *
+   * @throws Error before `finish` and its work are done
+   */
+  rankedByKey(limit = Number.POSITIVE_INFINITY): Iterable<RankedKeptDeal> {
+    return orderTies(this.byKey(), limit, false);
+  }
+
+  /** The kept deals by key descending (ties in no particular order). */
+  private byKey(): Iterable<RankedKeptDeal> {
     if (!this.finished || this.job !== undefined)
       throw new Error("KeptDealRuns: read before finish() and work()");
-    if (limit <= 0) return;
-    const memory = this.readMemory(true);
-    const deals =
-      this.runs.length === 0
-        ? memory
-        : mergeSorted([...this.runs.map((run) => this.readRun(run)), memory], compareRankedDeals);
-    let count = 0;
-    for (const deal of deals) {
-      yield deal;
-      if (++count >= limit) return;
-    }
+    const memory = this.readMemory(this.idOf);
+    return this.runs.length === 0
+      ? memory
+      : mergeSorted([...this.runs.map((run) => this.readRun(run)), memory], byKey);
   }
 
   /** Frees the scratch file and the deals in memory; nothing can be read after. */
@@ -339,7 +358,7 @@ export class KeptDealRuns {
   /** The job that writes the deals in memory as one sorted run and empties the memory. */
   private *spill(): Generator<void, void, undefined> {
     this.sortLastBlock();
-    const run = yield* this.writeRun(this.readMemory(false));
+    const run = yield* this.writeRun(this.readMemory(undefined));
     this.runs.push(run);
     this.used = 0;
     this.count = 0;
@@ -354,33 +373,36 @@ export class KeptDealRuns {
       const merged = yield* this.writeRun(
         mergeSorted(
           group.map((run) => this.readRun(run)),
-          compareRankedDeals,
+          byKey,
         ),
       );
       this.runs = [...this.runs.slice(fanIn), merged];
     }
   }
 
-  /** The deals in memory in rank order (the k-way merge of the sorted blocks), with ids or without. */
-  private readMemory(withIds: true): Generator<RankedKeptDeal, void, undefined>;
-  private readMemory(withIds: false): Generator<RunRecord, void, undefined>;
-  private *readMemory(withIds: boolean): Generator<RunRecord | RankedKeptDeal, void, undefined> {
+  /**
+   * The deals in memory by key (the k-way merge of the sorted blocks), with
+   * ids built when read (given `idOf`) or without.
+   */
+  private readMemory(idOf: IdOf): Generator<RankedKeptDeal, void, undefined>;
+  private readMemory(idOf: undefined): Generator<RunRecord, void, undefined>;
+  private *readMemory(
+    idOf: IdOf | undefined,
+  ): Generator<RunRecord | RankedKeptDeal, void, undefined> {
     const blocks = this.blocks.slice(0, this.used);
     const sources = blocks.map((block, b) => positions(block, b));
     const order =
       sources.length === 1
         ? sources[0]
         : mergeSorted(sources, (p, q) =>
-            compareKept(
-              blocks[p >>> blockShift],
-              p & blockMask,
-              blocks[q >>> blockShift],
-              q & blockMask,
+            compareKeys(
+              blocks[p >>> blockShift].keys[p & blockMask],
+              blocks[q >>> blockShift].keys[q & blockMask],
             ),
           );
     for (let next = order.next(); next.done !== true; next = order.next()) {
       const p = next.value;
-      yield blocks[p >>> blockShift].record(p & blockMask, withIds);
+      yield blocks[p >>> blockShift].record(p & blockMask, idOf);
     }
   }
 

@@ -124,6 +124,16 @@ export class Ranking {
     return top > 0 && heap !== undefined ? heap.sorted() : [];
   }
 
+  /**
+   * The kept deals by key descending, equal keys in no particular order (for
+   * a reader that puts them in id order itself): the deals of `kept()`,
+   * whose ids (built from the trades) are then built only when read.
+   */
+  keptByKey(): Iterable<RankedKeptDeal> {
+    const runs = this.runs;
+    return runs !== undefined ? runs.rankedByKey(this.scan.options.top) : this.kept();
+  }
+
   /** The ranked deals, built as they are read. */
   result(): RankedDeals {
     const { scan, heap, runs } = this;

@@ -18,6 +18,7 @@ import type { SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { RootRanges } from "../search/root-ranges.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
+import { compareIds } from "../util/compare-ids.js";
 import { Utf8Bytes } from "../util/utf8-bytes.js";
 import { dealJsonText } from "./deal-json.js";
 import { DealScan } from "./deal-scan.js";
@@ -131,9 +132,15 @@ export function postAndWait(link: TaskLink, slot: 0 | 1, message: unknown): void
 /** Deals per batch sent through a task's link. */
 export const streamBatch = 8192;
 
-/** Ranked deals to write as JSON texts; an id "" is built by the thread. */
+/**
+ * Ranked deals to write as JSON texts; an id "" is built by the thread. The
+ * deals come by key descending, and the thread writes each group of equal
+ * keys in id order (the calling thread never cuts such a group in two).
+ */
 export interface FormatTask extends PackedDeals {
   readonly task: "format";
+  /** Each deal's rank key. */
+  readonly keys: Float64Array;
   /** The task's link to the calling thread (arrays on demand). */
   readonly link: TaskLink;
   /** Written before and after each deal's text. */
@@ -272,7 +279,10 @@ export function rankChunk(
  */
 const formatted = new Utf8Bytes(1 << 22);
 
-/** The SPEC §8 JSON text of each deal, built again from its trades as the ranking's `rebuild` does. */
+/**
+ * The SPEC §8 JSON text of each deal, built again from its trades as the
+ * ranking's `rebuild` does, in rank order: equal keys by id.
+ */
 export function formatDeals(
   index: TradeIndex,
   options: ThreadFindOptions,
@@ -280,16 +290,28 @@ export function formatDeals(
 ): FormattedDeals {
   const started = performance.now();
   const scan = new DealScan(index, options);
-  let at = 0;
-  for (let j = 0; j < task.sizes.length; j++) {
-    const size = task.sizes[j];
-    const trades = task.trades.subarray(at, at + size);
-    at += size;
-    const kind = dealKinds[task.kinds[j]];
+  const { keys, kinds, sizes, ids } = task;
+  const starts = new Int32Array(sizes.length + 1);
+  for (let j = 0; j < sizes.length; j++) starts[j + 1] = starts[j] + sizes[j];
+  const trades = (j: number) => task.trades.subarray(starts[j], starts[j + 1]);
+  const idOf = (j: number) =>
+    ids[j] === "" ? dealId(index, dealKinds[kinds[j]], trades(j), sizes[j]) : ids[j];
+  const write = (j: number, id: string) => {
     formatted.add(task.before);
-    const id = task.ids[j] === "" ? dealId(index, kind, trades, size) : task.ids[j];
-    formatted.add(dealJsonText(scan.rebuild(kind, trades, id)));
+    formatted.add(dealJsonText(scan.rebuild(dealKinds[kinds[j]], trades(j), id)));
     formatted.add(task.after);
+  };
+  for (let j = 0; j < sizes.length; ) {
+    let end = j + 1;
+    while (end < sizes.length && keys[end] === keys[j]) end++;
+    if (end === j + 1) write(j, idOf(j));
+    else {
+      const group: { readonly j: number; readonly id: string }[] = [];
+      for (let k = j; k < end; k++) group.push({ j: k, id: idOf(k) });
+      group.sort((a, b) => compareIds(a.id, b.id));
+      for (const deal of group) write(deal.j, deal.id);
+    }
+    j = end;
   }
   return {
     bytes: formatted.take(),

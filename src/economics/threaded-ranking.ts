@@ -342,33 +342,36 @@ async function* formatOnThreads(
   before: string,
   after: string,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const kept = ranking.kept()[Symbol.iterator]();
+  // By key: each thread puts equal keys in id order (it builds the ids anyway), so a batch
+  // ends only between two keys, and the next deal is read ahead.
+  const kept = ranking.keptByKey()[Symbol.iterator]();
+  let ahead = kept.next();
   const pending: Promise<Uint8Array>[] = [];
   const width = 2 * threads.threads;
   let done = false;
   const submit = () => {
+    const keys: number[] = [];
     const kinds: number[] = [];
     const sizes: number[] = [];
     const trades: number[] = [];
     const ids: string[] = [];
-    while (kinds.length < formatBatch) {
-      const step = kept.next();
-      if (step.done === true) {
-        done = true;
-        break;
-      }
-      const deal = step.value;
+    for (; ahead.done !== true; ahead = kept.next()) {
+      const deal = ahead.value;
+      if (keys.length >= formatBatch && deal.key !== keys[keys.length - 1]) break;
+      keys.push(deal.key);
       kinds.push(dealKinds.indexOf(deal.kind));
       sizes.push(deal.trades.length);
       for (const t of deal.trades) trades.push(t);
       // An id not at hand is built by the thread (it has the index): not here, in series.
       ids.push(idAtHand(deal) ?? "");
     }
+    done = ahead.done === true;
     if (kinds.length === 0) return;
     const { link, done: closeLink } = openLink(ranking.scan.index, () => {});
     const task = {
       task: "format" as const,
       link,
+      keys: Float64Array.from(keys),
       kinds: Uint8Array.from(kinds),
       sizes: Uint8Array.from(sizes),
       trades: Int32Array.from(trades),

@@ -64,6 +64,22 @@ describe("KeptDealRuns", () => {
             [...runs.ranked(limit)].map((d) => [d.key, d.kind, [...d.trades], d.id]);
           expect(read()).toEqual(expected);
           expect(read()).toEqual(expected); // read afresh
+          // By key: the same deals (the group of equal keys the limit cuts is cut in id
+          // order), keys descending, each group of equal keys in some order.
+          const byKey = [...runs.rankedByKey(limit)].map((d) => [
+            d.key,
+            d.kind,
+            [...d.trades],
+            d.id,
+          ]);
+          const keys = byKey.map((d) => d[0] as number);
+          expect(keys).toEqual([...keys].sort((a, b) => b - a));
+          const idOrder = (d: unknown[]) => d[3] as string;
+          expect(
+            [...byKey].sort((a, b) =>
+              compareRanked(a[0] as number, idOrder(a), b[0] as number, idOrder(b)),
+            ),
+          ).toEqual(expected);
           expect(runs.size).toBe(deals.length);
           if (deals.length > minRunDeals) expect(runs.runCount).toBeGreaterThan(0);
           runs.close();
