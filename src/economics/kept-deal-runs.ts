@@ -69,7 +69,7 @@ class RunDeal implements RankedKeptDeal {
  * A ranked deal's id if it is at hand (a deal read back from the runs builds
  * it only when first read), else undefined.
  */
-export function idAtHand(deal: RankedKeptDeal): string | undefined {
+function idAtHand(deal: RankedKeptDeal): string | undefined {
   return deal instanceof RunDeal ? deal.builtId : deal.id;
 }
 
@@ -129,7 +129,7 @@ class DealBlock {
   readonly order = new Int32Array(blockDeals);
   count = 0;
 
-  constructor(private readonly stride: number) {
+  constructor(readonly stride: number) {
     this.trades = new Int32Array(blockDeals * stride);
   }
 
@@ -201,6 +201,58 @@ function* orderTies(
     }
     if (more) group.push(step.value as RankedKeptDeal);
   }
+}
+
+/** Kept deals in flat arrays (a batch of `batchesByKey`): deal j has key `keys[j]`, and so on. */
+export interface KeptBatch {
+  readonly keys: Float64Array;
+  /** `dealKinds` indexes. */
+  readonly kinds: Uint8Array;
+  /** Trades per deal, in order in `trades`. */
+  readonly sizes: Uint8Array;
+  readonly trades: Int32Array;
+  /** Each deal's id if it is at hand, else "". */
+  readonly ids: string[];
+}
+
+/**
+ * Deals by key descending in batches of at least `batchDeals` deals, each
+ * batch ending between two keys (so that a reader can put each group of
+ * equal keys in id order within one batch).
+ */
+export function* batchesByKey(
+  deals: Iterable<RankedKeptDeal>,
+  batchDeals: number,
+): Generator<KeptBatch, void, undefined> {
+  let keys: number[] = [];
+  let kinds: number[] = [];
+  let sizes: number[] = [];
+  let trades: number[] = [];
+  let ids: string[] = [];
+  const take = (): KeptBatch => {
+    const batch = {
+      keys: Float64Array.from(keys),
+      kinds: Uint8Array.from(kinds),
+      sizes: Uint8Array.from(sizes),
+      trades: Int32Array.from(trades),
+      ids,
+    };
+    keys = [];
+    kinds = [];
+    sizes = [];
+    trades = [];
+    ids = [];
+    return batch;
+  };
+  for (const deal of deals) {
+    if (keys.length >= batchDeals && deal.key !== keys[keys.length - 1]) yield take();
+    keys.push(deal.key);
+    kinds.push(dealKinds.indexOf(deal.kind));
+    sizes.push(deal.trades.length);
+    for (const t of deal.trades) trades.push(t);
+    ids.push(idAtHand(deal) ?? "");
+  }
+  if (keys.length > 0) yield take();
 }
 
 /** The kept deals of a ranking, spilled to sorted runs past the memory budget. */
@@ -327,6 +379,19 @@ export class KeptDealRuns {
     return orderTies(this.byKey(), limit, false);
   }
 
+  /**
+   * The deals of `rankedByKey(limit)` as `batchesByKey` packs them, straight
+   * from the blocks (no object per deal) when every deal is still in memory
+   * and within the limit.
+   *
+   * @throws Error before `finish` and its work are done
+   */
+  batchesByKey(limit: number, batchDeals: number): Iterable<KeptBatch> {
+    return this.runs.length > 0 || limit < this.total
+      ? batchesByKey(this.rankedByKey(limit), batchDeals)
+      : this.memoryBatches(batchDeals);
+  }
+
   /** The kept deals by key descending (ties in no particular order). */
   private byKey(): Iterable<RankedKeptDeal> {
     if (!this.finished || this.job !== undefined)
@@ -404,6 +469,89 @@ export class KeptDealRuns {
       const p = next.value;
       yield blocks[p >>> blockShift].record(p & blockMask, idOf);
     }
+  }
+
+  /**
+   * The deals in memory in batches by key (as `batchesByKey`): the k-way
+   * merge of the sorted blocks over a heap of block numbers, copied from the
+   * blocks' arrays straight into each batch's.
+   */
+  private *memoryBatches(batchDeals: number): Generator<KeptBatch, void, undefined> {
+    if (!this.finished || this.job !== undefined)
+      throw new Error("KeptDealRuns: read before finish() and work()");
+    const blocks = this.blocks.slice(0, this.used).filter((block) => block.count > 0);
+    // Block b's next deal is blocks[b].order[next[b]]; the heap holds the blocks not yet
+    // read through, the one with the largest next key on top (ties: the lower block).
+    const next = new Int32Array(blocks.length);
+    const heap = Int32Array.from(blocks.keys());
+    let live = heap.length;
+    const keyOf = (b: number) => blocks[b].keys[blocks[b].order[next[b]]];
+    const before = (b: number, c: number) => {
+      const kb = keyOf(b);
+      const kc = keyOf(c);
+      return kb > kc || (kb === kc && b < c);
+    };
+    const down = (start: number) => {
+      let i = start;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= live) return;
+        const right = left + 1;
+        const child = right < live && before(heap[right], heap[left]) ? right : left;
+        if (!before(heap[child], heap[i])) return;
+        const swap = heap[i];
+        heap[i] = heap[child];
+        heap[child] = swap;
+        i = child;
+      }
+    };
+    for (let i = (live >> 1) - 1; i >= 0; i--) down(i);
+    // A batch's deals as (block, position) pairs, packed once the batch is full.
+    let picked = new Int32Array(2 * (batchDeals + 64));
+    let count = 0;
+    let lastKey = Number.NaN;
+    const pack = (): KeptBatch => {
+      const keys = new Float64Array(count);
+      const kinds = new Uint8Array(count);
+      const sizes = new Uint8Array(count);
+      let tradeCount = 0;
+      for (let d = 0; d < count; d++) {
+        const block = blocks[picked[2 * d]];
+        const j = picked[2 * d + 1];
+        keys[d] = block.keys[j];
+        kinds[d] = block.kinds[j];
+        sizes[d] = block.sizes[j];
+        tradeCount += sizes[d];
+      }
+      const trades = new Int32Array(tradeCount);
+      for (let d = 0, at = 0; d < count; d++) {
+        const block = blocks[picked[2 * d]];
+        const from = picked[2 * d + 1] * block.stride;
+        trades.set(block.trades.subarray(from, from + sizes[d]), at);
+        at += sizes[d];
+      }
+      count = 0;
+      return { keys, kinds, sizes, trades, ids: new Array<string>(keys.length).fill("") };
+    };
+    while (live > 0) {
+      const b = heap[0];
+      const block = blocks[b];
+      const j = block.order[next[b]];
+      const key = block.keys[j];
+      if (count >= batchDeals && key !== lastKey) yield pack();
+      if (2 * count === picked.length) {
+        const more = new Int32Array(2 * picked.length);
+        more.set(picked);
+        picked = more;
+      }
+      picked[2 * count] = b;
+      picked[2 * count + 1] = j;
+      count++;
+      lastKey = key;
+      if (++next[b] === block.count) heap[0] = heap[--live];
+      down(0);
+    }
+    if (count > 0) yield pack();
   }
 
   /**

@@ -9,7 +9,12 @@ import type { DealKind } from "../search/kinds.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
-import { KeptDealRuns, type RankedKeptDeal } from "./kept-deal-runs.js";
+import {
+  batchesByKey,
+  type KeptBatch,
+  KeptDealRuns,
+  type RankedKeptDeal,
+} from "./kept-deal-runs.js";
 import { keptKey } from "./kept-key.js";
 import { type KeptDeal, TopDeals } from "./top-deals.js";
 
@@ -125,13 +130,15 @@ export class Ranking {
   }
 
   /**
-   * The kept deals by key descending, equal keys in no particular order (for
-   * a reader that puts them in id order itself): the deals of `kept()`,
-   * whose ids (built from the trades) are then built only when read.
+   * The kept deals by key descending, in batches of at least `batchDeals`
+   * that each end between two keys, equal keys in no particular order (for a
+   * reader that puts them in id order itself: the threads writing a listing).
    */
-  keptByKey(): Iterable<RankedKeptDeal> {
+  keptBatches(batchDeals: number): Iterable<KeptBatch> {
     const runs = this.runs;
-    return runs !== undefined ? runs.rankedByKey(this.scan.options.top) : this.kept();
+    return runs !== undefined
+      ? runs.batchesByKey(this.scan.options.top, batchDeals)
+      : batchesByKey(this.kept(), batchDeals);
   }
 
   /** The ranked deals, built as they are read. */

@@ -33,7 +33,6 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import type { FindDealsOptions } from "./find-options.js";
-import { idAtHand } from "./kept-deal-runs.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
 import { useThreadRunner } from "./thread-runner.js";
@@ -342,43 +341,20 @@ async function* formatOnThreads(
   before: string,
   after: string,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  // By key: each thread puts equal keys in id order (it builds the ids anyway), so a batch
-  // ends only between two keys, and the next deal is read ahead.
-  const kept = ranking.keptByKey()[Symbol.iterator]();
-  let ahead = kept.next();
+  // By key: each thread puts equal keys in id order (it builds the ids anyway, and the
+  // batches end between two keys).
+  const batches = ranking.keptBatches(formatBatch)[Symbol.iterator]();
   const pending: Promise<Uint8Array>[] = [];
   const width = 2 * threads.threads;
   let done = false;
   const submit = () => {
-    const keys: number[] = [];
-    const kinds: number[] = [];
-    const sizes: number[] = [];
-    const trades: number[] = [];
-    const ids: string[] = [];
-    for (; ahead.done !== true; ahead = kept.next()) {
-      const deal = ahead.value;
-      if (keys.length >= formatBatch && deal.key !== keys[keys.length - 1]) break;
-      keys.push(deal.key);
-      kinds.push(dealKinds.indexOf(deal.kind));
-      sizes.push(deal.trades.length);
-      for (const t of deal.trades) trades.push(t);
-      // An id not at hand is built by the thread (it has the index): not here, in series.
-      ids.push(idAtHand(deal) ?? "");
+    const batch = batches.next();
+    if (batch.done === true) {
+      done = true;
+      return;
     }
-    done = ahead.done === true;
-    if (kinds.length === 0) return;
     const { link, done: closeLink } = openLink(ranking.scan.index, () => {});
-    const task = {
-      task: "format" as const,
-      link,
-      keys: Float64Array.from(keys),
-      kinds: Uint8Array.from(kinds),
-      sizes: Uint8Array.from(sizes),
-      trades: Int32Array.from(trades),
-      ids,
-      before,
-      after,
-    };
+    const task = { task: "format" as const, link, ...batch.value, before, after };
     const texts = threads
       .format(task)
       .then((formatted) => {

@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { KeptDealRuns } from "../../src/economics/kept-deal-runs.js";
+import { type KeptBatch, KeptDealRuns } from "../../src/economics/kept-deal-runs.js";
 import { compareRanked } from "../../src/economics/rank-order.js";
 import { type DealKind, dealKinds } from "../../src/search/kinds.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
@@ -25,6 +25,40 @@ const dealsArb = fc.uniqueArray(
   }),
   { selector: (d) => idOf(d.kind, d.trades, d.trades.length), maxLength: 60 },
 );
+
+/**
+ * The deals of `batchesByKey` as [key, kind, trades, id] (ids "" not at hand
+ * are built with idOf), after checking that they come by key descending and
+ * that every batch but the last has at least `batchDeals` deals and ends
+ * between two keys.
+ */
+function readBatches(batches: Iterable<KeptBatch>, batchDeals: number): unknown[][] {
+  const all = [...batches];
+  const deals: unknown[][] = [];
+  all.forEach((batch, b) => {
+    if (b < all.length - 1) {
+      expect(batch.keys.length).toBeGreaterThanOrEqual(batchDeals);
+      expect(all[b + 1].keys[0]).not.toBe(batch.keys[batch.keys.length - 1]);
+    }
+    let at = 0;
+    for (let j = 0; j < batch.keys.length; j++) {
+      const kind = dealKinds[batch.kinds[j]];
+      const trades = [...batch.trades.subarray(at, at + batch.sizes[j])];
+      at += batch.sizes[j];
+      deals.push([batch.keys[j], kind, trades, batch.ids[j] || idOf(kind, trades, trades.length)]);
+    }
+  });
+  const keys = deals.map((d) => d[0] as number);
+  expect(keys).toEqual([...keys].sort((a, b) => b - a));
+  return deals;
+}
+
+/** Deals as [key, kind, trades, id] in rank order. */
+function inRankOrder(deals: unknown[][]): unknown[][] {
+  return [...deals].sort((a, b) =>
+    compareRanked(a[0] as number, a[3] as string, b[0] as number, b[3] as string),
+  );
+}
 
 describe("KeptDealRuns", () => {
   it("reads the deals back in rank order, however many runs they spilled into", () => {
@@ -74,12 +108,11 @@ describe("KeptDealRuns", () => {
           ]);
           const keys = byKey.map((d) => d[0] as number);
           expect(keys).toEqual([...keys].sort((a, b) => b - a));
-          const idOrder = (d: unknown[]) => d[3] as string;
-          expect(
-            [...byKey].sort((a, b) =>
-              compareRanked(a[0] as number, idOrder(a), b[0] as number, idOrder(b)),
-            ),
-          ).toEqual(expected);
+          expect(inRankOrder(byKey)).toEqual(expected);
+          // In batches (from the blocks when nothing spilled): the same deals again.
+          const batchDeals = 1 + (deals.length % 4);
+          const batched = readBatches(runs.batchesByKey(limit ?? Infinity, batchDeals), batchDeals);
+          expect(inRankOrder(batched)).toEqual(expected);
           expect(runs.size).toBe(deals.length);
           if (deals.length > minRunDeals) expect(runs.runCount).toBeGreaterThan(0);
           runs.close();
@@ -110,6 +143,8 @@ describe("KeptDealRuns", () => {
       runs.work();
       expect(runs.runCount > 0).toBe(memoryBudget < 1 << 30);
       expect([...runs.ranked()].map((d) => d.id)).toEqual(expected);
+      const batched = inRankOrder(readBatches(runs.batchesByKey(Infinity, 1000), 1000));
+      expect(batched.map((d) => d[3])).toEqual(expected);
       runs.close();
     }
   });
