@@ -322,9 +322,9 @@ export class KeptDealRuns {
   }
 
   /**
-   * Keeps a deal (its trades are copied; its id is built only when read, or
-   * when its key ties with another's). Past the budget, a run is due: `busy`
-   * turns true until `work` has written it.
+   * Keeps a deal (its trades are copied; no id: one is built only when read,
+   * or to order equal keys as they are read). Past the budget, a run is due:
+   * `busy` turns true until `work` has written it.
    *
    * @throws Error when a long step is waiting, or after `finish`
    */
