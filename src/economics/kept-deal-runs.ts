@@ -23,9 +23,10 @@
  * deals over at most K trades takes n · (12 + 4K, rounded up to 8) bytes.
  */
 import { type DealKind, dealKinds } from "../search/kinds.js";
+import { compareIds } from "../util/compare-ids.js";
 import { mergeSorted } from "../util/k-way-merge.js";
 import { openScratch, type ScratchStore } from "../util/scratch-file.js";
-import { compareRankedDeals } from "./rank-order.js";
+import { compareRankKeys } from "./rank-order.js";
 import type { IdOf } from "./top-deals.js";
 
 /** A kept deal in rank order, with its id. */
@@ -156,18 +157,18 @@ class DealBlock {
   /** Sorts `order` by key descending. */
   sort(): void {
     const keys = this.keys;
-    this.order.subarray(0, this.count).sort((a, b) => compareKeys(keys[a], keys[b]));
+    this.order.subarray(0, this.count).sort((a, b) => compareRankKeys(keys[a], keys[b]));
   }
-}
-
-/** Key order: the larger key first. */
-function compareKeys(a: number, b: number): number {
-  return a > b ? -1 : a < b ? 1 : 0;
 }
 
 /** Key order of two deals (ties in no particular order). */
 function byKey(a: { readonly key: number }, b: { readonly key: number }): number {
-  return compareKeys(a.key, b.key);
+  return compareRankKeys(a.key, b.key);
+}
+
+/** Id order of two deals (of equal keys). */
+function byId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return compareIds(a.id, b.id);
 }
 
 /**
@@ -191,8 +192,7 @@ function* orderTies(
     const step = iterator.next();
     more = step.done !== true;
     if (group.length > 0 && (!more || (step.value as RankedKeptDeal).key !== group[0].key)) {
-      if (group.length > 1 && (everyGroup || count + group.length > limit))
-        group.sort(compareRankedDeals);
+      if (group.length > 1 && (everyGroup || count + group.length > limit)) group.sort(byId);
       for (const deal of group) {
         yield deal;
         if (++count >= limit) return;
@@ -445,113 +445,75 @@ export class KeptDealRuns {
     }
   }
 
-  /**
-   * The deals in memory by key (the k-way merge of the sorted blocks), with
-   * ids built when read (given `idOf`) or without.
-   */
+  /** Positions `b · blockDeals + j` of the deals in memory, by key: the k-way merge of the sorted blocks. */
+  private memoryOrder(): Iterator<number> {
+    const blocks = this.blocks.slice(0, this.used);
+    const sources = blocks.map((block, b) => positions(block, b));
+    const keyAt = (p: number) => blocks[p >>> blockShift].keys[p & blockMask];
+    return sources.length === 1
+      ? sources[0]
+      : mergeSorted(sources, (p, q) => compareRankKeys(keyAt(p), keyAt(q)));
+  }
+
+  /** The deals in memory by key, with ids built when read (given `idOf`) or without. */
   private readMemory(idOf: IdOf): Generator<RankedKeptDeal, void, undefined>;
   private readMemory(idOf: undefined): Generator<RunRecord, void, undefined>;
   private *readMemory(
     idOf: IdOf | undefined,
   ): Generator<RunRecord | RankedKeptDeal, void, undefined> {
-    const blocks = this.blocks.slice(0, this.used);
-    const sources = blocks.map((block, b) => positions(block, b));
-    const order =
-      sources.length === 1
-        ? sources[0]
-        : mergeSorted(sources, (p, q) =>
-            compareKeys(
-              blocks[p >>> blockShift].keys[p & blockMask],
-              blocks[q >>> blockShift].keys[q & blockMask],
-            ),
-          );
+    const order = this.memoryOrder();
     for (let next = order.next(); next.done !== true; next = order.next()) {
       const p = next.value;
-      yield blocks[p >>> blockShift].record(p & blockMask, idOf);
+      yield this.blocks[p >>> blockShift].record(p & blockMask, idOf);
     }
   }
 
   /**
-   * The deals in memory in batches by key (as `batchesByKey`): the k-way
-   * merge of the sorted blocks over a heap of block numbers, copied from the
-   * blocks' arrays straight into each batch's.
+   * The deals in memory in batches by key (as `batchesByKey`), copied from
+   * the blocks' arrays straight into each batch's: no object per deal.
    */
   private *memoryBatches(batchDeals: number): Generator<KeptBatch, void, undefined> {
     if (!this.finished || this.job !== undefined)
       throw new Error("KeptDealRuns: read before finish() and work()");
-    const blocks = this.blocks.slice(0, this.used).filter((block) => block.count > 0);
-    // Block b's next deal is blocks[b].order[next[b]]; the heap holds the blocks not yet
-    // read through, the one with the largest next key on top (ties: the lower block).
-    const next = new Int32Array(blocks.length);
-    const heap = Int32Array.from(blocks.keys());
-    let live = heap.length;
-    const keyOf = (b: number) => blocks[b].keys[blocks[b].order[next[b]]];
-    const before = (b: number, c: number) => {
-      const kb = keyOf(b);
-      const kc = keyOf(c);
-      return kb > kc || (kb === kc && b < c);
-    };
-    const down = (start: number) => {
-      let i = start;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= live) return;
-        const right = left + 1;
-        const child = right < live && before(heap[right], heap[left]) ? right : left;
-        if (!before(heap[child], heap[i])) return;
-        const swap = heap[i];
-        heap[i] = heap[child];
-        heap[child] = swap;
-        i = child;
-      }
-    };
-    for (let i = (live >> 1) - 1; i >= 0; i--) down(i);
-    // A batch's deals as (block, position) pairs, packed once the batch is full.
-    let picked = new Int32Array(2 * (batchDeals + 64));
-    let count = 0;
+    const order = this.memoryOrder();
+    let picked: number[] = [];
     let lastKey = Number.NaN;
-    const pack = (): KeptBatch => {
-      const keys = new Float64Array(count);
-      const kinds = new Uint8Array(count);
-      const sizes = new Uint8Array(count);
-      let tradeCount = 0;
-      for (let d = 0; d < count; d++) {
-        const block = blocks[picked[2 * d]];
-        const j = picked[2 * d + 1];
-        keys[d] = block.keys[j];
-        kinds[d] = block.kinds[j];
-        sizes[d] = block.sizes[j];
-        tradeCount += sizes[d];
+    for (let next = order.next(); next.done !== true; next = order.next()) {
+      const p = next.value;
+      const key = this.blocks[p >>> blockShift].keys[p & blockMask];
+      if (picked.length >= batchDeals && key !== lastKey) {
+        yield this.pack(picked);
+        picked = [];
       }
-      const trades = new Int32Array(tradeCount);
-      for (let d = 0, at = 0; d < count; d++) {
-        const block = blocks[picked[2 * d]];
-        const from = picked[2 * d + 1] * block.stride;
-        trades.set(block.trades.subarray(from, from + sizes[d]), at);
-        at += sizes[d];
-      }
-      count = 0;
-      return { keys, kinds, sizes, trades, ids: new Array<string>(keys.length).fill("") };
-    };
-    while (live > 0) {
-      const b = heap[0];
-      const block = blocks[b];
-      const j = block.order[next[b]];
-      const key = block.keys[j];
-      if (count >= batchDeals && key !== lastKey) yield pack();
-      if (2 * count === picked.length) {
-        const more = new Int32Array(2 * picked.length);
-        more.set(picked);
-        picked = more;
-      }
-      picked[2 * count] = b;
-      picked[2 * count + 1] = j;
-      count++;
+      picked.push(p);
       lastKey = key;
-      if (++next[b] === block.count) heap[0] = heap[--live];
-      down(0);
     }
-    if (count > 0) yield pack();
+    if (picked.length > 0) yield this.pack(picked);
+  }
+
+  /** The deals at positions `b · blockDeals + j` of the blocks, as a batch (no ids at hand). */
+  private pack(picked: readonly number[]): KeptBatch {
+    const count = picked.length;
+    const keys = new Float64Array(count);
+    const kinds = new Uint8Array(count);
+    const sizes = new Uint8Array(count);
+    let tradeCount = 0;
+    for (let d = 0; d < count; d++) {
+      const block = this.blocks[picked[d] >>> blockShift];
+      const j = picked[d] & blockMask;
+      keys[d] = block.keys[j];
+      kinds[d] = block.kinds[j];
+      sizes[d] = block.sizes[j];
+      tradeCount += sizes[d];
+    }
+    const trades = new Int32Array(tradeCount);
+    for (let d = 0, at = 0; d < count; d++) {
+      const block = this.blocks[picked[d] >>> blockShift];
+      const from = (picked[d] & blockMask) * block.stride;
+      trades.set(block.trades.subarray(from, from + sizes[d]), at);
+      at += sizes[d];
+    }
+    return { keys, kinds, sizes, trades, ids: new Array<string>(count).fill("") };
   }
 
   /**

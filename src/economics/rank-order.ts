@@ -24,23 +24,17 @@ export function rankKey(score: number): number {
   return roundSignificant(score, rankDigits);
 }
 
+/** Negative when rank key a ranks before b (the larger first); 0 when they tie. */
+export function compareRankKeys(a: number, b: number): number {
+  return a > b ? -1 : a < b ? 1 : 0;
+}
+
 /**
  * Negative when (keyA, idA) ranks before (keyB, idB): the larger key first,
  * then the smaller id.
  */
 export function compareRanked(keyA: number, idA: string, keyB: number, idB: string): number {
-  return keyA !== keyB ? (keyA > keyB ? -1 : 1) : compareIds(idA, idB);
-}
-
-/**
- * `compareRanked` of two deals, reading their ids only when the keys tie (a
- * deal read back from a run builds its id when first read).
- */
-export function compareRankedDeals(
-  a: { readonly key: number; readonly id: string },
-  b: { readonly key: number; readonly id: string },
-): number {
-  return a.key !== b.key ? (a.key > b.key ? -1 : 1) : compareIds(a.id, b.id);
+  return compareRankKeys(keyA, keyB) || compareIds(idA, idB);
 }
 
 /**
