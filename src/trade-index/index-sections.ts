@@ -26,6 +26,14 @@ function sectionType(kind: { readonly BYTES_PER_ELEMENT: number; name: string })
   return "i32";
 }
 
+/** The id pools an index stores. */
+type IdPool = "firmIds" | "productIds";
+
+/** The two sections of an id pool: its ids' UTF-8 bytes, and where each id ends. */
+function idPoolSections(pool: IdPool): { readonly bytes: string; readonly ends: string } {
+  return { bytes: `index.${pool}.bytes`, ends: `index.${pool}.ends` };
+}
+
 /** The sections and the header of an index, with the firm of each incumbent label (`labelFirms`). */
 export function indexSections(index: TradeIndex): { meta: IndexHeader; sections: SectionData[] } {
   const sections: SectionData[] = [];
@@ -35,8 +43,9 @@ export function indexSections(index: TradeIndex): { meta: IndexHeader; sections:
     ["productIds", index.productIds],
   ] as const) {
     const pool = poolOf({ size: ids.length, get: (i) => ids[i] });
-    sections.push({ name: `index.${name}.bytes`, array: pool.bytesView() });
-    sections.push({ name: `index.${name}.ends`, array: pool.endsView() });
+    const names = idPoolSections(name);
+    sections.push({ name: names.bytes, array: pool.bytesView() });
+    sections.push({ name: names.ends, array: pool.endsView() });
   }
   sections.push({ name: labelFirmSection, array: labelFirms(index) });
   const { header } = index;
@@ -52,10 +61,10 @@ export function hasStoredIndex(file: SnapshotFile): boolean {
 /** The index stored in a snapshot, for `network` (read from the same snapshot). */
 export function indexFromSnapshot(network: Network, file: SnapshotFile): TradeIndex {
   const header = file.meta.index as IndexHeader;
-  const ids = (name: string) =>
-    stringsOf(
-      Utf8Pool.of(file.typed(`index.${name}.bytes`, "u8"), file.typed(`index.${name}.ends`, "i32")),
-    );
+  const ids = (pool: IdPool) => {
+    const names = idPoolSections(pool);
+    return stringsOf(Utf8Pool.of(file.typed(names.bytes, "u8"), file.typed(names.ends, "i32")));
+  };
   return TradeIndex.fromArrays(network, {
     header,
     array: (name) => {
@@ -78,9 +87,9 @@ export function prefetchStoredIndex(
 ): Promise<void> {
   const file = snapshotOf(network);
   if (file === undefined || !hasStoredIndex(file)) return Promise.resolve();
-  const pools = ["firmIds", "productIds"].flatMap((ids) => [
-    `index.${ids}.bytes`,
-    `index.${ids}.ends`,
-  ]);
+  const pools = (["firmIds", "productIds"] as const).flatMap((pool) => {
+    const names = idPoolSections(pool);
+    return [names.bytes, names.ends];
+  });
   return file.prefetch([...pools, ...names.map((name) => `index.${name}`)]);
 }

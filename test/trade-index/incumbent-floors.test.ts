@@ -54,9 +54,11 @@ describe("incumbentFloors", () => {
         const back = await readNetwork(path);
         const index = tradeIndexOf(back);
         const labels = recordColumnsOf(back).labels;
-        const stored = snapshotOf(back)?.typed(labelFirmSection, "i32");
+        const file = snapshotOf(back);
+        expect(file?.has(labelFirmSection)).toBe(true);
+        const stored = file?.typed(labelFirmSection, "i32") ?? [];
         // The stored firm of each label is the one the ids name.
-        expect([...(stored ?? [])]).toEqual(
+        expect([...stored]).toEqual(
           Array.from({ length: labels.size }, (_, i) => index.firmIndex(labels.get(i))),
         );
         const table = incumbentFloors(index);
