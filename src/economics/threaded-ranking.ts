@@ -27,6 +27,7 @@ import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
+import { floorSectionNames } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
@@ -131,7 +132,9 @@ export async function rankOnThreads(
   checkAbort(signal);
   const graph = searchGraphOf(index, true, { shared: true });
   const kinds = searchedKinds(resolved.kinds, maxParties);
-  const pricingRead = prefetchStoredIndex(network, searchArrays);
+  // The threads get the incumbent floors to price under the counter, or to build deals.
+  const floors = resolved.competition === "counter" || threaded.jsonTexts === true;
+  const pricingRead = prefetchStoredIndex(network, searchArrays, floors ? floorSectionNames : []);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);
   await pricingRead;
@@ -158,11 +161,7 @@ export async function rankOnThreads(
   const threads = new DealThreads(
     {
       id: nextJob++,
-      share: shareIndex(
-        index,
-        graph,
-        resolved.competition === "counter" || threaded.jsonTexts === true,
-      ),
+      share: shareIndex(index, graph, floors),
       options: threadOptions,
       slots,
       progress,

@@ -81,69 +81,74 @@ export interface IncumbentFloors {
   readonly reference: Float64Array;
 }
 
-/** The snapshot section of `labelFirms`. */
-export const labelFirmSection = "index.labelFirm";
-
 /**
- * Per incumbent label of the network (`RecordColumns.labels`, by number):
- * the integer of the firm of that id, or −1 when no firm has it. Written to
- * a snapshot (section `index.labelFirm`) so that reading one need not look
- * the labels up: over a snapshot's index a lookup is a binary search of ids
- * decoded as it goes (at 1M firms, 379,291 labels took ~3 s).
+ * The snapshot sections of the per-need floors table (`IncumbentFloors`:
+ * floor, then reference), written by `floorsSections`: reading a snapshot's
+ * floors is two views, not a pass over every need record (at 1M firms,
+ * 1.9M needs: ~0.7 s).
  */
-export function labelFirms(index: TradeIndex): Int32Array {
-  const { labels } = recordColumnsOf(index.network);
-  const firms = new Int32Array(labels.size);
-  for (let i = 0; i < firms.length; i++) firms[i] = index.firmIndex(labels.get(i));
-  return firms;
+export const floorSectionNames = ["index.incumbentFloor", "index.incumbentReference"] as const;
+
+/** The floors table of an index as snapshot sections (`floorSectionNames`). */
+export function floorsSections(index: TradeIndex): { name: string; array: Float64Array }[] {
+  const { floor, reference } = incumbentFloors(index);
+  return [
+    { name: floorSectionNames[0], array: floor },
+    { name: floorSectionNames[1], array: reference },
+  ];
 }
 
-/** `labelFirms` as stored in the snapshot the index was read from, if it is. */
-function storedLabelFirms(index: TradeIndex, labelCount: number): Int32Array | undefined {
+/** The floors table as stored in the snapshot the index was read from, if it is. */
+function storedFloors(index: TradeIndex): IncumbentFloors | undefined {
   const file = snapshotOf(index.network);
-  if (file === undefined || !file.has(labelFirmSection)) return undefined;
-  const firms = file.typed(labelFirmSection, "i32");
-  return firms.length === labelCount ? firms : undefined;
+  if (file === undefined || !floorSectionNames.every((name) => file.has(name))) return undefined;
+  const [floor, reference] = floorSectionNames.map((name) => file.typed(name, "f64"));
+  const count = index.needFirm.length;
+  return floor.length === count && reference.length === count ? { floor, reference } : undefined;
 }
 
 /**
  * The per-need floors of an index, built once (for pricing many deals under
- * the counter), from the network's record columns (no record object is made).
+ * the counter): read from the snapshot the index came from when it stores
+ * them, else built from the network's record columns (no record object is made).
  */
 export function incumbentFloors(index: TradeIndex): IncumbentFloors {
   let floors = cache.get(index);
   if (floors === undefined) {
-    const columns = recordColumnsOf(index.network);
-    const { needFirm, needRecord, firmRecord } = index;
-    const count = needFirm.length;
-    const floor = new Float64Array(count);
-    const reference = new Float64Array(count);
-    // The firm of each incumbent label: stored in a snapshot, else looked up
-    // once per label used (−2: not yet).
-    const labelFirm =
-      storedLabelFirms(index, columns.labels.size) ?? new Int32Array(columns.labels.size).fill(-2);
-    for (let n = 0; n < count; n++) {
-      const k = columns.needStart[firmRecord[needFirm[n]]] + needRecord[n];
-      const incumbent = columns.needIncumbent[k];
-      let value = Number.NaN;
-      if (incumbent >= 0) {
-        value = statedAt(columns.needFloor, k);
-        if (Number.isNaN(value)) {
-          if (labelFirm[incumbent] === -2)
-            labelFirm[incumbent] = index.firmIndex(columns.labels.get(incumbent));
-          const f = labelFirm[incumbent];
-          const offer = f < 0 ? -1 : index.findOffer(f, index.needProduct[n]);
-          // cost = price − (price − cost), as incumbentFloorOf.
-          if (offer >= 0) value = index.offerPrice[offer] - index.offerUnitMargin[offer];
-        }
-      }
-      floor[n] = value;
-      reference[n] = Number.isNaN(value) ? Number.NaN : columns.needReference[k];
-    }
-    floors = { floor, reference };
+    floors = storedFloors(index) ?? builtFloors(index);
     cache.set(index, floors);
   }
   return floors;
+}
+
+/** The floors table from the record columns: one pass over the needs. */
+function builtFloors(index: TradeIndex): IncumbentFloors {
+  const columns = recordColumnsOf(index.network);
+  const { needFirm, needRecord, firmRecord } = index;
+  const count = needFirm.length;
+  const floor = new Float64Array(count);
+  const reference = new Float64Array(count);
+  // The firm of each incumbent label, looked up once per label used (−2: not yet).
+  const labelFirm = new Int32Array(columns.labels.size).fill(-2);
+  for (let n = 0; n < count; n++) {
+    const k = columns.needStart[firmRecord[needFirm[n]]] + needRecord[n];
+    const incumbent = columns.needIncumbent[k];
+    let value = Number.NaN;
+    if (incumbent >= 0) {
+      value = statedAt(columns.needFloor, k);
+      if (Number.isNaN(value)) {
+        if (labelFirm[incumbent] === -2)
+          labelFirm[incumbent] = index.firmIndex(columns.labels.get(incumbent));
+        const f = labelFirm[incumbent];
+        const offer = f < 0 ? -1 : index.findOffer(f, index.needProduct[n]);
+        // cost = price − (price − cost), as incumbentFloorOf.
+        if (offer >= 0) value = index.offerPrice[offer] - index.offerUnitMargin[offer];
+      }
+    }
+    floor[n] = value;
+    reference[n] = Number.isNaN(value) ? Number.NaN : columns.needReference[k];
+  }
+  return { floor, reference };
 }
 
 /** Makes `floors` the per-need table of `index` (a worker thread's view of a table built elsewhere). */

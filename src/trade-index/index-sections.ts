@@ -8,7 +8,7 @@ import type { SectionData, SectionType, SnapshotFile } from "../model/snapshot/s
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { Network } from "../model/types.js";
 import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
-import { labelFirmSection, labelFirms } from "./incumbent-floors.js";
+import { floorsSections } from "./incumbent-floors.js";
 import {
   arrayShape,
   type IndexArrayName,
@@ -34,7 +34,7 @@ function idPoolSections(pool: IdPool): { readonly bytes: string; readonly ends: 
   return { bytes: `index.${pool}.bytes`, ends: `index.${pool}.ends` };
 }
 
-/** The sections and the header of an index, with the firm of each incumbent label (`labelFirms`). */
+/** The sections and the header of an index, with its per-need incumbent floors (`floorsSections`). */
 export function indexSections(index: TradeIndex): { meta: IndexHeader; sections: SectionData[] } {
   const sections: SectionData[] = [];
   for (const name of indexArrayNames) sections.push({ name: `index.${name}`, array: index[name] });
@@ -47,7 +47,7 @@ export function indexSections(index: TradeIndex): { meta: IndexHeader; sections:
     sections.push({ name: names.bytes, array: pool.bytesView() });
     sections.push({ name: names.ends, array: pool.endsView() });
   }
-  sections.push({ name: labelFirmSection, array: labelFirms(index) });
+  sections.push(...floorsSections(index));
   const { header } = index;
   // The arrays are written at their lengths: no room beyond the counts.
   return { meta: { ...header, tradeRoom: header.tradeCount, arcRoom: header.arcCount }, sections };
@@ -78,12 +78,14 @@ export function indexFromSnapshot(network: Network, file: SnapshotFile): TradeIn
 
 /**
  * Reads ahead, in parallel, the id pools and the arrays `names` of the index
- * stored in the snapshot `network` was read from (`SnapshotFile.prefetch`);
- * nothing for a network that was not read from a snapshot.
+ * stored in the snapshot `network` was read from, and the `extra` sections
+ * (`SnapshotFile.prefetch`); nothing for a network that was not read from a
+ * snapshot.
  */
 export function prefetchStoredIndex(
   network: Network,
   names: readonly IndexArrayName[],
+  extra: readonly string[] = [],
 ): Promise<void> {
   const file = snapshotOf(network);
   if (file === undefined || !hasStoredIndex(file)) return Promise.resolve();
@@ -91,5 +93,5 @@ export function prefetchStoredIndex(
     const names = idPoolSections(pool);
     return [names.bytes, names.ends];
   });
-  return file.prefetch([...pools, ...names.map((name) => `index.${name}`)]);
+  return file.prefetch([...pools, ...names.map((name) => `index.${name}`), ...extra]);
 }

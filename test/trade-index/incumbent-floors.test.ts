@@ -9,14 +9,14 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeNetwork } from "../../src/interop/write-network.js";
-import { parseNetwork, recordColumnsOf } from "../../src/model/parse-network.js";
+import { parseNetwork } from "../../src/model/parse-network.js";
 import { readNetwork } from "../../src/model/read-network.js";
 import { snapshotOf } from "../../src/model/snapshot/snapshot-of.js";
 import {
   counterUnitOf,
+  floorSectionNames,
   incumbentFloorOf,
   incumbentFloors,
-  labelFirmSection,
 } from "../../src/trade-index/incumbent-floors.js";
 import { needRecordOf } from "../../src/trade-index/trade-figures.js";
 import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
@@ -44,7 +44,7 @@ describe("incumbentFloors", () => {
     );
   });
 
-  it("is the same from a snapshot, which stores each label's firm", async () => {
+  it("is read from a snapshot, which stores the table built from the records", async () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(randomNetwork({ maxFirms: 8, maxProducts: 3 }), async (raw) => {
@@ -52,16 +52,12 @@ describe("incumbentFloors", () => {
         const path = join(dir, `floors-${runs++}.rdsnap`);
         await writeNetwork(network, path);
         const back = await readNetwork(path);
-        const index = tradeIndexOf(back);
-        const labels = recordColumnsOf(back).labels;
         const file = snapshotOf(back);
-        expect(file?.has(labelFirmSection)).toBe(true);
-        const stored = file?.typed(labelFirmSection, "i32") ?? [];
-        // The stored firm of each label is the one the ids name.
-        expect([...stored]).toEqual(
-          Array.from({ length: labels.size }, (_, i) => index.firmIndex(labels.get(i))),
-        );
-        const table = incumbentFloors(index);
+        for (const name of floorSectionNames) expect(file?.has(name)).toBe(true);
+        const table = incumbentFloors(tradeIndexOf(back));
+        // The table is the stored sections themselves, not a pass over the records.
+        expect(table.floor).toBe(file?.typed(floorSectionNames[0], "f64"));
+        expect(table.reference).toBe(file?.typed(floorSectionNames[1], "f64"));
         const built = incumbentFloors(new TradeIndex(network));
         expect([...table.floor]).toEqual([...built.floor]);
         expect([...table.reference]).toEqual([...built.reference]);
