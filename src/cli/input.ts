@@ -8,6 +8,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { searchArrays } from "../economics/shared-index.js";
 import {
   collectBytes,
   type InputFormat,
@@ -16,9 +17,12 @@ import {
   readNetwork,
   readNetworkStream,
 } from "../model/read-network.js";
+import { readSnapshot } from "../model/snapshot/read-snapshot.js";
+import type { SnapshotFile } from "../model/snapshot/snapshot-file.js";
 import type { Network } from "../model/types.js";
-import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
+import { prefetchSearchGraph, searchGraphOf, storedGraphSections } from "../search/search-graph.js";
 import type { BuildProgress } from "../trade-index/build-index.js";
+import { prefetchStoredIndex, storedIndexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
@@ -92,10 +96,23 @@ export async function loadNetwork(
     inputFormat === undefined
       ? undefined
       : choiceFlag<InputFormat>(inputFormat, "input-format", inputFormats, "json");
+  // A search over the whole network reads the search graph and the pricing's
+  // arrays of a snapshot: read while its checksums are checked, then waited for.
+  const readAhead =
+    options.wholeNetworkSearch === true
+      ? (file: SnapshotFile) => [
+          ...storedGraphSections(file),
+          ...storedIndexSections(file, searchArrays),
+        ]
+      : undefined;
   const network =
-    path === "-" ? await readStdin(io, explicit ?? "json") : await readPath(path, explicit, io);
-  if (options.onThreads === true && options.wholeNetworkSearch === true) {
+    path === "-"
+      ? await readStdin(io, explicit ?? "json")
+      : await readPath(path, explicit, io, readAhead);
+  if (options.wholeNetworkSearch === true) {
     await prefetchSearchGraph(network);
+    // One thread searches at once; threads start on the graph while the rest is read.
+    if (options.onThreads !== true) await prefetchStoredIndex(network, searchArrays);
   }
   const progress = buildProgress(io);
   try {
@@ -132,10 +149,12 @@ async function readPath(
   path: string,
   explicit: InputFormat | undefined,
   io: CliIO,
+  readAhead?: (file: SnapshotFile) => readonly string[],
 ): Promise<Network> {
   const info = await stat(path);
   const format = explicit ?? inputFormatOfPath(path);
-  if (info.isDirectory() || format === "rdsnap") return readNetwork(path, { format: explicit });
+  if (info.isDirectory()) return readNetwork(path, { format: explicit });
+  if (format === "rdsnap") return readSnapshot(path, readAhead);
   const progress = new ProgressReporter(io, { label: "MB read" });
   let read = 0;
   const size = Math.round(info.size / 1e6);

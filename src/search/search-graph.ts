@@ -39,11 +39,12 @@
  * the in-adjacency of the index in its own firm order only as a temporary,
  * laid out in the slots of the final arrays before they are written.
  */
+import type { SnapshotFile } from "../model/snapshot/snapshot-file.js";
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { Network } from "../model/types.js";
 import type { BuildOptions } from "../trade-index/build-index.js";
 import { groupArcsByBuyer } from "../trade-index/in-arcs.js";
-import { prefetchStoredIndex } from "../trade-index/index-sections.js";
+import { storedIndexSections } from "../trade-index/index-sections.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 
 /** The scratch marks of one running search; never shared by two at once. */
@@ -432,20 +433,22 @@ function storedGraph(index: TradeIndex): SearchGraph | undefined {
   return SearchGraph.fromArrays(index, header, arrays);
 }
 
+/** The names of the search graph's sections a snapshot stores (none when it stores no graph). */
+export function storedGraphSections(file: SnapshotFile): string[] {
+  return file.has("graph.outTarget") ? searchGraphArrayNames.map((name) => `graph.${name}`) : [];
+}
+
 /**
  * Reads ahead, in parallel, what building the index and the search graph of
  * a network read from a snapshot reads first: the graph's sections and the
  * index's id pools (`SnapshotFile.prefetch`; sections read already are
- * skipped); nothing for a network that was not read from a snapshot.
+ * skipped, and those being read are waited for); nothing for a network that
+ * was not read from a snapshot.
  */
 export async function prefetchSearchGraph(network: Network): Promise<void> {
   const file = snapshotOf(network);
   if (file === undefined) return;
-  const graph = file.has("graph.outTarget") ? searchGraphArrayNames : [];
-  await Promise.all([
-    file.prefetch(graph.map((name) => `graph.${name}`)),
-    prefetchStoredIndex(network, []),
-  ]);
+  await file.prefetch([...storedGraphSections(file), ...storedIndexSections(file, [])]);
 }
 
 /**

@@ -77,10 +77,27 @@ export function indexFromSnapshot(network: Network, file: SnapshotFile): TradeIn
 }
 
 /**
+ * The sections of the index a snapshot stores that hold its id pools, the
+ * arrays `names`, and the `extra` sections (none when it stores no index).
+ */
+export function storedIndexSections(
+  file: SnapshotFile,
+  names: readonly IndexArrayName[],
+  extra: readonly string[] = [],
+): string[] {
+  if (!hasStoredIndex(file)) return [];
+  const pools = (["firmIds", "productIds"] as const).flatMap((pool) => {
+    const sections = idPoolSections(pool);
+    return [sections.bytes, sections.ends];
+  });
+  return [...pools, ...names.map((name) => `index.${name}`), ...extra];
+}
+
+/**
  * Reads ahead, in parallel, the id pools and the arrays `names` of the index
  * stored in the snapshot `network` was read from, and the `extra` sections
- * (`SnapshotFile.prefetch`); nothing for a network that was not read from a
- * snapshot.
+ * (`SnapshotFile.prefetch`; those being read are waited for); nothing for a
+ * network that was not read from a snapshot.
  */
 export function prefetchStoredIndex(
   network: Network,
@@ -88,10 +105,6 @@ export function prefetchStoredIndex(
   extra: readonly string[] = [],
 ): Promise<void> {
   const file = snapshotOf(network);
-  if (file === undefined || !hasStoredIndex(file)) return Promise.resolve();
-  const pools = (["firmIds", "productIds"] as const).flatMap((pool) => {
-    const names = idPoolSections(pool);
-    return [names.bytes, names.ends];
-  });
-  return file.prefetch([...pools, ...names.map((name) => `index.${name}`), ...extra]);
+  if (file === undefined) return Promise.resolve();
+  return file.prefetch(storedIndexSections(file, names, extra));
 }

@@ -203,6 +203,38 @@ describe("snapshot (.rdsnap)", () => {
     }
   });
 
+  it("reads sections ahead while it checks the checksums; a later prefetch waits for that read", async () => {
+    const { path } = await snapshotBytes("read-ahead.rdsnap");
+    const oneByOne = readSnapshotFile(path);
+    const names = (oneByOne.meta.sections as { name: string }[]).map((s) => s.name).slice(0, 6);
+    const expected = names.map((name) => [...oneByOne.section(name)]);
+    const file = readSnapshotFile(path, { prefetchPieceBytes: 16, readAhead: () => names });
+    // Rewritten once open: only the reads queued at open (on the old file) can bring these.
+    await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
+    await file.prefetch(names);
+    names.forEach((name, i) => expect([...file.section(name)], name).toEqual(expected[i]));
+    expect(await refusal(async () => file.section("index.outOffsets"))).toMatch(
+      /changed since it was opened/,
+    );
+  });
+
+  it("refuses a damaged file though sections were being read ahead", async () => {
+    const { bytes } = await snapshotBytes("read-ahead-damaged.rdsnap");
+    const damagedPath = join(dir, "read-ahead-flipped.rdsnap");
+    const damaged = Buffer.from(bytes);
+    damaged[bytes.length - 40] ^= 0x10;
+    writeFileSync(damagedPath, damaged);
+    const names = (
+      readSnapshotFile(join(dir, "read-ahead-damaged.rdsnap")).meta.sections as {
+        name: string;
+      }[]
+    ).map((s) => s.name);
+    const message = await refusal(async () =>
+      readSnapshotFile(damagedPath, { prefetchPieceBytes: 64, readAhead: () => names }),
+    );
+    expect(message).toMatch(/damaged: section ".*" fails its checksum/);
+  });
+
   it("reads ahead the index and graph sections a threaded search reads, and nothing for other networks", async () => {
     const { path } = await snapshotBytes("prefetch-parts.rdsnap");
     const back = await readNetwork(path);

@@ -21,12 +21,16 @@ function networkOfSnapshot(file: SnapshotFile): Network {
 }
 
 /**
- * Reads the snapshot at `path`.
+ * Reads the snapshot at `path`; `readAhead` names sections to read (in
+ * parallel) while the file's checksums are checked (`readSnapshotFile`).
  *
  * @throws NetworkError for a file that is no snapshot, of another version, truncated or damaged
  */
-export async function readSnapshot(path: string): Promise<Network> {
-  return networkOfSnapshot(readSnapshotFile(path));
+export async function readSnapshot(
+  path: string,
+  readAhead?: (file: SnapshotFile) => readonly string[],
+): Promise<Network> {
+  return networkOfSnapshot(readSnapshotFile(path, { readAhead }));
 }
 
 /** Reads a snapshot from its bytes (the whole file). */

@@ -25,7 +25,7 @@
  * the search graph) name their sections `part.array` and keep their own
  * small headers in the metadata under their part's name.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, read, readSync, type Stats } from "node:fs";
 import { open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { crc32 } from "../../util/crc32.js";
@@ -111,8 +111,8 @@ type SectionPrefetcher = (places: readonly SectionPlace[]) => Promise<SectionArr
 export class SnapshotFile {
   private readonly entries = new Map<string, SectionEntry>();
   private readonly loaded = new Map<string, SectionArray>();
-  /** Sections being read ahead (`prefetch`). */
-  private readonly pending = new Set<string>();
+  /** Sections being read ahead (`prefetch`), each with the read that brings it. */
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(
     /** Names the input in messages (the path). */
@@ -145,30 +145,35 @@ export class SnapshotFile {
    */
   async prefetch(names: readonly string[]): Promise<void> {
     if (this.prefetcher === undefined) return;
+    const prefetcher = this.prefetcher;
     const wanted = [
       ...new Set(
         names.filter((n) => this.entries.has(n) && !this.loaded.has(n) && !this.pending.has(n)),
       ),
     ];
-    if (wanted.length === 0) return;
-    for (const name of wanted) this.pending.add(name);
-    try {
-      const arrays = await this.prefetcher(
-        wanted.map((name) => {
-          const entry = this.entry(name);
-          return {
-            type: entry.type,
-            byteStart: this.dataStart + entry.offset,
-            length: entry.length,
-          };
-        }),
-      );
-      wanted.forEach((name, i) => {
-        if (!this.loaded.has(name)) this.loaded.set(name, arrays[i]);
-      });
-    } finally {
-      for (const name of wanted) this.pending.delete(name);
+    // Sections another prefetch is reading: wait for that read.
+    const elsewhere = [...new Set(names.flatMap((n) => this.pending.get(n) ?? []))];
+    if (wanted.length === 0) {
+      await Promise.all(elsewhere);
+      return;
     }
+    // The reads are queued now, before this returns (the caller may compute meanwhile).
+    const reading = prefetcher(
+      wanted.map((name) => {
+        const entry = this.entry(name);
+        return { type: entry.type, byteStart: this.dataStart + entry.offset, length: entry.length };
+      }),
+    )
+      .then((arrays) => {
+        wanted.forEach((name, i) => {
+          if (!this.loaded.has(name)) this.loaded.set(name, arrays[i]);
+        });
+      })
+      .finally(() => {
+        for (const name of wanted) this.pending.delete(name);
+      });
+    for (const name of wanted) this.pending.set(name, reading);
+    await Promise.all([reading, ...elsewhere]);
   }
 
   /** Whether the snapshot has a section of that name. */
@@ -367,23 +372,39 @@ const chunkBytes = 1 << 22;
  */
 export function readSnapshotFile(
   path: string,
-  { prefetchPieceBytes = 1 << 23 }: { readonly prefetchPieceBytes?: number } = {},
+  {
+    prefetchPieceBytes = 1 << 23,
+    readAhead,
+  }: {
+    readonly prefetchPieceBytes?: number;
+    /** Sections to start reading (`prefetch`) before the checksums are checked. */
+    readonly readAhead?: (file: SnapshotFile) => readonly string[];
+  } = {},
 ): SnapshotFile {
   const fd = openSync(path, "r");
-  let identity: string;
-  let dataStart: number;
-  let meta: { sections: SectionEntry[] } & Record<string, unknown>;
+  let file: SnapshotFile;
   try {
     const info = fstatSync(fd);
-    identity = `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
+    const identity = `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
     const head = new Uint8Array(Math.min(headerBytes, info.size));
     readFully(fd, head, 0);
     const header = checkHeader(head, info.size, path);
-    dataStart = header.dataStart;
+    const dataStart = header.dataStart;
     const padded = new Uint8Array(Math.min(dataStart, info.size) - headerBytes);
     readFully(fd, padded, headerBytes);
     const crc = new DataView(head.buffer).getUint32(24, true);
-    meta = checkMeta(padded, header.metaLength, crc, info.size, dataStart, path);
+    const meta = checkMeta(padded, header.metaLength, crc, info.size, dataStart, path);
+    file = new SnapshotFile(
+      path,
+      dataStart,
+      meta,
+      meta.sections,
+      sectionLoader(path, identity),
+      sectionPrefetcher(path, identity, prefetchPieceBytes),
+    );
+    // libuv's threads read these while this thread checks every section's checksum;
+    // nothing reads them before this returns, so nothing unchecked is used.
+    if (readAhead !== undefined) file.prefetch(readAhead(file)).catch(() => {});
     const chunk = new Uint8Array(chunkBytes);
     for (const { entry, start, length } of ranges(meta, dataStart)) {
       let crcSoFar = 0;
@@ -399,13 +420,23 @@ export function readSnapshotFile(
   } finally {
     closeSync(fd);
   }
-  const changed = () => damaged(path, "the file changed since it was opened: read it again");
-  const sameFile = (info: { dev: number; ino: number; size: number; mtimeMs: number }) =>
-    `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}` === identity;
-  const load: SectionLoader = (type, start, length) => {
+  return file;
+}
+
+/** The error to give unless the file at `path` is still the one of `identity` (dev, inode, size, mtime). */
+function changedSince(path: string, identity: string, info: Stats): NetworkError | undefined {
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}` === identity
+    ? undefined
+    : damaged(path, "the file changed since it was opened: read it again");
+}
+
+/** Reads a section of the file at `path` into a buffer of its own, once sure it is the same file. */
+function sectionLoader(path: string, identity: string): SectionLoader {
+  return (type, start, length) => {
     const again = openSync(path, "r");
     try {
-      if (!sameFile(fstatSync(again))) throw changed();
+      const changed = changedSince(path, identity, fstatSync(again));
+      if (changed !== undefined) throw changed;
       const array = sharedSection(type, length);
       readFully(again, new Uint8Array(array.buffer), start);
       return array;
@@ -413,30 +444,36 @@ export function readSnapshotFile(
       closeSync(again);
     }
   };
-  const prefetch: SectionPrefetcher = async (places) => {
-    const handle = await open(path, "r");
+}
+
+/**
+ * Reads sections of the file at `path` in pieces of `pieceBytes`, every piece
+ * queued on libuv's threads before this returns (the file is opened at once).
+ */
+function sectionPrefetcher(path: string, identity: string, pieceBytes: number): SectionPrefetcher {
+  return async (places) => {
+    const fd = openSync(path, "r");
     try {
-      if (!sameFile(await handle.stat())) throw changed();
+      const changed = changedSince(path, identity, fstatSync(fd));
+      if (changed !== undefined) throw changed;
       const arrays = places.map(({ type, length }) => sharedSection(type, length));
       const reads: Promise<void>[] = [];
       places.forEach(({ byteStart }, i) => {
         const bytes = new Uint8Array(arrays[i].buffer);
-        for (let at = 0; at < bytes.length; at += prefetchPieceBytes) {
-          const piece = bytes.subarray(at, Math.min(bytes.length, at + prefetchPieceBytes));
-          reads.push(readPiece(handle, piece, byteStart + at));
+        for (let at = 0; at < bytes.length; at += pieceBytes) {
+          const piece = bytes.subarray(at, Math.min(bytes.length, at + pieceBytes));
+          reads.push(readPiece(fd, piece, byteStart + at));
         }
       });
-      // Every piece is queued at once: libuv's threads read them while this thread works on.
       // All settle before the file is closed, even when one fails.
       for (const read of await Promise.allSettled(reads)) {
         if (read.status === "rejected") throw read.reason;
       }
       return arrays;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   };
-  return new SnapshotFile(path, dataStart, meta, meta.sections, load, prefetch);
 }
 
 /**
@@ -450,13 +487,18 @@ function sharedSection(type: SectionType, length: number): SectionArray {
 }
 
 /** Reads `into.length` bytes of the file at `position`, all of them, asynchronously. */
-async function readPiece(handle: Handle, into: Uint8Array, position: number): Promise<void> {
-  let at = 0;
-  while (at < into.length) {
-    const { bytesRead } = await handle.read(into, at, into.length - at, position + at);
-    if (bytesRead === 0) throw new Error("unexpected end of file");
-    at += bytesRead;
-  }
+/** Reads all of `into` from `fd` at `position` on libuv's threads (the first read is queued at once). */
+function readPiece(fd: number, into: Uint8Array, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (at: number) =>
+      read(fd, into, at, into.length - at, position + at, (error, bytesRead) => {
+        if (error !== null) reject(error);
+        else if (bytesRead === 0) reject(new Error("unexpected end of file"));
+        else if (at + bytesRead < into.length) from(at + bytesRead);
+        else resolve();
+      });
+    from(0);
+  });
 }
 
 /** A section to write: its name and its array. */
