@@ -102,11 +102,14 @@ export interface RankTask {
   readonly link: TaskLink;
   /**
    * For a ranking of every deal: send the chunk's deals through the link in
-   * batches of `streamBatch` as they are found (the thread waits until the
-   * calling thread has kept a batch), so a chunk of millions of deals never
-   * gathers in memory; the task's own result then holds the last batch.
+   * batches of `streamBatch` as they are found (at most `streamWindow`
+   * batches ahead of what the calling thread has kept; all of them kept
+   * before the task ends), so a chunk of millions of deals never gathers in
+   * memory; the task's own result then holds the last batch.
    */
   readonly stream: boolean;
+  /** Deals per streamed batch ({@link defaultStreamBatch}; tests make it small). */
+  readonly streamBatch: number;
 }
 
 /**
@@ -129,8 +132,46 @@ export function postAndWait(link: TaskLink, slot: 0 | 1, message: unknown): void
   while (Atomics.load(link.acks, slot) === before) Atomics.wait(link.acks, slot, before, 50);
 }
 
-/** Deals per batch sent through a task's link. */
-export const streamBatch = 8192;
+/** Deals per batch sent through a task's link, unless the task says otherwise. */
+export const defaultStreamBatch = 8192;
+
+/**
+ * Batches of deals a thread may have sent ahead of what the calling thread
+ * has taken: enough that a thread does not wait while the calling thread
+ * takes the other threads' batches, few enough to bound what is in flight.
+ */
+export const streamWindow = 4;
+
+/**
+ * Batches of deals sent through a task's link (`acks[0]` counts those the
+ * calling thread has taken), at most {@link streamWindow} ahead of it.
+ */
+class DealStream {
+  private sent = 0;
+
+  constructor(private readonly link: TaskLink) {}
+
+  send(batch: PackedDeals & { readonly keys: Float64Array }): void {
+    this.sent++;
+    this.link.port.postMessage(batch);
+    this.waitUntilTaken(this.sent - streamWindow);
+  }
+
+  /**
+   * Waits until the calling thread has taken every batch sent: the task's
+   * result comes by another channel, and the link closes with it.
+   */
+  drain(): void {
+    this.waitUntilTaken(this.sent);
+  }
+
+  private waitUntilTaken(count: number): void {
+    const { acks } = this.link;
+    for (let taken = Atomics.load(acks, 0); taken < count; taken = Atomics.load(acks, 0)) {
+      Atomics.wait(acks, 0, taken, 50);
+    }
+  }
+}
 
 /**
  * Ranked deals to write as JSON texts; an id "" is built by the thread. The
@@ -239,7 +280,8 @@ export function rankChunk(
   const heap = top <= chunkHeapLimit ? new TopDeals(top, idOf) : undefined;
   const packer = new DealPacker();
   const given = task.threshold;
-  const { stream, link } = task;
+  const { stream, link, streamBatch } = task;
+  const sent = new DealStream(link);
   while (top > 0 && scan.next()) {
     const threshold = heap?.full ? Math.max(given, heap.threshold) : given;
     const key = keptKey(scan, threshold);
@@ -248,9 +290,10 @@ export function rankChunk(
     else {
       // Every deal goes to the calling thread's ranking, which builds an id only where it needs one.
       packer.add(key, cursor.kind, cursor.trades, cursor.size, "");
-      if (stream && packer.size >= streamBatch) postAndWait(link, 0, packer.take());
+      if (stream && packer.size >= streamBatch) sent.send(packer.take());
     }
   }
+  sent.drain();
   if (heap !== undefined) {
     for (const deal of heap.sorted())
       packer.add(deal.key, deal.kind, deal.trades, deal.trades.length, deal.id);

@@ -39,6 +39,7 @@ import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
 import { useThreadRunner } from "./thread-runner.js";
 import {
   chunkHeapLimit,
+  defaultStreamBatch,
   type PackedDeals,
   progressFields,
   type TaskCounters,
@@ -96,6 +97,8 @@ export interface ThreadedRankingOptions {
    * calling thread (`AsyncFindDealsOptions.minThreadedWork`). @defaultValue 0
    */
   readonly minWork?: number;
+  /** Deals per batch a thread sends while it ranks every deal. @defaultValue `defaultStreamBatch` (8,192) */
+  readonly streamBatch?: number;
 }
 
 /** The sum of the roots' estimated costs. */
@@ -230,6 +233,7 @@ export async function rankOnThreads(
         threshold: ranking.threshold,
         link,
         stream,
+        streamBatch: threaded.streamBatch ?? defaultStreamBatch,
       };
       return threads
         .rank(task)

@@ -85,6 +85,20 @@ describe("threads", () => {
     }
   });
 
+  it("give one thread's listing when the threads stream many small batches, some ahead of the calling thread", async () => {
+    const network = parseNetwork(completeGraph(10));
+    const options = { maxParties: 4, top: Number.POSITIVE_INFINITY };
+    const one = findDeals(network, options);
+    expect(one.length).toBeGreaterThan(2000);
+    // Batches of 3 deals: tens per task, each task ending with batches not yet taken.
+    const ranked = await rankOnThreads(network, options, { threads: 2, streamBatch: 3 });
+    try {
+      expect([...ranked]).toEqual(one);
+    } finally {
+      ranked.close();
+    }
+  });
+
   it("give one thread's listing for a shard", async () => {
     const network = parseNetwork(completeGraph(8));
     const options = { maxParties: 4, top: 30, shard: { current: 2, total: 3 } };
@@ -151,6 +165,7 @@ describe("threads", () => {
       threshold: 0,
       link,
       stream: false,
+      streamBatch: 8192,
     });
     await expect(failed).rejects.toBeInstanceOf(Error);
     broken.abort();
