@@ -45,6 +45,11 @@ async function* counted(
 
 /** What to prepare once the network is read. */
 export interface LoadOptions {
+  /**
+   * A search follows (around an initiator, or over the whole network): read
+   * a snapshot's search graph and pricing arrays ahead. @defaultValue `wholeNetworkSearch`
+   */
+  readonly search?: boolean;
   /** Build the breadth-first search graph too (a search over the whole network follows). @defaultValue false */
   readonly wholeNetworkSearch?: boolean;
   /**
@@ -96,20 +101,20 @@ export async function loadNetwork(
     inputFormat === undefined
       ? undefined
       : choiceFlag<InputFormat>(inputFormat, "input-format", inputFormats, "json");
-  // A search over the whole network reads the search graph and the pricing's
-  // arrays of a snapshot: read while its checksums are checked, then waited for.
-  const readAhead =
-    options.wholeNetworkSearch === true
-      ? (file: SnapshotFile) => [
-          ...storedGraphSections(file),
-          ...storedIndexSections(file, searchArrays),
-        ]
-      : undefined;
+  // A search reads the search graph and the pricing's arrays of a snapshot:
+  // read while its checksums are checked, then waited for.
+  const search = options.search ?? options.wholeNetworkSearch === true;
+  const readAhead = search
+    ? (file: SnapshotFile) => [
+        ...storedGraphSections(file),
+        ...storedIndexSections(file, searchArrays),
+      ]
+    : undefined;
   const network =
     path === "-"
       ? await readStdin(io, explicit ?? "json")
       : await readPath(path, explicit, io, readAhead);
-  if (options.wholeNetworkSearch === true) {
+  if (search) {
     await prefetchSearchGraph(network);
     // One thread searches at once; threads start on the graph while the rest is read.
     if (options.onThreads !== true) await prefetchStoredIndex(network, searchArrays);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
+import { completeGraph } from "../helpers/complete-graph.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { runCliCaptured } from "./run-cli.js";
 
@@ -79,6 +80,33 @@ describe("reciprocal-deals convert", () => {
     });
     expect(code).toBe(0);
     expect(printed.join("")).toBe(expectedTsv);
+  });
+
+  it("finds and selects from a snapshot what it finds from the text form (search sections read ahead)", async () => {
+    const steel = join("examples", "steel-valves", "network.json");
+    const k7 = join(dir, "k7.json");
+    writeFileSync(k7, JSON.stringify(completeGraph(7)));
+    const runs: [string, string[]][] = [
+      [steel, ["find", "--initiator", "steel", "--format", "json"]],
+      [steel, ["select", "--initiator", "steel", "--format", "json"]],
+      [k7, ["find", "--max-parties", "4", "--top", "40", "--format", "json", "--threads", "1"]],
+      [k7, ["find", "--max-parties", "4", "--top", "40", "--format", "json", "--threads", "2"]],
+      [k7, ["find", "--initiator", "f3", "--max-parties", "4", "--format", "json"]],
+      [k7, ["select", "--max-parties", "3", "--format", "json"]],
+    ];
+    for (const [text, [command, ...flags]] of runs) {
+      const snapshot = join(dir, `${command}-${flags.length}.rdsnap`);
+      expect((await runCliCaptured(["convert", text, snapshot])).code).toBe(0);
+      const fromText = await runCliCaptured([command, text, ...flags]);
+      expect(fromText.code, `${command} ${flags.join(" ")}`).toBe(0);
+      expect(fromText.stdout.length).toBeGreaterThan(100);
+      const fromSnapshot = await runCliCaptured([command, snapshot, ...flags]);
+      // select's JSON says how long it took: compare everything else.
+      const comparable = (out: string) => out.replace(/"timeMs":\s*[0-9.e+-]+/g, '"timeMs":0');
+      expect(comparable(fromSnapshot.stdout), `${command} ${flags.join(" ")}`).toBe(
+        comparable(fromText.stdout),
+      );
+    }
   });
 
   it("refuses a target that names no form", async () => {

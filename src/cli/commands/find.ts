@@ -93,6 +93,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   };
   const wholeNetworkSearch = values.initiator === undefined;
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
+    search: true,
     wholeNetworkSearch,
     // Worker threads view the very arrays the index and graph are built in.
     onThreads: wholeNetworkSearch && (options.threads ?? 1) > 1,

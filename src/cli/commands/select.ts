@@ -102,6 +102,7 @@ export async function runSelect(argv: readonly string[], io: CliIO): Promise<num
     ...(needsRoom(format, explain) ? { room: true } : {}),
   };
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
+    search: true,
     wholeNetworkSearch: values.initiator === undefined,
   });
   const { portfolio, readMs } =
