@@ -26,6 +26,7 @@ import { type DealKind, dealKinds } from "../search/kinds.js";
 import { compareIds } from "../util/compare-ids.js";
 import { mergeSorted } from "../util/k-way-merge.js";
 import { openScratch, type ScratchStore } from "../util/scratch-file.js";
+import { DealPacker, type PackedDeals } from "./packed-deals.js";
 import { compareRankKeys } from "./rank-order.js";
 import type { IdOf } from "./top-deals.js";
 
@@ -203,56 +204,21 @@ function* orderTies(
   }
 }
 
-/** Kept deals in flat arrays (a batch of `batchesByKey`): deal j has key `keys[j]`, and so on. */
-export interface KeptBatch {
-  readonly keys: Float64Array;
-  /** `dealKinds` indexes. */
-  readonly kinds: Uint8Array;
-  /** Trades per deal, in order in `trades`. */
-  readonly sizes: Uint8Array;
-  readonly trades: Int32Array;
-  /** Each deal's id if it is at hand, else "". */
-  readonly ids: string[];
-}
-
 /**
  * Deals by key descending in batches of at least `batchDeals` deals, each
  * batch ending between two keys (so that a reader can put each group of
- * equal keys in id order within one batch).
+ * equal keys in id order within one batch); an id not at hand is "".
  */
 export function* batchesByKey(
   deals: Iterable<RankedKeptDeal>,
   batchDeals: number,
-): Generator<KeptBatch, void, undefined> {
-  let keys: number[] = [];
-  let kinds: number[] = [];
-  let sizes: number[] = [];
-  let trades: number[] = [];
-  let ids: string[] = [];
-  const take = (): KeptBatch => {
-    const batch = {
-      keys: Float64Array.from(keys),
-      kinds: Uint8Array.from(kinds),
-      sizes: Uint8Array.from(sizes),
-      trades: Int32Array.from(trades),
-      ids,
-    };
-    keys = [];
-    kinds = [];
-    sizes = [];
-    trades = [];
-    ids = [];
-    return batch;
-  };
+): Generator<PackedDeals, void, undefined> {
+  const packer = new DealPacker();
   for (const deal of deals) {
-    if (keys.length >= batchDeals && deal.key !== keys[keys.length - 1]) yield take();
-    keys.push(deal.key);
-    kinds.push(dealKinds.indexOf(deal.kind));
-    sizes.push(deal.trades.length);
-    for (const t of deal.trades) trades.push(t);
-    ids.push(idAtHand(deal) ?? "");
+    if (packer.size >= batchDeals && deal.key !== packer.lastKey) yield packer.take();
+    packer.add(deal.key, deal.kind, deal.trades, deal.trades.length, idAtHand(deal) ?? "");
   }
-  if (keys.length > 0) yield take();
+  if (packer.size > 0) yield packer.take();
 }
 
 /** The kept deals of a ranking, spilled to sorted runs past the memory budget. */
@@ -386,7 +352,7 @@ export class KeptDealRuns {
    *
    * @throws Error before `finish` and its work are done
    */
-  batchesByKey(limit: number, batchDeals: number): Iterable<KeptBatch> {
+  batchesByKey(limit: number, batchDeals: number): Iterable<PackedDeals> {
     return this.runs.length > 0 || limit < this.total
       ? batchesByKey(this.rankedByKey(limit), batchDeals)
       : this.memoryBatches(batchDeals);
@@ -472,7 +438,7 @@ export class KeptDealRuns {
    * The deals in memory in batches by key (as `batchesByKey`), copied from
    * the blocks' arrays straight into each batch's: no object per deal.
    */
-  private *memoryBatches(batchDeals: number): Generator<KeptBatch, void, undefined> {
+  private *memoryBatches(batchDeals: number): Generator<PackedDeals, void, undefined> {
     if (!this.finished || this.job !== undefined)
       throw new Error("KeptDealRuns: read before finish() and work()");
     const order = this.memoryOrder();
@@ -492,7 +458,7 @@ export class KeptDealRuns {
   }
 
   /** The deals at positions `b · blockDeals + j` of the blocks, as a batch (no ids at hand). */
-  private pack(picked: readonly number[]): KeptBatch {
+  private pack(picked: readonly number[]): PackedDeals {
     const count = picked.length;
     const keys = new Float64Array(count);
     const kinds = new Uint8Array(count);

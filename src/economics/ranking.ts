@@ -9,13 +9,9 @@ import type { DealKind } from "../search/kinds.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
-import {
-  batchesByKey,
-  type KeptBatch,
-  KeptDealRuns,
-  type RankedKeptDeal,
-} from "./kept-deal-runs.js";
+import { batchesByKey, KeptDealRuns, type RankedKeptDeal } from "./kept-deal-runs.js";
 import { keptKey } from "./kept-key.js";
+import type { PackedDeals } from "./packed-deals.js";
 import { type KeptDeal, TopDeals } from "./top-deals.js";
 
 /** The ranked deals of `rankDeals`: their count, and the deals built one at a time. */
@@ -134,7 +130,7 @@ export class Ranking {
    * that each end between two keys, equal keys in no particular order (for a
    * reader that puts them in id order itself: the threads writing a listing).
    */
-  keptBatches(batchDeals: number): Iterable<KeptBatch> {
+  keptBatches(batchDeals: number): Iterable<PackedDeals> {
     const runs = this.runs;
     return runs !== undefined
       ? runs.batchesByKey(this.scan.options.top, batchDeals)

@@ -24,6 +24,7 @@ import { dealJsonText } from "./deal-json.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { keptKey } from "./kept-key.js";
+import { DealPacker, type PackedDeals } from "./packed-deals.js";
 import type { SharedIndex } from "./shared-index.js";
 import { TopDeals } from "./top-deals.js";
 
@@ -79,18 +80,6 @@ export interface DealTask {
   readonly work: RankTask | FormatTask;
 }
 
-/**
- * Deals in flat arrays: deal j has kind `dealKinds[kinds[j]]`, `sizes[j]`
- * trades (in order in `trades`) and id `ids[j]`, or "" when its id was not
- * built (the receiver builds it if it needs it).
- */
-export interface PackedDeals {
-  readonly kinds: Uint8Array;
-  readonly sizes: Uint8Array;
-  readonly trades: Int32Array;
-  readonly ids: readonly string[];
-}
-
 /** A chunk of roots to rank. */
 export interface RankTask {
   readonly task: "rank";
@@ -140,7 +129,7 @@ export const defaultStreamBatch = 8192;
  * has taken: enough that a thread does not wait while the calling thread
  * takes the other threads' batches, few enough to bound what is in flight.
  */
-export const streamWindow = 4;
+const streamWindow = 4;
 
 /**
  * Batches of deals sent through a task's link (`acks[0]` counts those the
@@ -151,7 +140,7 @@ class DealStream {
 
   constructor(private readonly link: TaskLink) {}
 
-  send(batch: PackedDeals & { readonly keys: Float64Array }): void {
+  send(batch: PackedDeals): void {
     this.sent++;
     this.link.port.postMessage(batch);
     this.waitUntilTaken(this.sent - streamWindow);
@@ -180,8 +169,6 @@ class DealStream {
  */
 export interface FormatTask extends PackedDeals {
   readonly task: "format";
-  /** Each deal's rank key. */
-  readonly keys: Float64Array;
   /** The task's link to the calling thread (arrays on demand). */
   readonly link: TaskLink;
   /** Written before and after each deal's text. */
@@ -203,7 +190,6 @@ export interface TaskCounters {
 
 /** A chunk's kept deals (in no particular order) with their rank keys. */
 export interface RankedChunk extends PackedDeals {
-  readonly keys: Float64Array;
   readonly counters: TaskCounters;
 }
 
@@ -221,44 +207,6 @@ export interface FormattedDeals {
 
 /** A chunk's best deals are kept in a heap up to this many; past it every kept deal is returned. */
 export const chunkHeapLimit = 100_000;
-
-/** Packed deals, filled one at a time. */
-class DealPacker {
-  keys: number[] = [];
-  kinds: number[] = [];
-  sizes: number[] = [];
-  trades: number[] = [];
-  ids: string[] = [];
-
-  get size(): number {
-    return this.keys.length;
-  }
-
-  /** The deals as flat arrays; the packer is emptied. */
-  take(): PackedDeals & { readonly keys: Float64Array } {
-    const packed = {
-      keys: Float64Array.from(this.keys),
-      kinds: Uint8Array.from(this.kinds),
-      sizes: Uint8Array.from(this.sizes),
-      trades: Int32Array.from(this.trades),
-      ids: this.ids,
-    };
-    this.keys = [];
-    this.kinds = [];
-    this.sizes = [];
-    this.trades = [];
-    this.ids = [];
-    return packed;
-  }
-
-  add(key: number, kind: DealKind, trades: ArrayLike<number>, size: number, id: string): void {
-    this.keys.push(key);
-    this.kinds.push(dealKinds.indexOf(kind));
-    this.sizes.push(size);
-    for (let t = 0; t < size; t++) this.trades.push(trades[t]);
-    this.ids.push(id);
-  }
-}
 
 /** Searches, prices and ranks the deals of one chunk of the roots. */
 export function rankChunk(

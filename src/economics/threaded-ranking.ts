@@ -34,13 +34,13 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import type { FindDealsOptions } from "./find-options.js";
+import type { PackedDeals } from "./packed-deals.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
 import { useThreadRunner } from "./thread-runner.js";
 import {
   chunkHeapLimit,
   defaultStreamBatch,
-  type PackedDeals,
   progressFields,
   type TaskCounters,
   type TaskLink,
@@ -208,7 +208,7 @@ export async function rankOnThreads(
     onProgress === undefined ? undefined : setInterval(() => onProgress(live()), progressInterval);
   timer?.unref();
   try {
-    const keep = (deals: PackedDeals & { readonly keys: Float64Array }) => {
+    const keep = (deals: PackedDeals) => {
       const { keys, kinds: kindCodes, sizes, trades, ids } = deals;
       let at = 0;
       for (let j = 0; j < keys.length; j++) {
@@ -284,24 +284,21 @@ export async function rankOnThreads(
  */
 function openLink(
   index: TradeIndex,
-  keep: (deals: PackedDeals & { readonly keys: Float64Array }) => void,
+  keep: (deals: PackedDeals) => void,
 ): { link: TaskLink; done: () => void } {
   const channel = new MessageChannel();
   const acks = new Int32Array(new SharedArrayBuffer(8) as ArrayBufferLike as ArrayBuffer);
-  channel.port1.on(
-    "message",
-    (message: { array: IndexArrayName } | (PackedDeals & { readonly keys: Float64Array })) => {
-      if ("array" in message) {
-        channel.port1.postMessage(sharedArray(index, message.array));
-        Atomics.add(acks, 1, 1);
-        Atomics.notify(acks, 1);
-      } else {
-        keep(message);
-        Atomics.add(acks, 0, 1);
-        Atomics.notify(acks, 0);
-      }
-    },
-  );
+  channel.port1.on("message", (message: { array: IndexArrayName } | PackedDeals) => {
+    if ("array" in message) {
+      channel.port1.postMessage(sharedArray(index, message.array));
+      Atomics.add(acks, 1, 1);
+      Atomics.notify(acks, 1);
+    } else {
+      keep(message);
+      Atomics.add(acks, 0, 1);
+      Atomics.notify(acks, 0);
+    }
+  });
   return { link: { port: channel.port2, acks }, done: () => channel.port1.close() };
 }
 

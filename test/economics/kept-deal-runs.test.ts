@@ -6,7 +6,8 @@
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type KeptBatch, KeptDealRuns } from "../../src/economics/kept-deal-runs.js";
+import { KeptDealRuns } from "../../src/economics/kept-deal-runs.js";
+import type { PackedDeals } from "../../src/economics/packed-deals.js";
 import { compareRanked } from "../../src/economics/rank-order.js";
 import { type DealKind, dealKinds } from "../../src/search/kinds.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
@@ -32,7 +33,7 @@ const dealsArb = fc.uniqueArray(
  * that every batch but the last has at least `batchDeals` deals and ends
  * between two keys.
  */
-function readBatches(batches: Iterable<KeptBatch>, batchDeals: number): unknown[][] {
+function readBatches(batches: Iterable<PackedDeals>, batchDeals: number): unknown[][] {
   const all = [...batches];
   const deals: unknown[][] = [];
   all.forEach((batch, b) => {

@@ -212,7 +212,9 @@ describe("snapshot (.rdsnap)", () => {
     // Rewritten once open: only the reads queued at open (on the old file) can bring these.
     await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
     await file.prefetch(names);
-    names.forEach((name, i) => expect([...file.section(name)], name).toEqual(expected[i]));
+    names.forEach((name, i) => {
+      expect([...file.section(name)], name).toEqual(expected[i]);
+    });
     expect(await refusal(async () => file.section("index.outOffsets"))).toMatch(
       /changed since it was opened/,
     );
