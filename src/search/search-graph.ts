@@ -410,6 +410,16 @@ function sellersOfInArcs(
 
 const graphs = new WeakMap<TradeIndex, SearchGraph>();
 
+/** The snapshot section of a search graph array. */
+function graphSection(name: keyof SearchGraphArrays): string {
+  return `graph.${name}`;
+}
+
+/** Whether a snapshot stores a search graph. */
+function hasStoredGraph(file: SnapshotFile): boolean {
+  return file.has(graphSection("outTarget"));
+}
+
 /** The sections and the header of a search graph, for a snapshot. */
 export function searchGraphSections(graph: SearchGraph): {
   meta: SearchGraphHeader;
@@ -418,24 +428,27 @@ export function searchGraphSections(graph: SearchGraph): {
   const { arrays } = graph;
   return {
     meta: graph.header,
-    sections: searchGraphArrayNames.map((name) => ({ name: `graph.${name}`, array: arrays[name] })),
+    sections: searchGraphArrayNames.map((name) => ({
+      name: graphSection(name),
+      array: arrays[name],
+    })),
   };
 }
 
 /** The BFS graph stored in the snapshot the index's network was read from, if any. */
 function storedGraph(index: TradeIndex): SearchGraph | undefined {
   const file = snapshotOf(index.network);
-  if (file === undefined || !file.has("graph.outTarget")) return undefined;
+  if (file === undefined || !hasStoredGraph(file)) return undefined;
   const header = file.meta.graph as SearchGraphHeader;
   const arrays = Object.fromEntries(
-    searchGraphArrayNames.map((name) => [name, file.typed(`graph.${name}`, "i32")]),
+    searchGraphArrayNames.map((name) => [name, file.typed(graphSection(name), "i32")]),
   ) as SearchGraphArrays;
   return SearchGraph.fromArrays(index, header, arrays);
 }
 
 /** The names of the search graph's sections a snapshot stores (none when it stores no graph). */
 export function storedGraphSections(file: SnapshotFile): string[] {
-  return file.has("graph.outTarget") ? searchGraphArrayNames.map((name) => `graph.${name}`) : [];
+  return hasStoredGraph(file) ? searchGraphArrayNames.map(graphSection) : [];
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 
 import { recordColumnsOf } from "../model/parse-network.js";
+import type { SectionData } from "../model/snapshot/snapshot-file.js";
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import { statedAt } from "../util/typed-column.js";
 import { needRecordOf } from "./trade-figures.js";
@@ -90,7 +91,7 @@ export interface IncumbentFloors {
 export const floorSectionNames = ["index.incumbentFloor", "index.incumbentReference"] as const;
 
 /** The floors table of an index as snapshot sections (`floorSectionNames`). */
-export function floorsSections(index: TradeIndex): { name: string; array: Float64Array }[] {
+export function floorsSections(index: TradeIndex): SectionData[] {
   const { floor, reference } = incumbentFloors(index);
   return [
     { name: floorSectionNames[0], array: floor },

@@ -26,6 +26,11 @@ function sectionType(kind: { readonly BYTES_PER_ELEMENT: number; name: string })
   return "i32";
 }
 
+/** The snapshot section of an index array. */
+function indexSection(name: IndexArrayName): string {
+  return `index.${name}`;
+}
+
 /** The id pools an index stores. */
 type IdPool = "firmIds" | "productIds";
 
@@ -37,7 +42,8 @@ function idPoolSections(pool: IdPool): { readonly bytes: string; readonly ends: 
 /** The sections and the header of an index, with its per-need incumbent floors (`floorsSections`). */
 export function indexSections(index: TradeIndex): { meta: IndexHeader; sections: SectionData[] } {
   const sections: SectionData[] = [];
-  for (const name of indexArrayNames) sections.push({ name: `index.${name}`, array: index[name] });
+  for (const name of indexArrayNames)
+    sections.push({ name: indexSection(name), array: index[name] });
   for (const [name, ids] of [
     ["firmIds", index.firmIds],
     ["productIds", index.productIds],
@@ -55,7 +61,7 @@ export function indexSections(index: TradeIndex): { meta: IndexHeader; sections:
 
 /** Whether a snapshot holds an index. */
 export function hasStoredIndex(file: SnapshotFile): boolean {
-  return file.has("index.tradeOffer") && typeof file.meta.index === "object";
+  return file.has(indexSection("tradeOffer")) && typeof file.meta.index === "object";
 }
 
 /** The index stored in a snapshot, for `network` (read from the same snapshot). */
@@ -69,7 +75,7 @@ export function indexFromSnapshot(network: Network, file: SnapshotFile): TradeIn
     header,
     array: (name) => {
       const [kind] = arrayShape(header, name);
-      return file.typed(`index.${name}`, sectionType(kind)) as never;
+      return file.typed(indexSection(name), sectionType(kind)) as never;
     },
     firmIds: ids("firmIds"),
     productIds: ids("productIds"),
@@ -90,7 +96,7 @@ export function storedIndexSections(
     const sections = idPoolSections(pool);
     return [sections.bytes, sections.ends];
   });
-  return [...pools, ...names.map((name) => `index.${name}`), ...extra];
+  return [...pools, ...names.map(indexSection), ...extra];
 }
 
 /**
