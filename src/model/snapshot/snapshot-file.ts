@@ -144,36 +144,39 @@ export class SnapshotFile {
    * ```
    */
   async prefetch(names: readonly string[]): Promise<void> {
-    if (this.prefetcher === undefined) return;
     const prefetcher = this.prefetcher;
+    if (prefetcher === undefined) return;
+    // Sections another prefetch is reading: wait for that read.
+    const reads = [...new Set(names.flatMap((n) => this.pending.get(n) ?? []))];
     const wanted = [
       ...new Set(
         names.filter((n) => this.entries.has(n) && !this.loaded.has(n) && !this.pending.has(n)),
       ),
     ];
-    // Sections another prefetch is reading: wait for that read.
-    const elsewhere = [...new Set(names.flatMap((n) => this.pending.get(n) ?? []))];
-    if (wanted.length === 0) {
-      await Promise.all(elsewhere);
-      return;
-    }
-    // The reads are queued now, before this returns (the caller may compute meanwhile).
-    const reading = prefetcher(
-      wanted.map((name) => {
-        const entry = this.entry(name);
-        return { type: entry.type, byteStart: this.dataStart + entry.offset, length: entry.length };
-      }),
-    )
-      .then((arrays) => {
-        wanted.forEach((name, i) => {
-          if (!this.loaded.has(name)) this.loaded.set(name, arrays[i]);
+    if (wanted.length > 0) {
+      // The reads are queued now, before this returns (the caller may compute meanwhile).
+      const reading = prefetcher(
+        wanted.map((name) => {
+          const entry = this.entry(name);
+          return {
+            type: entry.type,
+            byteStart: this.dataStart + entry.offset,
+            length: entry.length,
+          };
+        }),
+      )
+        .then((arrays) => {
+          wanted.forEach((name, i) => {
+            if (!this.loaded.has(name)) this.loaded.set(name, arrays[i]);
+          });
+        })
+        .finally(() => {
+          for (const name of wanted) this.pending.delete(name);
         });
-      })
-      .finally(() => {
-        for (const name of wanted) this.pending.delete(name);
-      });
-    for (const name of wanted) this.pending.set(name, reading);
-    await Promise.all([reading, ...elsewhere]);
+      for (const name of wanted) this.pending.set(name, reading);
+      reads.push(reading);
+    }
+    await Promise.all(reads);
   }
 
   /** Whether the snapshot has a section of that name. */
