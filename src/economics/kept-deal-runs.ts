@@ -473,11 +473,11 @@ export class KeptDealRuns {
       tradeCount += sizes[d];
     }
     const trades = new Int32Array(tradeCount);
+    // Element by element: a deal has 2..12 trades, too few to pay for a view of them.
     for (let d = 0, at = 0; d < count; d++) {
       const block = this.blocks[picked[d] >>> blockShift];
       const from = (picked[d] & blockMask) * block.stride;
-      trades.set(block.trades.subarray(from, from + sizes[d]), at);
-      at += sizes[d];
+      for (let t = 0; t < sizes[d]; t++) trades[at++] = block.trades[from + t];
     }
     return { keys, kinds, sizes, trades, ids: new Array<string>(count).fill("") };
   }
