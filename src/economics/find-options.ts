@@ -82,17 +82,23 @@ export interface AsyncFindDealsOptions extends FindDealsOptions {
   readonly threads?: number;
   /**
    * Below this estimated work (the roots' `rootCosts` summed; a unit is
-   * ~15–20 ns of search and pricing on one thread), a search over the whole
-   * network runs on the calling thread even with `threads` > 1: starting the
-   * threads and sharing the index with them costs ~60–100 ms, more than such
-   * a search. The CLI sets `defaultMinThreadedWork` when `--threads` is not
-   * given. @defaultValue 0 (threads whenever asked)
+   * ~15–60 ns of search and pricing on one thread), a search over the whole
+   * network runs on the calling thread even with `threads` > 1: each new
+   * thread loads the library's code (~0.25 s) and runs its first tasks
+   * before V8 has optimized them (~0.3–0.4 s more), which a small search
+   * never earns back. The CLI sets `defaultMinThreadedWork` when `--threads`
+   * is not given. @defaultValue 0 (threads whenever asked)
    */
   readonly minThreadedWork?: number;
 }
 
-/** The `minThreadedWork` the CLI uses by default: 2^22 units, ~60–80 ms of one thread's search. */
-export const defaultMinThreadedWork = 2 ** 22;
+/**
+ * The `minThreadedWork` the CLI uses by default: 2^26 units, ~1.5–3 s of one
+ * thread's search. Measured on 2 cores (bench/RESULTS.md), `find --top 20`
+ * on the 100k-firm anchors network: 2 threads lose up to 5 parties (2^24.9
+ * units: 2.08 against 1.75 s) and win at 6 (2^26.6: 5.02 against 6.61 s).
+ */
+export const defaultMinThreadedWork = 2 ** 26;
 
 /** The most worker threads a search may be given. */
 export const maxThreadCount = 256;
