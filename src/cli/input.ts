@@ -8,6 +8,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { warmThreads } from "../economics/deal-threads.js";
 import { searchArrays } from "../economics/shared-index.js";
 import {
   collectBytes,
@@ -53,12 +54,20 @@ export interface LoadOptions {
   /** Build the breadth-first search graph too (a search over the whole network follows). @defaultValue false */
   readonly wholeNetworkSearch?: boolean;
   /**
-   * The search will run on worker threads: lay the index and the search
-   * graph out in shared memory (arrays not shared would be copied for the
-   * threads: at 1M firms ~490 MB more), and read a snapshot's sections in
-   * parallel (the threads would sit idle meanwhile). @defaultValue false
+   * The worker threads the search will run on. More than one: lay the index
+   * and the search graph out in shared memory (arrays not shared would be
+   * copied for the threads: at 1M firms ~490 MB more), read a snapshot's
+   * sections in parallel (the threads would sit idle meanwhile).
+   * @defaultValue 1
    */
-  readonly onThreads?: boolean;
+  readonly threads?: number;
+  /**
+   * From this size of network file on, the threads start while the file is
+   * read (each takes ~0.25 s to load its code) instead of once the search
+   * begins: for a search sure to run on them, or a file so large that it
+   * will. @defaultValue Infinity (never)
+   */
+  readonly warmThreadsFrom?: number;
 }
 
 /**
@@ -110,18 +119,23 @@ export async function loadNetwork(
         ...storedIndexSections(file, searchArrays),
       ]
     : undefined;
+  const threads = options.threads ?? 1;
+  const onThreads = threads > 1;
   const network =
     path === "-"
       ? await readStdin(io, explicit ?? "json")
-      : await readPath(path, explicit, io, readAhead);
+      : await readPath(path, explicit, io, readAhead, {
+          threads,
+          from: options.warmThreadsFrom ?? Number.POSITIVE_INFINITY,
+        });
   if (search) {
     await prefetchSearchGraph(network);
     // One thread searches at once; threads start on the graph while the rest is read.
-    if (options.onThreads !== true) await prefetchStoredIndex(network, searchArrays);
+    if (!onThreads) await prefetchStoredIndex(network, searchArrays);
   }
   const progress = buildProgress(io);
   try {
-    const build = { onProgress: progress.onProgress, shared: options.onThreads === true };
+    const build = { onProgress: progress.onProgress, shared: onThreads };
     const index = tradeIndexOf(network, build);
     if (options.wholeNetworkSearch === true) searchGraphOf(index, true, build);
   } finally {
@@ -155,8 +169,11 @@ async function readPath(
   explicit: InputFormat | undefined,
   io: CliIO,
   readAhead?: (file: SnapshotFile) => readonly string[],
+  /** Threads to start while a file of `from` bytes or more is read. */
+  warm: { readonly threads: number; readonly from: number } = { threads: 1, from: 0 },
 ): Promise<Network> {
   const info = await stat(path);
+  if (warm.threads > 1 && info.isFile() && info.size >= warm.from) void warmThreads(warm.threads);
   const format = explicit ?? inputFormatOfPath(path);
   if (info.isDirectory()) return readNetwork(path, { format: explicit });
   if (format === "rdsnap") return readSnapshot(path, readAhead);

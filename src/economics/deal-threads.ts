@@ -19,6 +19,7 @@ import type {
   FormattedDeals,
   RankedChunk,
   RankTask,
+  WarmTask,
   WorkerJob,
 } from "./thread-tasks.js";
 
@@ -56,14 +57,17 @@ export function workerEntry(): { readonly filename: string; readonly execArgv: s
 /** How long an idle worker thread waits for work before it ends (ms). */
 export const idleThreadMs = 5_000;
 
-const pools = new Map<number, Piscina<DealTask, RankedChunk | FormattedDeals>>();
+/** A pool running ranking tasks (and warm tasks, which return the thread's id). */
+type ThreadPool = Piscina<DealTask | WarmTask, RankedChunk | FormattedDeals | number>;
+
+const pools = new Map<number, ThreadPool>();
 
 /**
  * The pool of `threads` worker threads, started on first use and kept for
  * the process: a later ranking with as many threads finds them warm. Idle
  * threads never keep the process alive, and end after `idleThreadMs`.
  */
-function poolOf(threads: number): Piscina<DealTask, RankedChunk | FormattedDeals> {
+function poolOf(threads: number): ThreadPool {
   let pool = pools.get(threads);
   if (pool === undefined) {
     const { filename, execArgv } = workerEntry();
@@ -80,12 +84,35 @@ function poolOf(threads: number): Piscina<DealTask, RankedChunk | FormattedDeals
 }
 
 /**
+ * Starts the pool of `threads` worker threads ahead of a ranking that will
+ * use it: each loads the worker's code (~0.25 s) while the calling thread
+ * still reads the network, instead of after. A thread the ranking never uses
+ * ends after `idleThreadMs`, and none keeps the process alive.
+ *
+ * @returns once every thread has started: the ids of the threads that did (a
+ *   thread that fails to start fails the ranking's first task, not this)
+ */
+export async function warmThreads(threads: number): Promise<number[]> {
+  const pool = poolOf(threads);
+  // One task each: a task queued while every thread is still starting starts another.
+  const started = await Promise.allSettled(
+    Array.from({ length: threads }, () => pool.run({ warm: true }) as Promise<number>),
+  );
+  return started.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+}
+
+/** How many threads the pool of `threads` has now (started, starting or busy; 0 before its first use). */
+export function threadsStarted(threads: number): number {
+  return pools.get(threads)?.threads.length ?? 0;
+}
+
+/**
  * One ranking's work on a pool of worker threads: each task carries the job
  * (the shared index and the options; posting shared memory copies nothing),
  * which a thread sets up once and keeps for the job's next tasks.
  */
 export class DealThreads {
-  private readonly pool: Piscina<DealTask, RankedChunk | FormattedDeals>;
+  private readonly pool: ThreadPool;
   /** Aborts this job's running tasks (their threads are ended) on an error or a close. */
   private readonly stop = new AbortController();
   private readonly signal: AbortSignal;

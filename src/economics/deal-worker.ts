@@ -4,7 +4,7 @@
  * shared index a task's job carries (set up on the job's first task and kept
  * for its next ones) and runs the tasks of `thread-tasks.ts`.
  */
-import { receiveMessageOnPort } from "node:worker_threads";
+import { receiveMessageOnPort, threadId } from "node:worker_threads";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { indexOfShare } from "./shared-index.js";
@@ -18,6 +18,7 @@ import {
   rankChunk,
   type TaskLink,
   takeProgressSlot,
+  type WarmTask,
 } from "./thread-tasks.js";
 
 /** Jobs whose index a thread keeps (most recent last). */
@@ -61,7 +62,8 @@ function moved(formatted: FormattedDeals): FormattedDeals {
 }
 
 /** Runs one task. */
-export default function run(task: DealTask): RankedChunk | FormattedDeals {
+export default function run(task: DealTask | WarmTask): RankedChunk | FormattedDeals | number {
+  if ("warm" in task) return threadId;
   const { work, job } = task;
   link = work.link;
   try {

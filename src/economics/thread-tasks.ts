@@ -80,6 +80,11 @@ export interface DealTask {
   readonly work: RankTask | FormatTask;
 }
 
+/** A task that only starts a thread (`warmThreads`): it returns the thread's id. */
+export interface WarmTask {
+  readonly warm: true;
+}
+
 /** A chunk of roots to rank. */
 export interface RankTask {
   readonly task: "rank";

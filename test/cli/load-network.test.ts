@@ -2,13 +2,15 @@
  * `loadNetwork` builds the index and the BFS search graph in shared memory
  * when worker threads will search them (`find` over the whole network on
  * more than one thread), so that sharing them with the threads copies
- * nothing; otherwise in ordinary buffers.
+ * nothing; otherwise in ordinary buffers. A large file starts the threads
+ * while it is read.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { loadNetwork } from "../../src/cli/input.js";
+import { threadsStarted } from "../../src/economics/deal-threads.js";
 import { sharedArray } from "../../src/economics/shared-index.js";
 import { searchGraphOf } from "../../src/search/search-graph.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
@@ -31,7 +33,7 @@ describe("loadNetwork", () => {
       writeFileSync(file, JSON.stringify(completeGraph(5)));
       const network = await loadNetwork(file, undefined, io, {
         wholeNetworkSearch: true,
-        onThreads: shared,
+        threads: shared ? 2 : 1,
       });
       const index = tradeIndexOf(network);
       const kind = shared ? SharedArrayBuffer : ArrayBuffer;
@@ -43,4 +45,15 @@ describe("loadNetwork", () => {
       else expect(tradeNeed).not.toBe(index.tradeNeed);
     },
   );
+
+  it("starts the threads while a file of warmThreadsFrom bytes or more is read", async () => {
+    const file = join(dir, "k4.json");
+    writeFileSync(file, JSON.stringify(completeGraph(4)));
+    const size = JSON.stringify(completeGraph(4)).length;
+    // Pools of 3 and 5 threads: none started before in this file.
+    await loadNetwork(file, undefined, io, { threads: 3, warmThreadsFrom: size + 1 });
+    expect(threadsStarted(3)).toBe(0);
+    await loadNetwork(file, undefined, io, { threads: 5, warmThreadsFrom: size });
+    expect(threadsStarted(5)).toBe(5);
+  });
 });

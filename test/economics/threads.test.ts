@@ -10,7 +10,7 @@ import { MessageChannel } from "node:worker_threads";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dealToJson } from "../../src/economics/deal-json.js";
-import { DealThreads, workerEntry } from "../../src/economics/deal-threads.js";
+import { DealThreads, warmThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import { rankOnThreads, type ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
 import { UsageError } from "../../src/model/errors.js";
@@ -186,6 +186,29 @@ describe("threads", () => {
     const entry = workerEntry();
     expect(entry.filename.endsWith("deal-worker.ts")).toBe(true);
     expect(entry.execArgv).toEqual(["--import", "tsx"]);
+  });
+
+  it("start one thread per warm task, and a ranking after them gives one thread's deals", async () => {
+    // Three threads: no other test here uses a pool of three, so none is warm yet.
+    const started = await warmThreads(3);
+    expect(new Set(started).size).toBe(3);
+    const network = parseNetwork(completeGraph(6));
+    const options = { maxParties: 4, top: 40 };
+    const ranked = (await rankDealsAsync(network, {
+      ...options,
+      threads: 3,
+    })) as ThreadedRankedDeals;
+    try {
+      // The ranking ran on the threads started, and on no other.
+      const used = ranked.threadCounters.map((counters) => counters.thread);
+      expect(used.length).toBeGreaterThan(0);
+      for (const thread of used) expect(started).toContain(thread);
+      expect([...ranked].map((deal) => deal.id)).toEqual(
+        findDeals(network, options).map((deal) => deal.id),
+      );
+    } finally {
+      ranked.close();
+    }
   });
 
   it("run on the calling thread below minThreadedWork, and on threads above it", async () => {

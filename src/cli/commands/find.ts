@@ -63,6 +63,16 @@ Examples:
 /** Listings longer than this many deals have their JSON written by the worker threads. */
 const threadWrittenListing = 10_000;
 
+/** With `--threads N`: a network file this large starts the threads while it is read (a 100k-firm snapshot is ~73 MB). */
+const warmAskedThreadsBytes = 16 << 20;
+
+/**
+ * Without `--threads`: a network file this large starts the threads while
+ * it is read, its default search being well past `defaultMinThreadedWork`
+ * (2^27 units for the 1M-firm anchors snapshot of 735 MB).
+ */
+const warmThreadsBytes = 512 << 20;
+
 /** Runs `find`. */
 export async function runFind(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -96,7 +106,9 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     search: true,
     wholeNetworkSearch,
     // Worker threads view the very arrays the index and graph are built in.
-    onThreads: wholeNetworkSearch && (options.threads ?? 1) > 1,
+    threads: wholeNetworkSearch ? (options.threads ?? 1) : 1,
+    warmThreadsFrom:
+      options.minThreadedWork === undefined ? warmAskedThreadsBytes : warmThreadsBytes,
   });
   // A long JSON listing is written by the threads too; a short one is quicker written here.
   const deals = await searchWithProgress(
