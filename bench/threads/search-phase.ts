@@ -8,9 +8,10 @@
  *   npx tsx bench/threads/search-phase.ts NETWORK [--threads 2] [--reps 3] [--k 4]
  */
 import { parseArgs } from "node:util";
-import { rankDealsAsync } from "../../src/economics/find-deals.js";
+import { warmThreads } from "../../src/economics/deal-threads.js";
 import type { ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
 import { readNetwork } from "../../src/model/read-network.js";
+import { rankDealsAsync } from "../../src/node.js";
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +32,8 @@ const network = await readNetwork(path);
 const options = { kinds: ["cycle", "brokered"] as const, maxParties: Number(flags.k), top: 20 };
 
 async function once(n: number) {
+  // Threads idle for longer than `idleThreadMs` (a one-thread run) have ended: start them first.
+  if (n > 1) await warmThreads(n);
   const cpu = process.cpuUsage();
   const started = performance.now();
   const ranked = await rankDealsAsync(network, { ...options, threads: n });
