@@ -25,7 +25,9 @@ import {
   type ResolvedFindOptions,
   resolveFindOptions,
 } from "./find-options.js";
+import { surplusFloor } from "./objective.js";
 import { priceFast } from "./price-fast.js";
+import { tradeSurpluses } from "./trade-surplus.js";
 
 /** Deals between two looks at the clock for progress reports. */
 const progressCheckInterval = 1024;
@@ -98,11 +100,16 @@ export class DealScan {
 
   /**
    * Advances to the next deal that passes the key-account filter and loads it;
-   * false at the end, or when paused.
+   * false at the end, or when paused. With a `threshold` (a rank key: the
+   * worst a full ranking keeps) deals that surely rank below it by their
+   * surplus (`surplusFloor`) are passed over unloaded.
    */
-  next(): boolean {
+  next(threshold = Number.NEGATIVE_INFINITY): boolean {
     const { cursor, index, economy } = this;
-    const { keyAccountsOnly, initiator } = this.options;
+    const { keyAccountsOnly, initiator, objective } = this.options;
+    // Around an initiator the search reads a few trades: the whole table would cost more.
+    const floor = initiator < 0 ? surplusFloor(objective, threshold) : Number.NEGATIVE_INFINITY;
+    const surpluses = floor === Number.NEGATIVE_INFINITY ? undefined : tradeSurpluses(index);
     this.wasPaused = false;
     if (
       this.pauseTime !== Number.POSITIVE_INFINITY &&
@@ -118,6 +125,12 @@ export class DealScan {
       if (this.options.onProgress !== undefined && ++this.sinceCheck >= progressCheckInterval)
         this.tick();
       if (keyAccountsOnly && !this.keyAccountBuys()) continue;
+      if (surpluses !== undefined) {
+        const trades = cursor.trades;
+        let surplus = 0;
+        for (let j = 0, size = cursor.size; j < size; j++) surplus += surpluses[trades[j]];
+        if (surplus < floor) continue;
+      }
       economy.loadIndexDeal(index, cursor.kind, cursor.trades, cursor.size, initiator);
       return true;
     }

@@ -69,3 +69,23 @@ export function objectiveBound(
   }
   return objective === "initiatorNet" ? bound : economy.dealProbability * bound;
 }
+
+/**
+ * The surplus below which a deal surely ranks below `threshold` (a rank key:
+ * the worst a full ranking keeps), so that it need not be loaded or priced;
+ * −Infinity when the surplus bounds nothing. Under the surplus objectives a
+ * deal scores its surplus, or its surplus times a probability ≤ 1, which for
+ * a positive threshold is at most the surplus (a negative surplus scores
+ * ≤ 0). The floor lies below the threshold by 10⁻⁹ of it, more than
+ * `surelyBelow`'s margin, so every deal it passes over `keptKey` would too.
+ */
+export function surplusFloor(objective: Objective, threshold: number): number {
+  return threshold > 0 && scoreBoundedBySurplus(objective)
+    ? threshold - 1e-9 * threshold
+    : Number.NEGATIVE_INFINITY;
+}
+
+/** Whether a deal's positive score under `objective` is at most its surplus (the surplus objectives). */
+export function scoreBoundedBySurplus(objective: Objective): boolean {
+  return objective === "surplus" || objective === "expectedSurplus";
+}

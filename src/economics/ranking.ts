@@ -74,12 +74,13 @@ export class Ranking {
     // Writing a run of kept deals is done a slice at a time, like the search.
     while (!this.searched) {
       if (runs?.busy && !runs.work(until)) return false;
-      if (!scan.next()) {
+      const threshold = heap?.full ? heap.threshold : Number.NEGATIVE_INFINITY;
+      if (!scan.next(threshold)) {
         if (scan.paused) return false;
         this.searched = true;
         break;
       }
-      const key = keptKey(scan, heap?.full ? heap.threshold : Number.NEGATIVE_INFINITY);
+      const key = keptKey(scan, threshold);
       if (key === undefined) continue;
       if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);
       else runs?.offer(key, cursor.kind, cursor.trades, cursor.size);

@@ -25,6 +25,7 @@ import type { IndexArrayName, IndexArrayViews, IndexHeader } from "../trade-inde
 import { TradeIndex } from "../trade-index/trade-index.js";
 import type { StringList } from "../util/string-interner.js";
 import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
+import { adoptTradeSurpluses, tradeSurpluses } from "./trade-surplus.js";
 
 /** Strings as a UTF-8 pool's two arrays (`Utf8Pool.of`). */
 interface SharedStrings {
@@ -43,6 +44,8 @@ export interface SharedIndex {
   readonly graph: SearchGraphArrays;
   /** The per-need incumbent floors (`incumbentFloors`), when the threads price or build deals under the counter. */
   readonly floors: IncumbentFloors | undefined;
+  /** Each trade's m − c (`tradeSurpluses`), when the threads rank their best deals by a surplus objective. */
+  readonly surpluses: Float64Array | undefined;
 }
 
 /**
@@ -98,9 +101,15 @@ function sharedStrings(list: StringList): SharedStrings {
  * The index and its search graph over the whole network (BFS order) as
  * shared memory; with `floors`, the per-need incumbent floors too (what
  * building a deal's counters or pricing under the counter reads from the
- * need records, which worker threads do not have).
+ * need records, which worker threads do not have); with `surpluses`, the
+ * trades' surpluses (built once for every thread).
  */
-export function shareIndex(index: TradeIndex, graph: SearchGraph, floors: boolean): SharedIndex {
+export function shareIndex(
+  index: TradeIndex,
+  graph: SearchGraph,
+  floors: boolean,
+  surpluses = false,
+): SharedIndex {
   const arrays: Partial<Record<IndexArrayName, SharedArray>> = {};
   for (const name of searchArrays) arrays[name] = sharedArray(index, name);
   const graphArrays: Partial<SearchGraphArrays> = {};
@@ -115,6 +124,7 @@ export function shareIndex(index: TradeIndex, graph: SearchGraph, floors: boolea
     graphHeader: graph.header,
     graph: graphArrays as SearchGraphArrays,
     floors: floors ? sharedFloors(incumbentFloors(index)) : undefined,
+    surpluses: surpluses ? inSharedMemory(tradeSurpluses(index, true)) : undefined,
   };
 }
 
@@ -143,5 +153,6 @@ export function indexOfShare(
   });
   adoptSearchGraph(SearchGraph.fromArrays(index, share.graphHeader, share.graph));
   if (share.floors !== undefined) adoptIncumbentFloors(index, share.floors);
+  if (share.surpluses !== undefined) adoptTradeSurpluses(index, share.surpluses);
   return index;
 }

@@ -235,8 +235,9 @@ export function rankChunk(
   const given = task.threshold;
   const { stream, link, streamBatch } = task;
   const sent = new DealStream(link);
-  while (top > 0 && scan.next()) {
+  for (;;) {
     const threshold = heap?.full ? Math.max(given, heap.threshold) : given;
+    if (top === 0 || !scan.next(threshold)) break;
     const key = keptKey(scan, threshold);
     if (key === undefined) continue;
     if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);

@@ -34,6 +34,7 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import type { FindDealsOptions } from "./find-options.js";
+import { scoreBoundedBySurplus } from "./objective.js";
 import type { PackedDeals } from "./packed-deals.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
@@ -137,6 +138,9 @@ export async function rankOnThreads(
   const kinds = searchedKinds(resolved.kinds, maxParties);
   // The threads get the incumbent floors to price under the counter, or to build deals.
   const floors = resolved.competition === "counter" || threaded.jsonTexts === true;
+  // Threads ranking their best deals by a surplus objective pass over most unloaded (`surplusFloor`).
+  const surpluses =
+    resolved.top > 0 && resolved.top <= chunkHeapLimit && scoreBoundedBySurplus(resolved.objective);
   const pricingRead = prefetchStoredIndex(network, searchArrays, floors ? floorSectionNames : []);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);
@@ -164,7 +168,7 @@ export async function rankOnThreads(
   const threads = new DealThreads(
     {
       id: nextJob++,
-      share: shareIndex(index, graph, floors),
+      share: shareIndex(index, graph, floors, surpluses),
       options: threadOptions,
       slots,
       progress,
