@@ -19,6 +19,7 @@ import type {
   FormattedDeals,
   RankedChunk,
   RankTask,
+  SurplusTask,
   WarmTask,
   WorkerJob,
 } from "./thread-tasks.js";
@@ -135,6 +136,14 @@ export class DealThreads {
       { job: this.job, work: task },
       { signal: this.signal, transferList },
     ) as Promise<RankedChunk>;
+  }
+
+  /** Writes a part of the job's table of trade surpluses on the next free thread. */
+  fillSurpluses(task: SurplusTask): Promise<number> {
+    return this.pool.run(
+      { job: this.job, work: task },
+      { signal: this.signal, transferList: [task.link.port] },
+    ) as Promise<number>;
   }
 
   /** Writes ranked deals' JSON texts on the next free thread. */

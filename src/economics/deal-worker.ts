@@ -20,6 +20,7 @@ import {
   takeProgressSlot,
   type WarmTask,
 } from "./thread-tasks.js";
+import { fillSharedPart } from "./trade-surplus.js";
 
 /** Jobs whose index a thread keeps (most recent last). */
 const keptJobs = 2;
@@ -68,9 +69,16 @@ export default function run(task: DealTask | WarmTask): RankedChunk | FormattedD
   link = work.link;
   try {
     const { index, slot } = setUp(task);
-    return work.task === "rank"
-      ? rankChunk(index, job, slot, work)
-      : moved(formatDeals(index, job.options, work));
+    switch (work.task) {
+      case "rank":
+        return rankChunk(index, job, slot, work);
+      case "format":
+        return moved(formatDeals(index, job.options, work));
+      case "surpluses":
+        if (job.share.surpluses !== undefined)
+          fillSharedPart(index, job.share.surpluses, work.part);
+        return work.part;
+    }
   } finally {
     work.link.port.close();
     link = undefined;

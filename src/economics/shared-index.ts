@@ -25,7 +25,7 @@ import type { IndexArrayName, IndexArrayViews, IndexHeader } from "../trade-inde
 import { TradeIndex } from "../trade-index/trade-index.js";
 import type { StringList } from "../util/string-interner.js";
 import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
-import { adoptTradeSurpluses, tradeSurpluses } from "./trade-surplus.js";
+import { adoptTradeSurpluses, type SharedTradeSurpluses } from "./trade-surplus.js";
 
 /** Strings as a UTF-8 pool's two arrays (`Utf8Pool.of`). */
 interface SharedStrings {
@@ -44,8 +44,8 @@ export interface SharedIndex {
   readonly graph: SearchGraphArrays;
   /** The per-need incumbent floors (`incumbentFloors`), when the threads price or build deals under the counter. */
   readonly floors: IncumbentFloors | undefined;
-  /** Each trade's m − c (`tradeSurpluses`), when the threads rank their best deals by a surplus objective. */
-  readonly surpluses: Float64Array | undefined;
+  /** Each trade's m − c (`tradeSurpluses`), which the threads fill as their first tasks, when they rank their best deals by a surplus objective. */
+  readonly surpluses: SharedTradeSurpluses | undefined;
 }
 
 /**
@@ -101,14 +101,14 @@ function sharedStrings(list: StringList): SharedStrings {
  * The index and its search graph over the whole network (BFS order) as
  * shared memory; with `floors`, the per-need incumbent floors too (what
  * building a deal's counters or pricing under the counter reads from the
- * need records, which worker threads do not have); with `surpluses`, the
- * trades' surpluses (built once for every thread).
+ * need records, which worker threads do not have); with `surpluses`, a
+ * table of the trades' surpluses for the threads to fill.
  */
 export function shareIndex(
   index: TradeIndex,
   graph: SearchGraph,
   floors: boolean,
-  surpluses = false,
+  surpluses?: SharedTradeSurpluses,
 ): SharedIndex {
   const arrays: Partial<Record<IndexArrayName, SharedArray>> = {};
   for (const name of searchArrays) arrays[name] = sharedArray(index, name);
@@ -124,7 +124,7 @@ export function shareIndex(
     graphHeader: graph.header,
     graph: graphArrays as SearchGraphArrays,
     floors: floors ? sharedFloors(incumbentFloors(index)) : undefined,
-    surpluses: surpluses ? inSharedMemory(tradeSurpluses(index, true)) : undefined,
+    surpluses,
   };
 }
 

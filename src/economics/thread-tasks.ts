@@ -77,7 +77,14 @@ function writeProgress(job: WorkerJob, slot: ProgressSlot, stats: Readonly<Searc
 /** A task as posted to a worker thread. */
 export interface DealTask {
   readonly job: WorkerJob;
-  readonly work: RankTask | FormatTask;
+  readonly work: RankTask | FormatTask | SurplusTask;
+}
+
+/** A part of the job's table of trade surpluses to write (`fillSharedPart`): a thread's first task. */
+export interface SurplusTask {
+  readonly task: "surpluses";
+  readonly part: number;
+  readonly link: TaskLink;
 }
 
 /** A task that only starts a thread (`warmThreads`): it returns the thread's id. */

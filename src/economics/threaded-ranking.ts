@@ -47,6 +47,7 @@ import {
   type TaskLink,
   type ThreadFindOptions,
 } from "./thread-tasks.js";
+import { sharedTradeSurpluses } from "./trade-surplus.js";
 
 /** Numbers the jobs posted to the threads. */
 let nextJob = 1;
@@ -138,9 +139,6 @@ export async function rankOnThreads(
   const kinds = searchedKinds(resolved.kinds, maxParties);
   // The threads get the incumbent floors to price under the counter, or to build deals.
   const floors = resolved.competition === "counter" || threaded.jsonTexts === true;
-  // Threads ranking their best deals by a surplus objective pass over most unloaded (`surplusFloor`).
-  const surpluses =
-    resolved.top > 0 && resolved.top <= chunkHeapLimit && scoreBoundedBySurplus(resolved.objective);
   const pricingRead = prefetchStoredIndex(network, searchArrays, floors ? floorSectionNames : []);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);
@@ -165,6 +163,12 @@ export async function rankOnThreads(
       8 * progressFields * 4 * threaded.threads,
     ) as ArrayBufferLike as ArrayBuffer,
   );
+  // Threads ranking their best deals by a surplus objective pass over most
+  // deals unloaded (`surplusFloor`), once they have written the trades' surpluses.
+  const surpluses =
+    chunks.length > 0 && resolved.top <= chunkHeapLimit && scoreBoundedBySurplus(resolved.objective)
+      ? sharedTradeSurpluses(index, threaded.threads)
+      : undefined;
   const threads = new DealThreads(
     {
       id: nextJob++,
@@ -227,6 +231,14 @@ export async function rankOnThreads(
         at += size;
       }
     };
+    // The threads' first tasks: the parts of the surpluses' table (queued before any chunk).
+    const filled = Promise.all(
+      Array.from({ length: surpluses?.parts ?? 0 }, (_, part) => {
+        const { link, done } = openLink(index, keep);
+        return threads.fillSurpluses({ task: "surpluses", part, link }).finally(done);
+      }),
+    );
+    filled.catch(() => {}); // awaited once the chunks are ranked
     // A ranking of every deal gets each chunk's deals in batches as they are found.
     const stream = resolved.top > chunkHeapLimit;
     await pull(chunks.length, 2 * threaded.threads, (c) => {
@@ -247,6 +259,7 @@ export async function rankOnThreads(
         })
         .finally(done);
     });
+    await filled;
     clearInterval(timer);
     onProgress?.(stats);
     ranking.searchedElsewhere();

@@ -5,38 +5,84 @@
  * `DealEconomy.derive` makes. A ranking of the best N deals by a surplus
  * objective reads it to pass over deals that cannot enter (`surplusFloor`)
  * without loading them: one read per trade instead of a dozen.
+ *
+ * Worker threads share one table, which they fill in parts as their first
+ * tasks (`SharedTradeSurpluses`); until every part is written a thread loads
+ * every deal.
  */
 import type { TradeIndex } from "../trade-index/trade-index.js";
 
-const cache = new WeakMap<TradeIndex, Float64Array>();
+/** A table in shared memory, filled in `parts` by worker threads; `filled[0]` counts the parts written. */
+export interface SharedTradeSurpluses {
+  readonly values: Float64Array;
+  readonly filled: Int32Array;
+  readonly parts: number;
+}
+
+const built = new WeakMap<TradeIndex, Float64Array>();
+const adopted = new WeakMap<TradeIndex, SharedTradeSurpluses>();
+
+/** Writes m − c of trades [from, to) of the index into `values`. */
+export function fillTradeSurpluses(
+  index: TradeIndex,
+  values: Float64Array,
+  from = 0,
+  to = values.length,
+): void {
+  const { tradeOffer, tradeNeed, tradePremium, offerCapacity, offerUnitMargin, needQuantity } =
+    index;
+  for (let t = from; t < to; t++) {
+    const offer = tradeOffer[t];
+    const q = Math.min(offerCapacity[offer], needQuantity[tradeNeed[t]]);
+    values[t] = offerUnitMargin[offer] * q - tradePremium[t];
+  }
+}
 
 /**
- * m − c of every trade of the index, built once per index (in shared memory
- * with `shared`, for worker threads).
+ * m − c of every trade of the index: built on first call, or the shared
+ * table the index adopted — undefined while its parts are still being
+ * written.
  *
  * @example
- * const surplus = tradeSurpluses(index)[t1] + tradeSurpluses(index)[t2];
+ * const surplus = tradeSurpluses(index)![t1] + tradeSurpluses(index)![t2];
  */
-export function tradeSurpluses(index: TradeIndex, shared = false): Float64Array {
-  let values = cache.get(index);
+export function tradeSurpluses(index: TradeIndex): Float64Array | undefined {
+  const shared = adopted.get(index);
+  if (shared !== undefined)
+    return Atomics.load(shared.filled, 0) === shared.parts ? shared.values : undefined;
+  let values = built.get(index);
   if (values === undefined) {
-    const { tradeOffer, tradeNeed, tradePremium, offerCapacity, offerUnitMargin, needQuantity } =
-      index;
-    const bytes = 8 * index.tradeCount;
-    values = new Float64Array(
-      (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes)) as ArrayBuffer,
-    );
-    for (let t = 0; t < values.length; t++) {
-      const offer = tradeOffer[t];
-      const q = Math.min(offerCapacity[offer], needQuantity[tradeNeed[t]]);
-      values[t] = offerUnitMargin[offer] * q - tradePremium[t];
-    }
-    cache.set(index, values);
+    values = new Float64Array(index.tradeCount);
+    fillTradeSurpluses(index, values);
+    built.set(index, values);
   }
   return values;
 }
 
-/** Makes `values` the index's trade surpluses (a worker thread's view of the calling thread's). */
-export function adoptTradeSurpluses(index: TradeIndex, values: Float64Array): void {
-  cache.set(index, values);
+/** An empty shared table for the index, to be filled in `parts` (`fillSharedPart`). */
+export function sharedTradeSurpluses(index: TradeIndex, parts: number): SharedTradeSurpluses {
+  const memory = (bytes: number) => new SharedArrayBuffer(bytes) as ArrayBufferLike as ArrayBuffer;
+  return {
+    values: new Float64Array(memory(8 * index.tradeCount)),
+    filled: new Int32Array(memory(4)),
+    parts,
+  };
+}
+
+/** The trades of part `part` of a shared table: [from, to). */
+export function partTrades(table: SharedTradeSurpluses, part: number): [number, number] {
+  const n = table.values.length;
+  return [Math.floor((n * part) / table.parts), Math.floor((n * (part + 1)) / table.parts)];
+}
+
+/** Writes part `part` of a shared table and counts it written. */
+export function fillSharedPart(index: TradeIndex, table: SharedTradeSurpluses, part: number): void {
+  const [from, to] = partTrades(table, part);
+  fillTradeSurpluses(index, table.values, from, to);
+  Atomics.add(table.filled, 0, 1);
+}
+
+/** Makes a shared table the index's (a worker thread's view of the job's). */
+export function adoptTradeSurpluses(index: TradeIndex, table: SharedTradeSurpluses): void {
+  adopted.set(index, table);
 }

@@ -13,7 +13,12 @@ import type { Objective } from "../../src/economics/deal.js";
 import { findDeals, iterateDeals, rankDealsAsync } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
 import { surplusFloor } from "../../src/economics/objective.js";
-import { tradeSurpluses } from "../../src/economics/trade-surplus.js";
+import {
+  adoptTradeSurpluses,
+  fillSharedPart,
+  sharedTradeSurpluses,
+  tradeSurpluses,
+} from "../../src/economics/trade-surplus.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
@@ -52,7 +57,7 @@ describe("tradeSurpluses", () => {
         },
       ],
     });
-    expect([...tradeSurpluses(tradeIndexOf(network))]).toEqual([13]);
+    expect([...(tradeSurpluses(tradeIndexOf(network)) ?? [])]).toEqual([13]);
   });
 });
 
@@ -90,14 +95,33 @@ describe("a bounded ranking by a surplus objective", () => {
   });
 
   it("is the same on worker threads, which share the trades' surpluses", async () => {
-    const network = parseNetwork(completeGraph(6));
-    const options: FindDealsOptions = { maxParties: 4, top: 9, objective: "expectedSurplus" };
+    // Top 3: each chunk's own ranking is full after 3 deals, and passes over the rest.
+    const network = parseNetwork(completeGraph(7));
+    const options: FindDealsOptions = { maxParties: 4, top: 3, objective: "expectedSurplus" };
     const all = [...iterateDeals(network, { maxParties: 4 })].sort(byRank);
     const ranked = await rankDealsAsync(network, { ...options, threads: 2 });
     try {
-      expect(listed(ranked)).toEqual(listed(all.slice(0, 9)));
+      expect(listed(ranked)).toEqual(listed(all.slice(0, 3)));
     } finally {
       ranked.close();
     }
+  });
+});
+
+describe("a shared table of trade surpluses", () => {
+  it("is the table built on the calling thread once every part is written, and none before", () => {
+    const network = parseNetwork(completeGraph(7));
+    const built = tradeSurpluses(tradeIndexOf(network));
+    // A second index of the same network: a worker thread's view, filling a shared table.
+    const view = tradeIndexOf(parseNetwork(completeGraph(7)));
+    const table = sharedTradeSurpluses(view, 3);
+    adoptTradeSurpluses(view, table);
+    for (const part of [2, 0]) {
+      fillSharedPart(view, table, part);
+      expect(tradeSurpluses(view)).toBeUndefined();
+    }
+    fillSharedPart(view, table, 1);
+    expect(built).toHaveLength(7 * 6);
+    expect(tradeSurpluses(view)).toEqual(built);
   });
 });
