@@ -25,6 +25,7 @@ import { prefetchSearchGraph, searchGraphOf, storedGraphSections } from "../sear
 import type { BuildProgress } from "../trade-index/build-index.js";
 import { prefetchStoredIndex, storedIndexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
+import { surplusSectionName } from "../trade-index/trade-surplus.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
 import { parseNetworkTextWithHint } from "./json-lines-hint.js";
@@ -68,6 +69,12 @@ export interface LoadOptions {
    * will. @defaultValue Infinity (never)
    */
   readonly warmThreadsFrom?: number;
+  /**
+   * A ranking of the best deals over the whole network by a surplus
+   * objective follows: read a snapshot's trade surpluses ahead too
+   * (`tradeSurpluses`). @defaultValue false
+   */
+  readonly rankBySurplus?: boolean;
 }
 
 /**
@@ -116,7 +123,11 @@ export async function loadNetwork(
   const readAhead = search
     ? (file: SnapshotFile) => [
         ...storedGraphSections(file),
-        ...storedIndexSections(file, searchArrays),
+        ...storedIndexSections(
+          file,
+          searchArrays,
+          options.rankBySurplus === true ? [surplusSectionName] : [],
+        ),
       ]
     : undefined;
   const threads = options.threads ?? 1;

@@ -17,6 +17,7 @@ import type { DealKind } from "../search/kinds.js";
 import type { RootRanges } from "../search/root-ranges.js";
 import { incumbentFloors } from "../trade-index/incumbent-floors.js";
 import { TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
+import { tradeSurpluses } from "../trade-index/trade-surplus.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
 import { DealEconomy } from "./deal-economy.js";
@@ -27,7 +28,6 @@ import {
 } from "./find-options.js";
 import { surplusFloor } from "./objective.js";
 import { priceFast } from "./price-fast.js";
-import { tradeSurpluses } from "./trade-surplus.js";
 
 /** Deals between two looks at the clock for progress reports. */
 const progressCheckInterval = 1024;

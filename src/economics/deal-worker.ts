@@ -7,6 +7,7 @@
 import { receiveMessageOnPort, threadId } from "node:worker_threads";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { TradeIndex } from "../trade-index/trade-index.js";
+import { fillSharedPart } from "../trade-index/trade-surplus.js";
 import { indexOfShare } from "./shared-index.js";
 import {
   type DealTask,
@@ -20,7 +21,6 @@ import {
   takeProgressSlot,
   type WarmTask,
 } from "./thread-tasks.js";
-import { fillSharedPart } from "./trade-surplus.js";
 
 /** Jobs whose index a thread keeps (most recent last). */
 const keptJobs = 2;

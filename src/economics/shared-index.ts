@@ -23,9 +23,9 @@ import {
 } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName, IndexArrayViews, IndexHeader } from "../trade-index/index-layout.js";
 import { TradeIndex } from "../trade-index/trade-index.js";
+import { adoptTradeSurpluses, type SharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import type { StringList } from "../util/string-interner.js";
 import { poolOf, stringsOf, Utf8Pool } from "../util/utf8-pool.js";
-import { adoptTradeSurpluses, type SharedTradeSurpluses } from "./trade-surplus.js";
 
 /** Strings as a UTF-8 pool's two arrays (`Utf8Pool.of`). */
 interface SharedStrings {

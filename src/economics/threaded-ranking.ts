@@ -31,6 +31,7 @@ import { floorSectionNames } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
+import { sharedTradeSurpluses, surplusSectionName } from "../trade-index/trade-surplus.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import type { FindDealsOptions } from "./find-options.js";
@@ -47,7 +48,6 @@ import {
   type TaskLink,
   type ThreadFindOptions,
 } from "./thread-tasks.js";
-import { sharedTradeSurpluses } from "./trade-surplus.js";
 
 /** Numbers the jobs posted to the threads. */
 let nextJob = 1;
@@ -139,7 +139,14 @@ export async function rankOnThreads(
   const kinds = searchedKinds(resolved.kinds, maxParties);
   // The threads get the incumbent floors to price under the counter, or to build deals.
   const floors = resolved.competition === "counter" || threaded.jsonTexts === true;
-  const pricingRead = prefetchStoredIndex(network, searchArrays, floors ? floorSectionNames : []);
+  // Threads ranking their best deals by a surplus objective pass over most
+  // deals unloaded (`surplusFloor`), once the trades' surpluses are there.
+  const passOver =
+    resolved.top > 0 && resolved.top <= chunkHeapLimit && scoreBoundedBySurplus(resolved.objective);
+  const pricingRead = prefetchStoredIndex(network, searchArrays, [
+    ...(floors ? floorSectionNames : []),
+    ...(passOver ? [surplusSectionName] : []),
+  ]);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);
   await pricingRead;
@@ -163,12 +170,9 @@ export async function rankOnThreads(
       8 * progressFields * 4 * threaded.threads,
     ) as ArrayBufferLike as ArrayBuffer,
   );
-  // Threads ranking their best deals by a surplus objective pass over most
-  // deals unloaded (`surplusFloor`), once they have written the trades' surpluses.
+  // Stored in the snapshot, or written by the threads in parts as their first tasks.
   const surpluses =
-    chunks.length > 0 && resolved.top <= chunkHeapLimit && scoreBoundedBySurplus(resolved.objective)
-      ? sharedTradeSurpluses(index, threaded.threads)
-      : undefined;
+    passOver && chunks.length > 0 ? sharedTradeSurpluses(index, threaded.threads) : undefined;
   const threads = new DealThreads(
     {
       id: nextJob++,

@@ -16,6 +16,7 @@ import {
   indexArrayNames,
 } from "./index-layout.js";
 import { TradeIndex } from "./trade-index.js";
+import { surplusSections } from "./trade-surplus.js";
 
 /** The section type of an element type. */
 function sectionType(kind: { readonly BYTES_PER_ELEMENT: number; name: string }): SectionType {
@@ -39,7 +40,10 @@ function idPoolSections(pool: IdPool): { readonly bytes: string; readonly ends: 
   return { bytes: `index.${pool}.bytes`, ends: `index.${pool}.ends` };
 }
 
-/** The sections and the header of an index, with its per-need incumbent floors (`floorsSections`). */
+/**
+ * The sections and the header of an index, with its per-need incumbent
+ * floors (`floorsSections`) and its trades' surpluses (`surplusSections`).
+ */
 export function indexSections(index: TradeIndex): { meta: IndexHeader; sections: SectionData[] } {
   const sections: SectionData[] = [];
   for (const name of indexArrayNames)
@@ -53,7 +57,7 @@ export function indexSections(index: TradeIndex): { meta: IndexHeader; sections:
     sections.push({ name: names.bytes, array: pool.bytesView() });
     sections.push({ name: names.ends, array: pool.endsView() });
   }
-  sections.push(...floorsSections(index));
+  sections.push(...floorsSections(index), ...surplusSections(index));
   const { header } = index;
   // The arrays are written at their lengths: no room beyond the counts.
   return { meta: { ...header, tradeRoom: header.tradeCount, arcRoom: header.arcCount }, sections };

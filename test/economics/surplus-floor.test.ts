@@ -6,25 +6,33 @@
  * and cut at N — on random networks with many deals and small N, and on
  * complete graphs, where every cycle of k parties ties at 350·k and only the
  * ids tell them apart: a deal tying the worst kept score must still come in.
+ * The table itself: by hand, filled in parts for worker threads, and read
+ * from a snapshot that stores it.
  */
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Objective } from "../../src/economics/deal.js";
 import { findDeals, iterateDeals, rankDealsAsync } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
 import { surplusFloor } from "../../src/economics/objective.js";
+import { writeNetwork } from "../../src/interop/write-network.js";
+import { parseNetwork } from "../../src/model/parse-network.js";
+import { readNetwork } from "../../src/model/read-network.js";
+import { snapshotOf } from "../../src/model/snapshot/snapshot-of.js";
+import type { DealKind } from "../../src/search/kinds.js";
+import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import {
   adoptTradeSurpluses,
   fillSharedPart,
   sharedTradeSurpluses,
+  surplusSectionName,
   tradeSurpluses,
-} from "../../src/economics/trade-surplus.js";
-import { parseNetwork } from "../../src/model/parse-network.js";
-import type { DealKind } from "../../src/search/kinds.js";
-import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
+} from "../../src/trade-index/trade-surplus.js";
 import { completeGraph } from "../helpers/complete-graph.js";
 import { randomNetwork } from "../helpers/random-network.js";
 import { byRank } from "../helpers/search-options.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import "../../src/node.js";
 
 /** The ids and scores of a listing, what two rankings are compared by. */
@@ -123,5 +131,33 @@ describe("a shared table of trade surpluses", () => {
     fillSharedPart(view, table, 1);
     expect(built).toHaveLength(7 * 6);
     expect(tradeSurpluses(view)).toEqual(built);
+  });
+});
+
+describe("a snapshot's table of trade surpluses", () => {
+  const dir = temporaryFolder("rd-surplus-");
+
+  it("is read from the snapshot, which stores the table built from the index, and is shared ready", async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(randomNetwork({ maxFirms: 8, maxProducts: 3 }), async (raw) => {
+        const network = parseNetwork(raw);
+        const path = join(dir, `surplus-${runs++}.rdsnap`);
+        await writeNetwork(network, path);
+        const back = await readNetwork(path);
+        const file = snapshotOf(back);
+        expect(file?.has(surplusSectionName)).toBe(true);
+        const index = tradeIndexOf(back);
+        const stored = file?.typed(surplusSectionName, "f64");
+        // The table is the stored section itself, not a pass over the trades.
+        expect(tradeSurpluses(index)).toBe(stored);
+        expect(tradeSurpluses(index)).toEqual(tradeSurpluses(new TradeIndex(network)));
+        // Worker threads get it with no part to write.
+        const shared = sharedTradeSurpluses(index, 2);
+        expect(shared.values).toBe(stored);
+        expect(shared.parts).toBe(0);
+      }),
+      { numRuns: 20 },
+    );
   });
 });

@@ -7,6 +7,8 @@
  * (`--all`) spills to an anonymous temporary file past `--memory-budget`.
  */
 import { type AsyncFindDealsOptions, defaultFindOptions } from "../../economics/find-options.js";
+import { scoreBoundedBySurplus } from "../../economics/objective.js";
+import { defaultPricingOptions } from "../../economics/pricing-options.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import {
   checkExplain,
@@ -107,6 +109,10 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     wholeNetworkSearch,
     // Worker threads view the very arrays the index and graph are built in.
     threads: wholeNetworkSearch ? (options.threads ?? 1) : 1,
+    rankBySurplus:
+      wholeNetworkSearch &&
+      Number.isFinite(options.top) &&
+      scoreBoundedBySurplus(options.objective ?? defaultPricingOptions.withoutInitiator.objective),
     warmThreadsFrom:
       options.minThreadedWork === undefined ? warmAskedThreadsBytes : warmThreadsBytes,
   });

@@ -6,11 +6,18 @@
  * objective reads it to pass over deals that cannot enter (`surplusFloor`)
  * without loading them: one read per trade instead of a dozen.
  *
- * Worker threads share one table, which they fill in parts as their first
- * tasks (`SharedTradeSurpluses`); until every part is written a thread loads
- * every deal.
+ * A snapshot stores the table (`surplusSectionName`, written by `convert`):
+ * reading it is a view, where building it is a random read per trade (at 1M
+ * firms 0.3–0.5 s). Worker threads share one table: the stored one, or one
+ * they fill in parts as their first tasks (`SharedTradeSurpluses`); until
+ * every part is written a thread loads every deal.
  */
-import type { TradeIndex } from "../trade-index/trade-index.js";
+import type { SectionData } from "../model/snapshot/snapshot-file.js";
+import { snapshotOf } from "../model/snapshot/snapshot-of.js";
+import type { TradeIndex } from "./trade-index.js";
+
+/** The snapshot section of the table. */
+export const surplusSectionName = "index.tradeSurplus";
 
 /** A table in shared memory, filled in `parts` by worker threads; `filled[0]` counts the parts written. */
 export interface SharedTradeSurpluses {
@@ -52,21 +59,45 @@ export function tradeSurpluses(index: TradeIndex): Float64Array | undefined {
     return Atomics.load(shared.filled, 0) === shared.parts ? shared.values : undefined;
   let values = built.get(index);
   if (values === undefined) {
-    values = new Float64Array(index.tradeCount);
-    fillTradeSurpluses(index, values);
+    values = storedTradeSurpluses(index);
+    if (values === undefined) {
+      values = new Float64Array(index.tradeCount);
+      fillTradeSurpluses(index, values);
+    }
     built.set(index, values);
   }
   return values;
 }
 
-/** An empty shared table for the index, to be filled in `parts` (`fillSharedPart`). */
+/** The table as stored in the snapshot the index was read from, if it is. */
+function storedTradeSurpluses(index: TradeIndex): Float64Array | undefined {
+  const file = snapshotOf(index.network);
+  if (file === undefined || !file.has(surplusSectionName)) return undefined;
+  const values = file.typed(surplusSectionName, "f64");
+  return values.length === index.tradeCount ? values : undefined;
+}
+
+/** The table of an index as a snapshot section (`surplusSectionName`). */
+export function surplusSections(index: TradeIndex): SectionData[] {
+  const values = built.get(index) ?? storedTradeSurpluses(index);
+  if (values !== undefined) return [{ name: surplusSectionName, array: values }];
+  const fresh = new Float64Array(index.tradeCount);
+  fillTradeSurpluses(index, fresh);
+  return [{ name: surplusSectionName, array: fresh }];
+}
+
+/**
+ * The index's table for worker threads: the one its snapshot stores, ready
+ * (no part to fill), else an empty one in shared memory to be filled in
+ * `parts` (`fillSharedPart`).
+ */
 export function sharedTradeSurpluses(index: TradeIndex, parts: number): SharedTradeSurpluses {
   const memory = (bytes: number) => new SharedArrayBuffer(bytes) as ArrayBufferLike as ArrayBuffer;
-  return {
-    values: new Float64Array(memory(8 * index.tradeCount)),
-    filled: new Int32Array(memory(4)),
-    parts,
-  };
+  const filled = new Int32Array(memory(4));
+  const stored = storedTradeSurpluses(index);
+  if (stored !== undefined && stored.buffer instanceof SharedArrayBuffer)
+    return { values: stored, filled, parts: 0 };
+  return { values: new Float64Array(memory(8 * index.tradeCount)), filled, parts };
 }
 
 /** The trades of part `part` of a shared table: [from, to). */
