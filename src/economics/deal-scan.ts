@@ -15,6 +15,8 @@ import { DealCursor } from "../search/deal-cursor.js";
 import { dealId } from "../search/deal-id.js";
 import type { DealKind } from "../search/kinds.js";
 import type { RootRanges } from "../search/root-ranges.js";
+import { searchGraphOf } from "../search/search-graph.js";
+import { SurplusBound } from "../search/surplus-bound.js";
 import { incumbentFloors } from "../trade-index/incumbent-floors.js";
 import { TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { tradeSurpluses } from "../trade-index/trade-surplus.js";
@@ -26,7 +28,7 @@ import {
   type ResolvedFindOptions,
   resolveFindOptions,
 } from "./find-options.js";
-import { surplusFloor } from "./objective.js";
+import { scoreBoundedBySurplus, surplusFloor } from "./objective.js";
 import { priceFast } from "./price-fast.js";
 
 /** Deals between two looks at the clock for progress reports. */
@@ -48,6 +50,9 @@ export class DealScan {
   private pauseTime = Number.POSITIVE_INFINITY;
   private sincePauseCheck = 0;
   private wasPaused = false;
+  /** The walks' surplus floor (a ranking of the best deals of the whole network by a surplus objective). */
+  private bound: SurplusBound | undefined;
+  private leavesOut = false;
 
   /**
    * @param network the network, or its trade index (a worker thread's view of a shared one)
@@ -67,11 +72,35 @@ export class DealScan {
     this.lastReport = performance.now();
   }
 
+  /**
+   * Lets the walks leave out the deals `next(threshold)` would pass over, for
+   * a ranking of the best deals of the whole network by a surplus objective
+   * (`SurplusBound`; a scan that lists every deal leaves it be, and builds no
+   * table for it). Call before the first `next`.
+   */
+  leaveOutBelowFloor(): void {
+    this.leavesOut = true;
+  }
+
   /** The search (made on first use). */
   get cursor(): DealCursor {
     if (this.search === undefined) {
-      const { kinds, maxParties, initiator, signal, shard } = this.options;
-      const search = { kinds, maxParties, initiator, signal };
+      const { kinds, maxParties, initiator, signal, shard, objective, top } = this.options;
+      // A ranking of the best deals of the whole network by a surplus objective
+      // leaves out, while it walks, what it would pass over (`SurplusBound`).
+      const surpluses =
+        this.leavesOut &&
+        initiator < 0 &&
+        top > 0 &&
+        Number.isFinite(top) &&
+        scoreBoundedBySurplus(objective)
+          ? tradeSurpluses(this.index)
+          : undefined;
+      this.bound =
+        surpluses === undefined
+          ? undefined
+          : new SurplusBound(searchGraphOf(this.index, true), this.index, surpluses, maxParties);
+      const search = { kinds, maxParties, initiator, signal, bound: this.bound };
       const { roots } = this;
       this.search = new DealCursor(
         this.index,
@@ -110,6 +139,8 @@ export class DealScan {
     // Around an initiator the search reads a few trades: the whole table would cost more.
     const floor = initiator < 0 ? surplusFloor(objective, threshold) : Number.NEGATIVE_INFINITY;
     const surpluses = floor === Number.NEGATIVE_INFINITY ? undefined : tradeSurpluses(index);
+    if (this.bound !== undefined)
+      this.bound.floor = surpluses === undefined ? Number.NEGATIVE_INFINITY : floor;
     this.wasPaused = false;
     if (
       this.pauseTime !== Number.POSITIVE_INFINITY &&

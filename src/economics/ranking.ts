@@ -52,6 +52,7 @@ export class Ranking {
       dealId(index, kind, trades, size);
     if (top * heapDealBytes <= memoryBudget) {
       this.heap = new TopDeals(top, idOf);
+      scan.leaveOutBelowFloor();
     } else {
       this.runs = new KeptDealRuns(idOf, {
         maxTrades: Math.max(3, maxParties),

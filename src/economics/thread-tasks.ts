@@ -234,10 +234,11 @@ export function rankChunk(
     new RootRanges(task.roots),
   );
   const { top } = scan.options;
-  const cursor = scan.cursor;
   const idOf = (kind: DealKind, trades: ArrayLike<number>, size: number) =>
     dealId(index, kind, trades, size);
   const heap = top <= chunkHeapLimit ? new TopDeals(top, idOf) : undefined;
+  if (heap !== undefined) scan.leaveOutBelowFloor();
+  const cursor = scan.cursor;
   const packer = new DealPacker();
   const given = task.threshold;
   const { stream, link, streamBatch } = task;

@@ -22,6 +22,7 @@ import {
 } from "./deal-walk.js";
 import type { RootCursor } from "./root-ranges.js";
 import type { SearchGraph, SearchWorkspace } from "./search-graph.js";
+import type { SurplusBound } from "./surplus-bound.js";
 
 const asSeller = 0;
 const asMiddle = 1;
@@ -54,6 +55,8 @@ export class BrokeredWalk implements DealWalk {
     private readonly roots: RootCursor,
     private readonly stats: SearchStats,
     private readonly control: SearchControl,
+    /** Leaves out the sellers and middle firms whose triangles cannot reach its floor (a search over the whole network). */
+    private readonly bound?: SurplusBound,
   ) {
     this.root = initiator < 0 ? -1 : graph.vertexOf[initiator];
     this.role = initiator < 0 ? asSeller : -1;
@@ -108,6 +111,17 @@ export class BrokeredWalk implements DealWalk {
         steps += inner - start;
         budget -= inner - start;
         if (found < 0) continue;
+        const bound = this.bound;
+        if (
+          bound !== undefined &&
+          bound.floor !== Number.NEGATIVE_INFINITY &&
+          role === asSeller &&
+          bound.arcWeight(outerArc) +
+            bound.arcWeight(outCode[found]) +
+            bound.arcWeight(outCode[mark[outTarget[found]] - 1]) <
+            bound.floor
+        )
+          continue;
         if (role === asSeller) {
           arcs[0] = outerArc;
           arcs[1] = outCode[found];
@@ -137,6 +151,13 @@ export class BrokeredWalk implements DealWalk {
           const m = outTarget[outer];
           inner = outOffsets[m];
           innerEnd = outOffsets[m + 1];
+          const bound = this.bound;
+          if (bound !== undefined && bound.floor !== Number.NEGATIVE_INFINITY) {
+            // S→M, then at best M's and S's heaviest arcs out.
+            const { reach } = bound;
+            if (bound.arcWeight(outerArc) + reach[m] + reach[this.root] < bound.floor)
+              innerEnd = inner;
+          }
         } else {
           outerArc = inCode[outer];
           const v = inSource[outer];
@@ -183,7 +204,17 @@ export class BrokeredWalk implements DealWalk {
         this.setMarks(this.root, false);
         this.stats.rootsDone++;
       }
-      const next = this.roots.after(this.root);
+      let next = this.roots.after(this.root);
+      const bound = this.bound;
+      if (bound !== undefined && bound.floor !== Number.NEGATIVE_INFINITY) {
+        // S→M→D at best S's reach over two arcs, S→D at best its heaviest arc out.
+        const { reach } = bound;
+        const n = this.graph.vertexCount;
+        while (next >= 0 && reach[n + next] + reach[next] < bound.floor) {
+          this.stats.rootsDone++;
+          next = this.roots.after(next);
+        }
+      }
       if (next < 0) return false;
       this.root = next;
       v = next;

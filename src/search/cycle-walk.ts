@@ -26,6 +26,7 @@ import {
 } from "./deal-walk.js";
 import type { RootCursor } from "./root-ranges.js";
 import type { SearchGraph, SearchWorkspace } from "./search-graph.js";
+import type { SurplusBound } from "./surplus-bound.js";
 
 /** The resumable cycle search. */
 export class CycleWalk implements DealWalk {
@@ -36,6 +37,8 @@ export class CycleWalk implements DealWalk {
   /** Per level: the next and the end out-position to try. */
   private readonly position: Int32Array;
   private readonly end: Int32Array;
+  /** Per level: the weight of the path from the root to its firm (with a surplus bound). */
+  private readonly pathWeight: Float64Array;
   /** Top of the stack; -1 between roots. */
   private depth = -1;
   private root: number;
@@ -58,7 +61,10 @@ export class CycleWalk implements DealWalk {
     private readonly roots: RootCursor,
     private readonly stats: SearchStats,
     private readonly control: SearchControl,
+    /** Leaves out the paths whose cycles cannot reach its floor (a search over the whole network). */
+    private readonly bound?: SurplusBound,
   ) {
+    this.pathWeight = new Float64Array(maxParties);
     this.pathVertex = new Int32Array(maxParties);
     this.pathArc = new Int32Array(maxParties);
     this.position = new Int32Array(maxParties);
@@ -70,7 +76,8 @@ export class CycleWalk implements DealWalk {
     if (this.done) return 0;
     const { outOffsets, outTarget, inOffsets, inSource } = this.graph;
     const mark = this.workspace.mark;
-    const { pathVertex, pathArc, position, end, maxParties, stats } = this;
+    const { pathVertex, pathArc, position, end, maxParties, stats, bound, pathWeight } = this;
+    const { outCode, inCode, vertexCount: n } = this.graph;
     /** Stamps of the firms two arcs before the root, used from 4 parties on. */
     const twoBefore = maxParties >= 4 ? this.workspace.stamp : mark;
     const global = this.initiator < 0;
@@ -105,6 +112,14 @@ export class CycleWalk implements DealWalk {
         root = next;
         if (global) lo = root;
         this.started = true;
+        if (bound !== undefined && bound.floor !== Number.NEGATIVE_INFINITY) {
+          // No cycle of at most maxParties arcs from the root reaches the floor.
+          if (bound.reach[(maxParties - 1) * n + root] < bound.floor) {
+            stats.rootsDone++;
+            budget--;
+            continue;
+          }
+        }
         for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
           if (inSource[i] > lo) mark[inSource[i]] = i + 1;
         }
@@ -130,12 +145,20 @@ export class CycleWalk implements DealWalk {
         // The last firm: only arcs that close the cycle count; scan for the next one.
         const from = p;
         let found = -1;
+        const floor = bound === undefined ? Number.NEGATIVE_INFINITY : bound.floor;
         for (; p < e; p++) {
           const x = outTarget[p];
           if (x > lo && mark[x] !== 0) {
             let i = firstOnPath;
             while (i <= depth && pathVertex[i] !== x) i++;
-            if (i > depth) {
+            if (
+              i > depth &&
+              (floor === Number.NEGATIVE_INFINITY ||
+                pathWeight[depth] +
+                  bound!.arcWeight(outCode[p]) +
+                  bound!.arcWeight(inCode[mark[x] - 1]) >=
+                  floor)
+            ) {
               found = x;
               break;
             }
@@ -169,15 +192,28 @@ export class CycleWalk implements DealWalk {
       let i = firstOnPath;
       while (i <= depth && pathVertex[i] !== x) i++;
       if (i <= depth) continue;
-      const closes = mark[x] !== 0;
+      let closes = mark[x] !== 0;
       const parties = depth + 2;
+      let deeper = depth + 1 < lastLevel || lastLevel < 2 || twoBefore[x] === epoch;
+      let weight = 0;
+      if (bound !== undefined) {
+        // The path's weight is kept from the start: the floor may rise above −Infinity mid-root.
+        weight = pathWeight[depth] + bound.arcWeight(outCode[p]);
+        const floor = bound.floor;
+        if (floor !== Number.NEGATIVE_INFINITY) {
+          if (closes) closes = weight + bound.arcWeight(inCode[mark[x] - 1]) >= floor;
+          // At most maxParties − (depth + 1) arcs more, the closing one among them.
+          if (deeper) deeper = weight + bound.reach[(maxParties - depth - 2) * n + x] >= floor;
+        }
+      }
       if (closes) this.emit(arcs, depth, p, x);
       // depth < lastLevel here: x can be followed by one more firm; as the
       // second-to-last firm only if it is two arcs before the root.
-      if (depth + 1 < lastLevel || lastLevel < 2 || twoBefore[x] === epoch) {
+      if (deeper) {
         depth++;
         pathVertex[depth] = x;
         pathArc[depth] = p;
+        pathWeight[depth] = weight;
         position[depth] = outOffsets[x];
         end[depth] = outOffsets[x + 1];
       }

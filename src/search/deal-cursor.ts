@@ -50,6 +50,7 @@ import { rootCosts } from "./root-cost.js";
 import { RootRanges } from "./root-ranges.js";
 import { type SearchGraph, type SearchWorkspace, searchGraphOf } from "./search-graph.js";
 import { checkShard, type Shard, shardRoots } from "./shard.js";
+import type { SurplusBound } from "./surplus-bound.js";
 
 /** What to search for. */
 export interface SearchOptions {
@@ -65,6 +66,8 @@ export interface SearchOptions {
   readonly roots?: RootRanges;
   /** Only this shard's slice of the roots (see `shardRoots`); not with `roots`. @defaultValue the whole search */
   readonly shard?: Shard;
+  /** Leave out the cycles and brokered triangles below its floor (a search over the whole network). */
+  readonly bound?: SurplusBound;
 }
 
 /**
@@ -222,12 +225,15 @@ export class DealCursor {
     this.workspace = workspace;
     for (const kind of this.kinds) {
       const roots = this.roots.cursor();
+      const bound = initiator < 0 ? this.options.bound : undefined;
       if (kind === "cycle") {
         this.walks.push(
-          new CycleWalk(graph, workspace, maxParties, initiator, roots, stats, control),
+          new CycleWalk(graph, workspace, maxParties, initiator, roots, stats, control, bound),
         );
       } else if (kind === "brokered") {
-        this.walks.push(new BrokeredWalk(graph, workspace, initiator, roots, stats, control));
+        this.walks.push(
+          new BrokeredWalk(graph, workspace, initiator, roots, stats, control, bound),
+        );
       } else {
         this.walks.push(new ChainWalk(graph, maxParties, initiator, roots, stats, control));
       }
