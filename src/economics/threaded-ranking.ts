@@ -115,6 +115,16 @@ function searchedKinds(kinds: readonly DealKind[], maxParties: number): DealKind
   return dealKinds.filter((k) => kinds.includes(k) && (k === "cycle" || maxParties >= 3));
 }
 
+/** A ranking on the calling thread, as `rankOnThreads` answers (no thread counters). */
+async function onCallingThread(
+  network: Network,
+  options: FindDealsOptions,
+): Promise<ThreadedRankedDeals> {
+  const started = performance.now();
+  const deals = await rankDealsAsync(network, { ...options, threads: 1 });
+  return Object.assign(deals, { threadCounters: [], searchMs: performance.now() - started });
+}
+
 /**
  * Ranks the deals of a network on `threads` worker threads. Falls back to the
  * calling thread (the caller's job) only for searches around an initiator.
@@ -143,6 +153,9 @@ export async function rankOnThreads(
   // deals unloaded (`surplusFloor`), once the trades' surpluses are there.
   const passOver =
     resolved.top > 0 && resolved.top <= chunkHeapLimit && scoreBoundedBySurplus(resolved.objective);
+  // Such a ranking leaves out most of the search (`SurplusBound`): it is small whatever the estimate.
+  if (threaded.minWork !== undefined && threaded.minWork > 0 && passOver)
+    return onCallingThread(network, options);
   const pricingRead = prefetchStoredIndex(network, searchArrays, [
     ...(floors ? floorSectionNames : []),
     ...(passOver ? [surplusSectionName] : []),
@@ -150,11 +163,8 @@ export async function rankOnThreads(
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);
   await pricingRead;
-  if (threaded.minWork !== undefined && threaded.minWork > 0 && totalOf(costs) < threaded.minWork) {
-    const started = performance.now();
-    const deals = await rankDealsAsync(network, { ...options, threads: 1 });
-    return Object.assign(deals, { threadCounters: [], searchMs: performance.now() - started });
-  }
+  if (threaded.minWork !== undefined && threaded.minWork > 0 && totalOf(costs) < threaded.minWork)
+    return onCallingThread(network, options);
   const roots = shard === undefined ? RootRanges.all(graph.vertexCount) : shardRoots(costs, shard);
   const chunks =
     resolved.top === 0 || kinds.length === 0

@@ -213,7 +213,8 @@ describe("threads", () => {
 
   it("run on the calling thread below minThreadedWork, and on threads above it", async () => {
     const network = parseNetwork(completeGraph(8));
-    const options = { maxParties: 3, top: 50 };
+    // Every deal: a ranking of the best N by a surplus objective is small whatever the estimate (next test).
+    const options = { maxParties: 3, top: Number.POSITIVE_INFINITY };
     const one = findDeals(network, options);
     const below = (await rankDealsAsync(network, {
       ...options,
@@ -233,6 +234,31 @@ describe("threads", () => {
     } finally {
       below.close();
       above.close();
+    }
+  });
+
+  it("run a ranking of the best N by a surplus objective on the calling thread under minThreadedWork", async () => {
+    const network = parseNetwork(completeGraph(8));
+    const options = { maxParties: 3, top: 50, objective: "surplus" as const };
+    const ranked = (await rankDealsAsync(network, {
+      ...options,
+      threads: 2,
+      minThreadedWork: 1,
+    })) as ThreadedRankedDeals;
+    const asked = (await rankDealsAsync(network, {
+      ...options,
+      threads: 2,
+    })) as ThreadedRankedDeals;
+    try {
+      expect(ranked.threadCounters).toEqual([]);
+      // Threads asked for without minThreadedWork still run.
+      expect(asked.threadCounters.length).toBeGreaterThan(0);
+      const one = findDeals(network, options).map((deal) => deal.id);
+      expect([...ranked].map((deal) => deal.id)).toEqual(one);
+      expect([...asked].map((deal) => deal.id)).toEqual(one);
+    } finally {
+      ranked.close();
+      asked.close();
     }
   });
 });
