@@ -95,7 +95,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   checkExplain(format, explain);
   const shard = shardOf(values.shard);
   const memoryBudget = memoryBudgetOf(values["memory-budget"]);
-  const options: AsyncFindDealsOptions = {
+  const asked: AsyncFindDealsOptions = {
     ...searchOptionsOf(values),
     top: topOf(values, defaultFindOptions.top),
     // The pitch tells each party its room, and the html sheet draws it.
@@ -104,15 +104,20 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     ...(memoryBudget === undefined ? {} : { memoryBudget }),
   };
   const wholeNetworkSearch = values.initiator === undefined;
+  // A ranking of the best deals over the whole network by a surplus objective
+  // leaves out most of the search (`SurplusBound`): default threads would lose.
+  const rankBySurplus =
+    wholeNetworkSearch &&
+    Number.isFinite(asked.top) &&
+    scoreBoundedBySurplus(asked.objective ?? defaultPricingOptions.withoutInitiator.objective);
+  const options =
+    rankBySurplus && asked.minThreadedWork !== undefined ? { ...asked, threads: 1 } : asked;
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     search: true,
     wholeNetworkSearch,
     // Worker threads view the very arrays the index and graph are built in.
     threads: wholeNetworkSearch ? (options.threads ?? 1) : 1,
-    rankBySurplus:
-      wholeNetworkSearch &&
-      Number.isFinite(options.top) &&
-      scoreBoundedBySurplus(options.objective ?? defaultPricingOptions.withoutInitiator.objective),
+    rankBySurplus,
     warmThreadsFrom:
       options.minThreadedWork === undefined ? warmAskedThreadsBytes : warmThreadsBytes,
   });
