@@ -9,17 +9,13 @@
  * The table itself: by hand, filled in parts for worker threads, and read
  * from a snapshot that stores it.
  */
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Objective } from "../../src/economics/deal.js";
 import { findDeals, iterateDeals, rankDealsAsync } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
 import { surplusFloor } from "../../src/economics/objective.js";
-import { writeNetwork } from "../../src/interop/write-network.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import { readNetwork } from "../../src/model/read-network.js";
-import { snapshotOf } from "../../src/model/snapshot/snapshot-of.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import {
@@ -32,6 +28,7 @@ import {
 import { completeGraph } from "../helpers/complete-graph.js";
 import { randomNetwork } from "../helpers/random-network.js";
 import { byRank } from "../helpers/search-options.js";
+import { assertOnSnapshots } from "../helpers/snapshot-round-trip.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
 import "../../src/node.js";
 
@@ -138,14 +135,9 @@ describe("a snapshot's table of trade surpluses", () => {
   const dir = temporaryFolder("rd-surplus-");
 
   it("is read from the snapshot, which stores the table built from the index, and is shared ready", async () => {
-    let runs = 0;
-    await fc.assert(
-      fc.asyncProperty(randomNetwork({ maxFirms: 8, maxProducts: 3 }), async (raw) => {
-        const network = parseNetwork(raw);
-        const path = join(dir, `surplus-${runs++}.rdsnap`);
-        await writeNetwork(network, path);
-        const back = await readNetwork(path);
-        const file = snapshotOf(back);
+    await assertOnSnapshots(
+      dir,
+      ({ network, back, file }) => {
         expect(file?.has(surplusSectionName)).toBe(true);
         const index = tradeIndexOf(back);
         const stored = file?.typed(surplusSectionName, "f64");
@@ -156,8 +148,8 @@ describe("a snapshot's table of trade surpluses", () => {
         const shared = sharedTradeSurpluses(index, 2);
         expect(shared.values).toBe(stored);
         expect(shared.parts).toBe(0);
-      }),
-      { numRuns: 20 },
+      },
+      20,
     );
   });
 });

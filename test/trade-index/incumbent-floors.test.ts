@@ -5,13 +5,9 @@
  * incumbentFloor, else the incumbent's cost): equal for every need of random
  * networks with incumbents inside and outside the network.
  */
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { writeNetwork } from "../../src/interop/write-network.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
-import { readNetwork } from "../../src/model/read-network.js";
-import { snapshotOf } from "../../src/model/snapshot/snapshot-of.js";
 import {
   counterUnitOf,
   floorSectionNames,
@@ -21,6 +17,7 @@ import {
 import { needRecordOf } from "../../src/trade-index/trade-figures.js";
 import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { assertOnSnapshots } from "../helpers/snapshot-round-trip.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
 
 const dir = temporaryFolder("rd-floors-");
@@ -45,14 +42,9 @@ describe("incumbentFloors", () => {
   });
 
   it("is read from a snapshot, which stores the table built from the records", async () => {
-    let runs = 0;
-    await fc.assert(
-      fc.asyncProperty(randomNetwork({ maxFirms: 8, maxProducts: 3 }), async (raw) => {
-        const network = parseNetwork(raw);
-        const path = join(dir, `floors-${runs++}.rdsnap`);
-        await writeNetwork(network, path);
-        const back = await readNetwork(path);
-        const file = snapshotOf(back);
+    await assertOnSnapshots(
+      dir,
+      ({ network, back, file }) => {
         for (const name of floorSectionNames) expect(file?.has(name)).toBe(true);
         const table = incumbentFloors(tradeIndexOf(back));
         // The table is the stored sections themselves, not a pass over the records.
@@ -61,8 +53,8 @@ describe("incumbentFloors", () => {
         const built = incumbentFloors(new TradeIndex(network));
         expect([...table.floor]).toEqual([...built.floor]);
         expect([...table.reference]).toEqual([...built.reference]);
-      }),
-      { numRuns: 30 },
+      },
+      30,
     );
   });
 
