@@ -77,7 +77,9 @@ export function objectiveBound(
  * deal scores its surplus, or its surplus times a probability ≤ 1, which for
  * a positive threshold is at most the surplus (a negative surplus scores
  * ≤ 0). The floor lies below the threshold by 10⁻⁹ of it, more than
- * `surelyBelow`'s margin, so every deal it passes over `keptKey` would too.
+ * `surelyBelow`'s margin and than the rounding of a sum of a few trades'
+ * surpluses (summed in another order, or rounded up to float32 first), so
+ * every deal it passes over `keptKey` would too.
  */
 export function surplusFloor(objective: Objective, threshold: number): number {
   return threshold > 0 && scoreBoundedBySurplus(objective)

@@ -16,24 +16,12 @@
  * The reach is kept in float32 rounded up (4 bytes a firm and level).
  */
 import type { TradeIndex } from "../trade-index/trade-index.js";
+import type { SurplusTable } from "../trade-index/trade-surplus.js";
+import { float32Above } from "../util/float32.js";
 import type { SearchGraph } from "./search-graph.js";
 
 /** The reach of each graph, per number of levels: built once, shared by every search over it. */
 const reachCache = new WeakMap<SearchGraph, Map<number, Float32Array>>();
-
-const float32 = new Float32Array(1);
-const float32Bits = new Int32Array(float32.buffer);
-
-/** The least float32 at least `v`: `Math.fround` when it does not round down, else one step up. */
-function float32Above(v: number): number {
-  float32[0] = v;
-  const rounded = float32[0];
-  if (rounded >= v) return rounded;
-  if (rounded === 0)
-    float32Bits[0] = 1; // the least positive float32 (v is a tiny positive)
-  else float32Bits[0] += rounded > 0 ? 1 : -1; // one step toward +Infinity
-  return float32[0];
-}
 
 /** The surplus floor of a running search, and the bounds its walks compare with it. */
 export class SurplusBound {
@@ -45,8 +33,8 @@ export class SurplusBound {
     private readonly graph: SearchGraph,
     /** The index (its arc trade ranges, read for arcs of several trades only). */
     private readonly index: TradeIndex,
-    /** m − c of every trade of the index (`tradeSurpluses`). */
-    readonly values: Float64Array,
+    /** m − c of every trade of the index, or more (`tradeSurpluses`). */
+    readonly values: SurplusTable,
     /** The most arcs a walk takes (maxParties). */
     readonly levels: number,
   ) {}
