@@ -19,7 +19,7 @@ import { searchGraphOf } from "../search/search-graph.js";
 import { SurplusBound } from "../search/surplus-bound.js";
 import { incumbentFloors } from "../trade-index/incumbent-floors.js";
 import { TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
-import { tradeSurpluses } from "../trade-index/trade-surplus.js";
+import { type SurplusTable, tradeSurpluses } from "../trade-index/trade-surplus.js";
 import { buildDeal } from "./build-deal.js";
 import type { Deal } from "./deal.js";
 import { DealEconomy } from "./deal-economy.js";
@@ -53,6 +53,8 @@ export class DealScan {
   /** The walks' surplus floor (a ranking of the best deals of the whole network by a surplus objective). */
   private bound: SurplusBound | undefined;
   private leavesOut = false;
+  /** The trades' surpluses, once there (`tradeSurpluses`; a worker thread's table may still be filling). */
+  private surpluses: SurplusTable | undefined;
 
   /**
    * @param network the network, or its trade index (a worker thread's view of a shared one)
@@ -85,21 +87,16 @@ export class DealScan {
   /** The search (made on first use). */
   get cursor(): DealCursor {
     if (this.search === undefined) {
-      const { kinds, maxParties, initiator, signal, shard, objective, top } = this.options;
+      const { kinds, maxParties, initiator, signal, shard, objective } = this.options;
       // A ranking of the best deals of the whole network by a surplus objective
       // leaves out, while it walks, what it would pass over (`SurplusBound`).
-      const surpluses =
-        this.leavesOut &&
-        initiator < 0 &&
-        top > 0 &&
-        Number.isFinite(top) &&
-        scoreBoundedBySurplus(objective)
-          ? tradeSurpluses(this.index)
-          : undefined;
-      this.bound =
-        surpluses === undefined
-          ? undefined
-          : new SurplusBound(searchGraphOf(this.index, true), this.index, surpluses, maxParties);
+      if (this.leavesOut && initiator < 0 && scoreBoundedBySurplus(objective)) {
+        this.surpluses = tradeSurpluses(this.index);
+        if (this.surpluses !== undefined) {
+          const graph = searchGraphOf(this.index, true);
+          this.bound = new SurplusBound(graph, this.index, this.surpluses, maxParties);
+        }
+      }
       const search = { kinds, maxParties, initiator, signal, bound: this.bound };
       const { roots } = this;
       this.search = new DealCursor(
@@ -138,9 +135,10 @@ export class DealScan {
     const { keyAccountsOnly, initiator, objective } = this.options;
     // Around an initiator the search reads a few trades: the whole table would cost more.
     const floor = initiator < 0 ? surplusFloor(objective, threshold) : Number.NEGATIVE_INFINITY;
-    const surpluses = floor === Number.NEGATIVE_INFINITY ? undefined : tradeSurpluses(index);
-    if (this.bound !== undefined)
-      this.bound.floor = surpluses === undefined ? Number.NEGATIVE_INFINITY : floor;
+    if (floor !== Number.NEGATIVE_INFINITY) this.surpluses ??= tradeSurpluses(index);
+    const surpluses = floor === Number.NEGATIVE_INFINITY ? undefined : this.surpluses;
+    // A bound exists only with the table.
+    if (this.bound !== undefined) this.bound.floor = floor;
     this.wasPaused = false;
     if (
       this.pauseTime !== Number.POSITIVE_INFINITY &&
