@@ -8,7 +8,13 @@ import type { SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds, maxPartiesLimit } from "../search/kinds.js";
 import { checkShard, type Shard } from "../search/shard.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import { type PricingOptions, type ResolvedPricing, resolvePricing } from "./pricing-options.js";
+import { scoreBoundedBySurplus } from "./objective.js";
+import {
+  defaultPricingOptions,
+  type PricingOptions,
+  type ResolvedPricing,
+  resolvePricing,
+} from "./pricing-options.js";
 
 /** Options of `iterateDeals` (and of `findDeals`, which adds `top`). */
 export interface DealSearchOptions extends PricingOptions {
@@ -130,6 +136,22 @@ export const defaultFindOptions = {
   top: 20,
   memoryBudget: 256 * 1024 * 1024,
 } as const satisfies FindDealsOptions;
+
+/**
+ * Whether `options` rank the best deals of the whole network by a surplus
+ * objective: a ranking whose walks leave out what cannot enter
+ * (`SurplusBound`), too small for threads to pay.
+ */
+export function ranksBestBySurplus(options: FindDealsOptions): boolean {
+  const top = options.top ?? defaultFindOptions.top;
+  const objective = options.objective ?? defaultPricingOptions.withoutInitiator.objective;
+  return (
+    options.initiator === undefined &&
+    top > 0 &&
+    Number.isFinite(top) &&
+    scoreBoundedBySurplus(objective)
+  );
+}
 
 /** Options after defaults and validation. */
 export interface ResolvedFindOptions extends ResolvedPricing {

@@ -34,8 +34,7 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { sharedTradeSurpluses, surplusSectionName } from "../trade-index/trade-surplus.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
-import type { FindDealsOptions } from "./find-options.js";
-import { scoreBoundedBySurplus } from "./objective.js";
+import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
@@ -151,8 +150,7 @@ export async function rankOnThreads(
   const floors = resolved.competition === "counter" || threaded.jsonTexts === true;
   // Threads ranking their best deals by a surplus objective pass over most
   // deals unloaded (`surplusFloor`), once the trades' surpluses are there.
-  const passOver =
-    resolved.top > 0 && resolved.top <= chunkHeapLimit && scoreBoundedBySurplus(resolved.objective);
+  const passOver = resolved.top <= chunkHeapLimit && ranksBestBySurplus(options);
   // Such a ranking leaves out most of the search (`SurplusBound`): it is small whatever the estimate.
   if (threaded.minWork !== undefined && threaded.minWork > 0 && passOver)
     return onCallingThread(network, options);

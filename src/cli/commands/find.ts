@@ -6,9 +6,11 @@
  * progress line cleared, then the process ends by the signal); a long ranking
  * (`--all`) spills to an anonymous temporary file past `--memory-budget`.
  */
-import { type AsyncFindDealsOptions, defaultFindOptions } from "../../economics/find-options.js";
-import { scoreBoundedBySurplus } from "../../economics/objective.js";
-import { defaultPricingOptions } from "../../economics/pricing-options.js";
+import {
+  type AsyncFindDealsOptions,
+  defaultFindOptions,
+  ranksBestBySurplus,
+} from "../../economics/find-options.js";
 import { choiceFlag, parseFlags } from "../args.js";
 import {
   checkExplain,
@@ -70,8 +72,9 @@ const warmAskedThreadsBytes = 16 << 20;
 
 /**
  * Without `--threads`: a network file this large starts the threads while
- * it is read, its default search being well past `defaultMinThreadedWork`
- * (2^27 units for the 1M-firm anchors snapshot of 735 MB).
+ * it is read, a search over it being well past `defaultMinThreadedWork`
+ * (2^27 units for the 1M-firm anchors snapshot) — unless it ranks the best
+ * deals by a surplus objective, which runs on one thread.
  */
 const warmThreadsBytes = 512 << 20;
 
@@ -104,12 +107,8 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     ...(memoryBudget === undefined ? {} : { memoryBudget }),
   };
   const wholeNetworkSearch = values.initiator === undefined;
-  // A ranking of the best deals over the whole network by a surplus objective
-  // leaves out most of the search (`SurplusBound`): default threads would lose.
-  const rankBySurplus =
-    wholeNetworkSearch &&
-    Number.isFinite(asked.top) &&
-    scoreBoundedBySurplus(asked.objective ?? defaultPricingOptions.withoutInitiator.objective);
+  // Such a ranking leaves out most of the search: default threads would lose.
+  const rankBySurplus = ranksBestBySurplus(asked);
   const options =
     rankBySurplus && asked.minThreadedWork !== undefined ? { ...asked, threads: 1 } : asked;
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
