@@ -55,7 +55,7 @@ export class BrokeredWalk implements DealWalk {
     private readonly roots: RootCursor,
     private readonly stats: SearchStats,
     private readonly control: SearchControl,
-    /** Leaves out the sellers and middle firms whose triangles cannot reach its floor (a search over the whole network). */
+    /** Leaves out the sellers and middle firms whose triangles cannot reach its floor (a search over the whole network only: the sellers are its roots). */
     private readonly bound?: SurplusBound,
   ) {
     this.root = initiator < 0 ? -1 : graph.vertexOf[initiator];
@@ -69,6 +69,10 @@ export class BrokeredWalk implements DealWalk {
     const stats = this.stats;
     let { outer, outerEnd, inner, innerEnd, outerArc } = this;
     let budget = this.budget;
+    // The floor holds still during a call (the scan sets it between deals).
+    const bound = this.bound;
+    const floor = bound === undefined ? Number.NEGATIVE_INFINITY : bound.floor;
+    const reach = floor === Number.NEGATIVE_INFINITY ? undefined : bound?.reach;
     let steps = 0;
     for (;;) {
       if (budget <= 0) {
@@ -111,15 +115,14 @@ export class BrokeredWalk implements DealWalk {
         steps += inner - start;
         budget -= inner - start;
         if (found < 0) continue;
-        const bound = this.bound;
+        // S→M, M→D and S→D (a bound comes only over the whole network: the root is S).
         if (
+          reach !== undefined &&
           bound !== undefined &&
-          bound.floor !== Number.NEGATIVE_INFINITY &&
-          role === asSeller &&
           bound.arcWeight(outerArc) +
             bound.arcWeight(outCode[found]) +
             bound.arcWeight(outCode[mark[outTarget[found]] - 1]) <
-            bound.floor
+            floor
         )
           continue;
         if (role === asSeller) {
@@ -151,13 +154,13 @@ export class BrokeredWalk implements DealWalk {
           const m = outTarget[outer];
           inner = outOffsets[m];
           innerEnd = outOffsets[m + 1];
-          const bound = this.bound;
-          if (bound !== undefined && bound.floor !== Number.NEGATIVE_INFINITY) {
-            // S→M, then at best M's and S's heaviest arcs out.
-            const { reach } = bound;
-            if (bound.arcWeight(outerArc) + reach[m] + reach[this.root] < bound.floor)
-              innerEnd = inner;
-          }
+          // S→M, then at best M's and S's heaviest arcs out.
+          if (
+            reach !== undefined &&
+            bound !== undefined &&
+            bound.arcWeight(outerArc) + reach[m] + reach[this.root] < floor
+          )
+            innerEnd = inner;
         } else {
           outerArc = inCode[outer];
           const v = inSource[outer];

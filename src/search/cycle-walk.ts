@@ -78,6 +78,9 @@ export class CycleWalk implements DealWalk {
     const mark = this.workspace.mark;
     const { pathVertex, pathArc, position, end, maxParties, stats, bound, pathWeight } = this;
     const { outCode, inCode, vertexCount: n } = this.graph;
+    // The floor holds still during a call (the scan sets it between deals).
+    const floor = bound === undefined ? Number.NEGATIVE_INFINITY : bound.floor;
+    const reach = floor === Number.NEGATIVE_INFINITY ? undefined : bound?.reach;
     /** Stamps of the firms two arcs before the root, used from 4 parties on. */
     const twoBefore = maxParties >= 4 ? this.workspace.stamp : mark;
     const global = this.initiator < 0;
@@ -112,13 +115,11 @@ export class CycleWalk implements DealWalk {
         root = next;
         if (global) lo = root;
         this.started = true;
-        if (bound !== undefined && bound.floor !== Number.NEGATIVE_INFINITY) {
-          // No cycle of at most maxParties arcs from the root reaches the floor.
-          if (bound.reach[(maxParties - 1) * n + root] < bound.floor) {
-            stats.rootsDone++;
-            budget--;
-            continue;
-          }
+        // No cycle of at most maxParties arcs from the root reaches the floor.
+        if (reach !== undefined && reach[(maxParties - 1) * n + root] < floor) {
+          stats.rootsDone++;
+          budget--;
+          continue;
         }
         for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
           if (inSource[i] > lo) mark[inSource[i]] = i + 1;
@@ -145,7 +146,6 @@ export class CycleWalk implements DealWalk {
         // The last firm: only arcs that close the cycle count; scan for the next one.
         const from = p;
         let found = -1;
-        const floor = bound === undefined ? Number.NEGATIVE_INFINITY : bound.floor;
         for (; p < e; p++) {
           const x = outTarget[p];
           if (x > lo && mark[x] !== 0) {
@@ -153,10 +153,11 @@ export class CycleWalk implements DealWalk {
             while (i <= depth && pathVertex[i] !== x) i++;
             if (
               i > depth &&
-              (floor === Number.NEGATIVE_INFINITY ||
+              (reach === undefined ||
+                bound === undefined ||
                 pathWeight[depth] +
-                  bound!.arcWeight(outCode[p]) +
-                  bound!.arcWeight(inCode[mark[x] - 1]) >=
+                  bound.arcWeight(outCode[p]) +
+                  bound.arcWeight(inCode[mark[x] - 1]) >=
                   floor)
             ) {
               found = x;
@@ -199,11 +200,10 @@ export class CycleWalk implements DealWalk {
       if (bound !== undefined) {
         // The path's weight is kept from the start: the floor may rise above −Infinity mid-root.
         weight = pathWeight[depth] + bound.arcWeight(outCode[p]);
-        const floor = bound.floor;
-        if (floor !== Number.NEGATIVE_INFINITY) {
+        if (reach !== undefined) {
           if (closes) closes = weight + bound.arcWeight(inCode[mark[x] - 1]) >= floor;
           // At most maxParties − (depth + 1) arcs more, the closing one among them.
-          if (deeper) deeper = weight + bound.reach[(maxParties - depth - 2) * n + x] >= floor;
+          if (deeper) deeper = weight + reach[(maxParties - depth - 2) * n + x] >= floor;
         }
       }
       if (closes) this.emit(arcs, depth, p, x);
