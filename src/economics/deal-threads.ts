@@ -131,27 +131,25 @@ export class DealThreads {
 
   /** Ranks one chunk of the roots on the next free thread. */
   rank(task: RankTask): Promise<RankedChunk> {
-    const transferList = [task.link.port];
-    return this.pool.run(
-      { job: this.job, work: task },
-      { signal: this.signal, transferList },
-    ) as Promise<RankedChunk>;
+    return this.run(task) as Promise<RankedChunk>;
   }
 
   /** Writes a part of the job's table of trade surpluses on the next free thread. */
   fillSurpluses(task: SurplusTask): Promise<number> {
-    return this.pool.run(
-      { job: this.job, work: task },
-      { signal: this.signal, transferList: [task.link.port] },
-    ) as Promise<number>;
+    return this.run(task) as Promise<number>;
   }
 
   /** Writes ranked deals' JSON texts on the next free thread. */
   format(task: FormatTask): Promise<FormattedDeals> {
+    return this.run(task) as Promise<FormattedDeals>;
+  }
+
+  /** Runs one of the job's tasks on the next free thread, its link's port moved there. */
+  private run(work: DealTask["work"]): Promise<RankedChunk | FormattedDeals | number> {
     return this.pool.run(
-      { job: this.job, work: task },
-      { signal: this.signal, transferList: [task.link.port] },
-    ) as Promise<FormattedDeals>;
+      { job: this.job, work },
+      { signal: this.signal, transferList: [work.link.port] },
+    );
   }
 
   /** Ends the job: its queued tasks are dropped and the threads running its tasks are ended. */

@@ -115,7 +115,7 @@ export function sharedTradeSurpluses(index: TradeIndex, parts: number): SharedTr
 }
 
 /** The trades of part `part` of a shared table: [from, to). */
-export function partTrades(table: SharedTradeSurpluses, part: number): [number, number] {
+function partTrades(table: SharedTradeSurpluses, part: number): [number, number] {
   const n = table.values.length;
   return [Math.floor((n * part) / table.parts), Math.floor((n * (part + 1)) / table.parts)];
 }

@@ -116,7 +116,7 @@ describe("SurplusBound", () => {
       1,
     );
     // One arc a→b of two trades: m − c = 5 and 8 (no premium: reference = price, no switching cost).
-    expect([...values].sort()).toEqual([5, 8]);
+    expect([...values].sort((a, b) => a - b)).toEqual([5, 8]);
     expect(index.tradeCount).toBe(2);
     expect(graph.outCode[0]).toBeLessThan(0);
     expect(bound.arcWeight(graph.outCode[0])).toBe(8);
