@@ -30,6 +30,7 @@ import type { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { onInterrupt } from "./interrupts.js";
 import { CliOutputError, CliUsageError, errorCodeOf } from "./io.js";
+import { ioChunkBytes } from "../util/io-chunk.js";
 
 /** What a non-regular file is, for the refusal. */
 function kindOf(stats: Stats): string {
@@ -103,7 +104,7 @@ export async function writeFileAtomically(
     forget();
     throw new CliOutputError(path, errorCodeOf(error));
   }
-  const stream = createWriteStream("", { fd, autoClose: false, highWaterMark: 1 << 20 });
+  const stream = createWriteStream("", { fd, autoClose: false, highWaterMark: ioChunkBytes });
   const failed = new Promise<never>((_, reject) => stream.once("error", reject));
   failed.catch(() => {});
   let open = true;

@@ -30,6 +30,7 @@ import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
 import { parseNetworkTextWithHint } from "./json-lines-hint.js";
 import { ProgressReporter } from "./progress.js";
+import { ioChunkBytes } from "../util/io-chunk.js";
 
 /** The `--input-format` flag spec, shared by every command that reads a network. */
 export const inputFlags = { "input-format": { type: "string" } } as const;
@@ -191,7 +192,7 @@ async function readPath(
   const progress = new ProgressReporter(io, { label: "MB read" });
   let read = 0;
   const size = Math.round(info.size / 1e6);
-  const chunks = counted(createReadStream(path, { highWaterMark: 1 << 20 }), (length) => {
+  const chunks = counted(createReadStream(path, { highWaterMark: ioChunkBytes }), (length) => {
     read += length;
     progress.update(Math.round(read / 1e6), size);
   });

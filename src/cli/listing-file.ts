@@ -16,6 +16,7 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readSync } from "node:fs";
 import { ListingError } from "../economics/listing-error.js";
+import { ioChunkBytes } from "../util/io-chunk.js";
 
 /** One DEAL of a listing file. */
 export interface ListedDeal {
@@ -28,7 +29,7 @@ export interface ListedDeal {
 }
 
 /** Bytes read at a time. */
-const chunkBytes = 1 << 20;
+const chunkBytes = ioChunkBytes;
 
 /**
  * The DEALs of a listing file, in file order, read lazily.

@@ -7,6 +7,7 @@
 import type { Writable } from "node:stream";
 import { Utf8Bytes } from "../util/utf8-bytes.js";
 import { CliOutputError, errorCodeOf } from "./io.js";
+import { ioChunkBytes } from "../util/io-chunk.js";
 
 /**
  * Resolves when `stream` drains; rejects with a `CliOutputError` naming
@@ -48,11 +49,11 @@ export class ChunkedWriter {
 
   constructor(
     private readonly stream: Writable,
-    private readonly chunkSize = 1 << 20,
+    private readonly chunkSize = ioChunkBytes,
     /** What the stream is, for messages: `stdout` or a path. */
     private readonly target = "stdout",
   ) {
-    this.pending = new Utf8Bytes(Math.min(chunkSize, 1 << 20));
+    this.pending = new Utf8Bytes(Math.min(chunkSize, ioChunkBytes));
   }
 
   /** Appends text or UTF-8 bytes; flushes when the buffer is full. */

@@ -12,6 +12,7 @@ import { readSnapshot, readSnapshotBytes } from "./snapshot/read-snapshot.js";
 import { parseNetworkBytes } from "./text/read-document.js";
 import { readNetworkLines } from "./text/read-lines.js";
 import type { Network } from "./types.js";
+import { ioChunkBytes } from "../util/io-chunk.js";
 
 export { readNetworkLines } from "./text/read-lines.js";
 
@@ -84,7 +85,7 @@ export async function readNetwork(
   }
   const format = options.format ?? inputFormatOfPath(path);
   if (format === "jsonl") {
-    return readNetworkLines(createReadStream(path, { highWaterMark: 1 << 20 }), {
+    return readNetworkLines(createReadStream(path, { highWaterMark: ioChunkBytes }), {
       sizeHint: info.size,
     });
   }

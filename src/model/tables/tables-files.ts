@@ -12,6 +12,7 @@ import type { Network } from "../types.js";
 import { NotUtf8Error, readTables } from "./read-tables.js";
 import { tableFiles } from "./table-layout.js";
 import { tableText } from "./write-tables.js";
+import { ioChunkBytes } from "../../util/io-chunk.js";
 
 const notUtf8 = 'not UTF-8 text (from a spreadsheet, save it as "CSV UTF-8")';
 
@@ -22,7 +23,7 @@ const notUtf8 = 'not UTF-8 text (from a spreadsheet, save it as "CSV UTF-8")';
  */
 async function* utf8Text(path: string): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: ioChunkBytes })) {
     let text: string;
     try {
       text = decoder.decode(chunk as Buffer, { stream: true });

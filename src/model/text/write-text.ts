@@ -11,6 +11,7 @@
 import { statedAt } from "../../util/typed-column.js";
 import { firmFlag, type RecordColumns, relationFlag } from "../network-columns.js";
 import { writeAtomically } from "../snapshot/snapshot-file.js";
+import { ioChunkBytes } from "../../util/io-chunk.js";
 
 const quote = JSON.stringify as (value: string) => string;
 
@@ -133,7 +134,7 @@ export async function writeTextFile(path: string, pieces: Iterable<string>): Pro
     for (const piece of pieces) {
       buffer.push(piece);
       size += piece.length;
-      if (size >= 1 << 20) await flush();
+      if (size >= ioChunkBytes) await flush();
     }
     await flush();
   });
