@@ -72,7 +72,17 @@ const cliFlags = ["--single-threaded"];
 function search(top: string, shard: string, listing: string): SearchRun {
   const text = execFileSync(
     process.execPath,
-    [...cliFlags, "--import", "tsx", join(here, "one-search.ts"), dir as string, k, top, shard, listing],
+    [
+      ...cliFlags,
+      "--import",
+      "tsx",
+      join(here, "one-search.ts"),
+      dir as string,
+      k,
+      top,
+      shard,
+      listing,
+    ],
     { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 },
   );
   return JSON.parse(text) as SearchRun;

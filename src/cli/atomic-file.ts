@@ -28,9 +28,9 @@ import { lstat, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { promisify } from "node:util";
+import { ioChunkBytes } from "../util/io-chunk.js";
 import { onInterrupt } from "./interrupts.js";
 import { CliOutputError, CliUsageError, errorCodeOf } from "./io.js";
-import { ioChunkBytes } from "../util/io-chunk.js";
 
 /** What a non-regular file is, for the refusal. */
 function kindOf(stats: Stats): string {

@@ -26,11 +26,11 @@ import type { BuildProgress } from "../trade-index/build-index.js";
 import { prefetchStoredIndex, storedIndexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { surplusSectionName } from "../trade-index/trade-surplus.js";
+import { ioChunkBytes } from "../util/io-chunk.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
 import { parseNetworkTextWithHint } from "./json-lines-hint.js";
 import { ProgressReporter } from "./progress.js";
-import { ioChunkBytes } from "../util/io-chunk.js";
 
 /** The `--input-format` flag spec, shared by every command that reads a network. */
 export const inputFlags = { "input-format": { type: "string" } } as const;

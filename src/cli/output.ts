@@ -5,9 +5,9 @@
  * at the next write, never a hang on a `drain` that will not come.
  */
 import type { Writable } from "node:stream";
+import { ioChunkBytes } from "../util/io-chunk.js";
 import { Utf8Bytes } from "../util/utf8-bytes.js";
 import { CliOutputError, errorCodeOf } from "./io.js";
-import { ioChunkBytes } from "../util/io-chunk.js";
 
 /**
  * Resolves when `stream` drains; rejects with a `CliOutputError` naming

@@ -6,13 +6,13 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { ioChunkBytes } from "../util/io-chunk.js";
 import { FileError } from "./file-error.js";
 import { withNetworkSchemas } from "./schemas-on-demand.js";
 import { readSnapshot, readSnapshotBytes } from "./snapshot/read-snapshot.js";
 import { parseNetworkBytes } from "./text/read-document.js";
 import { readNetworkLines } from "./text/read-lines.js";
 import type { Network } from "./types.js";
-import { ioChunkBytes } from "../util/io-chunk.js";
 
 export { readNetworkLines } from "./text/read-lines.js";
 

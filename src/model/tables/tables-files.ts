@@ -8,11 +8,11 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
+import { ioChunkBytes } from "../../util/io-chunk.js";
 import type { Network } from "../types.js";
 import { NotUtf8Error, readTables } from "./read-tables.js";
 import { tableFiles } from "./table-layout.js";
 import { tableText } from "./write-tables.js";
-import { ioChunkBytes } from "../../util/io-chunk.js";
 
 const notUtf8 = 'not UTF-8 text (from a spreadsheet, save it as "CSV UTF-8")';
 

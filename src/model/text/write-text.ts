@@ -8,10 +8,10 @@
  * exactly when the record states it.
  */
 
+import { ioChunkBytes } from "../../util/io-chunk.js";
 import { statedAt } from "../../util/typed-column.js";
 import { firmFlag, type RecordColumns, relationFlag } from "../network-columns.js";
 import { writeAtomically } from "../snapshot/snapshot-file.js";
-import { ioChunkBytes } from "../../util/io-chunk.js";
 
 const quote = JSON.stringify as (value: string) => string;
 
