@@ -51,6 +51,7 @@ const ranked = rankDeals(network, {
 const searchMs = cpu() - at;
 const searchWallMs = performance.now() - wallAt;
 at = cpu();
+const outputWallAt = performance.now();
 if (out !== undefined && out !== "-") {
   const file = createWriteStream(out);
   let chunk = "";
@@ -65,6 +66,7 @@ if (out !== undefined && out !== "-") {
   await new Promise<void>((resolve) => file.end(chunk, () => resolve()));
 }
 const outputMs = cpu() - at;
+const outputWallMs = performance.now() - outputWallAt;
 process.stdout.write(
-  `${JSON.stringify({ shard: shardArg, top: topArg, prepareMs, graphMs, searchMs, searchWallMs, outputMs, deals: ranked.length, steps })}\n`,
+  `${JSON.stringify({ shard: shardArg, top: topArg, prepareMs, graphMs, searchMs, searchWallMs, outputMs, outputWallMs, deals: ranked.length, steps })}\n`,
 );
