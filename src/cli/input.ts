@@ -26,7 +26,6 @@ import type { BuildProgress } from "../trade-index/build-index.js";
 import { prefetchStoredIndex, storedIndexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { surplusSectionName } from "../trade-index/trade-surplus.js";
-import { ioChunkBytes } from "../util/io-chunk.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
 import { parseNetworkTextWithHint } from "./json-lines-hint.js";
@@ -192,7 +191,7 @@ async function readPath(
   const progress = new ProgressReporter(io, { label: "MB read" });
   let read = 0;
   const size = Math.round(info.size / 1e6);
-  const chunks = counted(createReadStream(path, { highWaterMark: ioChunkBytes }), (length) => {
+  const chunks = counted(createReadStream(path, { highWaterMark: 1 << 20 }), (length) => {
     read += length;
     progress.update(Math.round(read / 1e6), size);
   });

@@ -6,7 +6,6 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { ioChunkBytes } from "../util/io-chunk.js";
 import { FileError } from "./file-error.js";
 import { withNetworkSchemas } from "./schemas-on-demand.js";
 import { readSnapshot, readSnapshotBytes } from "./snapshot/read-snapshot.js";
@@ -85,7 +84,7 @@ export async function readNetwork(
   }
   const format = options.format ?? inputFormatOfPath(path);
   if (format === "jsonl") {
-    return readNetworkLines(createReadStream(path, { highWaterMark: ioChunkBytes }), {
+    return readNetworkLines(createReadStream(path, { highWaterMark: 1 << 20 }), {
       sizeHint: info.size,
     });
   }

@@ -8,7 +8,6 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
-import { ioChunkBytes } from "../../util/io-chunk.js";
 import type { Network } from "../types.js";
 import { NotUtf8Error, readTables } from "./read-tables.js";
 import { tableFiles } from "./table-layout.js";
@@ -23,7 +22,7 @@ const notUtf8 = 'not UTF-8 text (from a spreadsheet, save it as "CSV UTF-8")';
  */
 async function* utf8Text(path: string): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  for await (const chunk of createReadStream(path, { highWaterMark: ioChunkBytes })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     let text: string;
     try {
       text = decoder.decode(chunk as Buffer, { stream: true });
