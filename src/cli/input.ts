@@ -22,6 +22,7 @@ import { readSnapshot } from "../model/snapshot/read-snapshot.js";
 import type { SnapshotFile } from "../model/snapshot/snapshot-file.js";
 import type { Network } from "../model/types.js";
 import { prefetchSearchGraph, searchGraphOf, storedGraphSections } from "../search/search-graph.js";
+import { reachSectionName } from "../search/surplus-bound.js";
 import type { BuildProgress } from "../trade-index/build-index.js";
 import { prefetchStoredIndex, storedIndexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
@@ -126,7 +127,7 @@ export async function loadNetwork(
         ...storedIndexSections(
           file,
           searchArrays,
-          options.rankBySurplus === true ? [surplusSectionName] : [],
+          options.rankBySurplus === true ? [surplusSectionName, reachSectionName] : [],
         ),
       ]
     : undefined;

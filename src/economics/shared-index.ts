@@ -16,6 +16,7 @@ import {
   type SearchGraphHeader,
   searchGraphArrayNames,
 } from "../search/search-graph.js";
+import { adoptSurplusReach } from "../search/surplus-bound.js";
 import {
   adoptIncumbentFloors,
   type IncumbentFloors,
@@ -46,6 +47,8 @@ export interface SharedIndex {
   readonly floors: IncumbentFloors | undefined;
   /** Each trade's m − c (`tradeSurpluses`), which the threads fill as their first tasks, when they rank their best deals by a surplus objective. */
   readonly surpluses: SharedTradeSurpluses | undefined;
+  /** The walks' reach bound a snapshot stores (`reachSectionName`), when the threads rank by a surplus objective: shared, not built per thread. */
+  readonly reach: Float32Array | undefined;
 }
 
 /**
@@ -72,7 +75,13 @@ export const searchArrays = [
   "tradeProbabilityCode",
 ] as const satisfies readonly IndexArrayName[];
 
-type SharedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+type SharedArray =
+  | Int32Array
+  | Uint32Array
+  | Uint16Array
+  | Uint8Array
+  | Float32Array
+  | Float64Array;
 
 /** The array itself when it views shared memory, else a copy in shared memory. */
 function inSharedMemory<T extends SharedArray>(array: T): T {
@@ -102,13 +111,15 @@ function sharedStrings(list: StringList): SharedStrings {
  * shared memory; with `floors`, the per-need incumbent floors too (what
  * building a deal's counters or pricing under the counter reads from the
  * need records, which worker threads do not have); with `surpluses`, a
- * table of the trades' surpluses for the threads to fill.
+ * table of the trades' surpluses for the threads to fill; with `reach`, the
+ * walks' stored reach bound.
  */
 export function shareIndex(
   index: TradeIndex,
   graph: SearchGraph,
   floors: boolean,
   surpluses?: SharedTradeSurpluses,
+  reach?: Float32Array,
 ): SharedIndex {
   const arrays: Partial<Record<IndexArrayName, SharedArray>> = {};
   for (const name of searchArrays) arrays[name] = sharedArray(index, name);
@@ -125,6 +136,7 @@ export function shareIndex(
     graph: graphArrays as SearchGraphArrays,
     floors: floors ? sharedFloors(incumbentFloors(index)) : undefined,
     surpluses,
+    reach: reach === undefined ? undefined : inSharedMemory(reach),
   };
 }
 
@@ -151,8 +163,10 @@ export function indexOfShare(
     firmIds: strings(share.firmIds),
     productIds: strings(share.productIds),
   });
-  adoptSearchGraph(SearchGraph.fromArrays(index, share.graphHeader, share.graph));
+  const graph = SearchGraph.fromArrays(index, share.graphHeader, share.graph);
+  adoptSearchGraph(graph);
   if (share.floors !== undefined) adoptIncumbentFloors(index, share.floors);
   if (share.surpluses !== undefined) adoptTradeSurpluses(index, share.surpluses);
+  if (share.reach !== undefined) adoptSurplusReach(graph, share.reach);
   return index;
 }

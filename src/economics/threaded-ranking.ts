@@ -27,6 +27,7 @@ import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
+import { reachSectionName, storedSurplusReach } from "../search/surplus-bound.js";
 import { floorSectionNames } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
@@ -156,7 +157,7 @@ export async function rankOnThreads(
     return onCallingThread(network, options);
   const pricingRead = prefetchStoredIndex(network, searchArrays, [
     ...(floors ? floorSectionNames : []),
-    ...(passOver ? [surplusSectionName] : []),
+    ...(passOver ? [surplusSectionName, reachSectionName] : []),
   ]);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);
@@ -184,7 +185,13 @@ export async function rankOnThreads(
   const threads = new DealThreads(
     {
       id: nextJob++,
-      share: shareIndex(index, graph, floors, surpluses),
+      share: shareIndex(
+        index,
+        graph,
+        floors,
+        surpluses,
+        passOver ? storedSurplusReach(graph, index, maxParties) : undefined,
+      ),
       options: threadOptions,
       slots,
       progress,

@@ -22,9 +22,11 @@ import { writeNetworkTables } from "../model/tables/tables-files.js";
 import { documentText, linesText, writeTextFile } from "../model/text/write-text.js";
 import type { Network } from "../model/types.js";
 import { searchGraphOf, searchGraphSections } from "../search/search-graph.js";
+import { surplusReachSections } from "../search/surplus-bound.js";
 import type { BuildOptions } from "../trade-index/build-index.js";
 import { indexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
+import { surplusSectionName } from "../trade-index/trade-surplus.js";
 
 /** The forms `writeNetwork` writes: the text forms, the snapshot, and the tables form (a folder). */
 export const networkForms = ["json", "jsonl", "rdsnap", "tables"] as const;
@@ -85,6 +87,12 @@ export async function writeNetwork(
     index: indexSections(index),
     graph: searchGraphSections(graph),
   };
+  // The walks' reach over the graph, from the exact table stored beside it.
+  const surpluses = parts.index.sections.find((section) => section.name === surplusSectionName);
+  const reach =
+    surpluses?.array instanceof Float64Array
+      ? surplusReachSections(graph, index, surpluses.array)
+      : [];
   await writeSnapshotFile(
     path,
     {
@@ -93,6 +101,6 @@ export async function writeNetwork(
       index: parts.index.meta,
       graph: parts.graph.meta,
     },
-    [...parts.network.sections, ...parts.index.sections, ...parts.graph.sections],
+    [...parts.network.sections, ...parts.index.sections, ...parts.graph.sections, ...reach],
   );
 }

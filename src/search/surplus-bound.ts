@@ -13,15 +13,96 @@
  * exactly what the scan would pass over unloaded, so the ranking is the
  * same; the floor only rises during a search.
  *
- * The reach is kept in float32 rounded up (4 bytes a firm and level).
+ * The reach is kept in float32 rounded up (4 bytes a firm and level). A
+ * snapshot stores it for walks of up to `storedReachLevels` arcs over its
+ * search graph (`reachSectionName`, written by `convert` from the exact
+ * table it stores beside it): a search of up to that many parties reads it
+ * where it would build it (at 1M firms ~0.35 s), and worker threads share
+ * it (`adoptSurplusReach`).
  */
+import type { SectionData } from "../model/snapshot/snapshot-file.js";
+import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import type { SurplusTable } from "../trade-index/trade-surplus.js";
 import { float32Above } from "../util/float32.js";
 import type { SearchGraph } from "./search-graph.js";
 
+/**
+ * The snapshot section of the reach of a snapshot's search graph (levels
+ * 1..`storedReachLevels`, the float32 values' bits as u32). An optional
+ * section: a snapshot without it (written before it) builds the reach.
+ */
+export const reachSectionName = "graph.surplusReach";
+
+/** The levels a snapshot stores: enough for deals of up to 4 parties (the default is 3). */
+export const storedReachLevels = 4;
+
 /** The reach of each graph, per number of levels: built once, shared by every search over it. */
 const reachCache = new WeakMap<SearchGraph, Map<number, Float32Array>>();
+
+/** A reach of several levels stored for a graph (a snapshot's, or a worker thread's shared one). */
+const storedReaches = new WeakMap<SearchGraph, Float32Array>();
+
+/**
+ * The reach of levels 1..`levels` stored for a graph: its snapshot's section
+ * (the BFS graph a snapshot stores), or one adopted by `adoptSurplusReach`;
+ * undefined when none holds that many levels.
+ */
+function storedReach(
+  graph: SearchGraph,
+  index: TradeIndex,
+  levels: number,
+): Float32Array | undefined {
+  let stored = storedReaches.get(graph);
+  if (stored === undefined) {
+    const file = snapshotOf(index.network);
+    if (file === undefined || graph.order !== "bfs" || !file.has(reachSectionName))
+      return undefined;
+    // Stored as the floats' bits (u32): a section type every reader of the format knows.
+    const bits = file.typed(reachSectionName, "u32");
+    stored = new Float32Array(bits.buffer, bits.byteOffset, bits.length);
+    storedReaches.set(graph, stored);
+  }
+  const n = graph.vertexCount;
+  return stored.length % Math.max(n, 1) === 0 && stored.length >= levels * n
+    ? stored.subarray(0, levels * n)
+    : undefined;
+}
+
+/** Makes `reach` (levels 1..L of `graph`, as a snapshot stores them) the graph's: a worker thread's view of the job's. */
+export function adoptSurplusReach(graph: SearchGraph, reach: Float32Array): void {
+  storedReaches.set(graph, reach);
+}
+
+/**
+ * The reach of a graph's walks of up to `storedReachLevels` arcs, for a
+ * snapshot (`reachSectionName`), from the exact table the snapshot stores.
+ */
+export function surplusReachSections(
+  graph: SearchGraph,
+  index: TradeIndex,
+  values: Float64Array,
+): SectionData[] {
+  const { reach } = new SurplusBound(graph, index, values, storedReachLevels);
+  return [
+    {
+      name: reachSectionName,
+      array: new Uint32Array(reach.buffer, reach.byteOffset, reach.length),
+    },
+  ];
+}
+
+/**
+ * The stored reach a graph's walks of up to `levels` arcs would use: the
+ * section itself, for worker threads to share; undefined where none is stored.
+ */
+export function storedSurplusReach(
+  graph: SearchGraph,
+  index: TradeIndex,
+  levels: number,
+): Float32Array | undefined {
+  return storedReach(graph, index, levels) === undefined ? undefined : storedReaches.get(graph);
+}
 
 /** The surplus floor of a running search, and the bounds its walks compare with it. */
 export class SurplusBound {
@@ -65,7 +146,7 @@ export class SurplusBound {
       }
       let reach = byLevels.get(this.levels);
       if (reach === undefined) {
-        reach = this.buildReach();
+        reach = storedReach(this.graph, this.index, this.levels) ?? this.buildReach();
         byLevels.set(this.levels, reach);
       }
       this.reachLevels = reach;

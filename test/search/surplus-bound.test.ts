@@ -7,15 +7,25 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { indexOfShare, shareIndex } from "../../src/economics/shared-index.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
+import type { SnapshotFile } from "../../src/model/snapshot/snapshot-file.js";
+import type { Network } from "../../src/model/types.js";
 import { DealCursor } from "../../src/search/deal-cursor.js";
 import { dealId } from "../../src/search/deal-id.js";
 import type { DealKind } from "../../src/search/kinds.js";
 import { searchGraphOf } from "../../src/search/search-graph.js";
-import { SurplusBound } from "../../src/search/surplus-bound.js";
-import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
-import { tradeSurpluses } from "../../src/trade-index/trade-surplus.js";
+import {
+  reachSectionName,
+  SurplusBound,
+  storedReachLevels,
+  storedSurplusReach,
+} from "../../src/search/surplus-bound.js";
+import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
+import { fillTradeSurpluses, tradeSurpluses } from "../../src/trade-index/trade-surplus.js";
 import { randomNetwork } from "../helpers/random-network.js";
+import { assertOnSnapshots } from "../helpers/snapshot-round-trip.js";
+import { temporaryFolder } from "../helpers/temporary-folder.js";
 import { twoFirmCycle } from "../helpers/two-firm-cycle.js";
 
 /** The bound of a network's whole-network search graph, for walks of up to `levels` arcs. */
@@ -181,6 +191,74 @@ describe("SurplusBound", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** The stored reach section as floats (it holds their bits as u32). */
+function storedBits(file: SnapshotFile | undefined): Float32Array | undefined {
+  const bits = file?.typed(reachSectionName, "u32");
+  return bits === undefined
+    ? undefined
+    : new Float32Array(bits.buffer, bits.byteOffset, bits.length);
+}
+
+describe("a snapshot's reach", () => {
+  const dir = temporaryFolder("rd-reach-");
+
+  /** The reach built (no snapshot) over the original network's BFS graph from the exact table, as `convert` builds it. */
+  function builtReach(network: Network, levels: number): Float32Array {
+    const index = new TradeIndex(network);
+    const exact = new Float64Array(index.tradeCount);
+    fillTradeSurpluses(index, exact);
+    return new SurplusBound(searchGraphOf(index, true), index, exact, levels).reach;
+  }
+
+  it("is the stored section itself for up to 4 levels, equal to the reach built; built past them", async () => {
+    await assertOnSnapshots(
+      dir,
+      ({ network, back, file }) => {
+        expect(file?.has(reachSectionName)).toBe(true);
+        const stored = storedBits(file);
+        const index = tradeIndexOf(back);
+        const graph = searchGraphOf(index, true);
+        const values = tradeSurpluses(index);
+        if (values === undefined || stored === undefined) throw new Error("no table");
+        expect(stored).toHaveLength(storedReachLevels * graph.vertexCount);
+        for (let levels = 1; levels <= storedReachLevels + 1; levels++) {
+          const reach = new SurplusBound(graph, index, values, levels).reach;
+          expect([...reach]).toEqual([...builtReach(network, levels)]);
+          // Read, not built, where the snapshot holds the levels.
+          expect(reach.buffer === stored.buffer).toBe(levels <= storedReachLevels);
+        }
+      },
+      20,
+    );
+  });
+
+  it("goes to worker threads as the stored section, and a thread's walks read it", async () => {
+    await assertOnSnapshots(
+      dir,
+      ({ back, file }) => {
+        const stored = storedBits(file);
+        const index = tradeIndexOf(back);
+        const graph = searchGraphOf(index, true);
+        const shared = storedSurplusReach(graph, index, 3);
+        expect(shared?.buffer === stored?.buffer).toBe(true);
+        expect(shared?.byteOffset).toBe(stored?.byteOffset);
+        expect(shared).toHaveLength(stored?.length ?? -1);
+        const share = shareIndex(index, graph, false, undefined, shared);
+        const threadIndex = indexOfShare(share, () => {
+          throw new Error("not asked");
+        });
+        const values = tradeSurpluses(index);
+        if (values === undefined || stored === undefined) throw new Error("no table");
+        const reach = new SurplusBound(searchGraphOf(threadIndex, true), threadIndex, values, 3)
+          .reach;
+        expect(reach.buffer === stored.buffer).toBe(true);
+        expect([...reach]).toEqual([...stored.subarray(0, 3 * graph.vertexCount)]);
+      },
+      10,
     );
   });
 });
