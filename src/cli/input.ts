@@ -22,11 +22,10 @@ import { readSnapshot } from "../model/snapshot/read-snapshot.js";
 import type { SnapshotFile } from "../model/snapshot/snapshot-file.js";
 import type { Network } from "../model/types.js";
 import { prefetchSearchGraph, searchGraphOf, storedGraphSections } from "../search/search-graph.js";
-import { reachSectionName } from "../search/surplus-bound.js";
+import { surplusBoundSections } from "../search/surplus-bound.js";
 import type { BuildProgress } from "../trade-index/build-index.js";
 import { prefetchStoredIndex, storedIndexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
-import { surplusSectionName } from "../trade-index/trade-surplus.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
 import { parseNetworkTextWithHint } from "./json-lines-hint.js";
@@ -127,7 +126,7 @@ export async function loadNetwork(
         ...storedIndexSections(
           file,
           searchArrays,
-          options.rankBySurplus === true ? [surplusSectionName, reachSectionName] : [],
+          options.rankBySurplus === true ? surplusBoundSections : [],
         ),
       ]
     : undefined;

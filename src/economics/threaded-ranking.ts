@@ -27,12 +27,12 @@ import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
-import { reachSectionName, storedSurplusReach } from "../search/surplus-bound.js";
+import { storedSurplusReach, surplusBoundSections } from "../search/surplus-bound.js";
 import { floorSectionNames } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
-import { sharedTradeSurpluses, surplusSectionName } from "../trade-index/trade-surplus.js";
+import { sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import { DealThreads, loadThreadPools } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
@@ -157,7 +157,7 @@ export async function rankOnThreads(
     return onCallingThread(network, options);
   const pricingRead = prefetchStoredIndex(network, searchArrays, [
     ...(floors ? floorSectionNames : []),
-    ...(passOver ? [surplusSectionName, reachSectionName] : []),
+    ...(passOver ? surplusBoundSections : []),
   ]);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   const costs = rootCosts(graph, kinds, maxParties);

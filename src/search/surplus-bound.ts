@@ -23,7 +23,7 @@
 import type { SectionData } from "../model/snapshot/snapshot-file.js";
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import type { SurplusTable } from "../trade-index/trade-surplus.js";
+import { type SurplusTable, surplusSectionName } from "../trade-index/trade-surplus.js";
 import { float32Above } from "../util/float32.js";
 import type { SearchGraph } from "./search-graph.js";
 
@@ -44,11 +44,15 @@ const reachCache = new WeakMap<SearchGraph, Map<number, Float32Array>>();
 const storedReaches = new WeakMap<SearchGraph, Float32Array>();
 
 /**
- * The reach of levels 1..`levels` stored for a graph: its snapshot's section
- * (the BFS graph a snapshot stores), or one adopted by `adoptSurplusReach`;
- * undefined when none holds that many levels.
+ * The stored reach a graph's walks of up to `levels` arcs can use: its
+ * snapshot's section (the BFS graph a snapshot stores), or one adopted by
+ * `adoptSurplusReach` — the whole of it, levels 1..L with L ≥ `levels`;
+ * undefined where none is stored, or it holds fewer levels.
+ *
+ * @example
+ * const reach = storedSurplusReach(graph, index, 3)?.subarray(0, 3 * graph.vertexCount);
  */
-function storedReach(
+export function storedSurplusReach(
   graph: SearchGraph,
   index: TradeIndex,
   levels: number,
@@ -64,15 +68,19 @@ function storedReach(
     storedReaches.set(graph, stored);
   }
   const n = graph.vertexCount;
-  return stored.length % Math.max(n, 1) === 0 && stored.length >= levels * n
-    ? stored.subarray(0, levels * n)
-    : undefined;
+  return stored.length % Math.max(n, 1) === 0 && stored.length >= levels * n ? stored : undefined;
 }
 
 /** Makes `reach` (levels 1..L of `graph`, as a snapshot stores them) the graph's: a worker thread's view of the job's. */
 export function adoptSurplusReach(graph: SearchGraph, reach: Float32Array): void {
   storedReaches.set(graph, reach);
 }
+
+/**
+ * The snapshot sections a ranking with a surplus bound reads, when stored:
+ * the trades' surpluses and the walks' reach (for reading ahead).
+ */
+export const surplusBoundSections = [surplusSectionName, reachSectionName] as const;
 
 /**
  * The reach of a graph's walks of up to `storedReachLevels` arcs, for a
@@ -90,18 +98,6 @@ export function surplusReachSections(
       array: new Uint32Array(reach.buffer, reach.byteOffset, reach.length),
     },
   ];
-}
-
-/**
- * The stored reach a graph's walks of up to `levels` arcs would use: the
- * section itself, for worker threads to share; undefined where none is stored.
- */
-export function storedSurplusReach(
-  graph: SearchGraph,
-  index: TradeIndex,
-  levels: number,
-): Float32Array | undefined {
-  return storedReach(graph, index, levels) === undefined ? undefined : storedReaches.get(graph);
 }
 
 /** The surplus floor of a running search, and the bounds its walks compare with it. */
@@ -146,7 +142,11 @@ export class SurplusBound {
       }
       let reach = byLevels.get(this.levels);
       if (reach === undefined) {
-        reach = storedReach(this.graph, this.index, this.levels) ?? this.buildReach();
+        reach =
+          storedSurplusReach(this.graph, this.index, this.levels)?.subarray(
+            0,
+            this.levels * this.graph.vertexCount,
+          ) ?? this.buildReach();
         byLevels.set(this.levels, reach);
       }
       this.reachLevels = reach;
