@@ -9,7 +9,7 @@
  * sources (tests run on `src/` with vitest) run `src/economics/deal-worker.ts`
  * through tsx (`--import tsx`, a dev dependency).
  *
- * piscina itself is loaded with the first pool (`loadThreadPools`): a run
+ * piscina itself is loaded with the first pool (`poolOf`): a run
  * that starts no thread does not load it (~30 ms and ~7 MiB at the start of
  * every command).
  */
@@ -67,32 +67,29 @@ type ThreadPool = Piscina<DealTask | WarmTask, RankedChunk | FormattedDeals | nu
 
 const pools = new Map<number, ThreadPool>();
 
-/** piscina's pool class, once loaded. */
-let PoolClass: typeof Piscina | undefined;
-
-/** Loads piscina, which `DealThreads` and `warmThreads` need (once; at once after). */
-export async function loadThreadPools(): Promise<void> {
-  PoolClass ??= (await import("piscina")).Piscina;
-}
-
 /**
  * The pool of `threads` worker threads, started on first use and kept for
  * the process: a later ranking with as many threads finds them warm. Idle
  * threads never keep the process alive, and end after `idleThreadMs`.
+ * piscina is imported here, with the first pool.
  */
-function poolOf(threads: number): ThreadPool {
+async function poolOf(threads: number): Promise<ThreadPool> {
   let pool = pools.get(threads);
   if (pool === undefined) {
-    const { filename, execArgv } = workerEntry();
-    if (PoolClass === undefined) throw new Error("loadThreadPools() must come first");
-    pool = new PoolClass({
-      filename,
-      execArgv,
-      minThreads: 0,
-      maxThreads: threads,
-      idleTimeout: idleThreadMs,
-    });
-    pools.set(threads, pool);
+    const { Piscina } = await import("piscina");
+    // Another call may have made it meanwhile.
+    pool = pools.get(threads);
+    if (pool === undefined) {
+      const { filename, execArgv } = workerEntry();
+      pool = new Piscina({
+        filename,
+        execArgv,
+        minThreads: 0,
+        maxThreads: threads,
+        idleTimeout: idleThreadMs,
+      });
+      pools.set(threads, pool);
+    }
   }
   return pool;
 }
@@ -107,8 +104,7 @@ function poolOf(threads: number): ThreadPool {
  *   thread that fails to start fails the ranking's first task, not this)
  */
 export async function warmThreads(threads: number): Promise<number[]> {
-  if (PoolClass === undefined) await loadThreadPools();
-  const pool = poolOf(threads);
+  const pool = await poolOf(threads);
   // One task each: a task queued while every thread is still starting starts another.
   const started = await Promise.allSettled(
     Array.from({ length: threads }, () => pool.run({ warm: true }) as Promise<number>),
@@ -124,8 +120,7 @@ export function threadsStarted(threads: number): number {
 /**
  * One ranking's work on a pool of worker threads: each task carries the job
  * (the shared index and the options; posting shared memory copies nothing),
- * which a thread sets up once and keeps for the job's next tasks. Call
- * `loadThreadPools()` before the first.
+ * which a thread sets up once and keeps for the job's next tasks (`open`).
  */
 export class DealThreads {
   private readonly pool: ThreadPool;
@@ -133,15 +128,25 @@ export class DealThreads {
   private readonly stop = new AbortController();
   private readonly signal: AbortSignal;
 
-  constructor(
+  private constructor(
     private readonly job: WorkerJob,
     /** How many threads. */
     readonly threads: number,
     signal: AbortSignal | undefined,
+    pool: ThreadPool,
   ) {
-    this.pool = poolOf(threads);
+    this.pool = pool;
     this.signal =
       signal === undefined ? this.stop.signal : AbortSignal.any([signal, this.stop.signal]);
+  }
+
+  /** A job on the pool of `threads` threads (made, with piscina loaded, on first use). */
+  static async open(
+    job: WorkerJob,
+    threads: number,
+    signal: AbortSignal | undefined,
+  ): Promise<DealThreads> {
+    return new DealThreads(job, threads, signal, await poolOf(threads));
   }
 
   /** Ranks one chunk of the roots on the next free thread. */

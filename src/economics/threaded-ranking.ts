@@ -33,7 +33,7 @@ import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
-import { DealThreads, loadThreadPools } from "./deal-threads.js";
+import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
@@ -182,8 +182,7 @@ export async function rankOnThreads(
   // Stored in the snapshot, or written by the threads in parts as their first tasks.
   const surpluses =
     passOver && chunks.length > 0 ? sharedTradeSurpluses(index, threaded.threads) : undefined;
-  await loadThreadPools();
-  const threads = new DealThreads(
+  const threads = await DealThreads.open(
     {
       id: nextJob++,
       share: shareIndex(

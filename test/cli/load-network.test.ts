@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { loadNetwork } from "../../src/cli/input.js";
-import { loadThreadPools, threadsStarted } from "../../src/economics/deal-threads.js";
+import { threadsStarted } from "../../src/economics/deal-threads.js";
 import { sharedArray } from "../../src/economics/shared-index.js";
 import { searchGraphOf } from "../../src/search/search-graph.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
@@ -51,9 +51,9 @@ describe("loadNetwork", () => {
     writeFileSync(file, JSON.stringify(completeGraph(4)));
     const size = JSON.stringify(completeGraph(4)).length;
     // Pools of 3 and 5 threads: none started before in this file. piscina is
-    // loaded first (on a large file it loads while the file is read; this
-    // one is read before an import settles).
-    await loadThreadPools();
+    // imported first (on a large file it loads while the file is read; this
+    // one is read before a first import settles).
+    await import("piscina");
     await loadNetwork(file, undefined, io, { threads: 3, warmThreadsFrom: size + 1 });
     expect(threadsStarted(3)).toBe(0);
     await loadNetwork(file, undefined, io, { threads: 5, warmThreadsFrom: size });

@@ -10,12 +10,7 @@ import { MessageChannel } from "node:worker_threads";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dealToJson } from "../../src/economics/deal-json.js";
-import {
-  DealThreads,
-  loadThreadPools,
-  warmThreads,
-  workerEntry,
-} from "../../src/economics/deal-threads.js";
+import { DealThreads, warmThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import { rankOnThreads, type ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
 import { UsageError } from "../../src/model/errors.js";
@@ -151,8 +146,7 @@ describe("threads", () => {
   it("reject with a worker thread's error as an Error, and keep working after it", async () => {
     const network = parseNetwork(completeGraph(6));
     // A job whose shared index lacks its arrays: the thread fails as it sets the job up.
-    await loadThreadPools();
-    const broken = new DealThreads(
+    const broken = await DealThreads.open(
       {
         id: -1,
         share: { header: {}, arrays: {}, graph: {} } as never,
