@@ -68,14 +68,29 @@ interface SearchRun {
   steps: number;
 }
 
-/** The V8 flags the CLI runs with (the first line of src/cli/main.ts), so each run is timed as `find` runs. */
-const cliFlags = ["--single-threaded"];
+/**
+ * What the CLI's first line (src/cli/main.ts) gives `node`: its environment
+ * (glibc's tunables) and its flags, read from that line, so that each search
+ * runs as `find` runs.
+ */
+function cliLaunch(): { env: NodeJS.ProcessEnv; flags: string[] } {
+  const first = readFileSync(join(root, "src", "cli", "main.ts"), "utf8").split("\n")[0];
+  const words = first.replace(/^#!\S*env -S /, "").split(" ");
+  const at = words.indexOf("node");
+  const env = { ...process.env };
+  for (const pair of words.slice(0, at)) {
+    const equals = pair.indexOf("=");
+    env[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return { env, flags: words.slice(at + 1) };
+}
+const launch = cliLaunch();
 
 function search(top: string, shard: string, listing: string): SearchRun {
   const text = execFileSync(
     process.execPath,
     [
-      ...cliFlags,
+      ...launch.flags,
       "--import",
       "tsx",
       join(here, "one-search.ts"),
@@ -85,7 +100,7 @@ function search(top: string, shard: string, listing: string): SearchRun {
       shard,
       listing,
     ],
-    { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 },
+    { cwd: root, encoding: "utf8", maxBuffer: 1 << 20, env: launch.env },
   );
   return JSON.parse(text) as SearchRun;
 }
@@ -126,7 +141,7 @@ function mergeProcess(
       "bash",
       [
         "-c",
-        `/usr/bin/time -f "%e %U %S" node ${cliFlags.join(" ")} dist/cli/main.js merge ${parts.join(" ")} ${top === "all" ? "--all" : `--top ${top}`} --format jsonl > ${into} 2> ${into}.time; tail -1 ${into}.time`,
+        `/usr/bin/time -f "%e %U %S" dist/cli/main.js merge ${parts.join(" ")} ${top === "all" ? "--all" : `--top ${top}`} --format jsonl > ${into} 2> ${into}.time; tail -1 ${into}.time`,
       ],
       { cwd: root, encoding: "utf8" },
     );
