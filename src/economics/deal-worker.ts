@@ -16,7 +16,7 @@ import {
   type ProgressSlot,
   postAndWait,
   type RankedChunk,
-  rankChunk,
+  rankChunks,
   type TaskLink,
   takeProgressSlot,
   type WarmTask,
@@ -71,7 +71,7 @@ export default function run(task: DealTask | WarmTask): RankedChunk | FormattedD
     const { index, slot } = setUp(task);
     switch (work.task) {
       case "rank":
-        return rankChunk(index, job, slot, work);
+        return rankChunks(index, job, slot, work);
       case "format":
         return moved(formatDeals(index, job.options, work));
       case "surpluses":

@@ -26,6 +26,7 @@ import type { FindDealsOptions } from "./find-options.js";
 import { keptKey } from "./kept-key.js";
 import { DealPacker, type PackedDeals } from "./packed-deals.js";
 import type { SharedIndex } from "./shared-index.js";
+import { SharedThreshold, type SharedThresholdMemory } from "./shared-threshold.js";
 import { TopDeals } from "./top-deals.js";
 
 /** Find options as a worker thread gets them: no signal, callback or shard (the calling thread keeps those). */
@@ -45,6 +46,12 @@ export interface WorkerJob {
    */
   readonly slots: Int32Array;
   readonly progress: Float64Array;
+  /**
+   * A ranking of the best N deals: the best N keys the threads have kept so
+   * far (`SharedThreshold`), whose worst every thread reads before each
+   * deal, and to which each offers the keys its own best N take in.
+   */
+  readonly threshold?: SharedThresholdMemory;
 }
 
 /** Numbers per thread in `WorkerJob.progress`. */
@@ -92,21 +99,29 @@ export interface WarmTask {
   readonly warm: true;
 }
 
-/** A chunk of roots to rank. */
+/**
+ * The chunks of roots of a ranking, which its threads pull one at a time
+ * (`rankChunks`): each thread runs one such task, taking the next chunk
+ * not yet taken until none is left, so no chunk waits for the calling
+ * thread to hand it out.
+ */
 export interface RankTask {
   readonly task: "rank";
-  /** The chunk's root ranges (`RootRanges.bounds`). */
-  readonly roots: Int32Array;
-  /** The worst key the ranking keeps so far (−Infinity: none). */
-  readonly threshold: number;
+  /** Every chunk's root ranges (`RootRanges.bounds`), one after the other (`packChunks`). */
+  readonly bounds: Int32Array;
+  /** Chunk c's ranges are `bounds[starts[c]] … bounds[starts[c + 1] − 1]`. */
+  readonly starts: Int32Array;
+  /** In shared memory: word 0 is the number of the next chunk to take (`Atomics.add`). */
+  readonly next: Int32Array;
   /** The task's link to the calling thread (see `TaskLink`). */
   readonly link: TaskLink;
   /**
-   * For a ranking of every deal: send the chunk's deals through the link in
+   * For a ranking of every deal: send the chunks' deals through the link in
    * batches of `streamBatch` as they are found (at most `streamWindow`
    * batches ahead of what the calling thread has kept; all of them kept
    * before the task ends), so a chunk of millions of deals never gathers in
-   * memory; the task's own result then holds the last batch.
+   * memory; the task's own result then holds the last batch. Otherwise the
+   * thread keeps the best `top` of all its chunks and returns them.
    */
   readonly stream: boolean;
   /** Deals per streamed batch ({@link defaultStreamBatch}; tests make it small). */
@@ -192,6 +207,8 @@ export interface FormatTask extends PackedDeals {
 export interface TaskCounters {
   /** The worker thread's id (`worker_threads.threadId`). */
   readonly thread: number;
+  /** Units of work done: chunks of roots ranked, or 1 (a format or surpluses task). */
+  readonly tasks: number;
   /** Time spent on the task (ms). */
   readonly busyMs: number;
   /** Arcs examined, deals found, root searches done (as `SearchStats`). */
@@ -200,7 +217,7 @@ export interface TaskCounters {
   readonly rootsDone: number;
 }
 
-/** A chunk's kept deals (in no particular order) with their rank keys. */
+/** A thread's kept deals of the chunks it ranked (in no particular order), with their rank keys. */
 export interface RankedChunk extends PackedDeals {
   readonly counters: TaskCounters;
 }
@@ -220,60 +237,90 @@ export interface FormattedDeals {
 /** A chunk's best deals are kept in a heap up to this many; past it every kept deal is returned. */
 export const chunkHeapLimit = 100_000;
 
-/** Searches, prices and ranks the deals of one chunk of the roots. */
-export function rankChunk(
+/**
+ * Searches, prices and ranks chunks of the roots, taking the next chunk not
+ * yet taken (`RankTask.next`) until none is left. A ranking of the best N
+ * keeps the thread's best N over all its chunks, and reads and raises the
+ * job's shared threshold (`SharedThreshold`) as it goes; a ranking of every
+ * deal sends them on as it finds them.
+ */
+export function rankChunks(
   index: TradeIndex,
-  job: Pick<WorkerJob, "options" | "progress" | "slots">,
+  job: Pick<WorkerJob, "options" | "progress" | "slots" | "threshold">,
   slot: ProgressSlot,
   task: RankTask,
 ): RankedChunk {
   const started = performance.now();
-  const scan = new DealScan(
-    index,
-    { ...job.options, onProgress: (stats) => writeProgress(job as WorkerJob, slot, stats) },
-    new RootRanges(task.roots),
-  );
-  const { top } = scan.options;
   const idOf = (kind: DealKind, trades: ArrayLike<number>, size: number) =>
     dealId(index, kind, trades, size);
-  const heap = top <= chunkHeapLimit ? new TopDeals(top, idOf) : undefined;
-  if (heap !== undefined) scan.leaveOutBelowFloor();
-  const cursor = scan.cursor;
-  const packer = new DealPacker();
-  const given = task.threshold;
-  const { stream, link, streamBatch } = task;
+  const { bounds, starts, next, stream, link, streamBatch } = task;
   const sent = new DealStream(link);
-  for (;;) {
-    const threshold = heap?.full ? Math.max(given, heap.threshold) : given;
-    if (top === 0 || !scan.next(threshold)) break;
-    const key = keptKey(scan, threshold);
-    if (key === undefined) continue;
-    if (heap !== undefined) heap.offer(key, cursor.kind, cursor.trades, cursor.size);
-    else {
-      // Every deal goes to the calling thread's ranking, which builds an id only where it needs one.
-      packer.add(key, cursor.kind, cursor.trades, cursor.size, "");
-      if (stream && packer.size >= streamBatch) sent.send(packer.take());
+  const packer = new DealPacker();
+  const onProgress = (stats: Readonly<SearchStats>) => writeProgress(job as WorkerJob, slot, stats);
+  let kept: TopDeals | undefined;
+  let shared: SharedThreshold | undefined;
+  let steps = 0;
+  let deals = 0;
+  let rootsDone = 0;
+  let taken = 0;
+  for (let c = Atomics.add(next, 0, 1); c < starts.length - 1; c = Atomics.add(next, 0, 1)) {
+    taken++;
+    const scan = new DealScan(
+      index,
+      { ...job.options, onProgress },
+      new RootRanges(bounds.subarray(starts[c], starts[c + 1])),
+    );
+    const limit = scan.options.top;
+    if (limit <= chunkHeapLimit) {
+      kept ??= new TopDeals(limit, idOf);
+      if (job.threshold !== undefined) shared ??= new SharedThreshold(job.threshold);
+      scan.leaveOutBelowFloor();
     }
+    const cursor = scan.cursor;
+    for (;;) {
+      let threshold = kept?.full ? kept.threshold : Number.NEGATIVE_INFINITY;
+      if (shared !== undefined) threshold = Math.max(threshold, shared.value);
+      if (limit === 0 || !scan.next(threshold)) break;
+      const key = keptKey(scan, threshold);
+      if (key === undefined) continue;
+      if (kept !== undefined) {
+        if (kept.offer(key, cursor.kind, cursor.trades, cursor.size)) shared?.offer(key);
+      } else {
+        // Every deal goes to the calling thread's ranking, which builds an id only where it needs one.
+        packer.add(key, cursor.kind, cursor.trades, cursor.size, "");
+        if (stream && packer.size >= streamBatch) sent.send(packer.take());
+      }
+    }
+    const stats = cursor.stats;
+    steps += stats.steps;
+    deals += stats.deals;
+    rootsDone += stats.rootsDone;
+    slot.steps += stats.steps;
+    slot.deals += stats.deals;
+    slot.rootsDone += stats.rootsDone;
+    writeProgress(job as WorkerJob, slot, {
+      steps: 0,
+      deals: 0,
+      rootsDone: 0,
+      rootsTotal: 0,
+      rootShare: 0,
+    });
   }
   sent.drain();
-  if (heap !== undefined) {
-    for (const deal of heap.sorted())
+  if (kept !== undefined) {
+    for (const deal of kept.sorted())
       packer.add(deal.key, deal.kind, deal.trades, deal.trades.length, deal.id);
   }
-  const { steps, deals, rootsDone } = cursor.stats;
-  slot.steps += steps;
-  slot.deals += deals;
-  slot.rootsDone += rootsDone;
-  writeProgress(job as WorkerJob, slot, {
-    steps: 0,
-    deals: 0,
-    rootsDone: 0,
-    rootsTotal: 0,
-    rootShare: 0,
-  });
   return {
     ...packer.take(),
-    counters: { thread: threadId, busyMs: performance.now() - started, steps, deals, rootsDone },
+    counters: {
+      thread: threadId,
+      tasks: taken,
+      busyMs: performance.now() - started,
+      steps,
+      deals,
+      rootsDone,
+    },
   };
 }
 
@@ -322,6 +369,7 @@ export function formatDeals(
     bytes: formatted.take(),
     counters: {
       thread: threadId,
+      tasks: 1,
       busyMs: performance.now() - started,
       steps: 0,
       deals: 0,

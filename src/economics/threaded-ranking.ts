@@ -2,28 +2,29 @@
  * The ranking of `rankDealsAsync` on several threads (`threads` > 1): the
  * roots of the search over the whole network (or of its shard) are cut into
  * small chunks of about equal estimated cost (`rootChunks`, many per
- * thread), which worker threads pull one at a time: each searches, prices
- * and ranks its chunk over the shared index (`rankChunk`), told the worst key
- * the ranking keeps so far; the calling thread offers every returned deal to
- * the one ranking (the same heap or runs as on one thread, by the same rank
- * key: the score to 12 significant digits, then the id), so the result is
- * exactly one thread's. A search around an initiator is one unit of work: it
- * runs on the calling thread.
+ * thread). Each thread runs one task that pulls chunks from a shared counter
+ * until none is left (`rankChunks`), so no chunk waits on the calling thread
+ * and a thread that drew cheap chunks simply takes more. A ranking of the
+ * best N keeps each thread's best N over its chunks, the threads sharing the
+ * worst key kept so far (`SharedThreshold`); a ranking of every deal sends
+ * them on in batches as they are found. The calling thread offers every
+ * deal it gets to the one ranking (the same heap or runs as on one thread,
+ * by the same rank key: the score to 12 significant digits, then the id), so
+ * the result is exactly one thread's. A search around an initiator is one
+ * unit of work: it runs on the calling thread.
  *
- * The calling thread keeps at most two tasks per thread in flight, so an
- * abort (or an error) leaves little to cancel: on either, the job's queued
- * tasks are dropped and the threads running its tasks are ended (piscina
- * ends a thread whose task is aborted) before the promise rejects. The pool
- * itself stays for later rankings (`deal-threads.ts`); its idle threads keep
- * no process alive.
+ * On an abort (or an error) the job's queued tasks are dropped and the
+ * threads running its tasks are ended (piscina ends a thread whose task is
+ * aborted) before the promise rejects. The pool itself stays for later
+ * rankings (`deal-threads.ts`); its idle threads keep no process alive.
  */
 
 import { MessageChannel } from "node:worker_threads";
 import type { Network } from "../model/types.js";
 import { checkAbort, type SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
-import { rootChunks } from "../search/root-chunks.js";
-import { rootCosts } from "../search/root-cost.js";
+import { packChunks, rootChunks } from "../search/root-chunks.js";
+import { neighbourhoodCosts, rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
@@ -39,6 +40,7 @@ import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
 import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
+import { sharedThresholdMemory } from "./shared-threshold.js";
 import { useThreadRunner } from "./thread-runner.js";
 import {
   chunkHeapLimit,
@@ -65,7 +67,7 @@ const progressInterval = 250;
 export interface ThreadCounters {
   /** The worker thread's id. */
   readonly thread: number;
-  /** Tasks it ran. */
+  /** Units of work it did: chunks of roots it ranked, format batches, parts of the surpluses' table. */
   tasks: number;
   /** Time on its tasks (ms); the rest of the wall time it was idle or waiting. */
   busyMs: number;
@@ -160,7 +162,11 @@ export async function rankOnThreads(
     ...(passOver ? surplusBoundSections : []),
   ]);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
-  const costs = rootCosts(graph, kinds, maxParties);
+  // The walks of such a ranking follow the bound, not the estimate: chunks by neighbourhood suffice.
+  const costs =
+    passOver && shard === undefined
+      ? neighbourhoodCosts(graph)
+      : rootCosts(graph, kinds, maxParties);
   await pricingRead;
   if (threaded.minWork !== undefined && threaded.minWork > 0 && totalOf(costs) < threaded.minWork)
     return onCallingThread(network, options);
@@ -173,6 +179,9 @@ export async function rankOnThreads(
   const threadOptions: ThreadFindOptions = rest;
   const started = performance.now();
   const slots = new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer);
+  // A ranking of the best N: the threads share the worst key kept so far.
+  const threshold =
+    resolved.top <= chunkHeapLimit ? sharedThresholdMemory(resolved.top) : undefined;
   // A slot per thread the job may ever see (a thread ended by piscina is replaced).
   const progress = new Float64Array(
     new SharedArrayBuffer(
@@ -195,6 +204,7 @@ export async function rankOnThreads(
       options: threadOptions,
       slots,
       progress,
+      ...(threshold === undefined ? {} : { threshold }),
     },
     threaded.threads,
     signal,
@@ -213,7 +223,7 @@ export async function rankOnThreads(
       mine = { thread: counters.thread, tasks: 0, busyMs: 0, deals: 0 };
       perThread.set(counters.thread, mine);
     }
-    mine.tasks++;
+    mine.tasks += counters.tasks;
     mine.busyMs += counters.busyMs;
     mine.deals += counters.deals;
     stats.steps += counters.steps;
@@ -258,26 +268,32 @@ export async function rankOnThreads(
       }),
     );
     filled.catch(() => {}); // awaited once the chunks are ranked
-    // A ranking of every deal gets each chunk's deals in batches as they are found.
+    // A ranking of every deal gets the chunks' deals in batches as they are found.
     const stream = resolved.top > chunkHeapLimit;
-    await pull(chunks.length, 2 * threaded.threads, (c) => {
-      const { link, done } = openLink(index, keep);
-      const task = {
-        task: "rank" as const,
-        roots: chunks[c].bounds,
-        threshold: ranking.threshold,
-        link,
-        stream,
-        streamBatch: threaded.streamBatch ?? defaultStreamBatch,
-      };
-      return threads
-        .rank(task)
-        .then((chunk) => {
-          count(chunk.counters);
-          keep(chunk);
-        })
-        .finally(done);
-    });
+    // One task per thread, each pulling chunks until none is left (`rankChunks`).
+    const queue = {
+      ...packChunks(chunks),
+      next: new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer),
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(threaded.threads, chunks.length) }, () => {
+        const { link, done } = openLink(index, keep);
+        const task = {
+          task: "rank" as const,
+          ...queue,
+          link,
+          stream,
+          streamBatch: threaded.streamBatch ?? defaultStreamBatch,
+        };
+        return threads
+          .rank(task)
+          .then((ranked) => {
+            count(ranked.counters);
+            keep(ranked);
+          })
+          .finally(done);
+      }),
+    );
     await filled;
     clearInterval(timer);
     onProgress?.(stats);
@@ -336,36 +352,6 @@ function openLink(
     }
   });
   return { link: { port: channel.port2, acks }, done: () => channel.port1.close() };
-}
-
-/**
- * Runs `task(0) … task(total − 1)`, at most `width` at a time, each started as
- * soon as one ends (in order); rejects on the first rejection.
- */
-function pull(total: number, width: number, task: (i: number) => Promise<void>): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let next = 0;
-    let running = 0;
-    let failed = false;
-    const launch = () => {
-      while (!failed && running < width && next < total) {
-        running++;
-        task(next++).then(
-          () => {
-            running--;
-            if (next === total && running === 0) resolve();
-            else launch();
-          },
-          (error: unknown) => {
-            failed = true;
-            reject(error);
-          },
-        );
-      }
-      if (total === 0) resolve();
-    };
-    launch();
-  });
 }
 
 /** The ranked deals' JSON texts, written by the threads in batches, in rank order. */

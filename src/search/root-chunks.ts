@@ -45,3 +45,22 @@ export function rootChunks(costs: Float64Array, roots: RootRanges, count: number
   close();
   return chunks;
 }
+
+/**
+ * Chunks packed into two arrays, as a task carries them: chunk c's root
+ * ranges are `bounds[starts[c]] … bounds[starts[c + 1] − 1]`.
+ *
+ * @example
+ * packChunks([new RootRanges(Int32Array.of(0, 2)), new RootRanges(Int32Array.of(2, 4))])
+ * // { bounds: [0, 2, 2, 4], starts: [0, 2, 4] }
+ */
+export function packChunks(chunks: readonly RootRanges[]): {
+  bounds: Int32Array;
+  starts: Int32Array;
+} {
+  const starts = new Int32Array(chunks.length + 1);
+  for (let c = 0; c < chunks.length; c++) starts[c + 1] = starts[c] + chunks[c].bounds.length;
+  const bounds = new Int32Array(starts[chunks.length]);
+  for (let c = 0; c < chunks.length; c++) bounds.set(chunks[c].bounds, starts[c]);
+  return { bounds, starts };
+}

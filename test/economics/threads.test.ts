@@ -13,6 +13,7 @@ import { dealToJson } from "../../src/economics/deal-json.js";
 import { DealThreads, warmThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import { rankOnThreads, type ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
+import { generateNetwork } from "../../src/generator/generate-network.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { completeGraph } from "../helpers/complete-graph.js";
@@ -99,6 +100,25 @@ describe("threads", () => {
     }
   });
 
+  it("give one thread's best N where the threads share the floor (generated networks)", async () => {
+    // Distinct surpluses, deals in every chunk: each thread's floor rises with the others' deals.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.constantFrom(3, 4),
+        async (seed, top, maxParties) => {
+          const network = generateNetwork({ firms: 600, seed });
+          const options = { kinds: ["cycle", "brokered"] as const, maxParties, top };
+          const one = findDeals(network, options);
+          for (const threads of [2, 4])
+            expect(await findDealsAsync(network, { ...options, threads })).toEqual(one);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
   it("give one thread's listing for a shard", async () => {
     const network = parseNetwork(completeGraph(8));
     const options = { maxParties: 4, top: 30, shard: { current: 2, total: 3 } };
@@ -161,8 +181,9 @@ describe("threads", () => {
     const link = { port: port2, acks: new Int32Array(new SharedArrayBuffer(8)) };
     const failed = broken.rank({
       task: "rank",
-      roots: Int32Array.of(0, 1),
-      threshold: 0,
+      bounds: Int32Array.of(0, 1),
+      starts: Int32Array.of(0, 2),
+      next: new Int32Array(new SharedArrayBuffer(4)),
       link,
       stream: false,
       streamBatch: 8192,

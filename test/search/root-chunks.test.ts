@@ -2,12 +2,16 @@
  * Root chunks (issue 15: the tasks worker threads pull): every root of the
  * given ranges is in exactly one chunk, in search order, no chunk is empty,
  * there are at most as many chunks as asked, and with equal costs the chunks
- * are of equal size (a hand-made case).
+ * are of equal size (a hand-made case). Packed for a task, each chunk's
+ * ranges come back as they were; the neighbourhood estimate of a hand-made
+ * graph.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rootChunks } from "../../src/search/root-chunks.js";
+import { packChunks, rootChunks } from "../../src/search/root-chunks.js";
+import { neighbourhoodCosts } from "../../src/search/root-cost.js";
 import { RootRanges } from "../../src/search/root-ranges.js";
+import type { SearchGraph } from "../../src/search/search-graph.js";
 
 /** The roots of ranges, in order. */
 function rootsOf(ranges: RootRanges): number[] {
@@ -51,5 +55,36 @@ describe("rootChunks", () => {
       [4, 6],
       [6, 8],
     ]);
+  });
+
+  it("packs chunks into one array and unpacks each as it was", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 })
+            .map((ends) => ends.sort((a, b) => a - b).slice(0, ends.length & ~1)),
+          { maxLength: 12 },
+        ),
+        (lists) => {
+          const chunks = lists.map((list) => new RootRanges(Int32Array.from(list)));
+          const { bounds, starts } = packChunks(chunks);
+          expect(starts.length).toBe(chunks.length + 1);
+          expect(starts[chunks.length]).toBe(bounds.length);
+          for (let c = 0; c < chunks.length; c++)
+            expect([...bounds.subarray(starts[c], starts[c + 1])]).toEqual(lists[c]);
+        },
+      ),
+    );
+  });
+
+  it("estimates each root by its own neighbourhood: 1 + out + in (by hand)", () => {
+    // 0 → 1, 0 → 2, 1 → 2, 2 → 0: out 2, 1, 1; in 1, 1, 2.
+    const graph = {
+      vertexCount: 3,
+      outOffsets: Int32Array.of(0, 2, 3, 4),
+      inOffsets: Int32Array.of(0, 1, 2, 4),
+    } as unknown as SearchGraph;
+    expect([...neighbourhoodCosts(graph)]).toEqual([4, 3, 4]);
   });
 });
