@@ -5,13 +5,16 @@
  * wall and CPU (`process.cpuUsage`, every thread of the process) per run,
  * medians, and each threaded run's per-thread counters.
  *
- *   npx tsx bench/threads/search-phase.ts NETWORK [--threads 2] [--reps 3] [--k 4]
+ *   npx tsx bench/threads/search-phase.ts NETWORK [--threads 2] [--reps 3] [--k 4] [--built]
+ *
+ * `--built` runs the built library (`dist/node.js`: build first) as users
+ * run it; without it the sources run through tsx, whose worker threads load
+ * the sources through tsx too (their steps cost up to 1.5× the built ones').
  */
 import { parseArgs } from "node:util";
 import { warmThreads } from "../../src/economics/deal-threads.js";
 import type { ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
-import { readNetwork } from "../../src/model/read-network.js";
-import { rankDealsAsync } from "../../src/node.js";
+import * as sources from "../../src/node.js";
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,6 +22,7 @@ const { values: flags, positionals } = parseArgs({
     threads: { type: "string", default: "2" },
     reps: { type: "string", default: "3" },
     k: { type: "string", default: "4" },
+    built: { type: "boolean", default: false },
   },
 });
 const [path] = positionals;
@@ -28,15 +32,20 @@ if (path === undefined) {
 }
 const threads = Number(flags.threads);
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const network = await readNetwork(path);
+const built = flags.built;
+const library: Pick<typeof sources, "readNetwork" | "rankDealsAsync"> = built
+  ? await import(new URL("../../dist/node.js", import.meta.url).href)
+  : sources;
+const network = await library.readNetwork(path);
 const options = { kinds: ["cycle", "brokered"] as const, maxParties: Number(flags.k), top: 20 };
 
 async function once(n: number) {
   // Threads idle for longer than `idleThreadMs` (a one-thread run) have ended: start them first.
-  if (n > 1) await warmThreads(n);
+  // (the built library's pool is its own: its threads idle for ~0.3 s between runs here, well under the timeout)
+  if (n > 1 && !built) await warmThreads(n);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const ranked = await rankDealsAsync(network, { ...options, threads: n });
+  const ranked = await library.rankDealsAsync(network, { ...options, threads: n });
   const wall = performance.now() - started;
   const used = process.cpuUsage(cpu);
   ranked.close();
