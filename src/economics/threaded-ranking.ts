@@ -24,7 +24,7 @@ import type { Network } from "../model/types.js";
 import { checkAbort, type SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { packChunks, rootChunks } from "../search/root-chunks.js";
-import { neighbourhoodCosts, rootCosts } from "../search/root-cost.js";
+import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
@@ -162,15 +162,21 @@ export async function rankOnThreads(
     ...(passOver ? surplusBoundSections : []),
   ]);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
-  // The walks of such a ranking follow the bound, not the estimate: chunks by neighbourhood suffice.
-  const costs =
-    passOver && shard === undefined
-      ? neighbourhoodCosts(graph)
-      : rootCosts(graph, kinds, maxParties);
+  // The walks of such a ranking follow the bound, not the estimate: its chunks
+  // are cut by root counts, unless a shard (whose slice is the estimate's) asks for it.
+  const costs = passOver && shard === undefined ? undefined : rootCosts(graph, kinds, maxParties);
   await pricingRead;
-  if (threaded.minWork !== undefined && threaded.minWork > 0 && totalOf(costs) < threaded.minWork)
+  if (
+    threaded.minWork !== undefined &&
+    threaded.minWork > 0 &&
+    costs !== undefined &&
+    totalOf(costs) < threaded.minWork
+  )
     return onCallingThread(network, options);
-  const roots = shard === undefined ? RootRanges.all(graph.vertexCount) : shardRoots(costs, shard);
+  const roots =
+    shard === undefined || costs === undefined
+      ? RootRanges.all(graph.vertexCount)
+      : shardRoots(costs, shard);
   const chunks =
     resolved.top === 0 || kinds.length === 0
       ? []

@@ -12,35 +12,66 @@ import { RootRanges } from "./root-ranges.js";
 /**
  * `roots` cut into at most `count` chunks of about equal summed cost, in
  * search order; every root is in exactly one chunk, and no chunk is empty.
+ * Without costs every root counts 1: chunks of about equal root counts,
+ * cut from the ranges without a pass over the roots (a ranking whose walks
+ * are cut short by the surplus bound does not follow the degree estimate).
  *
- * @param costs the estimated cost of every root (indexed by search vertex)
+ * @param costs the estimated cost of every root (indexed by search vertex), or undefined
  * @example
  * rootChunks(Float64Array.of(1, 1, 1, 1), RootRanges.all(4), 2) // roots 0..1 and 2..3
+ * rootChunks(undefined, RootRanges.all(4), 2) // the same
  */
-export function rootChunks(costs: Float64Array, roots: RootRanges, count: number): RootRanges[] {
+export function rootChunks(
+  costs: Float64Array | undefined,
+  roots: RootRanges,
+  count: number,
+): RootRanges[] {
   const { bounds } = roots;
   let sum = 0;
-  for (let i = 0; i < bounds.length; i += 2) {
-    for (let r = bounds[i]; r < bounds[i + 1]; r++) sum += costs[r];
-  }
+  if (costs === undefined) sum = roots.rootCount;
+  else
+    for (let i = 0; i < bounds.length; i += 2) {
+      for (let r = bounds[i]; r < bounds[i + 1]; r++) sum += costs[r];
+    }
   const chunks: RootRanges[] = [];
   const wanted = Math.max(1, Math.floor(count));
   const target = sum / wanted;
   let current: number[] = [];
   let costSoFar = 0;
+  const take = (start: number, end: number) => {
+    if (current.length > 0 && current[current.length - 1] === start)
+      current[current.length - 1] = end;
+    else current.push(start, end);
+  };
   const close = () => {
     if (current.length > 0) chunks.push(new RootRanges(Int32Array.from(current)));
     current = [];
     costSoFar = 0;
   };
   for (let i = 0; i < bounds.length; i += 2) {
-    for (let r = bounds[i]; r < bounds[i + 1]; r++) {
-      if (current.length > 0 && current[current.length - 1] === r)
-        current[current.length - 1] = r + 1;
-      else current.push(r, r + 1);
-      costSoFar += costs[r];
-      if (costSoFar >= target && chunks.length < wanted - 1) close();
+    let start = bounds[i];
+    const end = bounds[i + 1];
+    if (costs === undefined) {
+      // Whole roots: a chunk closes at the first root that brings it to the target.
+      while (start < end) {
+        const last = chunks.length >= wanted - 1;
+        const upTo = last ? end : Math.min(end, start + Math.max(1, Math.ceil(target - costSoFar)));
+        take(start, upTo);
+        costSoFar += upTo - start;
+        start = upTo;
+        if (!last && costSoFar >= target) close();
+      }
+      continue;
     }
+    for (let r = start; r < end; r++) {
+      costSoFar += costs[r];
+      if (costSoFar >= target && chunks.length < wanted - 1) {
+        take(start, r + 1);
+        start = r + 1;
+        close();
+      }
+    }
+    if (start < end) take(start, end);
   }
   close();
   return chunks;

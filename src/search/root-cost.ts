@@ -87,22 +87,3 @@ export function rootCosts(
   }
   return costs;
 }
-
-/**
- * A cheaper estimate for a search whose walks are cut short by a bound
- * (`SurplusBound`): there the work follows the bound, not the degrees two
- * arcs away, so each root counts its own neighbourhood only (1 + out + in),
- * read from the offsets without touching an arc. What threads cut such a
- * search's roots into chunks by; shards keep `rootCosts` (their slices must
- * not depend on the ranking asked).
- *
- * @example
- * neighbourhoodCosts(searchGraphOf(index, true)); // one number per root
- */
-export function neighbourhoodCosts(graph: SearchGraph): Float64Array {
-  const { outOffsets, inOffsets, vertexCount: n } = graph;
-  const costs = new Float64Array(n);
-  for (let v = 0; v < n; v++)
-    costs[v] = 1 + outOffsets[v + 1] - outOffsets[v] + inOffsets[v + 1] - inOffsets[v];
-  return costs;
-}

@@ -3,15 +3,12 @@
  * given ranges is in exactly one chunk, in search order, no chunk is empty,
  * there are at most as many chunks as asked, and with equal costs the chunks
  * are of equal size (a hand-made case). Packed for a task, each chunk's
- * ranges come back as they were; the neighbourhood estimate of a hand-made
- * graph.
+ * ranges come back as they were. Without costs, the chunks of every cost 1.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { packChunks, rootChunks } from "../../src/search/root-chunks.js";
-import { neighbourhoodCosts } from "../../src/search/root-cost.js";
 import { RootRanges } from "../../src/search/root-ranges.js";
-import type { SearchGraph } from "../../src/search/search-graph.js";
 
 /** The roots of ranges, in order. */
 function rootsOf(ranges: RootRanges): number[] {
@@ -78,13 +75,25 @@ describe("rootChunks", () => {
     );
   });
 
-  it("estimates each root by its own neighbourhood: 1 + out + in (by hand)", () => {
-    // 0 → 1, 0 → 2, 1 → 2, 2 → 0: out 2, 1, 1; in 1, 1, 2.
-    const graph = {
-      vertexCount: 3,
-      outOffsets: Int32Array.of(0, 2, 3, 4),
-      inOffsets: Int32Array.of(0, 1, 2, 4),
-    } as unknown as SearchGraph;
-    expect([...neighbourhoodCosts(graph)]).toEqual([4, 3, 4]);
+  it("cuts by root counts without costs, as with every cost 1", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 1, max: 30 }),
+        (keep, count) => {
+          const bounds: number[] = [];
+          for (let r = 0; r < keep.length; r++) {
+            if (!keep[r]) continue;
+            if (bounds.length > 0 && bounds[bounds.length - 1] === r)
+              bounds[bounds.length - 1] = r + 1;
+            else bounds.push(r, r + 1);
+          }
+          const roots = new RootRanges(Int32Array.from(bounds));
+          const byCount = rootChunks(undefined, roots, count).map((c) => [...c.bounds]);
+          const ones = rootChunks(new Float64Array(keep.length).fill(1), roots, count);
+          expect(byCount).toEqual(ones.map((c) => [...c.bounds]));
+        },
+      ),
+    );
   });
 });
