@@ -1,0 +1,73 @@
+/**
+ * The search phase alone (issue 15), in one process running the built
+ * library (`dist/node.js`: build first) as users run it, with plain `node`
+ * (under tsx the worker threads' steps cost up to 1.5× more: tsx's hooks
+ * reach them too). The network is read once, then `rankDealsAsync` runs on
+ * 1 thread and on N threads alternating, after a warm-up run of both (the
+ * snapshot's sections read, the threads started and their code optimized);
+ * wall and CPU (`process.cpuUsage`, every thread of the process) per run,
+ * medians, the median of the pairs' ratios, and each threaded run's
+ * per-thread counters (units of work, busy and idle time, imbalance).
+ *
+ *   node --single-threaded bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20]
+ */
+import { parseArgs } from "node:util";
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    threads: { type: "string", default: "2" },
+    reps: { type: "string", default: "3" },
+    k: { type: "string", default: "4" },
+    top: { type: "string", default: "20" },
+  },
+});
+const [path] = positionals;
+if (path === undefined) {
+  process.stderr.write(
+    "usage: node bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20]\n",
+  );
+  process.exit(2);
+}
+const { readNetwork, rankDealsAsync } = await import(
+  new URL("../../dist/node.js", import.meta.url).href
+);
+const threads = Number(flags.threads);
+/** @param {readonly number[]} xs */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const network = await readNetwork(path);
+const top = flags.top === "all" ? Number.POSITIVE_INFINITY : Number(flags.top);
+const options = { kinds: ["cycle", "brokered"], maxParties: Number(flags.k), top };
+
+/** One ranking on `n` threads (its threads idle ~0.3 s between runs here: under their timeout). */
+async function once(n) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const ranked = await rankDealsAsync(network, { ...options, threads: n });
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  ranked.close();
+  return { wall, cpu: (used.user + used.system) / 1000, counters: ranked.threadCounters ?? [] };
+}
+
+await once(1);
+await once(threads);
+const one = [];
+const many = [];
+const ratios = [];
+for (let r = 0; r < Number(flags.reps); r++) {
+  const a = await once(1);
+  const b = await once(threads);
+  one.push(a.wall);
+  many.push(b.wall);
+  ratios.push(a.wall / b.wall);
+  const busy = b.counters.map((t) => t.busyMs);
+  const mean = busy.reduce((x, y) => x + y, 0) / Math.max(1, busy.length);
+  process.stdout.write(
+    `rep ${r + 1}: 1 thread ${a.wall.toFixed(0)} ms (CPU ${a.cpu.toFixed(0)} ms); ${threads} threads ${b.wall.toFixed(0)} ms (CPU ${b.cpu.toFixed(0)} ms), busy ${busy.map((x) => x.toFixed(0)).join(" + ")} ms, units ${b.counters.map((t) => t.tasks).join(" + ")}, imbalance ${(Math.max(...busy) / mean).toFixed(3)}, idle ${b.counters.map((t) => (b.wall - t.busyMs).toFixed(0)).join(" / ")} ms\n`,
+  );
+}
+process.stdout.write(
+  `median: 1 thread ${median(one).toFixed(0)} ms, ${threads} threads ${median(many).toFixed(0)} ms, ratio of pairs ${median(ratios).toFixed(2)}×\n`,
+);
+process.exit(0);
