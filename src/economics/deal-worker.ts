@@ -8,7 +8,7 @@ import { receiveMessageOnPort, threadId } from "node:worker_threads";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { fillSharedPart } from "../trade-index/trade-surplus.js";
-import { indexOfShare } from "./shared-index.js";
+import { viewOfShare } from "./shared-index.js";
 import {
   type DealTask,
   type FormattedDeals,
@@ -40,7 +40,7 @@ function setUp(task: DealTask): { readonly index: TradeIndex; readonly slot: Pro
   const { job } = task;
   let mine = jobs.get(job.id);
   if (mine === undefined) {
-    mine = { index: indexOfShare(job.share, askArray), slot: takeProgressSlot(job) };
+    mine = { index: viewOfShare(job.share, askArray), slot: takeProgressSlot(job) };
     jobs.set(job.id, mine);
     for (const old of jobs.keys()) {
       if (jobs.size <= keptJobs) break;

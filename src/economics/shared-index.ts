@@ -15,6 +15,7 @@ import {
   type SearchGraphArrays,
   type SearchGraphHeader,
   searchGraphArrayNames,
+  searchGraphOf,
 } from "../search/search-graph.js";
 import { adoptSurplusReach } from "../search/surplus-bound.js";
 import {
@@ -36,6 +37,12 @@ interface SharedStrings {
 
 /** An index and its BFS search graph over shared memory, as posted to a worker thread. */
 export interface SharedIndex {
+  /**
+   * Names the index (the same for every ranking over it in this process): a
+   * thread keeps its view of the last few (`viewOfShare`) instead of setting
+   * up a new one, with new search workspaces, for each ranking.
+   */
+  readonly id: number;
   readonly header: IndexHeader;
   /** The arrays a search and its pricing read (`searchArrays`); a thread asks for any other when it needs it. */
   readonly arrays: Partial<IndexArrayViews>;
@@ -106,6 +113,10 @@ function sharedStrings(list: StringList): SharedStrings {
   return { bytes: inSharedMemory(pool.bytesView()), ends: inSharedMemory(pool.endsView()) };
 }
 
+/** The id each shared index goes by (`SharedIndex.id`). */
+const shareIds = new WeakMap<TradeIndex, number>();
+let nextShareId = 1;
+
 /**
  * The index and its search graph over the whole network (BFS order) as
  * shared memory; with `floors`, the per-need incumbent floors too (what
@@ -127,7 +138,13 @@ export function shareIndex(
   const source = graph.arrays;
   for (const name of searchGraphArrayNames) graphArrays[name] = inSharedMemory(source[name]);
   const ids = index.idLists;
+  let id = shareIds.get(index);
+  if (id === undefined) {
+    id = nextShareId++;
+    shareIds.set(index, id);
+  }
   return {
+    id,
     header: index.header,
     arrays: arrays as Partial<IndexArrayViews>,
     firmIds: sharedStrings(ids.firmIds),
@@ -163,10 +180,45 @@ export function indexOfShare(
     firmIds: strings(share.firmIds),
     productIds: strings(share.productIds),
   });
-  const graph = SearchGraph.fromArrays(index, share.graphHeader, share.graph);
-  adoptSearchGraph(graph);
+  adoptSearchGraph(SearchGraph.fromArrays(index, share.graphHeader, share.graph));
+  adoptShareTables(index, share);
+  return index;
+}
+
+/** Views kept per thread, by `SharedIndex.id` (most recent last). */
+const views = new Map<number, TradeIndex>();
+
+/** How many indexes a thread keeps its views of. */
+const keptViews = 2;
+
+/**
+ * A worker thread's index over a shared one (`indexOfShare`), kept for the
+ * next rankings over the same index: their tables (floors, surpluses, reach)
+ * are adopted again, the arrays, graph and workspaces kept.
+ */
+export function viewOfShare(
+  share: SharedIndex,
+  ask: (name: IndexArrayName) => unknown,
+): TradeIndex {
+  const kept = views.get(share.id);
+  if (kept !== undefined) {
+    views.delete(share.id);
+    views.set(share.id, kept);
+    adoptShareTables(kept, share);
+    return kept;
+  }
+  const index = indexOfShare(share, ask);
+  views.set(share.id, index);
+  for (const old of views.keys()) {
+    if (views.size <= keptViews) break;
+    views.delete(old);
+  }
+  return index;
+}
+
+/** Adopts the tables a ranking's share carries for its index. */
+function adoptShareTables(index: TradeIndex, share: SharedIndex): void {
   if (share.floors !== undefined) adoptIncumbentFloors(index, share.floors);
   if (share.surpluses !== undefined) adoptTradeSurpluses(index, share.surpluses);
-  if (share.reach !== undefined) adoptSurplusReach(graph, share.reach);
-  return index;
+  if (share.reach !== undefined) adoptSurplusReach(searchGraphOf(index, true), share.reach);
 }

@@ -119,6 +119,22 @@ describe("threads", () => {
     );
   });
 
+  it("give one thread's listing for each ranking of one index, its threads keeping their view of it", async () => {
+    // The threads set up their view of the index once; each ranking brings its own tables
+    // (floors under the counter, the surpluses' table): each must be the one its job adopts.
+    const network = generateNetwork({ firms: 400, seed: 11 });
+    const rankings = [
+      { maxParties: 4, top: 15 },
+      { maxParties: 4, top: 15, competition: "counter" as const },
+      { maxParties: 3, top: 200, objective: "expectedSurplus" as const },
+      { maxParties: 4, top: 15, competition: "counter" as const, policy: "minimal" as const },
+    ];
+    for (const options of rankings)
+      expect(await findDealsAsync(network, { ...options, threads: 2 })).toEqual(
+        findDeals(network, options),
+      );
+  });
+
   it("give one thread's listing for a shard", async () => {
     const network = parseNetwork(completeGraph(8));
     const options = { maxParties: 4, top: 30, shard: { current: 2, total: 3 } };
