@@ -15,7 +15,8 @@ import { defineConfig, type Options } from "tsup";
  * error; its types are `src/testing/index.ts`'s.
  *
  * `deal-worker` is the entry of the worker threads of a threaded search
- * (`src/economics/deal-threads.ts` finds it beside the code that starts it).
+ * (`src/economics/deal-threads.ts` finds it beside the code that starts it),
+ * built on its own (below).
  *
  * No source maps: they were 1.65 MB of the package's 2.4 MB unpacked and
  * point into `src/`, which is not shipped; the built code is not minified,
@@ -84,8 +85,18 @@ export default defineConfig([
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/entry.ts",
       "testing/kit": "src/testing/index.ts",
-      "deal-worker": "src/economics/deal-worker.ts",
     },
+  },
+  {
+    // The worker threads' entry on its own, one file in each format: it parses
+    // no record (its index comes from shared arrays), so it links no zod
+    // schemas (loading zod cost each thread ~0.1-0.3 s as it started).
+    ...common,
+    format: ["esm", "cjs"],
+    dts: false,
+    splitting: false,
+    entry: { "deal-worker": "src/economics/deal-worker.ts" },
+    esbuildPlugins: [cliSchemas],
   },
   {
     // The CLI on its own: one build with its commands' lazily loaded code
@@ -112,7 +123,6 @@ export default defineConfig([
       advanced: "src/advanced.ts",
       "testing/index": "src/testing/entry-cjs.ts",
       "testing/kit": "src/testing/index.ts",
-      "deal-worker": "src/economics/deal-worker.ts",
     },
   },
 ]);

@@ -104,6 +104,51 @@ describe("the built package", () => {
     expect(String(out).trim().split("\n")).toHaveLength(2);
   });
 
+  it("runs the built worker threads: 2 threads list what one lists, from a worker that links no zod", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rd-worker-"));
+    const cli = join(root, pkg.bin["reciprocal-deals"]);
+    const network = join(dir, "network.jsonl");
+    execFileSync(process.execPath, [
+      cli,
+      "generate",
+      "--firms",
+      "300",
+      "--seed",
+      "3",
+      "--out",
+      network,
+    ]);
+    const listing = (threads: string, ...more: string[]) =>
+      String(
+        execFileSync(
+          process.execPath,
+          [
+            cli,
+            "find",
+            network,
+            "--max-parties",
+            "4",
+            "--format",
+            "json",
+            "--threads",
+            threads,
+            ...more,
+          ],
+          { maxBuffer: 1 << 28 },
+        ),
+      );
+    // Every deal (the threads search, price and write the JSON) and the best 10 (the shared floor).
+    for (const more of [["--all"], ["--top", "10"]]) {
+      const one = listing("1", ...more);
+      expect(JSON.parse(one).deals.length).toBeGreaterThan(more[0] === "--all" ? 100 : 9);
+      expect(listing("2", ...more)).toBe(one);
+    }
+    for (const file of ["deal-worker.js", "deal-worker.cjs"]) {
+      const code = readFileSync(join(root, "dist", file), "utf8");
+      expect(code).not.toMatch(/from ['"]zod['"]|require\(['"]zod['"]\)|from ['"]\.\/chunk-/);
+    }
+  });
+
   it("has the CLI load zod only for a record the fast paths leave to it", () => {
     // A loader hook that writes every module URL the process loads to stderr.
     const dir = mkdtempSync(join(tmpdir(), "rd-zod-"));
