@@ -64,7 +64,7 @@ export class DealScan {
   constructor(
     network: Network | TradeIndex,
     options: FindDealsOptions,
-    private readonly roots?: RootRanges,
+    private roots?: RootRanges,
   ) {
     this.index = network instanceof TradeIndex ? network : tradeIndexOf(network);
     this.options = resolveFindOptions(this.index, options);
@@ -82,6 +82,23 @@ export class DealScan {
    */
   leaveOutBelowFloor(): void {
     this.leavesOut = true;
+  }
+
+  /**
+   * Goes on over other roots of the search over the whole network (a worker
+   * thread's next chunk), once `next()` has returned false at the end of the
+   * current ones: the cursor, its workspace and the pricing's arrays are
+   * kept, and the cursor's counters add up. A scan still without its bound
+   * (the trades' surpluses were being written) makes a new cursor once they
+   * are there.
+   */
+  searchRoots(roots: RootRanges): void {
+    this.roots = roots;
+    const search = this.search;
+    if (search === undefined) return;
+    if (this.leavesOut && this.bound === undefined && tradeSurpluses(this.index) !== undefined)
+      this.search = undefined;
+    else search.searchRoots(roots);
   }
 
   /** The search (made on first use). */

@@ -256,27 +256,42 @@ export function rankChunks(
   const { bounds, starts, next, stream, link, streamBatch } = task;
   const sent = new DealStream(link);
   const packer = new DealPacker();
-  const onProgress = (stats: Readonly<SearchStats>) => writeProgress(job as WorkerJob, slot, stats);
+  // The cursor's counters at the current chunk's start: the slot holds the chunks done.
+  let before = { steps: 0, deals: 0, rootsDone: 0 };
+  const onProgress = (stats: Readonly<SearchStats>) =>
+    writeProgress(job as WorkerJob, slot, {
+      steps: stats.steps - before.steps,
+      deals: stats.deals - before.deals,
+      rootsDone: stats.rootsDone - before.rootsDone,
+      rootsTotal: 0,
+      rootShare: stats.rootShare,
+    });
   let kept: TopDeals | undefined;
   let shared: SharedThreshold | undefined;
+  let scan: DealScan | undefined;
   let steps = 0;
   let deals = 0;
   let rootsDone = 0;
   let taken = 0;
   for (let c = Atomics.add(next, 0, 1); c < starts.length - 1; c = Atomics.add(next, 0, 1)) {
     taken++;
-    const scan = new DealScan(
-      index,
-      { ...job.options, onProgress },
-      new RootRanges(bounds.subarray(starts[c], starts[c + 1])),
-    );
+    const roots = new RootRanges(bounds.subarray(starts[c], starts[c + 1]));
+    // One scan for all the thread's chunks: its cursor goes on over each chunk's roots.
+    if (scan === undefined) {
+      scan = new DealScan(index, { ...job.options, onProgress }, roots);
+      if (scan.options.top <= chunkHeapLimit) {
+        kept = new TopDeals(scan.options.top, idOf);
+        if (job.threshold !== undefined) shared = new SharedThreshold(job.threshold);
+        scan.leaveOutBelowFloor();
+      }
+    } else scan.searchRoots(roots);
     const limit = scan.options.top;
-    if (limit <= chunkHeapLimit) {
-      kept ??= new TopDeals(limit, idOf);
-      if (job.threshold !== undefined) shared ??= new SharedThreshold(job.threshold);
-      scan.leaveOutBelowFloor();
-    }
     const cursor = scan.cursor;
+    before = {
+      steps: cursor.stats.steps,
+      deals: cursor.stats.deals,
+      rootsDone: cursor.stats.rootsDone,
+    };
     for (;;) {
       let threshold = kept?.full ? kept.threshold : Number.NEGATIVE_INFINITY;
       if (shared !== undefined) threshold = Math.max(threshold, shared.value);
@@ -292,12 +307,17 @@ export function rankChunks(
       }
     }
     const stats = cursor.stats;
-    steps += stats.steps;
-    deals += stats.deals;
-    rootsDone += stats.rootsDone;
-    slot.steps += stats.steps;
-    slot.deals += stats.deals;
-    slot.rootsDone += stats.rootsDone;
+    const chunk = {
+      steps: stats.steps - before.steps,
+      deals: stats.deals - before.deals,
+      rootsDone: stats.rootsDone - before.rootsDone,
+    };
+    steps += chunk.steps;
+    deals += chunk.deals;
+    rootsDone += chunk.rootsDone;
+    slot.steps += chunk.steps;
+    slot.deals += chunk.deals;
+    slot.rootsDone += chunk.rootsDone;
     writeProgress(job as WorkerJob, slot, {
       steps: 0,
       deals: 0,

@@ -99,7 +99,7 @@ export class DealCursor {
   private finished = false;
   private wasPaused = false;
   private readonly control: SearchControl;
-  private readonly roots: RootRanges;
+  private roots: RootRanges;
 
   /** @throws UsageError on a bad kind, maxParties, initiator or shard, or both roots and shard */
   constructor(
@@ -126,12 +126,7 @@ export class DealCursor {
     // Around an initiator the search is one unit of work: all of shard 1's.
     this.kinds = initiator >= 0 && shard !== undefined && shard.current > 1 ? [] : kept;
     this.graph = searchGraphOf(index, initiator < 0);
-    if (roots !== undefined) {
-      const { bounds } = roots;
-      if (initiator >= 0) throw new UsageError("search roots need a search over the whole network");
-      if (bounds.length > 0 && bounds[bounds.length - 1] > this.graph.vertexCount)
-        throw new UsageError(`search roots beyond the ${this.graph.vertexCount} search vertices`);
-    }
+    if (roots !== undefined) this.checkRoots(roots);
     this.roots =
       initiator >= 0
         ? RootRanges.all(0)
@@ -152,6 +147,34 @@ export class DealCursor {
       get: () => (this.finished ? 0 : (this.walks[this.walkAt]?.rootShare() ?? 0)),
     });
     this.stats = stats as SearchStats;
+  }
+
+  /**
+   * Goes on over other roots of the search over the whole network, as a new
+   * cursor over `roots` would, keeping this one's arrays and workspace (its
+   * counters add up): for a worker thread that ranks chunk after chunk.
+   * Only once `next()` has returned false at the end of the current roots.
+   *
+   * @throws UsageError around an initiator, or for roots beyond the search vertices
+   */
+  searchRoots(roots: RootRanges): void {
+    if (!this.finished) throw new Error("the cursor's current roots are not done");
+    this.checkRoots(roots);
+    this.roots = roots;
+    this.walks.length = 0;
+    this.walkAt = 0;
+    this.arcCount = 0;
+    this.finished = false;
+    this.stats.rootsTotal += roots.rootCount * this.kinds.length;
+  }
+
+  /** @throws UsageError around an initiator, or for roots beyond the search vertices */
+  private checkRoots(roots: RootRanges): void {
+    const { bounds } = roots;
+    if (this.options.initiator >= 0)
+      throw new UsageError("search roots need a search over the whole network");
+    if (bounds.length > 0 && bounds[bounds.length - 1] > this.graph.vertexCount)
+      throw new UsageError(`search roots beyond the ${this.graph.vertexCount} search vertices`);
   }
 
   /** Kind of the current deal. */

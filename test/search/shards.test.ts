@@ -204,9 +204,47 @@ describe("DealCursor over parts of the roots", () => {
             parts.push(...ids(index, { kinds, maxParties: 4, initiator: -1, roots }));
           }
           expect([...parts].sort()).toEqual([...whole].sort());
+          // One cursor going on over the parts in turn lists each part as a cursor of its own.
+          const ranges = points
+            .slice(1)
+            .map((end, i) => [points[i], end])
+            .filter(([start, end]) => start < end)
+            .map(([start, end]) => new RootRanges(Int32Array.of(start, end)));
+          const cursor = new DealCursor(index, {
+            kinds,
+            maxParties: 4,
+            initiator: -1,
+            roots: ranges[0],
+          });
+          const inTurn: string[] = [];
+          ranges.forEach((roots, i) => {
+            if (i > 0) cursor.searchRoots(roots);
+            while (cursor.next())
+              inTurn.push(dealId(index, cursor.kind, cursor.trades, cursor.size));
+          });
+          expect(inTurn).toEqual(parts);
+          expect(cursor.stats.rootsDone).toBe(cursor.stats.rootsTotal);
+          expect(cursor.stats.rootsTotal).toBe(n * kinds.length);
         },
       ),
     );
+  });
+
+  it("goes on over other roots only once its roots are done, and only within the graph", () => {
+    const index = tradeIndexOf(parseNetwork(completeGraph(5)));
+    const cursor = new DealCursor(index, {
+      kinds: ["cycle"],
+      maxParties: 3,
+      initiator: -1,
+      roots: RootRanges.all(2),
+    });
+    expect(cursor.next()).toBe(true);
+    expect(() => cursor.searchRoots(RootRanges.all(5))).toThrow(Error);
+    while (cursor.next());
+    expect(() => cursor.searchRoots(RootRanges.all(6))).toThrow(UsageError);
+    const around = new DealCursor(index, { kinds: ["cycle"], maxParties: 3, initiator: 0 });
+    while (around.next());
+    expect(() => around.searchRoots(RootRanges.all(5))).toThrow(UsageError);
   });
 
   it("refuses roots with a shard, roots with an initiator, and roots beyond the graph", () => {
