@@ -19,6 +19,17 @@ function rootsOf(ranges: RootRanges): number[] {
   return roots;
 }
 
+/** The roots r with `keep[r]`, as ranges. */
+function kept(keep: readonly boolean[]): RootRanges {
+  const bounds: number[] = [];
+  for (let r = 0; r < keep.length; r++) {
+    if (!keep[r]) continue;
+    if (bounds.length > 0 && bounds[bounds.length - 1] === r) bounds[bounds.length - 1] = r + 1;
+    else bounds.push(r, r + 1);
+  }
+  return new RootRanges(Int32Array.from(bounds));
+}
+
 describe("rootChunks", () => {
   it("partitions the roots in order into at most `count` non-empty chunks", () => {
     fc.assert(
@@ -27,14 +38,7 @@ describe("rootChunks", () => {
         fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
         fc.integer({ min: 1, max: 20 }),
         (costs, keep, count) => {
-          const bounds: number[] = [];
-          for (let r = 0; r < costs.length; r++) {
-            if (!keep[r]) continue;
-            if (bounds.length > 0 && bounds[bounds.length - 1] === r)
-              bounds[bounds.length - 1] = r + 1;
-            else bounds.push(r, r + 1);
-          }
-          const roots = new RootRanges(Int32Array.from(bounds));
+          const roots = kept(keep.slice(0, costs.length));
           const chunks = rootChunks(Float64Array.from(costs), roots, count);
           expect(chunks.length).toBeLessThanOrEqual(count);
           for (const chunk of chunks) expect(chunk.rootCount).toBeGreaterThan(0);
@@ -81,14 +85,7 @@ describe("rootChunks", () => {
         fc.array(fc.boolean(), { minLength: 1, maxLength: 80 }),
         fc.integer({ min: 1, max: 30 }),
         (keep, count) => {
-          const bounds: number[] = [];
-          for (let r = 0; r < keep.length; r++) {
-            if (!keep[r]) continue;
-            if (bounds.length > 0 && bounds[bounds.length - 1] === r)
-              bounds[bounds.length - 1] = r + 1;
-            else bounds.push(r, r + 1);
-          }
-          const roots = new RootRanges(Int32Array.from(bounds));
+          const roots = kept(keep);
           const byCount = rootChunks(undefined, roots, count).map((c) => [...c.bounds]);
           const ones = rootChunks(new Float64Array(keep.length).fill(1), roots, count);
           expect(byCount).toEqual(ones.map((c) => [...c.bounds]));
