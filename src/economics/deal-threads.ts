@@ -21,7 +21,7 @@ import type {
   DealTask,
   FormatTask,
   FormattedDeals,
-  RankedChunk,
+  RankedChunks,
   RankTask,
   SurplusTask,
   WarmTask,
@@ -63,7 +63,7 @@ export function workerEntry(): { readonly filename: string; readonly execArgv: s
 export const idleThreadMs = 5_000;
 
 /** A pool running ranking tasks (and warm tasks, which return the thread's id). */
-type ThreadPool = Piscina<DealTask | WarmTask, RankedChunk | FormattedDeals | number>;
+type ThreadPool = Piscina<DealTask | WarmTask, RankedChunks | FormattedDeals | number>;
 
 const pools = new Map<number, ThreadPool>();
 
@@ -150,8 +150,8 @@ export class DealThreads {
   }
 
   /** Ranks one chunk of the roots on the next free thread. */
-  rank(task: RankTask): Promise<RankedChunk> {
-    return this.run(task) as Promise<RankedChunk>;
+  rank(task: RankTask): Promise<RankedChunks> {
+    return this.run(task) as Promise<RankedChunks>;
   }
 
   /** Writes a part of the job's table of trade surpluses on the next free thread. */
@@ -165,7 +165,7 @@ export class DealThreads {
   }
 
   /** Runs one of the job's tasks on the next free thread, its link's port moved there. */
-  private run(work: DealTask["work"]): Promise<RankedChunk | FormattedDeals | number> {
+  private run(work: DealTask["work"]): Promise<RankedChunks | FormattedDeals | number> {
     return this.pool.run(
       { job: this.job, work },
       { signal: this.signal, transferList: [work.link.port] },

@@ -15,7 +15,7 @@ import {
   formatDeals,
   type ProgressSlot,
   postAndWait,
-  type RankedChunk,
+  type RankedChunks,
   rankChunks,
   type TaskLink,
   takeProgressSlot,
@@ -63,7 +63,7 @@ function moved(formatted: FormattedDeals): FormattedDeals {
 }
 
 /** Runs one task. */
-export default function run(task: DealTask | WarmTask): RankedChunk | FormattedDeals | number {
+export default function run(task: DealTask | WarmTask): RankedChunks | FormattedDeals | number {
   if ("warm" in task) return threadId;
   const { work, job } = task;
   link = work.link;

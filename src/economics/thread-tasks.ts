@@ -207,7 +207,7 @@ export interface FormatTask extends PackedDeals {
 export interface TaskCounters {
   /** The worker thread's id (`worker_threads.threadId`). */
   readonly thread: number;
-  /** Units of work done: chunks of roots ranked, or 1 (a format or surpluses task). */
+  /** Units of work done: chunks of roots ranked, or 1 (a format task). */
   readonly tasks: number;
   /** Time spent on the task (ms). */
   readonly busyMs: number;
@@ -218,7 +218,7 @@ export interface TaskCounters {
 }
 
 /** A thread's kept deals of the chunks it ranked (in no particular order), with their rank keys. */
-export interface RankedChunk extends PackedDeals {
+export interface RankedChunks extends PackedDeals {
   readonly counters: TaskCounters;
 }
 
@@ -234,7 +234,7 @@ export interface FormattedDeals {
   readonly counters: TaskCounters;
 }
 
-/** A chunk's best deals are kept in a heap up to this many; past it every kept deal is returned. */
+/** A thread's best deals are kept in a heap up to this many; past it every kept deal is sent on. */
 export const chunkHeapLimit = 100_000;
 
 /**
@@ -249,7 +249,7 @@ export function rankChunks(
   job: Pick<WorkerJob, "options" | "progress" | "slots" | "threshold">,
   slot: ProgressSlot,
   task: RankTask,
-): RankedChunk {
+): RankedChunks {
   const started = performance.now();
   const idOf = (kind: DealKind, trades: ArrayLike<number>, size: number) =>
     dealId(index, kind, trades, size);

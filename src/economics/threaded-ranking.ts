@@ -2,12 +2,14 @@
  * The ranking of `rankDealsAsync` on several threads (`threads` > 1): the
  * roots of the search over the whole network (or of its shard) are cut into
  * small chunks of about equal estimated cost (`rootChunks`, many per
- * thread). Each thread runs one task that pulls chunks from a shared counter
+ * thread; by root counts for a ranking whose walks the surplus bound cuts
+ * short). Each thread runs one task that pulls chunks from a shared counter
  * until none is left (`rankChunks`), so no chunk waits on the calling thread
  * and a thread that drew cheap chunks simply takes more. A ranking of the
  * best N keeps each thread's best N over its chunks, the threads sharing the
- * worst key kept so far (`SharedThreshold`); a ranking of every deal sends
- * them on in batches as they are found. The calling thread offers every
+ * N best keys found so far, whose worst is the floor for all of them
+ * (`SharedThreshold`); a ranking of every deal sends them on in batches as
+ * they are found. The calling thread offers every
  * deal it gets to the one ranking (the same heap or runs as on one thread,
  * by the same rank key: the score to 12 significant digits, then the id), so
  * the result is exactly one thread's. A search around an initiator is one
@@ -67,7 +69,7 @@ const progressInterval = 250;
 export interface ThreadCounters {
   /** The worker thread's id. */
   readonly thread: number;
-  /** Units of work it did: chunks of roots it ranked, format batches, parts of the surpluses' table. */
+  /** Units of work it did: chunks of roots it ranked, and format batches it wrote. */
   tasks: number;
   /** Time on its tasks (ms); the rest of the wall time it was idle or waiting. */
   busyMs: number;
@@ -185,7 +187,7 @@ export async function rankOnThreads(
   const threadOptions: ThreadFindOptions = rest;
   const started = performance.now();
   const slots = new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer);
-  // A ranking of the best N: the threads share the worst key kept so far.
+  // A ranking of the best N: the threads share the N best keys found so far.
   const threshold =
     resolved.top <= chunkHeapLimit ? sharedThresholdMemory(resolved.top) : undefined;
   // A slot per thread the job may ever see (a thread ended by piscina is replaced).
