@@ -57,7 +57,7 @@ function setUp(task: DealTask): { readonly index: TradeIndex; readonly slot: Pro
  */
 function moved(formatted: FormattedDeals): FormattedDeals {
   return move({
-    [transferableSymbol]: formatted.bytes.buffer,
+    [transferableSymbol]: formatted.pieces.map((piece) => piece.buffer),
     [valueSymbol]: formatted,
   }) as unknown as FormattedDeals;
 }

@@ -374,7 +374,7 @@ async function* formatOnThreads(
   // By key: each thread puts equal keys in id order (it builds the ids anyway, and the
   // batches end between two keys).
   const batches = ranking.keptBatches(formatBatch)[Symbol.iterator]();
-  const pending: Promise<Uint8Array>[] = [];
+  const pending: Promise<readonly Uint8Array[]>[] = [];
   const width = 2 * threads.threads;
   let done = false;
   const submit = () => {
@@ -389,7 +389,7 @@ async function* formatOnThreads(
       .format(task)
       .then((formatted) => {
         count(formatted.counters);
-        return formatted.bytes;
+        return formatted.pieces;
       })
       .finally(closeLink);
     // Awaited in turn; one that fails after the reading stopped must not go unhandled.
@@ -399,9 +399,9 @@ async function* formatOnThreads(
   try {
     while (!done && pending.length < width) submit();
     while (pending.length > 0) {
-      const bytes = await (pending.shift() as Promise<Uint8Array>);
+      const pieces = await (pending.shift() as Promise<readonly Uint8Array[]>);
       if (!done) submit();
-      yield bytes;
+      yield* pieces;
     }
   } catch (error) {
     threads.abort();

@@ -49,9 +49,29 @@ export class Utf8Bytes {
 
   /** The bytes added since the last `take`, in an array of their own; starts again empty. */
   take(): Uint8Array {
-    const bytes = new Uint8Array(this.length);
-    bytes.set(this.buffer.subarray(0, this.length));
+    return this.takePieces(Number.POSITIVE_INFINITY)[0] ?? new Uint8Array(0);
+  }
+
+  /**
+   * The bytes added since the last `take`, in arrays of their own of at most
+   * `pieceBytes` each (the last may be shorter; none when nothing was added;
+   * a piece may end inside a character: the pieces are meant to be written
+   * one after the other); starts again empty.
+   *
+   * @example
+   * bytes.add("abcde");
+   * bytes.takePieces(2); // "ab", "cd", "e"
+   */
+  takePieces(pieceBytes: number): Uint8Array[] {
+    const pieces: Uint8Array[] = [];
+    for (let at = 0; at < this.length; ) {
+      const end = Math.min(this.length, at + pieceBytes);
+      const piece = new Uint8Array(end - at);
+      piece.set(this.buffer.subarray(at, end));
+      pieces.push(piece);
+      at = end;
+    }
     this.length = 0;
-    return bytes;
+    return pieces;
   }
 }

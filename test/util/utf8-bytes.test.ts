@@ -48,4 +48,33 @@ describe("Utf8Bytes", () => {
     bytes.add("€😀");
     expect([...bytes.take()]).toEqual([0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
   });
+
+  it("gives its bytes in pieces of at most the size asked, each an array of its own, in order", () => {
+    const texts = fc.array(fc.string({ unit: "binary" }), { maxLength: 20 });
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 40 }), (added, size) => {
+        const bytes = new Utf8Bytes(8);
+        for (const text of added) bytes.add(text);
+        const whole = Buffer.from(added.join(""), "utf8");
+        const pieces = bytes.takePieces(size);
+        expect(pieces).toHaveLength(Math.ceil(whole.length / size));
+        for (const piece of pieces) {
+          expect(piece.byteLength).toBeGreaterThan(0);
+          expect(piece.byteLength).toBeLessThanOrEqual(size);
+          expect(piece.byteLength).toBe(piece.buffer.byteLength);
+        }
+        expect(Buffer.concat(pieces)).toEqual(whole);
+        expect(bytes.takePieces(size)).toEqual([]);
+      }),
+    );
+  });
+
+  it("cuts pieces by bytes, inside a character too (by hand: € in pieces of 2)", () => {
+    const bytes = new Utf8Bytes(1);
+    bytes.add("a€");
+    expect(bytes.takePieces(2).map((piece) => [...piece])).toEqual([
+      [0x61, 0xe2],
+      [0x82, 0xac],
+    ]);
+  });
 });
