@@ -64,7 +64,11 @@ const explorer: Options = {
   },
 };
 
-/** Swaps `schema-provider.ts` for the CLI's stand-in (`src/model/schemas-on-demand.ts`). */
+/**
+ * Swaps `schema-provider.ts` for `schema-provider-cli.ts`, which links no
+ * schemas (`schemas-on-demand.ts` loads them when a record needs them): for
+ * the CLI's build and the worker threads' entry.
+ */
 const cliSchemas: Plugin = {
   name: "cli-schemas",
   setup(build) {

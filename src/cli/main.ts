@@ -16,7 +16,7 @@
  * cores this is built for — at 100k firms a `find --top 20` from a snapshot
  * 0.65 → 0.52 s CPU, a kidney `select` 3.3 → 2.4 s, `find --all` at 1M and
  * `--threads 2` unchanged (bench/RESULTS.md). Worker threads are ours and
- * still run. The JS heap now peaks at ~160 MB in a million-firm run (the
+ * still run. The JS heap now peaks at 51–129 MB in a million-firm run (the
  * arrays live outside it), so V8's default limit, ~4 GB, is left as is; the
  * line stays under the 127 characters older kernels read of it.)
  * User mistakes print a message (every issue of a bad network as
