@@ -28,9 +28,6 @@ export interface ListedDeal {
   readonly where: string;
 }
 
-/** Bytes read at a time. */
-const chunkBytes = ioChunkBytes;
-
 /**
  * The DEALs of a listing file, in file order, read lazily.
  *
@@ -56,9 +53,9 @@ function* fileBytes(fd: number, path: string): Generator<Buffer, void, undefined
   let carried = Buffer.alloc(0);
   let offset = 0;
   for (;;) {
-    const bytes = Buffer.allocUnsafe(chunkBytes + carried.length);
+    const bytes = Buffer.allocUnsafe(ioChunkBytes + carried.length);
     carried.copy(bytes);
-    const got = readSync(fd, bytes, carried.length, chunkBytes, null);
+    const got = readSync(fd, bytes, carried.length, ioChunkBytes, null);
     const length = carried.length + got;
     const end = got === 0 ? length : completeUtf8(bytes, length);
     if (!isUtf8(bytes.subarray(0, end)) || (got === 0 && end < length))
