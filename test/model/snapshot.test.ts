@@ -144,6 +144,32 @@ describe("snapshot (.rdsnap)", () => {
     }
   });
 
+  it("refuses a file with any byte of a section changed, whether read ahead (checked from its own bytes) or not", async () => {
+    const { bytes } = await snapshotBytes("every-byte-file.rdsnap");
+    const path = join(dir, "every-byte-flipped.rdsnap");
+    const file = await readSnapshotFile(join(dir, "every-byte-file.rdsnap"));
+    const sections = file.meta.sections as { name: string }[];
+    // Every other section read ahead, in pieces of 24 bytes (sections end in a short one).
+    const ahead = sections.filter((_, i) => i % 2 === 0).map((s) => s.name);
+    let refused = 0;
+    for (let at = 0; at < bytes.length; at++) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] ^= 0x40;
+      writeFileSync(path, damaged);
+      await expect(
+        readSnapshotFile(path, { prefetchPieceBytes: 24, readAhead: () => ahead }),
+        `byte ${at}`,
+      ).rejects.toThrow(NetworkError);
+      refused++;
+    }
+    expect(refused).toBe(bytes.length);
+    // Undamaged, the sections read ahead are in memory, the bytes of the file.
+    writeFileSync(path, bytes);
+    const back = await readSnapshotFile(path, { prefetchPieceBytes: 24, readAhead: () => ahead });
+    for (const name of ahead)
+      expect([...back.section(name)], name).toEqual([...file.section(name)]);
+  });
+
   it("refuses a truncated file, saying so", async () => {
     const { path, bytes } = await snapshotBytes("truncated.rdsnap");
     for (const length of [bytes.length - 1, Math.floor(bytes.length / 2), 20, 0]) {
@@ -179,12 +205,14 @@ describe("snapshot (.rdsnap)", () => {
 
   it("reads sections ahead in parallel pieces: the bytes read one by one, in shared memory", async () => {
     const { path } = await snapshotBytes("prefetch.rdsnap");
-    const names = (readSnapshotFile(path).meta.sections as { name: string }[]).map((s) => s.name);
+    const names = ((await readSnapshotFile(path)).meta.sections as { name: string }[]).map(
+      (s) => s.name,
+    );
     expect(names.length).toBeGreaterThan(20);
     // Pieces of 8, 24 and 40 bytes: sections cut into many, most ending in a short one.
     for (const pieceBytes of [8, 24, 40]) {
-      const ahead = readSnapshotFile(path, { prefetchPieceBytes: pieceBytes });
-      const oneByOne = readSnapshotFile(path);
+      const ahead = await readSnapshotFile(path, { prefetchPieceBytes: pieceBytes });
+      const oneByOne = await readSnapshotFile(path);
       const early = ahead.section(names[0]);
       const reading = ahead.prefetch([...names, "no-such-section", names[1]]);
       // Asked for while being read ahead: read then, the same bytes.
@@ -205,10 +233,10 @@ describe("snapshot (.rdsnap)", () => {
 
   it("reads sections ahead while it checks the checksums; a later prefetch waits for that read", async () => {
     const { path } = await snapshotBytes("read-ahead.rdsnap");
-    const oneByOne = readSnapshotFile(path);
+    const oneByOne = await readSnapshotFile(path);
     const names = (oneByOne.meta.sections as { name: string }[]).map((s) => s.name).slice(0, 6);
     const expected = names.map((name) => [...oneByOne.section(name)]);
-    const file = readSnapshotFile(path, { prefetchPieceBytes: 16, readAhead: () => names });
+    const file = await readSnapshotFile(path, { prefetchPieceBytes: 16, readAhead: () => names });
     // Rewritten once open: only the reads queued at open (on the old file) can bring these.
     await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
     await file.prefetch(names);
@@ -227,7 +255,7 @@ describe("snapshot (.rdsnap)", () => {
     damaged[bytes.length - 40] ^= 0x10;
     writeFileSync(damagedPath, damaged);
     const names = (
-      readSnapshotFile(join(dir, "read-ahead-damaged.rdsnap")).meta.sections as {
+      (await readSnapshotFile(join(dir, "read-ahead-damaged.rdsnap"))).meta.sections as {
         name: string;
       }[]
     ).map((s) => s.name);
@@ -258,7 +286,7 @@ describe("snapshot (.rdsnap)", () => {
 
   it("refuses to read ahead once the file was rewritten", async () => {
     const { path } = await snapshotBytes("rewritten-ahead.rdsnap");
-    const file = readSnapshotFile(path);
+    const file = await readSnapshotFile(path);
     await writeNetwork(parseNetwork({ firms: [{ id: "z" }] }), path);
     expect(await refusal(() => file.prefetch(["index.tradeOffer"]))).toMatch(
       /changed since it was opened/,

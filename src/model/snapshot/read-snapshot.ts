@@ -22,7 +22,8 @@ function networkOfSnapshot(file: SnapshotFile): Network {
 
 /**
  * Reads the snapshot at `path`; `readAhead` names sections to read (in
- * parallel) while the file's checksums are checked (`readSnapshotFile`).
+ * parallel) while the file's checksums are checked, and to check from the
+ * bytes read (`readSnapshotFile`).
  *
  * @throws NetworkError for a file that is no snapshot, of another version, truncated or damaged
  */
@@ -30,7 +31,7 @@ export async function readSnapshot(
   path: string,
   readAhead?: (file: SnapshotFile) => readonly string[],
 ): Promise<Network> {
-  return networkOfSnapshot(readSnapshotFile(path, { readAhead }));
+  return networkOfSnapshot(await readSnapshotFile(path, { readAhead }));
 }
 
 /** Reads a snapshot from its bytes (the whole file). */

@@ -100,8 +100,21 @@ interface SectionPlace {
   readonly length: number;
 }
 
-/** Reads several sections at once, in pieces read in parallel. */
-type SectionPrefetcher = (places: readonly SectionPlace[]) => Promise<SectionArray[]>;
+/** A section being read ahead: its array, and the reads of its pieces in order. */
+interface SectionRead {
+  readonly array: SectionArray;
+  /** Each piece's bytes (a view of `array`) and the read that fills them. */
+  readonly pieces: readonly { readonly bytes: Uint8Array; readonly read: Promise<void> }[];
+}
+
+/**
+ * Starts reading several sections at once, in pieces read in parallel (every
+ * read queued before it returns); `done` settles once every piece has.
+ */
+type SectionPrefetcher = (places: readonly SectionPlace[]) => {
+  readonly reads: readonly SectionRead[];
+  readonly done: Promise<void>;
+};
 
 /**
  * An opened, checked snapshot: its metadata and its sections. A section is
@@ -144,39 +157,55 @@ export class SnapshotFile {
    * ```
    */
   async prefetch(names: readonly string[]): Promise<void> {
+    await Promise.all(this.startReads(names).waits);
+  }
+
+  /**
+   * Queues the reads of `prefetch` and returns at once: the reads it
+   * started, by section name, and every read to wait for (those it started
+   * and those under way already). For the opener, which checks the sections
+   * read ahead from their own bytes.
+   *
+   * @internal
+   */
+  startReads(names: readonly string[]): {
+    readonly started: ReadonlyMap<string, SectionRead>;
+    readonly waits: readonly Promise<void>[];
+  } {
+    const started = new Map<string, SectionRead>();
     const prefetcher = this.prefetcher;
-    if (prefetcher === undefined) return;
+    if (prefetcher === undefined) return { started, waits: [] };
     // Sections another prefetch is reading: wait for that read.
-    const reads = [...new Set(names.flatMap((n) => this.pending.get(n) ?? []))];
+    const waits = [...new Set(names.flatMap((n) => this.pending.get(n) ?? []))];
     const wanted = [
       ...new Set(
         names.filter((n) => this.entries.has(n) && !this.loaded.has(n) && !this.pending.has(n)),
       ),
     ];
-    if (wanted.length > 0) {
-      // The reads are queued now, before this returns (the caller may compute meanwhile).
-      const reading = prefetcher(
-        wanted.map((name) => {
-          const entry = this.entry(name);
-          return {
-            type: entry.type,
-            byteStart: this.dataStart + entry.offset,
-            length: entry.length,
-          };
-        }),
-      )
-        .then((arrays) => {
-          wanted.forEach((name, i) => {
-            if (!this.loaded.has(name)) this.loaded.set(name, arrays[i]);
-          });
-        })
-        .finally(() => {
-          for (const name of wanted) this.pending.delete(name);
+    if (wanted.length === 0) return { started, waits };
+    const { reads, done } = prefetcher(
+      wanted.map((name) => {
+        const entry = this.entry(name);
+        return { type: entry.type, byteStart: this.dataStart + entry.offset, length: entry.length };
+      }),
+    );
+    const reading = done
+      .then(() => {
+        wanted.forEach((name, i) => {
+          if (!this.loaded.has(name)) this.loaded.set(name, reads[i].array);
         });
-      for (const name of wanted) this.pending.set(name, reading);
-      reads.push(reading);
-    }
-    await Promise.all(reads);
+      })
+      .finally(() => {
+        for (const name of wanted) this.pending.delete(name);
+      });
+    // A failed read is the error of whoever waits for it (the opener need not).
+    reading.catch(() => {});
+    wanted.forEach((name, i) => {
+      this.pending.set(name, reading);
+      started.set(name, reads[i]);
+    });
+    waits.push(reading);
+    return { started, waits };
   }
 
   /** Whether the snapshot has a section of that name. */
@@ -360,32 +389,77 @@ function readFully(fd: number, into: Uint8Array, position: number): void {
 /** Bytes read at a time while checking sections. */
 const chunkBytes = 1 << 22;
 
+/** A section's bytes with their padding in the file: what its checksum covers. */
+type SectionRange = ReturnType<typeof ranges>[number];
+
+/** Checks a section's checksum by reading it from the file through `chunk`. */
+function checkThroughFile(fd: number, range: SectionRange, chunk: Uint8Array, path: string): void {
+  const { entry, start, length } = range;
+  let crc = 0;
+  for (let done = 0; done < length; done += chunkBytes) {
+    const part = chunk.subarray(0, Math.min(chunkBytes, length - done));
+    readFully(fd, part, start + done);
+    crc = crc32(part, crc);
+  }
+  if (crc !== entry.crc) throw damaged(path, `damaged: section "${entry.name}" fails its checksum`);
+}
+
+/**
+ * Checks a section being read ahead from its own bytes, piece by piece as
+ * they arrive, and its padding from the file: the bytes checked are the
+ * bytes used, read once. False when a piece's read failed (the section is
+ * then checked through the file, and read again when it is used).
+ */
+async function checkReadAhead(
+  fd: number,
+  range: SectionRange,
+  read: SectionRead,
+  path: string,
+): Promise<boolean> {
+  let crc = 0;
+  for (const piece of read.pieces) {
+    try {
+      await piece.read;
+    } catch {
+      return false;
+    }
+    crc = crc32(piece.bytes, crc);
+  }
+  const padding = new Uint8Array(range.length - read.array.byteLength);
+  readFully(fd, padding, range.start + read.array.byteLength);
+  if (crc32(padding, crc) !== range.entry.crc) {
+    throw damaged(path, `damaged: section "${range.entry.name}" fails its checksum`);
+  }
+  return true;
+}
+
 /**
  * Opens the snapshot file at `path`, checking everything: the header, the
- * metadata, and every section's checksum, read through a small buffer. The
- * sections are read again, each into a buffer of its own (a
- * `SharedArrayBuffer`, which worker threads can view), when they are
- * first asked for (so memory holds only what a command uses); a file that
- * has been replaced or rewritten since is refused then.
+ * metadata, and every section's checksum. The sections of `readAhead` are
+ * read meanwhile (in parallel pieces on libuv's threads) each into a buffer
+ * of its own, and checked from it as its pieces arrive; every other section
+ * is checked by reading it through a small buffer, then read again, into a
+ * buffer of its own, when it is first asked for (so memory holds only what a
+ * command uses); a file replaced or rewritten since is refused then. The
+ * buffers are `SharedArrayBuffer`s, which worker threads can view.
  *
  * `prefetchPieceBytes` sets the size of the parallel reads of `prefetch`
  * (8 MiB; smaller in tests, to cut sections into many pieces).
  *
  * @throws NetworkError for a file that is no snapshot, of another version, truncated or damaged
  */
-export function readSnapshotFile(
+export async function readSnapshotFile(
   path: string,
   {
     prefetchPieceBytes = 1 << 23,
     readAhead,
   }: {
     readonly prefetchPieceBytes?: number;
-    /** Sections to start reading (`prefetch`) before the checksums are checked. */
+    /** Sections to read (`prefetch`) while the checksums are checked, and check from their bytes. */
     readonly readAhead?: (file: SnapshotFile) => readonly string[];
   } = {},
-): SnapshotFile {
+): Promise<SnapshotFile> {
   const fd = openSync(path, "r");
-  let file: SnapshotFile;
   try {
     const info = fstatSync(fd);
     const identity = `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}`;
@@ -397,7 +471,7 @@ export function readSnapshotFile(
     readFully(fd, padded, headerBytes);
     const crc = new DataView(head.buffer).getUint32(24, true);
     const meta = checkMeta(padded, header.metaLength, crc, info.size, dataStart, path);
-    file = new SnapshotFile(
+    const file = new SnapshotFile(
       path,
       dataStart,
       meta,
@@ -405,25 +479,23 @@ export function readSnapshotFile(
       sectionLoader(path, identity),
       sectionPrefetcher(path, identity, prefetchPieceBytes),
     );
-    // libuv's threads read these while this thread checks every section's checksum;
-    // nothing reads them before this returns, so nothing unchecked is used.
-    if (readAhead !== undefined) file.prefetch(readAhead(file)).catch(() => {});
+    // Nothing reads the sections before this returns: nothing unchecked is used.
+    const ahead = readAhead === undefined ? new Map() : file.startReads(readAhead(file)).started;
     const chunk = new Uint8Array(chunkBytes);
-    for (const { entry, start, length } of ranges(meta, dataStart)) {
-      let crcSoFar = 0;
-      for (let done = 0; done < length; done += chunkBytes) {
-        const part = chunk.subarray(0, Math.min(chunkBytes, length - done));
-        readFully(fd, part, start + done);
-        crcSoFar = crc32(part, crcSoFar);
-      }
-      if (crcSoFar !== entry.crc) {
-        throw damaged(path, `damaged: section "${entry.name}" fails its checksum`);
-      }
+    // The other sections first (this thread reads them while libuv's read ahead).
+    const later: SectionRange[] = [];
+    for (const range of ranges(meta, dataStart)) {
+      if (ahead.has(range.entry.name)) later.push(range);
+      else checkThroughFile(fd, range, chunk, path);
     }
+    for (const range of later) {
+      const read = ahead.get(range.entry.name) as SectionRead;
+      if (!(await checkReadAhead(fd, range, read, path))) checkThroughFile(fd, range, chunk, path);
+    }
+    return file;
   } finally {
     closeSync(fd);
   }
-  return file;
 }
 
 /** The error to give unless the file at `path` is still the one of `identity` (dev, inode, size, mtime). */
@@ -433,19 +505,31 @@ function changedSince(path: string, identity: string, info: Stats): NetworkError
     : damaged(path, "the file changed since it was opened: read it again");
 }
 
-/** Reads a section of the file at `path` into a buffer of its own, once sure it is the same file. */
+/**
+ * Reads a section (or a slice of one) of the file at `path` into a buffer of
+ * its own, once sure it is the same file. The file stays open for the rest
+ * of the event loop's turn: a deal's records are hundreds of slices read at
+ * once (an open, a check and a close each cost as much as the read).
+ */
 function sectionLoader(path: string, identity: string): SectionLoader {
+  let kept: number | undefined;
   return (type, start, length) => {
-    const again = openSync(path, "r");
-    try {
-      const changed = changedSince(path, identity, fstatSync(again));
-      if (changed !== undefined) throw changed;
-      const array = sharedSection(type, length);
-      readFully(again, new Uint8Array(array.buffer), start);
-      return array;
-    } finally {
-      closeSync(again);
+    if (kept === undefined) {
+      const fd = openSync(path, "r");
+      const changed = changedSince(path, identity, fstatSync(fd));
+      if (changed !== undefined) {
+        closeSync(fd);
+        throw changed;
+      }
+      kept = fd;
+      setImmediate(() => {
+        kept = undefined;
+        closeSync(fd);
+      }).unref();
     }
+    const array = sharedSection(type, length);
+    readFully(kept, new Uint8Array(array.buffer), start);
+    return array;
   };
 }
 
@@ -454,29 +538,51 @@ function sectionLoader(path: string, identity: string): SectionLoader {
  * queued on libuv's threads before this returns (the file is opened at once).
  */
 function sectionPrefetcher(path: string, identity: string, pieceBytes: number): SectionPrefetcher {
-  return async (places) => {
-    const fd = openSync(path, "r");
+  return (places) => {
+    let fd: number;
     try {
-      const changed = changedSince(path, identity, fstatSync(fd));
-      if (changed !== undefined) throw changed;
-      const arrays = places.map(({ type, length }) => sharedSection(type, length));
-      const reads: Promise<void>[] = [];
-      places.forEach(({ byteStart }, i) => {
-        const bytes = new Uint8Array(arrays[i].buffer);
-        for (let at = 0; at < bytes.length; at += pieceBytes) {
-          const piece = bytes.subarray(at, Math.min(bytes.length, at + pieceBytes));
-          reads.push(readPiece(fd, piece, byteStart + at));
-        }
-      });
-      // All settle before the file is closed, even when one fails.
-      for (const read of await Promise.allSettled(reads)) {
-        if (read.status === "rejected") throw read.reason;
-      }
-      return arrays;
-    } finally {
-      closeSync(fd);
+      fd = openSync(path, "r");
+    } catch (error) {
+      return failedReads(places, error);
     }
+    const changed = changedSince(path, identity, fstatSync(fd));
+    if (changed !== undefined) {
+      closeSync(fd);
+      return failedReads(places, changed);
+    }
+    const reads = places.map(({ type, length, byteStart }) => {
+      const array = sharedSection(type, length);
+      const bytes = new Uint8Array(array.buffer);
+      const pieces: { bytes: Uint8Array; read: Promise<void> }[] = [];
+      for (let at = 0; at < bytes.length; at += pieceBytes) {
+        const piece = bytes.subarray(at, Math.min(bytes.length, at + pieceBytes));
+        pieces.push({ bytes: piece, read: readPiece(fd, piece, byteStart + at) });
+      }
+      return { array, pieces };
+    });
+    // All settle before the file is closed, even when one fails.
+    const done = Promise.allSettled(reads.flatMap((r) => r.pieces.map((p) => p.read))).then(
+      (settled) => {
+        closeSync(fd);
+        for (const read of settled) if (read.status === "rejected") throw read.reason;
+      },
+    );
+    return { reads, done };
   };
+}
+
+/** Reads of sections that cannot start: each piece's read fails with `error`. */
+function failedReads(
+  places: readonly SectionPlace[],
+  error: unknown,
+): ReturnType<SectionPrefetcher> {
+  const failed = Promise.reject(error);
+  failed.catch(() => {});
+  const reads = places.map(({ type }) => ({
+    array: sharedSection(type, 0),
+    pieces: [{ bytes: new Uint8Array(0), read: failed }],
+  }));
+  return { reads, done: failed };
 }
 
 /**
