@@ -18,13 +18,18 @@ import {
   readNetwork,
   readNetworkStream,
 } from "../model/read-network.js";
+import { recordMetaSections } from "../model/snapshot/network-sections.js";
 import { readSnapshot } from "../model/snapshot/read-snapshot.js";
 import type { SnapshotFile } from "../model/snapshot/snapshot-file.js";
 import type { Network } from "../model/types.js";
 import { prefetchSearchGraph, searchGraphOf, storedGraphSections } from "../search/search-graph.js";
 import { surplusBoundSections } from "../search/surplus-bound.js";
 import type { BuildProgress } from "../trade-index/build-index.js";
-import { prefetchStoredIndex, storedIndexSections } from "../trade-index/index-sections.js";
+import {
+  prefetchStoredIndex,
+  recordLookupArrays,
+  storedIndexSections,
+} from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
@@ -117,16 +122,17 @@ export async function loadNetwork(
     inputFormat === undefined
       ? undefined
       : choiceFlag<InputFormat>(inputFormat, "input-format", inputFormats, "json");
-  // A search reads the search graph and the pricing's arrays of a snapshot:
-  // read while its checksums are checked, then waited for.
+  // A search reads the search graph and the pricing's arrays of a snapshot,
+  // and showing its deals the arrays that lead to their records: read while
+  // the checksums are checked (and checked from the bytes read).
   const search = options.search ?? options.wholeNetworkSearch === true;
   const readAhead = search
     ? (file: SnapshotFile) => [
         ...storedGraphSections(file),
         ...storedIndexSections(
           file,
-          searchArrays,
-          options.rankBySurplus === true ? surplusBoundSections : [],
+          [...searchArrays, ...recordLookupArrays],
+          [...(options.rankBySurplus === true ? surplusBoundSections : []), ...recordMetaSections],
         ),
       ]
     : undefined;

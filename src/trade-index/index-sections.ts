@@ -87,6 +87,18 @@ export function indexFromSnapshot(network: Network, file: SnapshotFile): TradeIn
 }
 
 /**
+ * The index arrays that lead from a found deal's trades to the network's
+ * records (`needRecordOf`, `TradeIndex.offerOf`, `needOf`): what showing a
+ * few deals reads whole, besides the search's arrays.
+ */
+export const recordLookupArrays = [
+  "firmRecord",
+  "needRecord",
+  "needProduct",
+  "offerOffsets",
+] as const satisfies readonly IndexArrayName[];
+
+/**
  * The sections of the index a snapshot stores that hold its id pools, the
  * arrays `names`, and the `extra` sections (none when it stores no index).
  */

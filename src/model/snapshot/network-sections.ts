@@ -217,6 +217,17 @@ class PoolEntries implements OptionalStrings {
 const recordsAlone = 256;
 
 /**
+ * The sections a snapshot's firm record reads whole however few are built:
+ * which offers, needs and firms carry `meta` (each list a few bytes per
+ * record that has any).
+ */
+export const recordMetaSections = [
+  "network.firmMetaRecords",
+  "network.offerMetaRecords",
+  "network.needMetaRecords",
+] as const;
+
+/**
  * How a snapshot's network builds its firms and relations: the first few
  * hundred (a deal's parties, a proposal's trades) from the few elements of
  * each column they need, read alone, so that a command that shows 20 deals
