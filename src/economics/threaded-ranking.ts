@@ -30,7 +30,7 @@ import { rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
-import { storedSurplusReach, surplusBoundSections } from "../search/surplus-bound.js";
+import { sharedSurplusReach, surplusBoundSections } from "../search/surplus-bound.js";
 import { floorSectionNames } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
@@ -207,7 +207,10 @@ export async function rankOnThreads(
         graph,
         floors,
         surpluses,
-        passOver ? storedSurplusReach(graph, index, maxParties) : undefined,
+        // A reach the snapshot stores, extended here for longer walks: shared, not built per thread.
+        surpluses !== undefined && surpluses.parts === 0
+          ? sharedSurplusReach(graph, index, surpluses.values, maxParties)
+          : undefined,
       ),
       options: threadOptions,
       slots,

@@ -17,8 +17,9 @@
  * snapshot stores it for walks of up to `storedReachLevels` arcs over its
  * search graph (`reachSectionName`, written by `convert` from the exact
  * table it stores beside it): a search of up to that many parties reads it
- * where it would build it (at 1M firms ~0.35 s), and worker threads share
- * it (`adoptSurplusReach`).
+ * where it would build it (at 1M firms ~0.35 s), one of more parties builds
+ * only the levels beyond it, and worker threads share it
+ * (`sharedSurplusReach`, `adoptSurplusReach`).
  */
 import type { SectionData } from "../model/snapshot/snapshot-file.js";
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
@@ -69,6 +70,25 @@ export function storedSurplusReach(
   }
   const n = graph.vertexCount;
   return stored.length % Math.max(n, 1) === 0 && stored.length >= levels * n ? stored : undefined;
+}
+
+/**
+ * The reach a ranking's worker threads share for walks of up to `levels`
+ * arcs: the snapshot's, extended on this thread when it stores fewer levels
+ * (one pass over the arcs per level, where each thread would build it whole);
+ * undefined when none is stored (each thread builds its own, from the table
+ * of surpluses its threads fill).
+ *
+ * @param values - the snapshot's stored table of surpluses (what its reach was built from)
+ */
+export function sharedSurplusReach(
+  graph: SearchGraph,
+  index: TradeIndex,
+  values: SurplusTable,
+  levels: number,
+): Float32Array | undefined {
+  if (storedSurplusReach(graph, index, 1) === undefined) return undefined;
+  return new SurplusBound(graph, index, values, levels).reach;
 }
 
 /** Makes `reach` (levels 1..L of `graph`, as a snapshot stores them) the graph's: a worker thread's view of the job's. */
@@ -146,7 +166,7 @@ export class SurplusBound {
           storedSurplusReach(this.graph, this.index, this.levels)?.subarray(
             0,
             this.levels * this.graph.vertexCount,
-          ) ?? this.buildReach();
+          ) ?? this.buildReach(storedSurplusReach(this.graph, this.index, 1));
         byLevels.set(this.levels, reach);
       }
       this.reachLevels = reach;
@@ -154,21 +174,34 @@ export class SurplusBound {
     return this.reachLevels;
   }
 
-  private buildReach(): Float32Array {
+  /**
+   * Builds the reach: on the levels a snapshot stores (`stored`, fewer than
+   * wanted: one pass over the arcs per level beyond them, where building it
+   * whole also weighs every arc), else whole. In shared memory, so that a
+   * ranking's worker threads can share it (`sharedSurplusReach`).
+   */
+  private buildReach(stored: Float32Array | undefined): Float32Array {
     const { outOffsets, outTarget, outCode, vertexCount: n } = this.graph;
-    const reach = new Float32Array(this.levels * n);
-    // Level 1: each firm's heaviest arc out.
-    for (let v = 0; v < n; v++) {
-      let best = Number.NEGATIVE_INFINITY;
-      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) {
-        const weight = this.arcWeight(outCode[p]);
-        if (weight > best) best = weight;
+    const reach = new Float32Array(
+      new SharedArrayBuffer(4 * this.levels * n) as ArrayBufferLike as ArrayBuffer,
+    );
+    let built = stored === undefined || n === 0 ? 0 : Math.min(this.levels, stored.length / n);
+    if (built > 0) reach.set((stored as Float32Array).subarray(0, built * n));
+    else {
+      // Level 1: each firm's heaviest arc out.
+      for (let v = 0; v < n; v++) {
+        let best = Number.NEGATIVE_INFINITY;
+        for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) {
+          const weight = this.arcWeight(outCode[p]);
+          if (weight > best) best = weight;
+        }
+        reach[v] = float32Above(best);
       }
-      reach[v] = float32Above(best);
+      built = 1;
     }
     // Level l: the heaviest arc out, then at best the best successor's level l − 1
     // (looser than pairing each arc with its own successor, but no weight per arc is kept).
-    for (let level = 1; level < this.levels; level++) {
+    for (let level = built; level < this.levels; level++) {
       const at = level * n;
       const before = at - n;
       for (let v = 0; v < n; v++) {

@@ -18,6 +18,7 @@ import { searchGraphOf } from "../../src/search/search-graph.js";
 import {
   reachSectionName,
   SurplusBound,
+  sharedSurplusReach,
   storedReachLevels,
   storedSurplusReach,
 } from "../../src/search/surplus-bound.js";
@@ -214,7 +215,7 @@ describe("a snapshot's reach", () => {
     return new SurplusBound(searchGraphOf(index, true), index, exact, levels).reach;
   }
 
-  it("is the stored section itself for up to 4 levels, equal to the reach built; built past them", async () => {
+  it("is the stored section itself for up to 4 levels, equal to the reach built; built on it past them", async () => {
     await assertOnSnapshots(
       dir,
       ({ network, back, file }) => {
@@ -225,11 +226,20 @@ describe("a snapshot's reach", () => {
         const values = tradeSurpluses(index);
         if (values === undefined || stored === undefined) throw new Error("no table");
         expect(stored).toHaveLength(storedReachLevels * graph.vertexCount);
-        for (let levels = 1; levels <= storedReachLevels + 1; levels++) {
+        for (let levels = 1; levels <= storedReachLevels + 2; levels++) {
           const reach = new SurplusBound(graph, index, values, levels).reach;
           expect([...reach]).toEqual([...builtReach(network, levels)]);
-          // Read, not built, where the snapshot holds the levels.
+          // Read, not built, where the snapshot holds the levels; in shared memory when built.
           expect(reach.buffer === stored.buffer).toBe(levels <= storedReachLevels);
+          expect(reach.buffer).toBeInstanceOf(SharedArrayBuffer);
+        }
+        // Past them, built on the stored levels (not weighing the arcs again):
+        // a stored level 1 made larger shows in the levels built on it.
+        const n = graph.vertexCount;
+        if (n > 0) {
+          stored[0] = 1e30;
+          const reach = new SurplusBound(graph, index, values, storedReachLevels + 3).reach;
+          expect(reach[(storedReachLevels + 2) * n]).toBeGreaterThanOrEqual(1e30);
         }
       },
       20,
@@ -257,6 +267,17 @@ describe("a snapshot's reach", () => {
           .reach;
         expect(reach.buffer === stored.buffer).toBe(true);
         expect([...reach]).toEqual([...stored.subarray(0, 3 * graph.vertexCount)]);
+        // Longer walks: extended once on this thread, in shared memory, and read by the thread.
+        const five = sharedSurplusReach(graph, index, values, 5);
+        expect(five?.buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect([...(five ?? [])].slice(0, stored.length)).toEqual([...stored]);
+        const fiveShare = shareIndex(index, graph, false, undefined, five);
+        const fiveIndex = indexOfShare(fiveShare, () => {
+          throw new Error("not asked");
+        });
+        const threadReach = new SurplusBound(searchGraphOf(fiveIndex, true), fiveIndex, values, 5)
+          .reach;
+        expect(threadReach.buffer === five?.buffer).toBe(true);
       },
       10,
     );
