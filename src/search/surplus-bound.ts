@@ -88,7 +88,8 @@ export function sharedSurplusReach(
   levels: number,
 ): Float32Array | undefined {
   if (storedSurplusReach(graph, index, 1) === undefined) return undefined;
-  return new SurplusBound(graph, index, values, levels).reach;
+  const reach = new SurplusBound(graph, index, values, levels).reach;
+  return reach.buffer instanceof SharedArrayBuffer ? reach : undefined;
 }
 
 /** Makes `reach` (levels 1..L of `graph`, as a snapshot stores them) the graph's: a worker thread's view of the job's. */
@@ -177,13 +178,18 @@ export class SurplusBound {
   /**
    * Builds the reach: on the levels a snapshot stores (`stored`, fewer than
    * wanted: one pass over the arcs per level beyond them, where building it
-   * whole also weighs every arc), else whole. In shared memory, so that a
-   * ranking's worker threads can share it (`sharedSurplusReach`).
+   * whole also weighs every arc), else whole. In shared memory (where there
+   * is any), so that a ranking's worker threads can share it
+   * (`sharedSurplusReach`).
    */
   private buildReach(stored: Float32Array | undefined): Float32Array {
     const { outOffsets, outTarget, outCode, vertexCount: n } = this.graph;
+    // Shared memory where there is any (not in a browser page that is not cross-origin isolated).
+    const bytes = 4 * this.levels * n;
     const reach = new Float32Array(
-      new SharedArrayBuffer(4 * this.levels * n) as ArrayBufferLike as ArrayBuffer,
+      typeof SharedArrayBuffer === "function"
+        ? (new SharedArrayBuffer(bytes) as ArrayBufferLike as ArrayBuffer)
+        : new ArrayBuffer(bytes),
     );
     let built = stored === undefined || n === 0 ? 0 : Math.min(this.levels, stored.length / n);
     if (built > 0) reach.set((stored as Float32Array).subarray(0, built * n));
