@@ -8,7 +8,8 @@
  * initiator at any position is found once: as `ba→…→b1→init→f1→…→fb`, when
  * its last firm is pushed. Over the whole network every root (of the search's
  * root ranges) is the sponsor in turn and only the forward part runs. The path is at most 12 firms, so
- * "on the path?" is a scan of it.
+ * "on the path?" is a scan of it. Over the whole network a `SurplusBound`
+ * leaves out the sponsors, and the paths, whose chains cannot reach its floor.
  */
 import {
   abortCheckInterval,
@@ -20,6 +21,7 @@ import {
 } from "./deal-walk.js";
 import type { RootCursor } from "./root-ranges.js";
 import type { SearchGraph } from "./search-graph.js";
+import type { SurplusBound } from "./surplus-bound.js";
 
 /** The resumable chain search. */
 export class ChainWalk implements DealWalk {
@@ -34,6 +36,8 @@ export class ChainWalk implements DealWalk {
   private readonly fwdArc: Int32Array;
   private readonly fwdPosition: Int32Array;
   private readonly fwdEnd: Int32Array;
+  /** The weight of the forward path from the root to fwdFirm[i] (with a surplus bound). */
+  private readonly fwdWeight: Float64Array;
   private back = -1;
   private fwd = 0;
   private forward = false;
@@ -54,7 +58,10 @@ export class ChainWalk implements DealWalk {
     private readonly roots: RootCursor,
     private readonly stats: SearchStats,
     private readonly control: SearchControl,
+    /** Leaves out the paths whose chains cannot reach its floor (a search over the whole network). */
+    private readonly bound?: SurplusBound,
   ) {
+    this.fwdWeight = new Float64Array(maxParties);
     this.backFirm = new Int32Array(maxParties);
     this.backArc = new Int32Array(maxParties);
     this.backPosition = new Int32Array(maxParties);
@@ -70,8 +77,12 @@ export class ChainWalk implements DealWalk {
     if (this.done) return 0;
     const { outOffsets, outTarget, outCode, inOffsets, inSource, inCode } = this.graph;
     const { backFirm, backArc, backPosition, backEnd, fwdFirm, fwdArc, fwdPosition, fwdEnd } = this;
-    const { maxParties, stats } = this;
+    const { maxParties, stats, bound, fwdWeight } = this;
+    const n = this.graph.vertexCount;
     const global = this.initiator < 0;
+    // The floor holds still during a call (the scan sets it between deals).
+    const floor = bound === undefined ? Number.NEGATIVE_INFINITY : bound.floor;
+    const reach = floor === Number.NEGATIVE_INFINITY ? undefined : bound?.reach;
     let { back, fwd, forward, root } = this;
     let budget = this.budget;
     let steps = 0;
@@ -99,6 +110,12 @@ export class ChainWalk implements DealWalk {
         }
         root = next;
         this.started = true;
+        // No chain of at most maxParties − 1 arcs from the sponsor reaches the floor.
+        if (reach !== undefined && reach[(maxParties - 2) * n + root] < floor) {
+          stats.rootsDone++;
+          budget--;
+          continue;
+        }
         backFirm[0] = root;
         fwdFirm[0] = root;
         back = 0;
@@ -145,7 +162,20 @@ export class ChainWalk implements DealWalk {
       for (let i = 1; i <= fwd && !onPath; i++) onPath = fwdFirm[i] === x;
       if (onPath) continue;
       const parties = back + fwd + 2;
-      if (parties >= 3) {
+      let emits = parties >= 3;
+      let deeper = parties < maxParties;
+      let weight = 0;
+      if (bound !== undefined) {
+        // The path's weight is kept from the start: the floor may rise above −Infinity mid-root.
+        // (A bound comes only over the whole network, where every step is forward.)
+        weight = fwdWeight[fwd] + bound.arcWeight(forward ? outCode[arc] : arc);
+        if (reach !== undefined) {
+          if (emits) emits = weight >= floor;
+          // Deeper chains have 1..maxParties − parties arcs more.
+          if (deeper) deeper = weight + reach[(maxParties - parties - 1) * n + x] >= floor;
+        }
+      }
+      if (emits) {
         // The chain in SPEC order: the backward part reversed, then the forward part.
         let k = 0;
         if (forward) {
@@ -157,11 +187,12 @@ export class ChainWalk implements DealWalk {
           for (let i = back; i >= 1; i--) arcs[k++] = backArc[i];
         }
       }
-      if (parties < maxParties) {
+      if (deeper) {
         if (forward) {
           fwd++;
           fwdFirm[fwd] = x;
           fwdArc[fwd] = arc;
+          fwdWeight[fwd] = weight;
           fwdPosition[fwd] = outOffsets[x];
           fwdEnd[fwd] = outOffsets[x + 1];
         } else {
@@ -176,7 +207,7 @@ export class ChainWalk implements DealWalk {
           fwdEnd[0] = outOffsets[root + 1];
         }
       }
-      if (parties >= 3) {
+      if (emits) {
         this.back = back;
         this.fwd = fwd;
         this.forward = forward;

@@ -66,7 +66,7 @@ export interface SearchOptions {
   readonly roots?: RootRanges;
   /** Only this shard's slice of the roots (see `shardRoots`); not with `roots`. @defaultValue the whole search */
   readonly shard?: Shard;
-  /** Leave out the cycles and brokered triangles below its floor (a search over the whole network). */
+  /** Leave out the cycles, brokered triangles and chains below its floor (a search over the whole network). */
   readonly bound?: SurplusBound;
 }
 
@@ -258,7 +258,7 @@ export class DealCursor {
           new BrokeredWalk(graph, workspace, initiator, roots, stats, control, bound),
         );
       } else {
-        this.walks.push(new ChainWalk(graph, maxParties, initiator, roots, stats, control));
+        this.walks.push(new ChainWalk(graph, maxParties, initiator, roots, stats, control, bound));
       }
     }
   }

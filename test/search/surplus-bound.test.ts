@@ -133,11 +133,11 @@ describe("SurplusBound", () => {
     expect(bound.arcWeight(graph.outCode[0])).toBe(8);
   });
 
-  it("lets the walks list exactly the cycles and triangles weighing at least the floor (brute force)", () => {
+  it("lets the walks list exactly the cycles, triangles and chains weighing at least the floor (brute force)", () => {
     const cases = fc.record({
       raw: randomNetwork({ maxFirms: 10, maxProducts: 3 }),
       maxParties: fc.integer({ min: 3, max: 5 }),
-      kinds: fc.subarray<DealKind>(["cycle", "brokered"], { minLength: 1 }),
+      kinds: fc.subarray<DealKind>(["cycle", "brokered", "chain"], { minLength: 1 }),
       quantile: fc.double({ min: 0, max: 1, noNaN: true }),
       raiseAfter: fc.integer({ min: 1, max: 4 }),
     });
