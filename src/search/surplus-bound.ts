@@ -8,8 +8,9 @@
  * product choices; `reach(l, v)` bounds from above what a walk of 1..l arcs
  * from v weighs (stopping anywhere, firms repeated or not). A cycle walk
  * then skips a root whose reach cannot lift a cycle to the floor, and a path
- * whose weight so far plus the reach of its last firm cannot; a brokered
- * walk skips a seller, or a middle firm, the same way. What is left out is
+ * whose weight so far plus the reach of its last firm cannot; a chain walk
+ * skips a sponsor, and a path, the same way; a brokered walk skips a
+ * seller, or a middle firm. What is left out is
  * exactly what the scan would pass over unloaded, so the ranking is the
  * same; the floor only rises during a search.
  *

@@ -101,7 +101,7 @@ interface SectionPlace {
 }
 
 /** A section being read ahead: its array, and the reads of its pieces in order. */
-interface SectionRead {
+export interface SectionRead {
   readonly array: SectionArray;
   /** Each piece's bytes (a view of `array`) and the read that fills them. */
   readonly pieces: readonly { readonly bytes: Uint8Array; readonly read: Promise<void> }[];
@@ -480,7 +480,8 @@ export async function readSnapshotFile(
       sectionPrefetcher(path, identity, prefetchPieceBytes),
     );
     // Nothing reads the sections before this returns: nothing unchecked is used.
-    const ahead = readAhead === undefined ? new Map() : file.startReads(readAhead(file)).started;
+    const ahead: ReadonlyMap<string, SectionRead> =
+      readAhead === undefined ? new Map() : file.startReads(readAhead(file)).started;
     const chunk = new Uint8Array(chunkBytes);
     // The other sections first (this thread reads them while libuv's read ahead).
     const later: SectionRange[] = [];
