@@ -11,9 +11,10 @@
  * handed out. Before a root's DFS its predecessors are marked with their arc
  * back to it (and unmarked after), so closing a cycle is one probe and the
  * last level only scans. From 4 parties on, the firms two arcs before the root
- * are stamped too (meet in the middle), and a firm is pushed as the cycle's
- * second-to-last only when it is stamped: most of the last level's scans,
- * which are most of the work, are never started. The path is at most 11 firms, so "on the path?" is a
+ * are stamped too (meet in the middle; once per root, when first needed, so
+ * that a root whose paths a surplus bound cuts short costs nothing), and a
+ * firm is pushed as the cycle's second-to-last only when it is stamped: most
+ * of the last level's scans, which are most of the work, are never started. The path is at most 11 firms, so "on the path?" is a
  * scan of it, not a random access into a per-firm array.
  */
 import {
@@ -45,6 +46,8 @@ export class CycleWalk implements DealWalk {
   private started = false;
   /** The stamp of the current root's firms two arcs before it (4 parties and more). */
   private epoch = 0;
+  /** Whether they are stamped: done when first asked for (a root the bound cuts short never is). */
+  private stamped = false;
   private done = false;
   /** Steps left before the next look at the control (kept across calls). */
   private budget = abortCheckInterval;
@@ -87,7 +90,7 @@ export class CycleWalk implements DealWalk {
     const firstOnPath = global ? 1 : 0;
     /** The level whose next firm is the cycle's last. */
     const lastLevel = maxParties - 2;
-    let { depth, root, epoch } = this;
+    let { depth, root, epoch, stamped } = this;
     let lo = global ? root : -1;
     let budget = this.budget;
     let steps = 0;
@@ -100,6 +103,7 @@ export class CycleWalk implements DealWalk {
           this.depth = depth;
           this.root = root;
           this.epoch = epoch;
+          this.stamped = stamped;
           this.budget = budget;
           return pausedWalk;
         }
@@ -124,17 +128,7 @@ export class CycleWalk implements DealWalk {
         for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
           if (inSource[i] > lo) mark[inSource[i]] = i + 1;
         }
-        if (maxParties >= 4) {
-          epoch = this.workspace.nextEpoch();
-          for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
-            const c = inSource[i];
-            if (c <= lo) continue;
-            for (let j = inOffsets[c]; j < inOffsets[c + 1]; j++) {
-              if (inSource[j] > lo) twoBefore[inSource[j]] = epoch;
-            }
-            steps += inOffsets[c + 1] - inOffsets[c];
-          }
-        }
+        stamped = false;
         pathVertex[0] = root;
         position[0] = outOffsets[root];
         end[0] = outOffsets[root + 1];
@@ -177,6 +171,7 @@ export class CycleWalk implements DealWalk {
         this.depth = depth;
         this.root = root;
         this.epoch = epoch;
+        this.stamped = stamped;
         this.budget = budget;
         stats.steps += steps;
         return depth + 2;
@@ -195,7 +190,7 @@ export class CycleWalk implements DealWalk {
       if (i <= depth) continue;
       let closes = mark[x] !== 0;
       const parties = depth + 2;
-      let deeper = depth + 1 < lastLevel || lastLevel < 2 || twoBefore[x] === epoch;
+      let deeper = true;
       let weight = 0;
       if (bound !== undefined) {
         // The path's weight is kept from the start: the floor may rise above −Infinity mid-root.
@@ -203,8 +198,17 @@ export class CycleWalk implements DealWalk {
         if (reach !== undefined) {
           if (closes) closes = weight + bound.arcWeight(inCode[mark[x] - 1]) >= floor;
           // At most maxParties − (depth + 1) arcs more, the closing one among them.
-          if (deeper) deeper = weight + reach[(maxParties - depth - 2) * n + x] >= floor;
+          deeper = weight + reach[(maxParties - depth - 2) * n + x] >= floor;
         }
+      }
+      // The second-to-last firm must be two arcs before the root (stamped when first asked).
+      if (deeper && depth + 1 === lastLevel && lastLevel >= 2) {
+        if (!stamped) {
+          epoch = this.workspace.nextEpoch();
+          steps += this.stampTwoBefore(root, lo, epoch);
+          stamped = true;
+        }
+        deeper = twoBefore[x] === epoch;
       }
       if (closes) this.emit(arcs, depth, p, x);
       // depth < lastLevel here: x can be followed by one more firm; as the
@@ -221,6 +225,7 @@ export class CycleWalk implements DealWalk {
         this.depth = depth;
         this.root = root;
         this.epoch = epoch;
+        this.stamped = stamped;
         this.budget = budget;
         stats.steps += steps;
         return parties;
@@ -275,6 +280,22 @@ export class CycleWalk implements DealWalk {
       (arc) => outTarget[arc],
       skipped,
     );
+  }
+
+  /** Stamps with `epoch` the firms above `lo` two arcs before `root`; returns the arcs read. */
+  private stampTwoBefore(root: number, lo: number, epoch: number): number {
+    const { inOffsets, inSource } = this.graph;
+    const twoBefore = this.workspace.stamp;
+    let read = 0;
+    for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
+      const c = inSource[i];
+      if (c <= lo) continue;
+      for (let j = inOffsets[c]; j < inOffsets[c + 1]; j++) {
+        if (inSource[j] > lo) twoBefore[inSource[j]] = epoch;
+      }
+      read += inOffsets[c + 1] - inOffsets[c];
+    }
+    return read;
   }
 
   /** Unmarks the predecessors of a root whose DFS is over. */
