@@ -109,7 +109,13 @@ function expectScaled(
     const twin = index.get(byTrades(deal, name));
     expect(twin).toBeDefined();
     expect(twin!.feasible).toBe(deal.feasible);
-    expect(twin!.probability).toBe(deal.probability);
+    // A product of the same factors; renamed, a cycle starts elsewhere and they
+    // are multiplied in another order (0.1 · 0.6 · 0.1 is 0.006000000000000001 one way).
+    if (exact) expect(twin!.probability).toBe(deal.probability);
+    else
+      expect(Math.abs(twin!.probability - deal.probability)).toBeLessThanOrEqual(
+        1e-12 * deal.probability,
+      );
     const expected = flat(figures(deal, name));
     const actual = new Map(flat(figures(twin!)));
     const scale = Math.max(1, ...expected.map(([, v]) => Math.abs(v)));
