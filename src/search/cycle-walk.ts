@@ -11,10 +11,11 @@
  * handed out. Before a root's DFS its predecessors are marked with their arc
  * back to it (and unmarked after), so closing a cycle is one probe and the
  * last level only scans. From 4 parties on, the firms two arcs before the root
- * are stamped too (meet in the middle; once per root, when first needed, so
- * that a root whose paths a surplus bound cuts short costs nothing), and a
- * firm is pushed as the cycle's second-to-last only when it is stamped: most
- * of the last level's scans, which are most of the work, are never started. The path is at most 11 firms, so "on the path?" is a
+ * are stamped too (meet in the middle; once per root, when first needed, and
+ * under a surplus bound only once the last level's scans from unstamped firms
+ * have cost as much), and a firm is pushed as the cycle's second-to-last only
+ * when it is stamped: most of the last level's scans, which are most of the
+ * work, are never started. The path is at most 11 firms, so "on the path?" is a
  * scan of it, not a random access into a per-firm array.
  */
 import {
@@ -46,8 +47,11 @@ export class CycleWalk implements DealWalk {
   private started = false;
   /** The stamp of the current root's firms two arcs before it (4 parties and more). */
   private epoch = 0;
-  /** Whether they are stamped: done when first asked for (a root the bound cuts short never is). */
+  /** Whether they are stamped (see `nextShape`: not before it pays). */
   private stamped = false;
+  /** What stamping the current root would read (−1: not counted yet), and what its last level scanned from unstamped firms. */
+  private stampCost = -1;
+  private unstamped = 0;
   private done = false;
   /** Steps left before the next look at the control (kept across calls). */
   private budget = abortCheckInterval;
@@ -90,7 +94,7 @@ export class CycleWalk implements DealWalk {
     const firstOnPath = global ? 1 : 0;
     /** The level whose next firm is the cycle's last. */
     const lastLevel = maxParties - 2;
-    let { depth, root, epoch, stamped } = this;
+    let { depth, root, epoch, stamped, stampCost, unstamped } = this;
     let lo = global ? root : -1;
     let budget = this.budget;
     let steps = 0;
@@ -104,6 +108,8 @@ export class CycleWalk implements DealWalk {
           this.root = root;
           this.epoch = epoch;
           this.stamped = stamped;
+          this.stampCost = stampCost;
+          this.unstamped = unstamped;
           this.budget = budget;
           return pausedWalk;
         }
@@ -129,6 +135,8 @@ export class CycleWalk implements DealWalk {
           if (inSource[i] > lo) mark[inSource[i]] = i + 1;
         }
         stamped = false;
+        stampCost = -1;
+        unstamped = 0;
         pathVertex[0] = root;
         position[0] = outOffsets[root];
         end[0] = outOffsets[root + 1];
@@ -172,6 +180,8 @@ export class CycleWalk implements DealWalk {
         this.root = root;
         this.epoch = epoch;
         this.stamped = stamped;
+        this.stampCost = stampCost;
+        this.unstamped = unstamped;
         this.budget = budget;
         stats.steps += steps;
         return depth + 2;
@@ -201,14 +211,31 @@ export class CycleWalk implements DealWalk {
           deeper = weight + reach[(maxParties - depth - 2) * n + x] >= floor;
         }
       }
-      // The second-to-last firm must be two arcs before the root (stamped when first asked).
+      // The second-to-last firm must be two arcs before the root. Stamping
+      // those firms reads their successors' in-arcs; scanning the last level
+      // from a firm reads its out-arcs. Under a surplus bound, which cuts most
+      // paths short, the scans from unstamped firms go on until they have
+      // read as much as stamping would (then it is done); without one the
+      // stamps are set when first asked for.
       if (deeper && depth + 1 === lastLevel && lastLevel >= 2) {
         if (!stamped) {
-          epoch = this.workspace.nextEpoch();
-          steps += this.stampTwoBefore(root, lo, epoch);
-          stamped = true;
+          let stampNow = reach === undefined;
+          if (!stampNow) {
+            if (stampCost < 0) {
+              stampCost = this.stampingCost(root, lo);
+              steps += inOffsets[root + 1] - inOffsets[root];
+            }
+            const scan = outOffsets[x + 1] - outOffsets[x];
+            stampNow = unstamped + scan > stampCost;
+            if (!stampNow) unstamped += scan;
+          }
+          if (stampNow) {
+            epoch = this.workspace.nextEpoch();
+            steps += this.stampTwoBefore(root, lo, epoch);
+            stamped = true;
+          }
         }
-        deeper = twoBefore[x] === epoch;
+        if (stamped) deeper = twoBefore[x] === epoch;
       }
       if (closes) this.emit(arcs, depth, p, x);
       // depth < lastLevel here: x can be followed by one more firm; as the
@@ -226,6 +253,8 @@ export class CycleWalk implements DealWalk {
         this.root = root;
         this.epoch = epoch;
         this.stamped = stamped;
+        this.stampCost = stampCost;
+        this.unstamped = unstamped;
         this.budget = budget;
         stats.steps += steps;
         return parties;
@@ -280,6 +309,17 @@ export class CycleWalk implements DealWalk {
       (arc) => outTarget[arc],
       skipped,
     );
+  }
+
+  /** The in-arcs stamping the firms two arcs before `root` (above `lo`) would read. */
+  private stampingCost(root: number, lo: number): number {
+    const { inOffsets, inSource } = this.graph;
+    let read = 0;
+    for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
+      const c = inSource[i];
+      if (c > lo) read += inOffsets[c + 1] - inOffsets[c];
+    }
+    return read;
   }
 
   /** Stamps with `epoch` the firms above `lo` two arcs before `root`; returns the arcs read. */
