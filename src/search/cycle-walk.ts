@@ -52,6 +52,8 @@ export class CycleWalk implements DealWalk {
   /** What stamping the current root would read (−1: not counted yet), and what its last level scanned from unstamped firms. */
   private stampCost = -1;
   private unstamped = 0;
+  /** The heaviest arc into the current root from a firm that may close its cycles (with a surplus bound). */
+  private closeMax = Number.NEGATIVE_INFINITY;
   private done = false;
   /** Steps left before the next look at the control (kept across calls). */
   private budget = abortCheckInterval;
@@ -94,7 +96,7 @@ export class CycleWalk implements DealWalk {
     const firstOnPath = global ? 1 : 0;
     /** The level whose next firm is the cycle's last. */
     const lastLevel = maxParties - 2;
-    let { depth, root, epoch, stamped, stampCost, unstamped } = this;
+    let { depth, root, epoch, stamped, stampCost, unstamped, closeMax } = this;
     let lo = global ? root : -1;
     let budget = this.budget;
     let steps = 0;
@@ -110,6 +112,7 @@ export class CycleWalk implements DealWalk {
           this.stamped = stamped;
           this.stampCost = stampCost;
           this.unstamped = unstamped;
+          this.closeMax = closeMax;
           this.budget = budget;
           return pausedWalk;
         }
@@ -131,8 +134,12 @@ export class CycleWalk implements DealWalk {
           budget--;
           continue;
         }
+        closeMax = Number.NEGATIVE_INFINITY;
         for (let i = inOffsets[root]; i < inOffsets[root + 1]; i++) {
-          if (inSource[i] > lo) mark[inSource[i]] = i + 1;
+          if (inSource[i] > lo) {
+            mark[inSource[i]] = i + 1;
+            if (bound !== undefined) closeMax = Math.max(closeMax, bound.arcWeight(inCode[i]));
+          }
         }
         stamped = false;
         stampCost = -1;
@@ -182,6 +189,7 @@ export class CycleWalk implements DealWalk {
         this.stamped = stamped;
         this.stampCost = stampCost;
         this.unstamped = unstamped;
+        this.closeMax = closeMax;
         this.budget = budget;
         stats.steps += steps;
         return depth + 2;
@@ -207,8 +215,12 @@ export class CycleWalk implements DealWalk {
         weight = pathWeight[depth] + bound.arcWeight(outCode[p]);
         if (reach !== undefined) {
           if (closes) closes = weight + bound.arcWeight(inCode[mark[x] - 1]) >= floor;
-          // At most maxParties − (depth + 1) arcs more, the closing one among them.
-          deeper = weight + reach[(maxParties - depth - 2) * n + x] >= floor;
+          // At most maxParties − (depth + 1) arcs more, the closing one among
+          // them: at best x's reach that far, and at best its reach one arc
+          // less and then the heaviest arc into the root.
+          const left = maxParties - depth - 2;
+          deeper =
+            weight + Math.min(reach[left * n + x], reach[(left - 1) * n + x] + closeMax) >= floor;
         }
       }
       // The second-to-last firm must be two arcs before the root. Stamping
@@ -255,6 +267,7 @@ export class CycleWalk implements DealWalk {
         this.stamped = stamped;
         this.stampCost = stampCost;
         this.unstamped = unstamped;
+        this.closeMax = closeMax;
         this.budget = budget;
         stats.steps += steps;
         return parties;
