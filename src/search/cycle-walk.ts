@@ -141,6 +141,12 @@ export class CycleWalk implements DealWalk {
             if (bound !== undefined) closeMax = Math.max(closeMax, bound.arcWeight(inCode[i]));
           }
         }
+        // Nor, one arc short of it, with the heaviest arc back into the root.
+        if (reach !== undefined && reach[(maxParties - 2) * n + root] + closeMax < floor) {
+          this.finishRoot(root);
+          budget--;
+          continue;
+        }
         stamped = false;
         stampCost = -1;
         unstamped = 0;
