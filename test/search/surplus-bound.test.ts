@@ -133,6 +133,35 @@ describe("SurplusBound", () => {
     expect(bound.arcWeight(graph.outCode[0])).toBe(8);
   });
 
+  it("keeps a root whose only cycle needs all its arcs to reach the floor (by hand)", () => {
+    // a → b → c → a, each trade margin 10 (price 11, cost 1) less premium 1
+    // (switching cost 1): each arc weighs 9, the triangle 27. With the floor at
+    // 25 the root's reach over two arcs (18) plus its heaviest arc back (9)
+    // reaches it; its reach over one arc (9) plus that arc would not.
+    const firm = (id: string, sells: string, buys: string) => ({
+      id,
+      offers: [{ product: sells, price: 11, cost: 1, capacity: 1 }],
+      needs: [{ product: buys, quantity: 1, referencePrice: 11, switchingCost: 1 }],
+    });
+    const raw = { firms: [firm("a", "p", "r"), firm("b", "q", "p"), firm("c", "r", "q")] };
+    const { index, bound } = boundOf(raw, 3);
+    const listed = (floor: number) => {
+      bound.floor = floor;
+      const cursor = new DealCursor(index, {
+        kinds: ["cycle"],
+        maxParties: 3,
+        initiator: -1,
+        bound,
+      });
+      const ids: string[] = [];
+      while (cursor.next()) ids.push(dealId(index, cursor.kind, cursor.trades, cursor.size));
+      return ids;
+    };
+    expect(listed(25)).toEqual(["cycle:a>b:p|b>c:q|c>a:r"]);
+    expect(listed(27)).toEqual(["cycle:a>b:p|b>c:q|c>a:r"]);
+    expect(listed(27.5)).toEqual([]);
+  });
+
   it("lets the walks list exactly the cycles, triangles and chains weighing at least the floor (brute force)", () => {
     const cases = fc.record({
       raw: randomNetwork({ maxFirms: 10, maxProducts: 3 }),
