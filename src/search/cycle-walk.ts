@@ -96,7 +96,7 @@ export class CycleWalk implements DealWalk {
     const firstOnPath = global ? 1 : 0;
     /** The level whose next firm is the cycle's last. */
     const lastLevel = maxParties - 2;
-    let { depth, root, epoch, stamped, stampCost, unstamped, closeMax } = this;
+    let { depth, root, epoch, closeMax } = this;
     let lo = global ? root : -1;
     let budget = this.budget;
     let steps = 0;
@@ -109,9 +109,6 @@ export class CycleWalk implements DealWalk {
           this.depth = depth;
           this.root = root;
           this.epoch = epoch;
-          this.stamped = stamped;
-          this.stampCost = stampCost;
-          this.unstamped = unstamped;
           this.closeMax = closeMax;
           this.budget = budget;
           return pausedWalk;
@@ -147,9 +144,9 @@ export class CycleWalk implements DealWalk {
           budget--;
           continue;
         }
-        stamped = false;
-        stampCost = -1;
-        unstamped = 0;
+        this.stamped = false;
+        this.stampCost = -1;
+        this.unstamped = 0;
         pathVertex[0] = root;
         position[0] = outOffsets[root];
         end[0] = outOffsets[root + 1];
@@ -192,9 +189,6 @@ export class CycleWalk implements DealWalk {
         this.depth = depth;
         this.root = root;
         this.epoch = epoch;
-        this.stamped = stamped;
-        this.stampCost = stampCost;
-        this.unstamped = unstamped;
         this.closeMax = closeMax;
         this.budget = budget;
         stats.steps += steps;
@@ -236,24 +230,24 @@ export class CycleWalk implements DealWalk {
       // read as much as stamping would (then it is done); without one the
       // stamps are set when first asked for.
       if (deeper && depth + 1 === lastLevel && lastLevel >= 2) {
-        if (!stamped) {
+        if (!this.stamped) {
           let stampNow = reach === undefined;
           if (!stampNow) {
-            if (stampCost < 0) {
-              stampCost = this.stampingCost(root, lo);
+            if (this.stampCost < 0) {
+              this.stampCost = this.stampingCost(root, lo);
               steps += inOffsets[root + 1] - inOffsets[root];
             }
             const scan = outOffsets[x + 1] - outOffsets[x];
-            stampNow = unstamped + scan > stampCost;
-            if (!stampNow) unstamped += scan;
+            stampNow = this.unstamped + scan > this.stampCost;
+            if (!stampNow) this.unstamped += scan;
           }
           if (stampNow) {
             epoch = this.workspace.nextEpoch();
             steps += this.stampTwoBefore(root, lo, epoch);
-            stamped = true;
+            this.stamped = true;
           }
         }
-        if (stamped) deeper = twoBefore[x] === epoch;
+        if (this.stamped) deeper = twoBefore[x] === epoch;
       }
       if (closes) this.emit(arcs, depth, p, x);
       // depth < lastLevel here: x can be followed by one more firm; as the
@@ -270,9 +264,6 @@ export class CycleWalk implements DealWalk {
         this.depth = depth;
         this.root = root;
         this.epoch = epoch;
-        this.stamped = stamped;
-        this.stampCost = stampCost;
-        this.unstamped = unstamped;
         this.closeMax = closeMax;
         this.budget = budget;
         stats.steps += steps;
