@@ -22,14 +22,10 @@ import { recordMetaSections } from "../model/snapshot/network-sections.js";
 import { readSnapshot } from "../model/snapshot/read-snapshot.js";
 import type { SnapshotFile } from "../model/snapshot/snapshot-file.js";
 import type { Network } from "../model/types.js";
-import { prefetchSearchGraph, searchGraphOf, storedGraphSections } from "../search/search-graph.js";
+import { searchGraphOf, storedGraphSections } from "../search/search-graph.js";
 import { surplusBoundSections } from "../search/surplus-bound.js";
 import type { BuildProgress } from "../trade-index/build-index.js";
-import {
-  prefetchStoredIndex,
-  recordLookupArrays,
-  storedIndexSections,
-} from "../trade-index/index-sections.js";
+import { recordLookupArrays, storedIndexSections } from "../trade-index/index-sections.js";
 import { tradeIndexOf } from "../trade-index/trade-index.js";
 import { choiceFlag } from "./args.js";
 import type { CliIO } from "./io.js";
@@ -145,11 +141,6 @@ export async function loadNetwork(
           threads,
           from: options.warmThreadsFrom ?? Number.POSITIVE_INFINITY,
         });
-  if (search) {
-    await prefetchSearchGraph(network);
-    // One thread searches at once; threads start on the graph while the rest is read.
-    if (!onThreads) await prefetchStoredIndex(network, searchArrays);
-  }
   const progress = buildProgress(io);
   try {
     const build = { onProgress: progress.onProgress, shared: onThreads };

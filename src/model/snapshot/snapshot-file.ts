@@ -90,6 +90,11 @@ function damaged(where: string, what: string): NetworkError {
   return new NetworkError([{ path: "$", message: `${where}: ${what}` }]);
 }
 
+/** The error for a section whose bytes fail its checksum. */
+function failsChecksum(where: string, section: string): NetworkError {
+  return damaged(where, `damaged: section "${section}" fails its checksum`);
+}
+
 /** Reads `length` elements of a section's type at a byte position of the file. */
 type SectionLoader = (type: SectionType, byteStart: number, length: number) => SectionArray;
 
@@ -368,7 +373,7 @@ export function openSnapshot(bytes: Uint8Array, where = "snapshot"): SnapshotFil
   const meta = checkMeta(padded, metaLength, crc, bytes.length, dataStart, where);
   for (const { entry, start, length } of ranges(meta, dataStart)) {
     if (crc32(bytes.subarray(start, start + length)) !== entry.crc) {
-      throw damaged(where, `damaged: section "${entry.name}" fails its checksum`);
+      throw failsChecksum(where, entry.name);
     }
   }
   return new SnapshotFile(where, dataStart, meta, meta.sections, (type, start, length) => {
@@ -401,7 +406,7 @@ function checkThroughFile(fd: number, range: SectionRange, chunk: Uint8Array, pa
     readFully(fd, part, start + done);
     crc = crc32(part, crc);
   }
-  if (crc !== entry.crc) throw damaged(path, `damaged: section "${entry.name}" fails its checksum`);
+  if (crc !== entry.crc) throw failsChecksum(path, entry.name);
 }
 
 /**
@@ -427,9 +432,7 @@ async function checkReadAhead(
   }
   const padding = new Uint8Array(range.length - read.array.byteLength);
   readFully(fd, padding, range.start + read.array.byteLength);
-  if (crc32(padding, crc) !== range.entry.crc) {
-    throw damaged(path, `damaged: section "${range.entry.name}" fails its checksum`);
-  }
+  if (crc32(padding, crc) !== range.entry.crc) throw failsChecksum(path, range.entry.name);
   return true;
 }
 
@@ -480,8 +483,10 @@ export async function readSnapshotFile(
       sectionPrefetcher(path, identity, prefetchPieceBytes),
     );
     // Nothing reads the sections before this returns: nothing unchecked is used.
-    const ahead: ReadonlyMap<string, SectionRead> =
-      readAhead === undefined ? new Map() : file.startReads(readAhead(file)).started;
+    const { started: ahead, waits } =
+      readAhead === undefined
+        ? { started: new Map<string, SectionRead>(), waits: [] }
+        : file.startReads(readAhead(file));
     const chunk = new Uint8Array(chunkBytes);
     // The other sections first (this thread reads them while libuv's read ahead).
     const later: SectionRange[] = [];
@@ -493,6 +498,8 @@ export async function readSnapshotFile(
       const read = ahead.get(range.entry.name) as SectionRead;
       if (!(await checkReadAhead(fd, range, read, path))) checkThroughFile(fd, range, chunk, path);
     }
+    // The sections read ahead are the file's once this returns (a read that failed: read on use).
+    await Promise.allSettled(waits);
     return file;
   } finally {
     closeSync(fd);
