@@ -238,6 +238,18 @@ export interface FormattedDeals {
   readonly counters: TaskCounters;
 }
 
+/** Arcs examined, deals found and root searches done (as `SearchStats`) over one chunk. */
+interface ChunkCounts {
+  readonly steps: number;
+  readonly deals: number;
+  readonly rootsDone: number;
+}
+
+/** A search's counters so far, as `ChunkCounts`. */
+function countsOf({ steps, deals, rootsDone }: Readonly<SearchStats>): ChunkCounts {
+  return { steps, deals, rootsDone };
+}
+
 /** A thread's best deals are kept in a heap up to this many; past it every kept deal is sent on. */
 export const chunkHeapLimit = 100_000;
 
@@ -261,12 +273,15 @@ export function rankChunks(
   const sent = new DealStream(link);
   const packer = new DealPacker();
   // The cursor's counters at the current chunk's start: the slot holds the chunks done.
-  let before = { steps: 0, deals: 0, rootsDone: 0 };
+  let before: ChunkCounts = { steps: 0, deals: 0, rootsDone: 0 };
+  const sinceChunkStart = (stats: Readonly<SearchStats>): ChunkCounts => ({
+    steps: stats.steps - before.steps,
+    deals: stats.deals - before.deals,
+    rootsDone: stats.rootsDone - before.rootsDone,
+  });
   const onProgress = (stats: Readonly<SearchStats>) =>
     writeProgress(job as WorkerJob, slot, {
-      steps: stats.steps - before.steps,
-      deals: stats.deals - before.deals,
-      rootsDone: stats.rootsDone - before.rootsDone,
+      ...sinceChunkStart(stats),
       rootsTotal: 0,
       rootShare: stats.rootShare,
     });
@@ -291,11 +306,7 @@ export function rankChunks(
     } else scan.searchRoots(roots);
     const limit = scan.options.top;
     const cursor = scan.cursor;
-    before = {
-      steps: cursor.stats.steps,
-      deals: cursor.stats.deals,
-      rootsDone: cursor.stats.rootsDone,
-    };
+    before = countsOf(cursor.stats);
     for (;;) {
       let threshold = kept?.full ? kept.threshold : Number.NEGATIVE_INFINITY;
       if (shared !== undefined) threshold = Math.max(threshold, shared.value);
@@ -310,12 +321,7 @@ export function rankChunks(
         if (stream && packer.size >= streamBatch) sent.send(packer.take());
       }
     }
-    const stats = cursor.stats;
-    const chunk = {
-      steps: stats.steps - before.steps,
-      deals: stats.deals - before.deals,
-      rootsDone: stats.rootsDone - before.rootsDone,
-    };
+    const chunk = sinceChunkStart(cursor.stats);
     steps += chunk.steps;
     deals += chunk.deals;
     rootsDone += chunk.rootsDone;

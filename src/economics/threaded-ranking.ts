@@ -186,7 +186,7 @@ export async function rankOnThreads(
   const { signal: _s, onProgress: _p, shard: _h, ...rest } = options;
   const threadOptions: ThreadFindOptions = rest;
   const started = performance.now();
-  const slots = new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer);
+  const slots = sharedWords(1);
   // A ranking of the best N: the threads share the N best keys found so far.
   const threshold =
     resolved.top <= chunkHeapLimit ? sharedThresholdMemory(resolved.top) : undefined;
@@ -284,7 +284,7 @@ export async function rankOnThreads(
     // One task per thread, each pulling chunks until none is left (`rankChunks`).
     const queue = {
       ...packChunks(chunks),
-      next: new Int32Array(new SharedArrayBuffer(4) as ArrayBufferLike as ArrayBuffer),
+      next: sharedWords(1),
     };
     await Promise.all(
       Array.from({ length: Math.min(threaded.threads, chunks.length) }, () => {
@@ -350,7 +350,7 @@ function openLink(
   keep: (deals: PackedDeals) => void,
 ): { link: TaskLink; done: () => void } {
   const channel = new MessageChannel();
-  const acks = new Int32Array(new SharedArrayBuffer(8) as ArrayBufferLike as ArrayBuffer);
+  const acks = sharedWords(2);
   channel.port1.on("message", (message: { array: IndexArrayName } | PackedDeals) => {
     if ("array" in message) {
       channel.port1.postMessage(sharedArray(index, message.array));
@@ -363,6 +363,11 @@ function openLink(
     }
   });
   return { link: { port: channel.port2, acks }, done: () => channel.port1.close() };
+}
+
+/** `count` 32-bit words of shared memory, zeroed: counters and flags the threads read and write. */
+function sharedWords(count: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * count));
 }
 
 /** The ranked deals' JSON texts, written by the threads in batches, in rank order. */
