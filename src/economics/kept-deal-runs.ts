@@ -135,15 +135,15 @@ class DealBlock {
     this.trades = new Int32Array(blockDeals * stride);
   }
 
-  /** Keeps a deal. */
-  add(key: number, kind: number, trades: ArrayLike<number>, size: number): void {
+  /** Keeps a deal: its `size` trades from `trades[from]` on. */
+  add(key: number, kind: number, trades: ArrayLike<number>, size: number, from: number): void {
     const j = this.count++;
     this.keys[j] = key;
     this.kinds[j] = kind;
     this.sizes[j] = size;
     this.order[j] = j;
-    const at = j * this.stride;
-    for (let t = 0; t < size; t++) this.trades[at + t] = trades[t];
+    const at = j * this.stride - from;
+    for (let t = from; t < from + size; t++) this.trades[at + t] = trades[t];
   }
 
   /** Deal j as a record (a copy of its trades), with its id (built when first read) or without. */
@@ -288,13 +288,13 @@ export class KeptDealRuns {
   }
 
   /**
-   * Keeps a deal (its trades are copied; no id: one is built only when read,
-   * or to order equal keys as they are read). Past the budget, a run is due:
-   * `busy` turns true until `work` has written it.
+   * Keeps a deal (its `size` trades from `trades[from]` on are copied; no id:
+   * one is built only when read, or to order equal keys as they are read).
+   * Past the budget, a run is due: `busy` turns true until `work` has written it.
    *
    * @throws Error when a long step is waiting, or after `finish`
    */
-  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number): void {
+  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number, from = 0): void {
     if (this.job !== undefined || this.finished)
       throw new Error("KeptDealRuns: offer while busy or finished");
     let block = this.used === 0 ? undefined : this.blocks[this.used - 1];
@@ -303,7 +303,7 @@ export class KeptDealRuns {
       block.count = 0;
       this.blocks[this.used++] = block;
     }
-    block.add(key, dealKinds.indexOf(kind), trades, size);
+    block.add(key, dealKinds.indexOf(kind), trades, size, from);
     if (block.count === blockDeals) block.sort();
     this.count++;
     this.total++;
@@ -479,7 +479,7 @@ export class KeptDealRuns {
       const from = (picked[d] & blockMask) * block.stride;
       for (let t = 0; t < sizes[d]; t++) trades[at++] = block.trades[from + t];
     }
-    return { keys, kinds, sizes, trades, ids: new Array<string>(count).fill("") };
+    return { keys, kinds, sizes, trades, ids: [] };
   }
 
   /**

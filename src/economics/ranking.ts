@@ -5,13 +5,13 @@
  */
 import type { Network } from "../model/types.js";
 import { dealId } from "../search/deal-id.js";
-import type { DealKind } from "../search/kinds.js";
+import { type DealKind, dealKinds } from "../search/kinds.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { batchesByKey, KeptDealRuns, type RankedKeptDeal } from "./kept-deal-runs.js";
 import { keptKey } from "./kept-key.js";
-import type { PackedDeals } from "./packed-deals.js";
+import { type PackedDeals, packedId } from "./packed-deals.js";
 import { type KeptDeal, TopDeals } from "./top-deals.js";
 
 /** The ranked deals of `rankDeals`: their count, and the deals built one at a time. */
@@ -101,16 +101,22 @@ export class Ranking {
   }
 
   /**
-   * Keeps a deal found elsewhere (by a worker thread, from a chunk of the
-   * roots), by its rank key and its id ("" when not built: it is built here
-   * when needed); a run due meanwhile is written at once.
+   * Keeps deals found elsewhere (by worker threads, from chunks of the roots),
+   * by their rank keys and ids ("" when not built: built here when needed); a
+   * run due meanwhile is written at once.
    */
-  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number, id: string): void {
+  offerPacked(deals: PackedDeals): void {
     const { heap, runs } = this;
-    if (heap !== undefined) heap.offer(key, kind, trades, size, id === "" ? undefined : id);
-    else if (runs !== undefined) {
-      runs.work();
-      runs.offer(key, kind, trades, size);
+    const { keys, kinds, sizes, trades } = deals;
+    for (let j = 0, at = 0; j < keys.length; at += sizes[j], j++) {
+      const kind = dealKinds[kinds[j]];
+      if (heap !== undefined) {
+        const id = packedId(deals, j);
+        heap.offer(keys[j], kind, trades.subarray(at, at + sizes[j]), sizes[j], id || undefined);
+      } else if (runs !== undefined) {
+        runs.work();
+        runs.offer(keys[j], kind, trades, sizes[j], at);
+      }
     }
   }
 

@@ -25,7 +25,7 @@ import { dealJsonText } from "./deal-json.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { keptKey } from "./kept-key.js";
-import { DealPacker, type PackedDeals } from "./packed-deals.js";
+import { DealPacker, type PackedDeals, packedBuffers, packedId } from "./packed-deals.js";
 import type { SharedIndex } from "./shared-index.js";
 import { SharedThreshold, type SharedThresholdMemory } from "./shared-threshold.js";
 import { TopDeals } from "./top-deals.js";
@@ -168,9 +168,10 @@ class DealStream {
 
   constructor(private readonly link: TaskLink) {}
 
+  /** Sends a batch, its arrays moved (the batch is not used again here). */
   send(batch: PackedDeals): void {
     this.sent++;
-    this.link.port.postMessage(batch);
+    this.link.port.postMessage(batch, packedBuffers(batch));
     this.waitUntilTaken(this.sent - streamWindow);
   }
 
@@ -372,12 +373,12 @@ export function formatDeals(
 ): FormattedDeals {
   const started = performance.now();
   const scan = new DealScan(index, options);
-  const { keys, kinds, sizes, ids } = task;
+  const { keys, kinds, sizes } = task;
   const starts = new Int32Array(sizes.length + 1);
   for (let j = 0; j < sizes.length; j++) starts[j + 1] = starts[j] + sizes[j];
   const trades = (j: number) => task.trades.subarray(starts[j], starts[j + 1]);
   const idOf = (j: number) =>
-    ids[j] === "" ? dealId(index, dealKinds[kinds[j]], trades(j), sizes[j]) : ids[j];
+    packedId(task, j) || dealId(index, dealKinds[kinds[j]], trades(j), sizes[j]);
   const write = (j: number, id: string) => {
     formatted.add(task.before);
     formatted.add(dealJsonText(scan.rebuild(dealKinds[kinds[j]], trades(j), id)));

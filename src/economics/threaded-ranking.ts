@@ -256,21 +256,7 @@ export async function rankOnThreads(
     onProgress === undefined ? undefined : setInterval(() => onProgress(live()), progressInterval);
   timer?.unref();
   try {
-    const keep = (deals: PackedDeals) => {
-      const { keys, kinds: kindCodes, sizes, trades, ids } = deals;
-      let at = 0;
-      for (let j = 0; j < keys.length; j++) {
-        const size = sizes[j];
-        ranking.offer(
-          keys[j],
-          dealKinds[kindCodes[j]],
-          trades.subarray(at, at + size),
-          size,
-          ids[j],
-        );
-        at += size;
-      }
-    };
+    const keep = (deals: PackedDeals) => ranking.offerPacked(deals);
     // The threads' first tasks: the parts of the surpluses' table (queued before any chunk).
     const filled = Promise.all(
       Array.from({ length: surpluses?.parts ?? 0 }, (_, part) => {
