@@ -26,7 +26,7 @@ import type { Network } from "../model/types.js";
 import { checkAbort, type SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { packChunks, rootChunks } from "../search/root-chunks.js";
-import { rootCosts } from "../search/root-cost.js";
+import { estimatedWork, rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
@@ -164,17 +164,21 @@ export async function rankOnThreads(
     ...(passOver ? surplusBoundSections : []),
   ]);
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
-  // The walks of such a ranking follow the bound, not the estimate: its chunks
-  // are cut by root counts, unless a shard (whose slice is the estimate's) asks for it.
-  const costs = passOver && shard === undefined ? undefined : rootCosts(graph, kinds, maxParties);
+  // The roots' costs cut a shard's slice (its processes cannot pull work from
+  // one another). Threads pull their chunks, so the chunks need not be of equal
+  // cost: they are cut by root counts (in search order, the cycle search's
+  // costliest roots come first and its cheapest last, where they even out the
+  // threads' ends), and a sample tells whether the search is worth threads.
+  const costs = shard === undefined ? undefined : rootCosts(graph, kinds, maxParties);
+  const minWork = threaded.minWork ?? 0;
+  const work =
+    minWork <= 0
+      ? 0
+      : costs !== undefined
+        ? totalOf(costs)
+        : estimatedWork(graph, kinds, maxParties);
   await pricingRead;
-  if (
-    threaded.minWork !== undefined &&
-    threaded.minWork > 0 &&
-    costs !== undefined &&
-    totalOf(costs) < threaded.minWork
-  )
-    return onCallingThread(network, options);
+  if (work < minWork) return onCallingThread(network, options);
   const roots =
     shard === undefined || costs === undefined
       ? RootRanges.all(graph.vertexCount)

@@ -12,7 +12,7 @@ import { parseNetwork } from "../../src/model/parse-network.js";
 import { DealCursor, type SearchOptions } from "../../src/search/deal-cursor.js";
 import { dealId } from "../../src/search/deal-id.js";
 import { type DealKind, dealKinds } from "../../src/search/kinds.js";
-import { rootCosts } from "../../src/search/root-cost.js";
+import { estimatedWork, rootCosts, workSampleStride } from "../../src/search/root-cost.js";
 import { RootRanges } from "../../src/search/root-ranges.js";
 import { searchGraphOf } from "../../src/search/search-graph.js";
 import { chunksPerShard, shardRoots } from "../../src/search/shard.js";
@@ -141,6 +141,54 @@ describe("rootCosts", () => {
       const successor = graph.outTarget[graph.outOffsets[v]];
       expect(cycles[v]).toBe(3 + (successor > v ? 1 : 0));
     }
+  });
+});
+
+describe("estimatedWork", () => {
+  it("is the sampled roots' costs, each standing for the roots up to the next", () => {
+    fc.assert(
+      fc.property(
+        smallNetwork(),
+        fc.subarray([...dealKinds], { minLength: 1 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        (network, kinds, maxParties, every) => {
+          const graph = searchGraphOf(tradeIndexOf(parseNetwork(network)), true);
+          const whole = rootCosts(graph, kinds, maxParties);
+          const sample = rootCosts(graph, kinds, maxParties, every);
+          const deep = kinds.includes("cycle") && maxParties >= 5;
+          for (let r = 0; r < whole.length; r++) {
+            if (r % every !== 0) expect(sample[r]).toBe(0);
+            // From 5 parties on the sample's mean upward degree stands for the whole one.
+            else if (!deep || every === 1) expect(sample[r]).toBe(whole[r]);
+          }
+          const strided = rootCosts(graph, kinds, maxParties, workSampleStride);
+          let sampled = 0;
+          for (let r = 0; r < whole.length; r += workSampleStride) sampled += strided[r];
+          expect(estimatedWork(graph, kinds, maxParties)).toBe(sampled * workSampleStride);
+          if (!deep) {
+            let oracle = 0;
+            for (let r = 0; r < whole.length; r += workSampleStride) oracle += whole[r];
+            expect(estimatedWork(graph, kinds, maxParties)).toBe(oracle * workSampleStride);
+          }
+        },
+      ),
+    );
+  });
+
+  it("is the whole sum when every root costs the same", () => {
+    // A ring of 64 firms: every firm has out 1 and in 1, and brokered costs 1 + 1 + 1 + 1.
+    const n = 64;
+    const index = tradeIndexOf(
+      parseNetwork({
+        firms: Array.from({ length: n }, (_, i) => ({
+          id: `f${i}`,
+          offers: [{ product: `p${i}`, price: 10, cost: 1, capacity: 1 }],
+          needs: [{ product: `p${(i + n - 1) % n}`, quantity: 1 }],
+        })),
+      }),
+    );
+    expect(estimatedWork(searchGraphOf(index, true), ["brokered"], 3)).toBe(4 * n);
   });
 });
 
