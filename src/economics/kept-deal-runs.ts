@@ -25,6 +25,7 @@
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { compareIds } from "../util/compare-ids.js";
 import { mergeSorted } from "../util/k-way-merge.js";
+import { orderByKeyDescending } from "../util/key-order.js";
 import { openScratch, type ScratchStore } from "../util/scratch-file.js";
 import { DealPacker, type PackedDeals } from "./packed-deals.js";
 import { compareRankKeys } from "./rank-order.js";
@@ -155,10 +156,9 @@ class DealBlock {
     return idOf !== undefined ? new RunDeal(key, kind, trades, idOf) : { key, kind, trades };
   }
 
-  /** Sorts `order` by key descending. */
+  /** Sorts `order` by key descending (ties in the order they came). */
   sort(): void {
-    const keys = this.keys;
-    this.order.subarray(0, this.count).sort((a, b) => compareRankKeys(keys[a], keys[b]));
+    orderByKeyDescending(this.keys, this.order, this.count);
   }
 }
 
