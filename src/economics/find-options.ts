@@ -74,8 +74,8 @@ export interface AsyncFindDealsOptions extends FindDealsOptions {
   /**
    * Worker threads to search, price and rank on (1: the calling thread
    * alone). With more, the roots of a search over the whole network are
-   * shared out in small chunks of equal estimated cost that the threads pull
-   * as they go, over the one shared index; the result is exactly one
+   * shared out in small chunks (of equal root counts; a shard's of equal
+   * estimated cost) that the threads pull as they go, over the one shared index; the result is exactly one
    * thread's. A search around an initiator is one unit of work and always
    * runs on the calling thread. The CLI's `--threads` defaults to the cores
    * (at most 8); a library starts no thread unasked. The threads read the
@@ -87,7 +87,8 @@ export interface AsyncFindDealsOptions extends FindDealsOptions {
    */
   readonly threads?: number;
   /**
-   * Below this estimated work (the roots' `rootCosts` summed; a unit is
+   * Below this estimated work (the roots' `rootCosts` summed, estimated
+   * from every 16th root: `estimatedWork`; a unit is
    * ~15–60 ns of search and pricing on one thread), a search over the whole
    * network runs on the calling thread even with `threads` > 1: each new
    * thread loads the library's code (~0.25 s) and runs its first tasks

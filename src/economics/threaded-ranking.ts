@@ -1,9 +1,8 @@
 /**
  * The ranking of `rankDealsAsync` on several threads (`threads` > 1): the
- * roots of the search over the whole network (or of its shard) are cut into
- * small chunks of about equal estimated cost (`rootChunks`, many per
- * thread; by root counts for a ranking whose walks the surplus bound cuts
- * short). Each thread runs one task that pulls chunks from a shared counter
+ * roots of the search over the whole network are cut into small chunks of
+ * about equal root counts (`rootChunks`, many per thread; a shard's slice
+ * into chunks of about equal estimated cost, `rootCosts`). Each thread runs one task that pulls chunks from a shared counter
  * until none is left (`rankChunks`), so no chunk waits on the calling thread
  * and a thread that drew cheap chunks simply takes more. A ranking of the
  * best N keeps each thread's best N over its chunks, the threads sharing the
@@ -99,7 +98,7 @@ export interface ThreadedRankingOptions {
   /** Let the threads build deals too (they get the incumbent floors): `jsonTexts` works only then. @defaultValue false */
   readonly jsonTexts?: boolean;
   /**
-   * Below this estimated work (`rootCosts` summed) the ranking runs on the
+   * Below this estimated work (`estimatedWork`, or a shard's `rootCosts` summed) the ranking runs on the
    * calling thread (`AsyncFindDealsOptions.minThreadedWork`). @defaultValue 0
    */
   readonly minWork?: number;

@@ -1,7 +1,8 @@
 /**
  * Root chunks: the roots of a search over the whole network (or of one of its
- * shards) cut into many small, contiguous pieces of about equal estimated
- * cost (`rootCosts`), the tasks that worker threads pull one at a time. Many
+ * shards) cut into many small, contiguous pieces of about equal root counts,
+ * or of about equal estimated cost (`rootCosts`, a shard's), the tasks that
+ * worker threads pull one at a time. Many
  * more chunks than threads, so that a thread that drew cheap chunks (or where
  * the estimate was off) simply takes more of them: the work balances itself
  * by pulling, and the estimate only has to keep each chunk small. Chunks are
