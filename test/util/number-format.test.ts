@@ -36,6 +36,41 @@ describe("roundSignificant and jsonNumber", () => {
     );
   });
 
+  it("rounds to 12 digits as Number(x.toPrecision(12)) does: any double, near ties, near powers of ten", () => {
+    const viaText = (x: number) => {
+      if (!Number.isFinite(x)) return x;
+      const rounded = Number(x.toPrecision(12));
+      return rounded === 0 ? 0 : rounded;
+    };
+    const scaled = fc
+      .tuple(
+        fc.integer({ min: 100_000_000_000, max: 999_999_999_999 }),
+        fc.constantFrom(0, 0.5, 0.4995, 0.5005, 0.999, 0.001, 0.49999999, 0.50000001),
+        fc.integer({ min: -25, max: 25 }),
+        fc.boolean(),
+      )
+      .map(([m, f, k, negative]) => ((m + f) / 10 ** 11) * 10 ** k * (negative ? -1 : 1));
+    const nearPowers = fc
+      .tuple(fc.integer({ min: -12, max: 16 }), fc.integer({ min: -3, max: 3 }))
+      .map(([k, ulps]) => {
+        let x = 10 ** k;
+        for (let i = 0; i < Math.abs(ulps); i++)
+          x = ulps > 0 ? x * (1 + 2 ** -52) : x * (1 - 2 ** -53);
+        return x;
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true }), scaled, nearPowers), (x) => {
+        expect(Object.is(roundSignificant(x), viaText(x) === 0 ? 0 : viaText(x))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    // Exact ties of the 12th digit (a half that a double holds: M + 0.5 over a power of two).
+    for (let i = 0; i < 2000; i++) {
+      const x = (100_000_000_000 + i * 449_999_999 + 0.5) / 2 ** (i % 40);
+      expect(roundSignificant(x)).toBe(viaText(x));
+    }
+  });
+
   it("writes what String(roundSignificant(x)) writes, for any double", () => {
     fc.assert(
       fc.property(
