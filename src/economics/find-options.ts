@@ -75,8 +75,8 @@ export interface AsyncFindDealsOptions extends FindDealsOptions {
    * Worker threads to search, price and rank on (1: the calling thread
    * alone). With more, the roots of a search over the whole network are
    * shared out in small chunks (of equal root counts; a shard's of equal
-   * estimated cost) that the threads pull as they go, over the one shared index; the result is exactly one
-   * thread's. A search around an initiator is one unit of work and always
+   * estimated cost) that the threads pull as they go, over the one shared
+   * index; the result is exactly one thread's. A search around an initiator is one unit of work and always
    * runs on the calling thread. The CLI's `--threads` defaults to the cores
    * (at most 8); a library starts no thread unasked. The threads read the
    * index and search graph in shared memory: ones built earlier without it

@@ -2,17 +2,18 @@
  * The ranking of `rankDealsAsync` on several threads (`threads` > 1): the
  * roots of the search over the whole network are cut into small chunks of
  * about equal root counts (`rootChunks`, many per thread; a shard's slice
- * into chunks of about equal estimated cost, `rootCosts`). Each thread runs one task that pulls chunks from a shared counter
- * until none is left (`rankChunks`), so no chunk waits on the calling thread
- * and a thread that drew cheap chunks simply takes more. A ranking of the
- * best N keeps each thread's best N over its chunks, the threads sharing the
- * N best keys found so far, whose worst is the floor for all of them
- * (`SharedThreshold`); a ranking of every deal sends them on in batches as
- * they are found. The calling thread offers every
- * deal it gets to the one ranking (the same heap or runs as on one thread,
- * by the same rank key: the score to 12 significant digits, then the id), so
- * the result is exactly one thread's. A search around an initiator is one
- * unit of work: it runs on the calling thread.
+ * into chunks of about equal estimated cost, `rootCosts`). Each thread runs
+ * one task that pulls chunks from a shared counter until none is left
+ * (`rankChunks`), so no chunk waits on the calling thread and a thread that
+ * drew cheap chunks simply takes more. A ranking of the best N keeps each
+ * thread's best N over its chunks, the threads sharing the N best keys found
+ * so far, whose worst is the floor for all of them (`SharedThreshold`); a
+ * ranking of every deal sends them on in batches as they are found. The
+ * calling thread offers every deal it gets to the one ranking (the same heap
+ * or runs as on one thread, by the same rank key: the score to 12
+ * significant digits, then the id), so the result is exactly one thread's.
+ * A search around an initiator is one unit of work: it runs on the calling
+ * thread.
  *
  * On an abort (or an error) the job's queued tasks are dropped and the
  * threads running its tasks are ended (piscina ends a thread whose task is
@@ -98,8 +99,9 @@ export interface ThreadedRankingOptions {
   /** Let the threads build deals too (they get the incumbent floors): `jsonTexts` works only then. @defaultValue false */
   readonly jsonTexts?: boolean;
   /**
-   * Below this estimated work (`estimatedWork`, or a shard's `rootCosts` summed) the ranking runs on the
-   * calling thread (`AsyncFindDealsOptions.minThreadedWork`). @defaultValue 0
+   * Below this estimated work (`estimatedWork`, or a shard's `rootCosts`
+   * summed) the ranking runs on the calling thread
+   * (`AsyncFindDealsOptions.minThreadedWork`). @defaultValue 0
    */
   readonly minWork?: number;
   /** Deals per batch a thread sends while it ranks every deal. @defaultValue `defaultStreamBatch` (8,192) */
@@ -140,8 +142,9 @@ export async function rankOnThreads(
   options: FindDealsOptions,
   threaded: ThreadedRankingOptions,
 ): Promise<ThreadedRankedDeals> {
-  // From a snapshot, the sections are read in parallel (threads idle otherwise): the
-  // search graph first, then the pricing's arrays while this thread estimates the roots' costs.
+  // From a snapshot, the sections are read in parallel (threads idle otherwise):
+  // the search graph first, then the pricing's arrays while this thread weighs
+  // the work (for a shard, the roots' costs).
   await prefetchSearchGraph(network);
   const index = tradeIndexOf(network, { shared: true });
   const ranking = new Ranking(network, options);

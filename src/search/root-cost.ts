@@ -29,7 +29,8 @@ import type { SearchGraph } from "./search-graph.js";
  * The estimated cost of each root (search vertex) of a search over the whole
  * network for the given kinds and most parties.
  *
- * @param every only every `every`-th root's cost (roots 0, every, 2 · every, …; the others 0): a sample
+ * @param every only every `every`-th root's cost (roots 0, every,
+ *   2 · every, …; the others 0): a sample
  * @example
  * const costs = rootCosts(searchGraphOf(index, true), ["cycle", "brokered"], 4);
  */
@@ -105,7 +106,8 @@ export const workSampleStride = 16;
  * threads pay needs, at a sixteenth of the pass.
  *
  * @example
- * estimatedWork(searchGraphOf(index, true), ["cycle", "brokered"], 4) // ≈ the sum of rootCosts(…)
+ * // ≈ the sum of rootCosts(graph, ["cycle", "brokered"], 4):
+ * estimatedWork(graph, ["cycle", "brokered"], 4)
  */
 export function estimatedWork(
   graph: SearchGraph,

@@ -10,7 +10,7 @@
 const digitBits = 8;
 const buckets = 1 << digitBits;
 
-/** Where a float64's low and high 32-bit words sit in a `Uint32Array` over it (little- or big-endian). */
+/** Where a float64's low and high 32-bit words sit in a `Uint32Array` over it (either endianness). */
 const low = new Uint32Array(Float64Array.of(1).buffer)[0] === 0 ? 0 : 1;
 const high = 1 - low;
 
