@@ -71,17 +71,46 @@ export function jsonNumber(x: number): string {
   } else {
     const magnitude = Math.abs(x);
     if (magnitude >= 1e-6 && magnitude < 1e12) {
-      const text = x.toPrecision(jsonSignificantDigits);
-      // Rounding up to 10^12 gives an exponent: left to String below.
-      if (text.includes("e")) return String(roundSignificant(x));
-      if (!text.includes(".")) return text; // twelve whole digits: every zero counts
-      let end = text.length;
-      while (text.charCodeAt(end - 1) === 48) end--; // "0"
-      if (text.charCodeAt(end - 1) === 46) end--; // "."
-      return text.slice(0, end);
+      const slot = recentSlot(x);
+      if (recentNumbers[slot] === x) return recentTexts[slot];
+      const text = twelveDigitText(x);
+      recentNumbers[slot] = x;
+      recentTexts[slot] = text;
+      return text;
     }
   }
   return String(roundSignificant(x));
+}
+
+/** `x` (not whole, 10^-6 ≤ |x| < 10^12) as `jsonNumber` writes it. */
+function twelveDigitText(x: number): string {
+  const text = x.toPrecision(jsonSignificantDigits);
+  // Rounding up to 10^12 gives an exponent: left to String.
+  if (text.includes("e")) return String(roundSignificant(x));
+  if (!text.includes(".")) return text; // twelve whole digits: every zero counts
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--; // "0"
+  if (text.charCodeAt(end - 1) === 46) end--; // "."
+  return text.slice(0, end);
+}
+
+/**
+ * The texts of the last fractional numbers written, one per slot by a hash
+ * of the number's bits: a listing writes the same prices, margins and
+ * discounts again and again (half the fractional numbers of a 100k `--all`
+ * listing were in it), and `toPrecision` costs ~150 ns.
+ */
+const recentSlotBits = 12;
+const recentSize = 1 << recentSlotBits;
+const recentNumbers = new Float64Array(recentSize).fill(Number.NaN);
+const recentTexts: string[] = new Array<string>(recentSize).fill("");
+const recentBits = new Float64Array(1);
+const recentWords = new Uint32Array(recentBits.buffer);
+
+/** The slot of `x` among the recent numbers. */
+function recentSlot(x: number): number {
+  recentBits[0] = x;
+  return Math.imul(recentWords[0] ^ recentWords[1], 0x9e3779b1) >>> (32 - recentSlotBits);
 }
 
 /**

@@ -71,6 +71,19 @@ describe("roundSignificant and jsonNumber", () => {
     }
   });
 
+  it("writes a number seen before as it wrote it, among thousands that share its slot", () => {
+    // 20,000 fractional numbers, each written twice in a row and again after all others:
+    // most slots of the recent texts are taken by several numbers in turn.
+    const xs = Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 0.37) / 113);
+    const texts = xs.map((x) => String(roundSignificant(x)));
+    for (const [i, x] of xs.entries()) {
+      expect(jsonNumber(x)).toBe(texts[i]);
+      expect(jsonNumber(x)).toBe(texts[i]);
+    }
+    for (const [i, x] of xs.entries()) expect(jsonNumber(x)).toBe(texts[i]);
+    expect(jsonNumber(-xs[5])).toBe(`-${texts[5]}`);
+  });
+
   it("writes what String(roundSignificant(x)) writes, for any double", () => {
     fc.assert(
       fc.property(
