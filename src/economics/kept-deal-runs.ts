@@ -137,7 +137,7 @@ class DealBlock {
   }
 
   /** Keeps a deal: its `size` trades from `trades[from]` on. */
-  add(key: number, kind: number, trades: ArrayLike<number>, size: number, from: number): void {
+  add(key: number, kind: number, trades: ArrayLike<number>, from: number, size: number): void {
     const j = this.count++;
     this.keys[j] = key;
     this.kinds[j] = kind;
@@ -288,13 +288,28 @@ export class KeptDealRuns {
   }
 
   /**
-   * Keeps a deal (its `size` trades from `trades[from]` on are copied; no id:
-   * one is built only when read, or to order equal keys as they are read).
-   * Past the budget, a run is due: `busy` turns true until `work` has written it.
+   * Keeps a deal (its trades are copied; no id: one is built only when read,
+   * or to order equal keys as they are read). Past the budget, a run is due:
+   * `busy` turns true until `work` has written it.
    *
    * @throws Error when a long step is waiting, or after `finish`
    */
-  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number, from = 0): void {
+  offer(key: number, kind: DealKind, trades: ArrayLike<number>, size: number): void {
+    this.offerCoded(key, dealKinds.indexOf(kind), trades, 0, size);
+  }
+
+  /**
+   * As `offer`, the kind given by its number in `dealKinds` and the trades
+   * as `size` elements from `trades[from]` on: a batch of packed deals is
+   * kept from its arrays as they are.
+   */
+  offerCoded(
+    key: number,
+    kindCode: number,
+    trades: ArrayLike<number>,
+    from: number,
+    size: number,
+  ): void {
     if (this.job !== undefined || this.finished)
       throw new Error("KeptDealRuns: offer while busy or finished");
     let block = this.used === 0 ? undefined : this.blocks[this.used - 1];
@@ -303,7 +318,7 @@ export class KeptDealRuns {
       block.count = 0;
       this.blocks[this.used++] = block;
     }
-    block.add(key, dealKinds.indexOf(kind), trades, size, from);
+    block.add(key, kindCode, trades, from, size);
     if (block.count === blockDeals) block.sort();
     this.count++;
     this.total++;

@@ -109,13 +109,18 @@ export class Ranking {
     const { heap, runs } = this;
     const { keys, kinds, sizes, trades } = deals;
     for (let j = 0, at = 0; j < keys.length; at += sizes[j], j++) {
-      const kind = dealKinds[kinds[j]];
       if (heap !== undefined) {
-        const id = packedId(deals, j);
-        heap.offer(keys[j], kind, trades.subarray(at, at + sizes[j]), sizes[j], id || undefined);
+        const dealTrades = trades.subarray(at, at + sizes[j]);
+        heap.offer(
+          keys[j],
+          dealKinds[kinds[j]],
+          dealTrades,
+          sizes[j],
+          packedId(deals, j) || undefined,
+        );
       } else if (runs !== undefined) {
         runs.work();
-        runs.offer(keys[j], kind, trades, sizes[j], at);
+        runs.offerCoded(keys[j], kinds[j], trades, at, sizes[j]);
       }
     }
   }
