@@ -88,9 +88,9 @@ export interface AsyncFindDealsOptions extends FindDealsOptions {
   readonly threads?: number;
   /**
    * Below this estimated work (the roots' `rootCosts` summed, estimated
-   * from every 16th root: `estimatedWork`; a unit is
-   * ~15–60 ns of search and pricing on one thread), a search over the whole
-   * network runs on the calling thread even with `threads` > 1: each new
+   * from every 16th root: `estimatedWork`; a shard's own roots' summed; a
+   * unit is ~15–60 ns of search and pricing on one thread), a search over
+   * the whole network (or a shard of it) runs on the calling thread even with `threads` > 1: each new
    * thread loads the library's code (~0.25 s) and runs its first tasks
    * before V8 has optimized them (~0.3–0.4 s more), which a small search
    * never earns back. A ranking of the best N by a surplus objective counts

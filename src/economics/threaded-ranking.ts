@@ -25,7 +25,7 @@ import { MessageChannel } from "node:worker_threads";
 import type { Network } from "../model/types.js";
 import { checkAbort, type SearchStats } from "../search/deal-walk.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
-import { packChunks, rootChunks } from "../search/root-chunks.js";
+import { costOfRoots, packChunks, rootChunks } from "../search/root-chunks.js";
 import { estimatedWork, rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
@@ -99,20 +99,13 @@ export interface ThreadedRankingOptions {
   /** Let the threads build deals too (they get the incumbent floors): `jsonTexts` works only then. @defaultValue false */
   readonly jsonTexts?: boolean;
   /**
-   * Below this estimated work (`estimatedWork`, or a shard's `rootCosts`
-   * summed) the ranking runs on the calling thread
+   * Below this estimated work (`estimatedWork`, or the `rootCosts` of a
+   * shard's roots summed) the ranking runs on the calling thread
    * (`AsyncFindDealsOptions.minThreadedWork`). @defaultValue 0
    */
   readonly minWork?: number;
   /** Deals per batch a thread sends while it ranks every deal. @defaultValue `defaultStreamBatch` (8,192) */
   readonly streamBatch?: number;
-}
-
-/** The sum of the roots' estimated costs. */
-function totalOf(costs: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < costs.length; i++) total += costs[i];
-  return total;
 }
 
 /** The kinds a search walks (as `DealCursor` keeps them: brokered deals and chains need 3 parties). */
@@ -172,19 +165,20 @@ export async function rankOnThreads(
   // costliest roots come first and its cheapest last, where they even out the
   // threads' ends), and a sample tells whether the search is worth threads.
   const costs = shard === undefined ? undefined : rootCosts(graph, kinds, maxParties);
+  const roots =
+    shard === undefined || costs === undefined
+      ? RootRanges.all(graph.vertexCount)
+      : shardRoots(costs, shard);
+  // A shard weighs its own slice of the work: its process does no more.
   const minWork = threaded.minWork ?? 0;
   const work =
     minWork <= 0
       ? 0
       : costs !== undefined
-        ? totalOf(costs)
+        ? costOfRoots(costs, roots)
         : estimatedWork(graph, kinds, maxParties);
   await pricingRead;
   if (work < minWork) return onCallingThread(network, options);
-  const roots =
-    shard === undefined || costs === undefined
-      ? RootRanges.all(graph.vertexCount)
-      : shardRoots(costs, shard);
   const chunks =
     resolved.top === 0 || kinds.length === 0
       ? []

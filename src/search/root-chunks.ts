@@ -28,12 +28,7 @@ export function rootChunks(
   count: number,
 ): RootRanges[] {
   const { bounds } = roots;
-  let sum = 0;
-  if (costs === undefined) sum = roots.rootCount;
-  else
-    for (let i = 0; i < bounds.length; i += 2) {
-      for (let r = bounds[i]; r < bounds[i + 1]; r++) sum += costs[r];
-    }
+  const sum = costs === undefined ? roots.rootCount : costOfRoots(costs, roots);
   const chunks: RootRanges[] = [];
   const wanted = Math.max(1, Math.floor(count));
   const target = sum / wanted;
@@ -76,6 +71,22 @@ export function rootChunks(
   }
   close();
   return chunks;
+}
+
+/**
+ * The summed estimated cost of `roots`: the work of a search over them (a
+ * shard's slice, say).
+ *
+ * @example
+ * costOfRoots(Float64Array.of(1, 2, 3, 4), new RootRanges(Int32Array.of(1, 3))) // 5
+ */
+export function costOfRoots(costs: Float64Array, roots: RootRanges): number {
+  const { bounds } = roots;
+  let sum = 0;
+  for (let i = 0; i < bounds.length; i += 2) {
+    for (let r = bounds[i]; r < bounds[i + 1]; r++) sum += costs[r];
+  }
+  return sum;
 }
 
 /**

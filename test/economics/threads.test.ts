@@ -17,6 +17,11 @@ import { generateNetwork } from "../../src/generator/generate-network.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { DealCursor } from "../../src/search/deal-cursor.js";
+import { costOfRoots } from "../../src/search/root-chunks.js";
+import { rootCosts } from "../../src/search/root-cost.js";
+import { RootRanges } from "../../src/search/root-ranges.js";
+import { searchGraphOf } from "../../src/search/search-graph.js";
+import { shardRoots } from "../../src/search/shard.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { ioChunkBytes } from "../../src/util/io-chunk.js";
 import { completeGraph } from "../helpers/complete-graph.js";
@@ -286,6 +291,38 @@ describe("threads", () => {
     } finally {
       below.close();
       above.close();
+    }
+  });
+
+  it("weigh a shard by its own roots against minThreadedWork, not by the whole search", async () => {
+    const network = parseNetwork(completeGraph(9));
+    const shard = { current: 2, total: 3 };
+    const options = { maxParties: 3, top: Number.POSITIVE_INFINITY, shard };
+    const graph = searchGraphOf(tradeIndexOf(network), true);
+    const costs = rootCosts(graph, ["cycle", "brokered"], 3);
+    const whole = costOfRoots(costs, RootRanges.all(costs.length));
+    const own = costOfRoots(costs, shardRoots(costs, shard));
+    expect(own).toBeLessThan(whole);
+    // Between the shard's work and the whole's: the shard alone does not pay for threads.
+    const between = (await rankDealsAsync(network, {
+      ...options,
+      threads: 2,
+      minThreadedWork: (own + whole) / 2,
+    })) as ThreadedRankedDeals;
+    const below = (await rankDealsAsync(network, {
+      ...options,
+      threads: 2,
+      minThreadedWork: own / 2,
+    })) as ThreadedRankedDeals;
+    try {
+      expect(between.threadCounters).toEqual([]);
+      expect(below.threadCounters.length).toBeGreaterThan(0);
+      const one = findDeals(network, options).map((deal) => deal.id);
+      expect([...between].map((deal) => deal.id)).toEqual(one);
+      expect([...below].map((deal) => deal.id)).toEqual(one);
+    } finally {
+      between.close();
+      below.close();
     }
   });
 

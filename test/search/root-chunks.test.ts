@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packChunks, rootChunks } from "../../src/search/root-chunks.js";
+import { costOfRoots, packChunks, rootChunks } from "../../src/search/root-chunks.js";
 import { RootRanges } from "../../src/search/root-ranges.js";
 
 /** The roots of ranges, in order. */
@@ -29,6 +29,15 @@ function kept(keep: readonly boolean[]): RootRanges {
   }
   return new RootRanges(Int32Array.from(bounds));
 }
+
+describe("costOfRoots", () => {
+  it("sums the costs of the roots in the ranges, and only theirs", () => {
+    const costs = Float64Array.of(1, 2, 4, 8, 16, 32);
+    expect(costOfRoots(costs, new RootRanges(Int32Array.of(1, 3, 4, 5)))).toBe(2 + 4 + 16);
+    expect(costOfRoots(costs, RootRanges.all(6))).toBe(63);
+    expect(costOfRoots(costs, new RootRanges(new Int32Array(0)))).toBe(0);
+  });
+});
 
 describe("rootChunks", () => {
   it("partitions the roots in order into at most `count` non-empty chunks", () => {
