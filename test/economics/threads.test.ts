@@ -12,10 +12,12 @@ import { describe, expect, it } from "vitest";
 import { dealToJson } from "../../src/economics/deal-json.js";
 import { DealThreads, warmThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
+import type { FindDealsOptions } from "../../src/economics/find-options.js";
 import { rankOnThreads, type ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
 import { generateNetwork } from "../../src/generator/generate-network.js";
 import { UsageError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
+import type { Network } from "../../src/model/types.js";
 import { DealCursor } from "../../src/search/deal-cursor.js";
 import { costOfRoots } from "../../src/search/root-chunks.js";
 import { rootCosts } from "../../src/search/root-cost.js";
@@ -30,6 +32,33 @@ import { searchOptions } from "../helpers/search-options.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
 
 const tempDirectory = temporaryFolder("threads-test-");
+
+/**
+ * Ranks on 2 threads once per `minThreadedWork` (undefined: none given),
+ * checking each listing against one thread's; says which ran on threads.
+ */
+async function onThreadsUnder(
+  network: Network,
+  options: FindDealsOptions,
+  minWorks: readonly (number | undefined)[],
+): Promise<boolean[]> {
+  const one = findDeals(network, options).map((deal) => deal.id);
+  const onThreads: boolean[] = [];
+  for (const minThreadedWork of minWorks) {
+    const ranked = (await rankDealsAsync(network, {
+      ...options,
+      threads: 2,
+      ...(minThreadedWork === undefined ? {} : { minThreadedWork }),
+    })) as ThreadedRankedDeals;
+    try {
+      expect([...ranked].map((deal) => deal.id)).toEqual(one);
+      onThreads.push(ranked.threadCounters.length > 0);
+    } finally {
+      ranked.close();
+    }
+  }
+  return onThreads;
+}
 
 /** Random global search options (no initiator: around one the search is one unit, on the calling thread). */
 const globalCase = randomNetwork({ maxFirms: 14, maxProducts: 3 }).chain((raw) => {
@@ -270,28 +299,9 @@ describe("threads", () => {
 
   it("run on the calling thread below minThreadedWork, and on threads above it", async () => {
     const network = parseNetwork(completeGraph(8));
-    // Every deal: a ranking of the best N by a surplus objective is small whatever the estimate (next test).
+    // Every deal: a ranking of the best N by a surplus objective is small whatever the estimate (next tests).
     const options = { maxParties: 3, top: Number.POSITIVE_INFINITY };
-    const one = findDeals(network, options);
-    const below = (await rankDealsAsync(network, {
-      ...options,
-      threads: 2,
-      minThreadedWork: Number.MAX_VALUE,
-    })) as ThreadedRankedDeals;
-    const above = (await rankDealsAsync(network, {
-      ...options,
-      threads: 2,
-      minThreadedWork: 1,
-    })) as ThreadedRankedDeals;
-    try {
-      expect(below.threadCounters).toEqual([]);
-      expect(above.threadCounters.length).toBeGreaterThan(0);
-      expect([...below].map((deal) => deal.id)).toEqual(one.map((deal) => deal.id));
-      expect([...above].map((deal) => deal.id)).toEqual(one.map((deal) => deal.id));
-    } finally {
-      below.close();
-      above.close();
-    }
+    expect(await onThreadsUnder(network, options, [Number.MAX_VALUE, 1])).toEqual([false, true]);
   });
 
   it("weigh a shard by its own roots against minThreadedWork, not by the whole search", async () => {
@@ -304,50 +314,16 @@ describe("threads", () => {
     const own = costOfRoots(costs, shardRoots(costs, shard));
     expect(own).toBeLessThan(whole);
     // Between the shard's work and the whole's: the shard alone does not pay for threads.
-    const between = (await rankDealsAsync(network, {
-      ...options,
-      threads: 2,
-      minThreadedWork: (own + whole) / 2,
-    })) as ThreadedRankedDeals;
-    const below = (await rankDealsAsync(network, {
-      ...options,
-      threads: 2,
-      minThreadedWork: own / 2,
-    })) as ThreadedRankedDeals;
-    try {
-      expect(between.threadCounters).toEqual([]);
-      expect(below.threadCounters.length).toBeGreaterThan(0);
-      const one = findDeals(network, options).map((deal) => deal.id);
-      expect([...between].map((deal) => deal.id)).toEqual(one);
-      expect([...below].map((deal) => deal.id)).toEqual(one);
-    } finally {
-      between.close();
-      below.close();
-    }
+    expect(await onThreadsUnder(network, options, [(own + whole) / 2, own / 2])).toEqual([
+      false,
+      true,
+    ]);
   });
 
   it("run a ranking of the best N by a surplus objective on the calling thread under minThreadedWork", async () => {
     const network = parseNetwork(completeGraph(8));
     const options = { maxParties: 3, top: 50, objective: "surplus" as const };
-    const ranked = (await rankDealsAsync(network, {
-      ...options,
-      threads: 2,
-      minThreadedWork: 1,
-    })) as ThreadedRankedDeals;
-    const asked = (await rankDealsAsync(network, {
-      ...options,
-      threads: 2,
-    })) as ThreadedRankedDeals;
-    try {
-      expect(ranked.threadCounters).toEqual([]);
-      // Threads asked for without minThreadedWork still run.
-      expect(asked.threadCounters.length).toBeGreaterThan(0);
-      const one = findDeals(network, options).map((deal) => deal.id);
-      expect([...ranked].map((deal) => deal.id)).toEqual(one);
-      expect([...asked].map((deal) => deal.id)).toEqual(one);
-    } finally {
-      ranked.close();
-      asked.close();
-    }
+    // Threads asked for without minThreadedWork still run.
+    expect(await onThreadsUnder(network, options, [1, undefined])).toEqual([false, true]);
   });
 });
