@@ -110,12 +110,29 @@ const leading =
 /** Bytes of a DEAL read for its leading fields (as Latin-1: one character a byte). */
 const headBytes = 1024;
 
+/** `"score":` as bytes: where the leading fields end, found natively. */
+const scoreKey = Buffer.from('"score":');
+
+/** Bytes after `"score":` read for its number: more than any number `find` writes. */
+const scoreBytes = 40;
+
+/** The leading fields of a DEAL, or null: read from its first `headEnd` bytes. */
+function leadingFields(bytes: Buffer, headEnd: number): RegExpExecArray | null {
+  // Read as Latin-1, character i is byte i.
+  return leading.exec(bytes.toString("latin1", 0, Math.min(bytes.length, headEnd)));
+}
+
 /** The id and score of a DEAL. */
 function listedDeal(bytes: Buffer, where: string): ListedDeal {
-  // Read as Latin-1, character i is byte i: the id's JSON string is decoded
-  // from its bytes as UTF-8.
-  const match = leading.exec(bytes.toString("latin1", 0, Math.min(bytes.length, headBytes)));
+  // Only up to the score where it is near the start (a string of a few
+  // hundred bytes per DEAL, not of a kilobyte); then as far as ever.
+  const scoreAt = bytes.indexOf(scoreKey);
+  const near = scoreAt >= 0 && scoreAt + scoreKey.length + scoreBytes < headBytes;
+  const match =
+    (near ? leadingFields(bytes, scoreAt + scoreKey.length + scoreBytes) : null) ??
+    leadingFields(bytes, headBytes);
   if (match !== null) {
+    // The id's JSON string is decoded from its bytes as UTF-8.
     const idStart = '{"id":'.length;
     const id: unknown = JSON.parse(bytes.toString("utf8", idStart, idStart + match[1].length));
     const score = match[2] === "null" ? Number.NaN : Number(match[2]);
@@ -138,6 +155,22 @@ function listedDeal(bytes: Buffer, where: string): ListedDeal {
 const quote = 0x22;
 const backslash = 0x5c;
 const newline = 0x0a;
+
+/** Bytes of a string looked at one by one before a native search for its end. */
+const shortString = 32;
+
+/** Bytes that neither end a string nor escape (1) or do (0). */
+const stringPlain = bytesBut([quote, backslash]);
+
+/** Bytes with no meaning inside a DEAL's nested values: all but strings, brackets and newlines. */
+const nestedPlain = bytesBut([quote, 0x7b, 0x7d, 0x5b, 0x5d, newline]);
+
+/** A table over the 256 byte values: 1 except at `special`. */
+function bytesBut(special: readonly number[]): Uint8Array {
+  const table = new Uint8Array(256).fill(1);
+  for (const byte of special) table[byte] = 0;
+  return table;
+}
 
 /** A DEAL's bytes and the line it starts on. */
 interface Element {
@@ -188,34 +221,48 @@ class ListingSplitter {
           i++;
           continue;
         }
-        if (nextBackslash < i) {
-          nextBackslash = chunk.indexOf(backslash, i);
-          if (nextBackslash < 0) nextBackslash = n;
+        // Most strings are short (keys, firm ids): looked at byte by byte,
+        // which costs less than a call into the native search; longer ones are
+        // searched natively.
+        let end = i;
+        const near = Math.min(n, i + shortString);
+        while (end < near && stringPlain[chunk[end]] === 1) end++;
+        if (end === near && near < n) {
+          if (nextBackslash < end) {
+            nextBackslash = chunk.indexOf(backslash, end);
+            if (nextBackslash < 0) nextBackslash = n;
+          }
+          const q = chunk.indexOf(quote, end);
+          end = Math.min(q < 0 ? n : q, nextBackslash);
         }
-        const q = chunk.indexOf(quote, i);
-        const end = q < 0 ? n : q;
-        if (nextBackslash < end) {
-          i = nextBackslash + 1;
+        if (end < n && chunk[end] === backslash) {
+          i = end + 1;
           this.escaped = true;
           continue;
         }
         if (this.readingKey) this.key += chunk.toString("latin1", keyFrom, end);
-        if (q < 0) {
+        if (end === n) {
           i = n;
           keyFrom = 0;
           break;
         }
         this.inString = false;
-        i = q + 1;
+        i = end + 1;
         if (this.readingKey) this.endKey();
         continue;
+      }
+      // Inside a DEAL's nested values, only strings, brackets and lines count.
+      if (this.collecting && this.depth > 1) {
+        while (i < n && nestedPlain[chunk[i]] === 1) i++;
+        if (i === n) break;
       }
       const c = chunk[i];
       if (c === quote) {
         this.inString = true;
         if (this.depth === this.dealsDepth && !this.collecting)
           this.fail("a DEAL must be an object");
-        if (this.depth === 1 && this.expectKey) {
+        // The keys of the listing's top object tell its form (a DEAL's own keys, once the form is known as lines, do not).
+        if (this.depth === 1 && this.expectKey && this.form !== "lines") {
           this.readingKey = true;
           this.key = "";
           keyFrom = i + 1;

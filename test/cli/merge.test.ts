@@ -156,6 +156,81 @@ describe("listingDeals", () => {
     );
   });
 
+  it("splits any listing as JSON.parse reads it, strings short and long, split anywhere", () => {
+    // Strings of structure bytes, escapes, "é" and "𝄞", past the scanner's
+    // byte-by-byte stretch (32 bytes); values nested at any depth.
+    const text = fc
+      .tuple(
+        fc.string({
+          unit: fc.constantFrom("a", "é", "𝄞", " ", "{", "]"),
+          maxLength: 60,
+          size: "max",
+        }),
+        fc.string({
+          unit: fc.constantFrom("a", '"', "\\", "{", "}", "[", "]", ",", ":", "\n", "é", "𝄞"),
+          maxLength: 20,
+        }),
+      )
+      .map(([plain, mixed]) => plain + mixed);
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: "small" },
+        text,
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie("any"), { maxLength: 4 }),
+        fc.dictionary(text, tie("any"), { maxKeys: 3 }),
+      ),
+    })).any;
+    const deal = fc.record({
+      id: text,
+      kind: fc.constantFrom("cycle", "brokered", "chain"),
+      feasible: fc.boolean(),
+      score: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      rest: value,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(deal, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom("find", "lines", "pretty", "prettyLines"),
+        fc.array(fc.integer({ min: 1, max: 5000 }), { maxLength: 10 }),
+        (listed, form, cuts) => {
+          const texts = listed.map((d) => JSON.stringify(d));
+          const pretty = listed.map((d) => JSON.stringify(d, null, 2));
+          const whole = {
+            find: `{"deals": [\n  ${texts.join(",\n  ")}\n]}\n`,
+            lines: `${texts.join("\n")}\n`,
+            pretty: JSON.stringify({ deals: listed }, null, 2),
+            prettyLines: `${pretty.join("\n")}\n`,
+          }[form];
+          // The line each DEAL starts on: after the lines of the DEALs before it.
+          const firstLine = { find: 2, lines: 1, pretty: 3, prettyLines: 1 }[form];
+          const spans = form === "pretty" || form === "prettyLines" ? pretty : texts;
+          const starts = spans.map(
+            (_, i) =>
+              firstLine + spans.slice(0, i).reduce((sum, t) => sum + t.split("\n").length, 0),
+          );
+          const bytes = Buffer.from(whole);
+          const points = [...new Set([0, ...cuts.map((c) => c % bytes.length), bytes.length])];
+          points.sort((x, y) => x - y);
+          const chunks = points.slice(1).map((end, i) => bytes.subarray(points[i], end));
+          const read = [...listingDeals(chunks, "L")];
+          const parsed: typeof listed = texts.map((t) => JSON.parse(t));
+          expect(read.map((d) => [d.id, d.score, d.bytes.toString(), d.where])).toEqual(
+            parsed.map((d, i) => [
+              d.id,
+              d.score === 0 ? 0 : d.score,
+              JSON.stringify(d),
+              `L line ${starts[i]}`,
+            ]),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("reads a file of many chunks, characters split between them", () => {
     // 3,000 DEALs of ~700 bytes: over two 1 MiB chunks, with "é" (2 bytes) everywhere.
     const many = Array.from({ length: 3000 }, (_, i) =>
