@@ -64,9 +64,19 @@ export class ChunkedWriter {
       await this.send(text);
       return;
     }
+    if (this.add(text)) await this.flush();
+  }
+
+  /**
+   * Appends text or UTF-8 bytes without waiting, for many small texts (a
+   * listing's DEALs: no promise per text).
+   *
+   * @returns true when the buffer is full: `flush()` before adding more
+   */
+  add(text: string | Uint8Array): boolean {
     if (typeof text === "string") this.pending.add(text);
     else this.pending.addBytes(text);
-    if (this.pending.byteLength >= this.chunkSize) await this.flush();
+    return this.pending.byteLength >= this.chunkSize;
   }
 
   /** Writes what is buffered. */

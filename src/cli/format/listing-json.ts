@@ -21,11 +21,10 @@ export async function writeJsonListing(
   fields: Iterable<string> = [],
 ): Promise<void> {
   await out.write('{"deals": [');
-  let count = 0;
-  for await (const text of dealTexts) {
-    await out.write(count++ === 0 ? "\n  " : ",\n  ");
-    await out.write(text);
-  }
+  const count = await addEach(out, dealTexts, (text, i) => {
+    out.add(i === 0 ? "\n  " : ",\n  ");
+    return out.add(text);
+  });
   await out.write(count === 0 ? "]" : "\n]");
   for (const field of fields) await out.write(`, ${field}`);
   await out.write("}\n");
@@ -68,8 +67,28 @@ export async function writeJsonLines(
   out: ChunkedWriter,
   dealTexts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
-  for await (const text of dealTexts) {
-    await out.write(text);
-    await out.write("\n");
+  await addEach(out, dealTexts, (text) => {
+    out.add(text);
+    return out.add("\n");
+  });
+}
+
+/**
+ * Puts each DEAL text into `out` with `put` (true: the buffer is full),
+ * flushing as it fills: a sync iterable's texts go without a promise each.
+ *
+ * @returns how many texts there were
+ */
+async function addEach(
+  out: ChunkedWriter,
+  dealTexts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  put: (text: string | Uint8Array, index: number) => boolean,
+): Promise<number> {
+  let count = 0;
+  if (Symbol.iterator in dealTexts) {
+    for (const text of dealTexts) if (put(text, count++)) await out.flush();
+  } else {
+    for await (const text of dealTexts) if (put(text, count++)) await out.flush();
   }
+  return count;
 }
