@@ -9,12 +9,22 @@
  * medians, the median of the pairs' ratios, and each threaded run's
  * per-thread counters (units of work, busy and idle time, imbalance).
  *
- *   node --single-threaded bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20]
+ *   node --single-threaded bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20] [--fresh]
  *
  * `--top all` ranks every deal: the global search of issue 15's target
  * (at 1M firms, K = 4, 3.0M deals); `--top 20` the bounded ranking, whose
  * walks leave out what cannot enter it.
+ *
+ * In one process the threads end after 5 s idle (`idleThreadMs`): where a
+ * one-thread run takes longer, each threaded run starts its threads afresh,
+ * their code cold, against a warm calling thread. `--fresh` runs each ranking
+ * in a process of its own instead (same node flags), both sides cold: the
+ * network read, then the ranking timed, its snapshot sections read as it
+ * needs them, its threads started by it (as a library call starts them; the
+ * CLI starts them while it reads the network).
  */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const { values: flags, positionals } = parseArgs({
@@ -24,12 +34,15 @@ const { values: flags, positionals } = parseArgs({
     reps: { type: "string", default: "3" },
     k: { type: "string", default: "4" },
     top: { type: "string", default: "20" },
+    fresh: { type: "boolean", default: false },
+    /** Internal (`--fresh`): one ranking on this many threads, printed as JSON. */
+    once: { type: "string" },
   },
 });
 const [path] = positionals;
 if (path === undefined) {
   process.stderr.write(
-    "usage: node bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20]\n",
+    "usage: node bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20] [--fresh]\n",
   );
   process.exit(2);
 }
@@ -39,7 +52,8 @@ const { readNetwork, rankDealsAsync } = await import(
 const threads = Number(flags.threads);
 /** @param {readonly number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const network = await readNetwork(path);
+// A fresh-process loop reads nothing itself: each run reads the network.
+const network = flags.fresh && flags.once === undefined ? undefined : await readNetwork(path);
 const top = flags.top === "all" ? Number.POSITIVE_INFINITY : Number(flags.top);
 const options = { kinds: ["cycle", "brokered"], maxParties: Number(flags.k), top };
 
@@ -54,14 +68,33 @@ async function once(n) {
   return { wall, cpu: (used.user + used.system) / 1000, counters: ranked.threadCounters ?? [] };
 }
 
-await once(1);
-await once(threads);
+if (flags.once !== undefined) {
+  process.stdout.write(`${JSON.stringify(await once(Number(flags.once)))}\n`);
+  process.exit(0);
+}
+
+/** One ranking on `n` threads in a process of its own (`--fresh`). */
+function inFreshProcess(n) {
+  const args = [fileURLToPath(import.meta.url), path, "--k", flags.k, "--top", flags.top];
+  const run = spawnSync(process.execPath, [...process.execArgv, ...args, "--once", String(n)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`a fresh run failed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+const run = flags.fresh ? async (n) => inFreshProcess(n) : once;
+if (!flags.fresh) {
+  await once(1);
+  await once(threads);
+}
 const one = [];
 const many = [];
 const ratios = [];
 for (let r = 0; r < Number(flags.reps); r++) {
-  const a = await once(1);
-  const b = await once(threads);
+  const a = await run(1);
+  const b = await run(threads);
   one.push(a.wall);
   many.push(b.wall);
   ratios.push(a.wall / b.wall);
