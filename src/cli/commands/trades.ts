@@ -53,14 +53,16 @@ export async function runTrades(argv: readonly string[], io: CliIO): Promise<num
     const margin = index.tradeMargin(t);
     const premium = index.tradePremium[t];
     const probability = index.tradeProbability(t);
-    if (format === "tsv") {
-      await out.write(
-        `${tsvField(seller)}\t${tsvField(buyer)}\t${tsvField(product)}\t${quantity}\t${margin}\t${premium}\t${probability}\n`,
-      );
-    } else {
-      const trade = { seller, buyer, product, quantity, margin, premium, probability };
-      await out.write(`${t === 0 ? "\n  " : ",\n  "}${stringifyJson(trade)}`);
-    }
+    // Millions of lines: a promise only when the buffer is full.
+    const full =
+      format === "tsv"
+        ? out.add(
+            `${tsvField(seller)}\t${tsvField(buyer)}\t${tsvField(product)}\t${quantity}\t${margin}\t${premium}\t${probability}\n`,
+          )
+        : out.add(
+            `${t === 0 ? "\n  " : ",\n  "}${stringifyJson({ seller, buyer, product, quantity, margin, premium, probability })}`,
+          );
+    if (full) await out.flush();
   }
   if (format === "json") await out.write(index.tradeCount === 0 ? "]}\n" : "\n]}\n");
   await out.flush();
