@@ -3,8 +3,9 @@
  * library (`dist/node.js`: build first) as users run it, with plain `node`
  * (under tsx the worker threads' steps cost up to 1.5× more: tsx's hooks
  * reach them too). The network is read once, then `rankDealsAsync` runs on
- * 1 thread and on N threads alternating, after a warm-up run of both (the
- * snapshot's sections read, the threads started and their code optimized);
+ * 1 thread and on N threads alternating, each side's timed run right after a
+ * run of its own (the snapshot's sections read, the threads started and
+ * their code optimized);
  * wall and CPU (`process.cpuUsage`, every thread of the process) per run,
  * medians, the median of the pairs' ratios, and each threaded run's
  * per-thread counters (units of work, busy and idle time, imbalance).
@@ -16,8 +17,9 @@
  * walks leave out what cannot enter it.
  *
  * In one process the threads end after 5 s idle (`idleThreadMs`): where a
- * one-thread run takes longer, each threaded run starts its threads afresh,
- * their code cold, against a warm calling thread. `--fresh` runs each ranking
+ * one-thread run takes longer, a threaded run after it starts its threads
+ * afresh, their code cold. So each side ranks twice in a row and the second
+ * run is timed: both warm. `--fresh` runs each ranking
  * in a process of its own instead (same node flags), both sides cold: the
  * network read, then the ranking timed, its snapshot sections read as it
  * needs them, its threads started by it (as a library call starts them; the
@@ -84,11 +86,16 @@ function inFreshProcess(n) {
   return JSON.parse(run.stdout);
 }
 
-const run = flags.fresh ? async (n) => inFreshProcess(n) : once;
-if (!flags.fresh) {
-  await once(1);
-  await once(threads);
+/**
+ * In one process, each side ranks twice in a row and the second is timed:
+ * its threads (kept between the two) and the calling thread both warm.
+ */
+async function warmRun(n) {
+  await once(n);
+  return once(n);
 }
+
+const run = flags.fresh ? async (n) => inFreshProcess(n) : warmRun;
 const one = [];
 const many = [];
 const ratios = [];
