@@ -10,10 +10,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SharedThreshold, sharedThresholdMemory } from "../../src/economics/shared-threshold.js";
 
-/** The N-th best of `keys` (−Infinity when there are fewer). */
+/**
+ * The N-th best of `keys` (−Infinity when there are fewer), −0 read as +0:
+ * the two are one key, and which of them a tie between them leaves N-th is
+ * arbitrary.
+ */
 function nthBest(keys: readonly number[], top: number): number {
   const sorted = [...keys].sort((a, b) => b - a);
-  return top > 0 && sorted.length >= top ? sorted[top - 1] : Number.NEGATIVE_INFINITY;
+  return top > 0 && sorted.length >= top ? sorted[top - 1] + 0 : Number.NEGATIVE_INFINITY;
 }
 
 describe("SharedThreshold", () => {
@@ -33,7 +37,7 @@ describe("SharedThreshold", () => {
           expect(threshold.value).toBe(Number.NEGATIVE_INFINITY);
           for (let i = 0; i < keys.length; i++) {
             threshold.offer(keys[i]);
-            expect(threshold.value).toBe(nthBest(keys.slice(0, i + 1), top));
+            expect(threshold.value + 0).toBe(nthBest(keys.slice(0, i + 1), top));
           }
         },
       ),
