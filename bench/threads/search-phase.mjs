@@ -16,10 +16,10 @@
  * (at 1M firms, K = 4, 3.0M deals); `--top 20` the bounded ranking, whose
  * walks leave out what cannot enter it.
  *
- * In one process the threads end after 5 s idle (`idleThreadMs`): where a
- * one-thread run takes longer, a threaded run after it starts its threads
- * afresh, their code cold. So each side ranks twice in a row and the second
- * run is timed: both warm. `--fresh` runs each ranking
+ * In one process the threads end after `idleThreadMs` idle (5 s until
+ * the twelfth session, 30 s since): where a one-thread run takes longer, a
+ * threaded run after it starts its threads afresh, their code cold. So each
+ * side ranks twice in a row and the second run is timed: both warm. `--fresh` runs each ranking
  * in a process of its own instead (same node flags), both sides cold: the
  * network read, then the ranking timed, its snapshot sections read as it
  * needs them, its threads started by it (as a library call starts them; the
