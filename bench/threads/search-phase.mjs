@@ -59,7 +59,7 @@ const network = flags.fresh && flags.once === undefined ? undefined : await read
 const top = flags.top === "all" ? Number.POSITIVE_INFINITY : Number(flags.top);
 const options = { kinds: ["cycle", "brokered"], maxParties: Number(flags.k), top };
 
-/** One ranking on `n` threads (its threads idle ~0.3 s between runs here: under their timeout). */
+/** One ranking on `n` threads: its wall and CPU time (every thread of the process) and the threads' counters. */
 async function once(n) {
   const cpu = process.cpuUsage();
   const started = performance.now();

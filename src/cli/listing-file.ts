@@ -225,9 +225,9 @@ class ListingSplitter {
         // which costs less than a call into the native search; longer ones are
         // searched natively.
         let end = i;
-        const near = Math.min(n, i + shortString);
-        while (end < near && stringPlain[chunk[end]] === 1) end++;
-        if (end === near && near < n) {
+        const shortEnd = Math.min(n, i + shortString);
+        while (end < shortEnd && stringPlain[chunk[end]] === 1) end++;
+        if (end === shortEnd && shortEnd < n) {
           if (nextBackslash < end) {
             nextBackslash = chunk.indexOf(backslash, end);
             if (nextBackslash < 0) nextBackslash = n;
