@@ -8,6 +8,7 @@ import { receiveMessageOnPort, threadId } from "node:worker_threads";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { fillSharedPart } from "../trade-index/trade-surplus.js";
+import { rankChunks } from "./chunk-ranker.js";
 import { viewOfShare } from "./shared-index.js";
 import {
   type DealTask,
@@ -16,7 +17,6 @@ import {
   type ProgressSlot,
   postAndWait,
   type RankedChunks,
-  rankChunks,
   type TaskLink,
   takeProgressSlot,
   type WarmTask,

@@ -216,8 +216,11 @@ export function viewOfShare(
   return index;
 }
 
-/** Adopts the tables a ranking's share carries for its index. */
-function adoptShareTables(index: TradeIndex, share: SharedIndex): void {
+/**
+ * Adopts the tables a ranking's share carries for its index: a worker
+ * thread's view, or the calling thread's own index, which ranks chunks too.
+ */
+export function adoptShareTables(index: TradeIndex, share: SharedIndex): void {
   if (share.floors !== undefined) adoptIncumbentFloors(index, share.floors);
   if (share.surpluses !== undefined) adoptTradeSurpluses(index, share.surpluses);
   if (share.reach !== undefined) adoptSurplusReach(searchGraphOf(index, true), share.reach);

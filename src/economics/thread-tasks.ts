@@ -1,11 +1,11 @@
 /**
  * The work a worker thread does for a threaded ranking, as plain functions
- * of an index (so they run, and are tested, on any thread):
+ * of an index (so they run, and are tested, on any thread), and what its
+ * tasks carry:
  *
- * - `rankChunk`: search one chunk of the roots, price its deals and rank
- *   them (the chunk's best `top`, or all of them), exactly as the calling
- *   thread's ranking would keep them (`keptKey`), given the worst key the
- *   ranking keeps so far (deals surely below it are not even priced);
+ * - a rank task: the chunks of the roots to take and rank
+ *   (`chunk-ranker.ts`, which the calling thread runs too), and the link
+ *   its deals travel by (`DealStream`);
  * - `formatDeals`: build ranked deals again from their trades and write each
  *   one's SPEC §8 JSON text (what `find --format json` prints), so that a long
  *   listing is written by every thread.
@@ -15,8 +15,7 @@
 import { type MessagePort, threadId } from "node:worker_threads";
 import { dealId } from "../search/deal-id.js";
 import type { SearchStats } from "../search/deal-walk.js";
-import { type DealKind, dealKinds } from "../search/kinds.js";
-import { RootRanges } from "../search/root-ranges.js";
+import { dealKinds } from "../search/kinds.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
 import { compareIds } from "../util/compare-ids.js";
 import { ioChunkBytes } from "../util/io-chunk.js";
@@ -24,11 +23,9 @@ import { Utf8Bytes } from "../util/utf8-bytes.js";
 import { dealJsonText } from "./deal-json.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
-import { keptKey } from "./kept-key.js";
-import { DealPacker, type PackedDeals, packedBuffers, packedId } from "./packed-deals.js";
+import { type PackedDeals, packedBuffers, packedId } from "./packed-deals.js";
 import type { SharedIndex } from "./shared-index.js";
-import { SharedThreshold, type SharedThresholdMemory } from "./shared-threshold.js";
-import { TopDeals } from "./top-deals.js";
+import type { SharedThresholdMemory } from "./shared-threshold.js";
 
 /** Find options as a worker thread gets them: no signal, callback or shard (the calling thread keeps those). */
 export type ThreadFindOptions = Omit<FindDealsOptions, "signal" | "onProgress" | "shard">;
@@ -73,7 +70,11 @@ export function takeProgressSlot(job: WorkerJob): ProgressSlot {
 }
 
 /** Writes a thread's counters: its finished tasks' and the running one's. */
-function writeProgress(job: WorkerJob, slot: ProgressSlot, stats: Readonly<SearchStats>): void {
+export function writeProgress(
+  job: Pick<WorkerJob, "progress">,
+  slot: ProgressSlot,
+  stats: Readonly<Pick<SearchStats, "steps" | "deals" | "rootsDone" | "rootShare">>,
+): void {
   const { progress } = job;
   if (slot.at + progressFields > progress.length) return;
   progress[slot.at] = slot.steps + stats.steps;
@@ -163,7 +164,7 @@ const streamWindow = 4;
  * Batches of deals sent through a task's link (`acks[0]` counts those the
  * calling thread has taken), at most {@link streamWindow} ahead of it.
  */
-class DealStream {
+export class DealStream {
   private sent = 0;
 
   constructor(private readonly link: TaskLink) {}
@@ -239,121 +240,8 @@ export interface FormattedDeals {
   readonly counters: TaskCounters;
 }
 
-/** Arcs examined, deals found and root searches done (as `SearchStats`) over one chunk. */
-interface ChunkCounts {
-  readonly steps: number;
-  readonly deals: number;
-  readonly rootsDone: number;
-}
-
-/** A search's counters so far, as `ChunkCounts`. */
-function countsOf({ steps, deals, rootsDone }: Readonly<SearchStats>): ChunkCounts {
-  return { steps, deals, rootsDone };
-}
-
 /** A thread's best deals are kept in a heap up to this many; past it every kept deal is sent on. */
 export const chunkHeapLimit = 100_000;
-
-/**
- * Searches, prices and ranks chunks of the roots, taking the next chunk not
- * yet taken (`RankTask.next`) until none is left. A ranking of the best N
- * keeps the thread's best N over all its chunks, and reads and raises the
- * job's shared threshold (`SharedThreshold`) as it goes; a ranking of every
- * deal sends them on as it finds them.
- */
-export function rankChunks(
-  index: TradeIndex,
-  job: Pick<WorkerJob, "options" | "progress" | "slots" | "threshold">,
-  slot: ProgressSlot,
-  task: RankTask,
-): RankedChunks {
-  const started = performance.now();
-  const idOf = (kind: DealKind, trades: ArrayLike<number>, size: number) =>
-    dealId(index, kind, trades, size);
-  const { bounds, starts, next, stream, link, streamBatch } = task;
-  const sent = new DealStream(link);
-  const packer = new DealPacker();
-  // The cursor's counters at the current chunk's start: the slot holds the chunks done.
-  let before: ChunkCounts = { steps: 0, deals: 0, rootsDone: 0 };
-  const sinceChunkStart = (stats: Readonly<SearchStats>): ChunkCounts => ({
-    steps: stats.steps - before.steps,
-    deals: stats.deals - before.deals,
-    rootsDone: stats.rootsDone - before.rootsDone,
-  });
-  const onProgress = (stats: Readonly<SearchStats>) =>
-    writeProgress(job as WorkerJob, slot, {
-      ...sinceChunkStart(stats),
-      rootsTotal: 0,
-      rootShare: stats.rootShare,
-    });
-  let kept: TopDeals | undefined;
-  let shared: SharedThreshold | undefined;
-  let scan: DealScan | undefined;
-  let steps = 0;
-  let deals = 0;
-  let rootsDone = 0;
-  let taken = 0;
-  for (let c = Atomics.add(next, 0, 1); c < starts.length - 1; c = Atomics.add(next, 0, 1)) {
-    taken++;
-    const roots = new RootRanges(bounds.subarray(starts[c], starts[c + 1]));
-    // One scan for all the thread's chunks: its cursor goes on over each chunk's roots.
-    if (scan === undefined) {
-      scan = new DealScan(index, { ...job.options, onProgress }, roots);
-      if (scan.options.top <= chunkHeapLimit) {
-        kept = new TopDeals(scan.options.top, idOf);
-        if (job.threshold !== undefined) shared = new SharedThreshold(job.threshold);
-        scan.leaveOutBelowFloor();
-      }
-    } else scan.searchRoots(roots);
-    const limit = scan.options.top;
-    const cursor = scan.cursor;
-    before = countsOf(cursor.stats);
-    for (;;) {
-      let threshold = kept?.full ? kept.threshold : Number.NEGATIVE_INFINITY;
-      if (shared !== undefined) threshold = Math.max(threshold, shared.value);
-      if (limit === 0 || !scan.next(threshold)) break;
-      const key = keptKey(scan, threshold);
-      if (key === undefined) continue;
-      if (kept !== undefined) {
-        if (kept.offer(key, cursor.kind, cursor.trades, cursor.size)) shared?.offer(key);
-      } else {
-        // Every deal goes to the calling thread's ranking, which builds an id only where it needs one.
-        packer.add(key, cursor.kind, cursor.trades, cursor.size, "");
-        if (stream && packer.size >= streamBatch) sent.send(packer.take());
-      }
-    }
-    const chunk = sinceChunkStart(cursor.stats);
-    steps += chunk.steps;
-    deals += chunk.deals;
-    rootsDone += chunk.rootsDone;
-    slot.steps += chunk.steps;
-    slot.deals += chunk.deals;
-    slot.rootsDone += chunk.rootsDone;
-    writeProgress(job as WorkerJob, slot, {
-      steps: 0,
-      deals: 0,
-      rootsDone: 0,
-      rootsTotal: 0,
-      rootShare: 0,
-    });
-  }
-  sent.drain();
-  if (kept !== undefined) {
-    for (const deal of kept.sorted())
-      packer.add(deal.key, deal.kind, deal.trades, deal.trades.length, deal.id);
-  }
-  return {
-    ...packer.take(),
-    counters: {
-      thread: threadId,
-      tasks: taken,
-      busyMs: performance.now() - started,
-      steps,
-      deals,
-      rootsDone,
-    },
-  };
-}
 
 /**
  * The bytes of a format task's texts, reused from task to task: each text

@@ -2,18 +2,24 @@
  * The ranking of `rankDealsAsync` on several threads (`threads` > 1): the
  * roots of the search over the whole network are cut into small chunks of
  * about equal root counts (`rootChunks`, many per thread; a shard's slice
- * into chunks of about equal estimated cost, `rootCosts`). Each thread runs
- * one task that pulls chunks from a shared counter until none is left
- * (`rankChunks`), so no chunk waits on the calling thread and a thread that
- * drew cheap chunks simply takes more. A ranking of the best N keeps each
- * thread's best N over its chunks, the threads sharing the N best keys found
- * so far, whose worst is the floor for all of them (`SharedThreshold`); a
- * ranking of every deal sends them on in batches as they are found. The
- * calling thread offers every deal it gets to the one ranking (the same heap
- * or runs as on one thread, by the same rank key: the score to 12
- * significant digits, then the id), so the result is exactly one thread's.
- * A search around an initiator is one unit of work: it runs on the calling
- * thread.
+ * into chunks of about equal estimated cost, `rootCosts`). The calling
+ * thread and `threads` − 1 worker threads each pull chunks from a shared
+ * counter until none is left (`ChunkRanker`), so no chunk waits on the
+ * calling thread and a thread that drew cheap chunks simply takes more. The
+ * calling thread starts at once, its code as warm as a one-thread ranking's,
+ * while the workers start up and warm up theirs: a ranking on threads is not
+ * slower than on one, however small. It ranks in slices of 10 ms, between
+ * which it keeps what the workers sent, answers their asks and reports
+ * progress.
+ *
+ * A ranking of the best N keeps each thread's best N over its chunks, the
+ * threads sharing the N best keys found so far, whose worst is the floor for
+ * all of them (`SharedThreshold`); a ranking of every deal sends them on in
+ * batches as they are found. The calling thread offers every deal it gets to
+ * the one ranking (the same heap or runs as on one thread, by the same rank
+ * key: the score to 12 significant digits, then the id), so the result is
+ * exactly one thread's. A search around an initiator is one unit of work: it
+ * runs on the calling thread.
  *
  * On an abort (or an error) the job's queued tasks are dropped and the
  * threads running its tasks are ended (piscina ends a thread whose task is
@@ -36,12 +42,13 @@ import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
+import { ChunkRanker } from "./chunk-ranker.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
-import { searchArrays, sharedArray, shareIndex } from "./shared-index.js";
+import { adoptShareTables, searchArrays, sharedArray, shareIndex } from "./shared-index.js";
 import { sharedThresholdMemory } from "./shared-threshold.js";
 import { useThreadRunner } from "./thread-runner.js";
 import {
@@ -51,6 +58,8 @@ import {
   type TaskCounters,
   type TaskLink,
   type ThreadFindOptions,
+  takeProgressSlot,
+  type WorkerJob,
 } from "./thread-tasks.js";
 
 /** Numbers the jobs posted to the threads. */
@@ -58,6 +67,12 @@ let nextJob = 1;
 
 /** Chunks of the roots per thread: enough for the pulling to even out the estimate's errors. */
 export const chunksPerThread = 64;
+
+/**
+ * The calling thread ranks its chunks in slices of this many ms, between
+ * which it keeps the workers' batches, reports progress and sees an abort.
+ */
+const slice = 10;
 
 /** Deals per format task (`jsonTexts`). */
 const formatBatch = 2048;
@@ -199,27 +214,26 @@ export async function rankOnThreads(
   // Stored in the snapshot, or written by the threads in parts as their first tasks.
   const surpluses =
     passOver && chunks.length > 0 ? sharedTradeSurpluses(index, threaded.threads) : undefined;
-  const threads = await DealThreads.open(
-    {
-      id: nextJob++,
-      share: shareIndex(
-        index,
-        graph,
-        floors,
-        surpluses,
-        // A reach the snapshot stores, extended here for longer walks: shared, not built per thread.
-        surpluses !== undefined && surpluses.parts === 0
-          ? sharedSurplusReach(graph, index, surpluses.values, maxParties)
-          : undefined,
-      ),
-      options: threadOptions,
-      slots,
-      progress,
-      ...(threshold === undefined ? {} : { threshold }),
-    },
-    threaded.threads,
-    signal,
-  );
+  const job: WorkerJob = {
+    id: nextJob++,
+    share: shareIndex(
+      index,
+      graph,
+      floors,
+      surpluses,
+      // A reach the snapshot stores, extended here for longer walks: shared, not built per thread.
+      surpluses !== undefined && surpluses.parts === 0
+        ? sharedSurplusReach(graph, index, surpluses.values, maxParties)
+        : undefined,
+    ),
+    options: threadOptions,
+    slots,
+    progress,
+    ...(threshold === undefined ? {} : { threshold }),
+  };
+  // The calling thread ranks over its own index, with the tables the workers get.
+  adoptShareTables(index, job.share);
+  const threads = await DealThreads.open(job, threaded.threads, signal);
   const perThread = new Map<number, ThreadCounters>();
   const stats = {
     steps: 0,
@@ -267,23 +281,19 @@ export async function rankOnThreads(
     filled.catch(() => {}); // awaited once the chunks are ranked
     // A ranking of every deal gets the chunks' deals in batches as they are found.
     const stream = resolved.top > chunkHeapLimit;
-    // One task per thread, each pulling chunks until none is left (`rankChunks`).
+    // The chunks, which each thread pulls until none is left (`ChunkRanker`).
     const queue = {
       ...packChunks(chunks),
       next: sharedWords(1),
+      stream,
+      streamBatch: threaded.streamBatch ?? defaultStreamBatch,
     };
-    await Promise.all(
-      Array.from({ length: Math.min(threaded.threads, chunks.length) }, () => {
+    // One task per worker thread, beside the calling thread.
+    const onWorkers = Promise.all(
+      Array.from({ length: Math.min(threaded.threads - 1, chunks.length) }, () => {
         const { link, done } = openLink(index, keep);
-        const task = {
-          task: "rank" as const,
-          ...queue,
-          link,
-          stream,
-          streamBatch: threaded.streamBatch ?? defaultStreamBatch,
-        };
         return threads
-          .rank(task)
+          .rank({ task: "rank", ...queue, link })
           .then((ranked) => {
             count(ranked.counters);
             keep(ranked);
@@ -291,6 +301,23 @@ export async function rankOnThreads(
           .finally(done);
       }),
     );
+    let failed = false;
+    onWorkers.catch(() => {
+      failed = true; // awaited below
+    });
+    const here = new ChunkRanker(index, job, takeProgressSlot(job), queue, {
+      send: keep,
+      ...(signal === undefined ? {} : { signal }),
+    });
+    while (!failed && !here.advance(performance.now() + slice)) {
+      // The workers' batches and asks, progress reports and aborts, every slice.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      checkAbort(signal);
+    }
+    const mine = here.result();
+    if (mine.counters.tasks > 0) count(mine.counters);
+    keep(mine);
+    await onWorkers;
     await filled;
     clearInterval(timer);
     onProgress?.(stats);
