@@ -229,6 +229,7 @@ export function rankChunks(
   slot: ProgressSlot,
   task: RankTask,
 ): RankedChunks {
+  Atomics.store(task.joined, task.seat, 1);
   const stream = new DealStream(task.link);
   const ranker = new ChunkRanker(index, job, slot, task, { send: (batch) => stream.send(batch) });
   ranker.advance(Number.POSITIVE_INFINITY);

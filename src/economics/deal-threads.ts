@@ -23,7 +23,6 @@ import type {
   FormattedDeals,
   RankedChunks,
   RankTask,
-  SurplusTask,
   WarmTask,
   WorkerJob,
 } from "./thread-tasks.js";
@@ -130,9 +129,12 @@ export function threadsStarted(threads: number): number {
  */
 export class DealThreads {
   private readonly pool: ThreadPool;
-  /** Aborts this job's running tasks (their threads are ended) on an error or a close. */
+  /** Aborts this job's running tasks (their threads are ended) on an error. */
   private readonly stop = new AbortController();
+  /** Aborts its format tasks only, when its listing is closed. */
+  private readonly stopFormatting = new AbortController();
   private readonly signal: AbortSignal;
+  private readonly formatSignal: AbortSignal;
 
   private constructor(
     private readonly job: WorkerJob,
@@ -142,8 +144,9 @@ export class DealThreads {
     pool: ThreadPool,
   ) {
     this.pool = pool;
-    this.signal =
-      signal === undefined ? this.stop.signal : AbortSignal.any([signal, this.stop.signal]);
+    const stops = [this.stop.signal, ...(signal === undefined ? [] : [signal])];
+    this.signal = AbortSignal.any(stops);
+    this.formatSignal = AbortSignal.any([...stops, this.stopFormatting.signal]);
   }
 
   /** A job on the pool of `threads` threads (made, with piscina loaded, on first use). */
@@ -155,31 +158,36 @@ export class DealThreads {
     return new DealThreads(job, threads, signal, await poolOf(threads));
   }
 
-  /** Ranks one chunk of the roots on the next free thread. */
+  /** Ranks chunks of the roots on the next free thread, until none is left. */
   rank(task: RankTask): Promise<RankedChunks> {
-    return this.run(task) as Promise<RankedChunks>;
-  }
-
-  /** Writes a part of the job's table of trade surpluses on the next free thread. */
-  fillSurpluses(task: SurplusTask): Promise<number> {
-    return this.run(task) as Promise<number>;
+    return this.run(task, this.signal) as Promise<RankedChunks>;
   }
 
   /** Writes ranked deals' JSON texts on the next free thread. */
   format(task: FormatTask): Promise<FormattedDeals> {
-    return this.run(task) as Promise<FormattedDeals>;
+    return this.run(task, this.formatSignal) as Promise<FormattedDeals>;
   }
 
   /** Runs one of the job's tasks on the next free thread, its link's port moved there. */
-  private run(work: DealTask["work"]): Promise<RankedChunks | FormattedDeals | number> {
-    return this.pool.run(
-      { job: this.job, work },
-      { signal: this.signal, transferList: [work.link.port] },
-    );
+  private run(
+    work: DealTask["work"],
+    signal: AbortSignal,
+  ): Promise<RankedChunks | FormattedDeals | number> {
+    return this.pool.run({ job: this.job, work }, { signal, transferList: [work.link.port] });
   }
 
   /** Ends the job: its queued tasks are dropped and the threads running its tasks are ended. */
   abort(): void {
     this.stop.abort(new Error("the ranking ended"));
+  }
+
+  /**
+   * Ends the job's formatting (its listing closed): its format tasks queued
+   * are dropped and those running ended. A rank task still starting (it
+   * joined no chunk: `RankTask.joined`) is left to end by itself, its
+   * thread kept.
+   */
+  closeFormatting(): void {
+    this.stopFormatting.abort(new Error("the listing was closed"));
   }
 }

@@ -7,7 +7,6 @@
 import { receiveMessageOnPort, threadId } from "node:worker_threads";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import { fillSharedPart } from "../trade-index/trade-surplus.js";
 import { rankChunks } from "./chunk-ranker.js";
 import { viewOfShare } from "./shared-index.js";
 import {
@@ -74,10 +73,6 @@ export default function run(task: DealTask | WarmTask): RankedChunks | Formatted
         return rankChunks(index, job, slot, work);
       case "format":
         return moved(formatDeals(index, job.options, work));
-      case "surpluses":
-        if (job.share.surpluses !== undefined)
-          fillSharedPart(index, job.share.surpluses, work.part);
-        return work.part;
     }
   } finally {
     work.link.port.close();

@@ -122,7 +122,7 @@ let nextShareId = 1;
  * shared memory; with `floors`, the per-need incumbent floors too (what
  * building a deal's counters or pricing under the counter reads from the
  * need records, which worker threads do not have); with `surpluses`, a
- * table of the trades' surpluses for the threads to fill; with `reach`, the
+ * table of the trades' surpluses (the calling thread fills it); with `reach`, the
  * walks' stored reach bound.
  */
 export function shareIndex(

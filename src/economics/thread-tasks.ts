@@ -86,14 +86,7 @@ export function writeProgress(
 /** A task as posted to a worker thread. */
 export interface DealTask {
   readonly job: WorkerJob;
-  readonly work: RankTask | FormatTask | SurplusTask;
-}
-
-/** A part of the job's table of trade surpluses to write (`fillSharedPart`): a thread's first task. */
-export interface SurplusTask {
-  readonly task: "surpluses";
-  readonly part: number;
-  readonly link: TaskLink;
+  readonly work: RankTask | FormatTask;
 }
 
 /** A task that only starts a thread (`warmThreads`): it returns the thread's id. */
@@ -115,6 +108,14 @@ export interface RankTask {
   readonly starts: Int32Array;
   /** In shared memory: word 0 is the number of the next chunk to take (`Atomics.add`). */
   readonly next: Int32Array;
+  /**
+   * In shared memory, a word per worker task (its `seat`), set before the
+   * task takes its first chunk: once the chunks are all taken, the calling
+   * thread waits only for the tasks that joined (a thread still starting
+   * when the calling thread has ranked every chunk is not waited for).
+   */
+  readonly joined: Int32Array;
+  readonly seat: number;
   /** The task's link to the calling thread (see `TaskLink`). */
   readonly link: TaskLink;
   /**

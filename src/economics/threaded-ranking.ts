@@ -41,7 +41,7 @@ import { floorSectionNames } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
 import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
-import { sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
+import { fillSharedSurpluses, sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import { ChunkRanker } from "./chunk-ranker.js";
 import { DealThreads } from "./deal-threads.js";
 import { rankDealsAsync } from "./find-deals.js";
@@ -211,9 +211,8 @@ export async function rankOnThreads(
       8 * progressFields * 4 * threaded.threads,
     ) as ArrayBufferLike as ArrayBuffer,
   );
-  // Stored in the snapshot, or written by the threads in parts as their first tasks.
-  const surpluses =
-    passOver && chunks.length > 0 ? sharedTradeSurpluses(index, threaded.threads) : undefined;
+  // Stored in the snapshot, or written by the calling thread while the workers start.
+  const surpluses = passOver && chunks.length > 0 ? sharedTradeSurpluses(index) : undefined;
   const job: WorkerJob = {
     id: nextJob++,
     share: shareIndex(
@@ -222,7 +221,7 @@ export async function rankOnThreads(
       floors,
       surpluses,
       // A reach the snapshot stores, extended here for longer walks: shared, not built per thread.
-      surpluses !== undefined && surpluses.parts === 0
+      surpluses?.stored === true
         ? sharedSurplusReach(graph, index, surpluses.values, maxParties)
         : undefined,
     ),
@@ -271,54 +270,51 @@ export async function rankOnThreads(
   timer?.unref();
   try {
     const keep = (deals: PackedDeals) => ranking.offerPacked(deals);
-    // The threads' first tasks: the parts of the surpluses' table (queued before any chunk).
-    const filled = Promise.all(
-      Array.from({ length: surpluses?.parts ?? 0 }, (_, part) => {
-        const { link, done } = openLink(index, keep);
-        return threads.fillSurpluses({ task: "surpluses", part, link }).finally(done);
-      }),
-    );
-    filled.catch(() => {}); // awaited once the chunks are ranked
     // A ranking of every deal gets the chunks' deals in batches as they are found.
     const stream = resolved.top > chunkHeapLimit;
     // The chunks, which each thread pulls until none is left (`ChunkRanker`).
     const queue = {
       ...packChunks(chunks),
       next: sharedWords(1),
+      joined: sharedWords(Math.max(0, threaded.threads - 1)),
       stream,
       streamBatch: threaded.streamBatch ?? defaultStreamBatch,
     };
     // One task per worker thread, beside the calling thread.
-    const onWorkers = Promise.all(
-      Array.from({ length: Math.min(threaded.threads - 1, chunks.length) }, () => {
+    const onWorkers = Array.from(
+      { length: Math.min(threaded.threads - 1, chunks.length) },
+      (_, seat) => {
         const { link, done } = openLink(index, keep);
-        return threads
-          .rank({ task: "rank", ...queue, link })
-          .then((ranked) => {
-            count(ranked.counters);
-            keep(ranked);
-          })
-          .finally(done);
-      }),
+        return threads.rank({ task: "rank", ...queue, seat, link }).finally(done);
+      },
     );
-    let failed = false;
-    onWorkers.catch(() => {
-      failed = true; // awaited below
-    });
+    let failure: { readonly error: unknown } | undefined;
+    for (const task of onWorkers)
+      task.catch((error: unknown) => {
+        failure ??= { error }; // thrown below, unless the task joined no chunk
+      });
+    // The table of surpluses, while the workers start (they take it up from their next chunk).
+    if (surpluses !== undefined) fillSharedSurpluses(index, surpluses);
     const here = new ChunkRanker(index, job, takeProgressSlot(job), queue, {
       send: keep,
       ...(signal === undefined ? {} : { signal }),
     });
-    while (!failed && !here.advance(performance.now() + slice)) {
+    while (failure === undefined && !here.advance(performance.now() + slice)) {
       // The workers' batches and asks, progress reports and aborts, every slice.
       await new Promise<void>((resolve) => setImmediate(resolve));
       checkAbort(signal);
     }
+    if (failure !== undefined) throw failure.error;
     const mine = here.result();
     if (mine.counters.tasks > 0) count(mine.counters);
     keep(mine);
-    await onWorkers;
-    await filled;
+    // Every chunk is taken: a worker that joined none (still starting) has nothing to give.
+    for (const [seat, task] of onWorkers.entries()) {
+      if (Atomics.load(queue.joined, seat) === 0) continue;
+      const ranked = await task;
+      count(ranked.counters);
+      keep(ranked);
+    }
     clearInterval(timer);
     onProgress?.(stats);
     ranking.searchedElsewhere();
@@ -341,7 +337,7 @@ export async function rankOnThreads(
     [Symbol.iterator]: () => result[Symbol.iterator](),
     close() {
       result.close();
-      threads.abort();
+      threads.closeFormatting();
     },
     threadCounters: [...perThread.values()],
     searchMs,

@@ -10,9 +10,9 @@
  * by `convert`): reading it is a view, where building it is a random read
  * per trade (at 1M firms 0.3–0.5 s). A table built in memory rounds each
  * value up to a float32 (half the memory), so its sums bound the surplus
- * from above. Worker threads share one table: the stored one, or one they
- * fill in parts as their first tasks (`SharedTradeSurpluses`); until every
- * part is written a thread loads every deal.
+ * from above. The threads of a threaded ranking share one table: the stored
+ * one, or one the calling thread fills while its workers start
+ * (`SharedTradeSurpluses`); until it is written a thread loads every deal.
  */
 import type { SectionData } from "../model/snapshot/snapshot-file.js";
 import { snapshotOf } from "../model/snapshot/snapshot-of.js";
@@ -29,11 +29,14 @@ export const surplusSectionName = "index.tradeSurplus";
  */
 export type SurplusTable = Float64Array | Float32Array;
 
-/** A table in shared memory, filled in `parts` by worker threads; `filled[0]` counts the parts written. */
+/**
+ * A table in shared memory: the stored one (`stored`), or one to fill
+ * (`fillSharedSurpluses`); `filled[0]` is 1 once it is written.
+ */
 export interface SharedTradeSurpluses {
   readonly values: SurplusTable;
   readonly filled: Int32Array;
-  readonly parts: number;
+  readonly stored: boolean;
 }
 
 const built = new WeakMap<TradeIndex, SurplusTable>();
@@ -68,7 +71,7 @@ export function fillTradeSurpluses(
 export function tradeSurpluses(index: TradeIndex): SurplusTable | undefined {
   const shared = adopted.get(index);
   if (shared !== undefined)
-    return Atomics.load(shared.filled, 0) === shared.parts ? shared.values : undefined;
+    return shared.stored || Atomics.load(shared.filled, 0) === 1 ? shared.values : undefined;
   let values = built.get(index);
   if (values === undefined) {
     values = storedTradeSurpluses(index);
@@ -101,30 +104,24 @@ export function surplusSections(index: TradeIndex): SectionData[] {
 }
 
 /**
- * The index's table for worker threads: the one its snapshot stores, ready
- * (no part to fill), else an empty one in shared memory to be filled in
- * `parts` (`fillSharedPart`).
+ * The index's table for the threads of a threaded ranking: the one its
+ * snapshot stores, ready, else an empty one in shared memory, to be written
+ * by `fillSharedSurpluses`.
  */
-export function sharedTradeSurpluses(index: TradeIndex, parts: number): SharedTradeSurpluses {
+export function sharedTradeSurpluses(index: TradeIndex): SharedTradeSurpluses {
   const memory = (bytes: number) => new SharedArrayBuffer(bytes) as ArrayBufferLike as ArrayBuffer;
   const filled = new Int32Array(memory(4));
   const stored = storedTradeSurpluses(index);
   if (stored !== undefined && stored.buffer instanceof SharedArrayBuffer)
-    return { values: stored, filled, parts: 0 };
-  return { values: new Float32Array(memory(4 * index.tradeCount)), filled, parts };
+    return { values: stored, filled, stored: true };
+  return { values: new Float32Array(memory(4 * index.tradeCount)), filled, stored: false };
 }
 
-/** The trades of part `part` of a shared table: [from, to). */
-function partTrades(table: SharedTradeSurpluses, part: number): [number, number] {
-  const n = table.values.length;
-  return [Math.floor((n * part) / table.parts), Math.floor((n * (part + 1)) / table.parts)];
-}
-
-/** Writes part `part` of a shared table and counts it written. */
-export function fillSharedPart(index: TradeIndex, table: SharedTradeSurpluses, part: number): void {
-  const [from, to] = partTrades(table, part);
-  fillTradeSurpluses(index, table.values, from, to);
-  Atomics.add(table.filled, 0, 1);
+/** Writes a shared table (unless stored) and marks it written: threads take it up from then on. */
+export function fillSharedSurpluses(index: TradeIndex, table: SharedTradeSurpluses): void {
+  if (table.stored) return;
+  fillTradeSurpluses(index, table.values);
+  Atomics.store(table.filled, 0, 1);
 }
 
 /** Makes a shared table the index's (a worker thread's view of the job's). */

@@ -11,7 +11,7 @@ import { generateNetwork } from "../../src/generator/generate-network.js";
 import { searchGraphOf } from "../../src/search/search-graph.js";
 import { type TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import {
-  fillSharedPart,
+  fillSharedSurpluses,
   sharedTradeSurpluses,
   tradeSurpluses,
 } from "../../src/trade-index/trade-surplus.js";
@@ -20,10 +20,10 @@ const notAsked = () => {
   throw new Error("not asked");
 };
 
-/** A table of the index's surpluses in shared memory, filled (as one ranking's threads fill it). */
+/** A table of the index's surpluses in shared memory, filled (as one ranking's calling thread fills it). */
 function filledTable(index: TradeIndex) {
-  const table = sharedTradeSurpluses(index, 1);
-  fillSharedPart(index, table, 0);
+  const table = sharedTradeSurpluses(index);
+  fillSharedSurpluses(index, table);
   return table;
 }
 

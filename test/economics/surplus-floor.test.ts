@@ -20,7 +20,7 @@ import type { DealKind } from "../../src/search/kinds.js";
 import { TradeIndex, tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import {
   adoptTradeSurpluses,
-  fillSharedPart,
+  fillSharedSurpluses,
   fillTradeSurpluses,
   sharedTradeSurpluses,
   surplusSectionName,
@@ -115,18 +115,16 @@ describe("a bounded ranking by a surplus objective", () => {
 });
 
 describe("a shared table of trade surpluses", () => {
-  it("is the table built on the calling thread once every part is written, and none before", () => {
+  it("is the table built on one thread once it is written, and none before", () => {
     const network = parseNetwork(completeGraph(7));
     const built = tradeSurpluses(tradeIndexOf(network));
-    // A second index of the same network: a worker thread's view, filling a shared table.
+    // A second index of the same network: a worker thread's view of a shared table.
     const view = tradeIndexOf(parseNetwork(completeGraph(7)));
-    const table = sharedTradeSurpluses(view, 3);
+    const table = sharedTradeSurpluses(view);
     adoptTradeSurpluses(view, table);
-    for (const part of [2, 0]) {
-      fillSharedPart(view, table, part);
-      expect(tradeSurpluses(view)).toBeUndefined();
-    }
-    fillSharedPart(view, table, 1);
+    expect(table.stored).toBe(false);
+    expect(tradeSurpluses(view)).toBeUndefined();
+    fillSharedSurpluses(view, table);
     expect(built).toHaveLength(7 * 6);
     expect(tradeSurpluses(view)).toEqual(built);
   });
@@ -148,10 +146,10 @@ describe("a snapshot's table of trade surpluses", () => {
         const exact = new Float64Array(stored?.length ?? 0);
         fillTradeSurpluses(new TradeIndex(network), exact);
         expect(tradeSurpluses(index)).toEqual(exact);
-        // Worker threads get it with no part to write.
-        const shared = sharedTradeSurpluses(index, 2);
+        // Worker threads get it ready, nothing to write.
+        const shared = sharedTradeSurpluses(index);
         expect(shared.values).toBe(stored);
-        expect(shared.parts).toBe(0);
+        expect(shared.stored).toBe(true);
       },
       20,
     );

@@ -250,6 +250,8 @@ describe("threads", () => {
       bounds: Int32Array.of(0, 1),
       starts: Int32Array.of(0, 2),
       next: new Int32Array(new SharedArrayBuffer(4)),
+      joined: new Int32Array(new SharedArrayBuffer(4)),
+      seat: 0,
       link,
       stream: false,
       streamBatch: 8192,
