@@ -10,6 +10,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { withDefaultThreads } from "../../src/cli/commands/find.js";
+import { defaultMinListingWork, defaultMinThreadedWork } from "../../src/economics/find-options.js";
 import { completeGraph } from "../helpers/complete-graph.js";
 import { randomNetwork } from "../helpers/random-network.js";
 import { temporaryFolder } from "../helpers/temporary-folder.js";
@@ -97,5 +99,22 @@ describe("--threads", () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/--threads must be a whole number from 1 to 256/);
     }
+  });
+
+  it("fits the default threads to the ranking, and leaves --threads N as asked", () => {
+    const byDefault = { threads: 2, minThreadedWork: defaultMinThreadedWork };
+    // The best N by a surplus objective: one thread (its walks leave out most of the search).
+    expect(withDefaultThreads({ ...byDefault, top: 20 }).threads).toBe(1);
+    expect(
+      withDefaultThreads({ ...byDefault, top: 20, objective: "expectedSurplus" }).threads,
+    ).toBe(1);
+    // Every deal (--all): threads from a smaller search.
+    const all = withDefaultThreads({ ...byDefault, top: Number.POSITIVE_INFINITY });
+    expect(all.threads).toBe(2);
+    expect(all.minThreadedWork).toBe(defaultMinListingWork);
+    expect(defaultMinListingWork).toBeLessThan(defaultMinThreadedWork);
+    // Asked: as asked.
+    const asked = { threads: 2, top: 20 };
+    expect(withDefaultThreads(asked)).toBe(asked);
   });
 });

@@ -9,6 +9,7 @@
 import {
   type AsyncFindDealsOptions,
   defaultFindOptions,
+  defaultMinListingWork,
   ranksBestBySurplus,
 } from "../../economics/find-options.js";
 import { choiceFlag, parseFlags } from "../args.js";
@@ -67,6 +68,22 @@ Examples:
 /** Listings longer than this many deals have their JSON written by the worker threads. */
 const threadWrittenListing = 10_000;
 
+/**
+ * A search's options with the CLI's default threads (`--threads` not given:
+ * `minThreadedWork` set) fitted to the ranking: one thread for the best N
+ * by a surplus objective (its walks leave out most of the search), threads
+ * from a smaller search for a long listing, `--all` above all (it keeps
+ * every deal it finds, and the threads write its JSON:
+ * `defaultMinListingWork`).
+ */
+export function withDefaultThreads(asked: AsyncFindDealsOptions): AsyncFindDealsOptions {
+  if (asked.minThreadedWork === undefined) return asked;
+  if (ranksBestBySurplus(asked)) return { ...asked, threads: 1 };
+  if ((asked.top ?? 0) > threadWrittenListing)
+    return { ...asked, minThreadedWork: defaultMinListingWork };
+  return asked;
+}
+
 /** With `--threads N`: a network file this large starts the threads while it is read (a 100k-firm snapshot is ~73 MB). */
 const warmAskedThreadsBytes = 16 << 20;
 
@@ -109,8 +126,8 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   const wholeNetworkSearch = values.initiator === undefined;
   // Such a ranking leaves out most of the search: default threads would lose.
   const rankBySurplus = ranksBestBySurplus(asked);
-  const options =
-    rankBySurplus && asked.minThreadedWork !== undefined ? { ...asked, threads: 1 } : asked;
+  const longListing = (asked.top ?? 0) > threadWrittenListing;
+  const options = withDefaultThreads(asked);
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     search: true,
     wholeNetworkSearch,
@@ -118,14 +135,16 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
     threads: wholeNetworkSearch ? (options.threads ?? 1) : 1,
     rankBySurplus,
     warmThreadsFrom:
-      options.minThreadedWork === undefined ? warmAskedThreadsBytes : warmThreadsBytes,
+      options.minThreadedWork === undefined || longListing
+        ? warmAskedThreadsBytes
+        : warmThreadsBytes,
   });
   // A long JSON listing is written by the threads too; a short one is quicker written here.
   const deals = await searchWithProgress(
     network,
     options,
     io,
-    (format === "json" || format === "jsonl") && (options.top ?? 0) > threadWrittenListing,
+    (format === "json" || format === "jsonl") && longListing,
   );
   try {
     await writeDeals(io.stdout, format, {
