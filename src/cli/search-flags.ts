@@ -72,8 +72,8 @@ export const searchFlagsHelp = `  --initiator ID          only deals in which fi
   --room                  each trade's discount range and each party's net range (SPEC §5)
   --competition C         ${competitions.join(" | ")} (default ${defaultRoomAndCompetition.competition}): counter
                           raises each hurdle by what the incumbents could offer
-  --threads N             worker threads for a search over the whole network
-                          (default: the cores, at most ${maxDefaultThreads}: here ${defaultThreadCount()},
+  --threads N             threads for a search over the whole network: this one and
+                          N - 1 workers (default: the cores, at most ${maxDefaultThreads}: here ${defaultThreadCount()},
                           for a search that takes longer than starting them); 1: no worker
   --input-format F        ${inputFormats.join(" | ")}, for NETWORK = - (stdin; default json)`;
 
