@@ -7,10 +7,11 @@
  * counter until none is left (`ChunkRanker`), so no chunk waits on the
  * calling thread and a thread that drew cheap chunks simply takes more. The
  * calling thread starts at once, its code as warm as a one-thread ranking's,
- * while the workers start up and warm up theirs: a ranking on threads is not
- * slower than on one, however small. It ranks in slices of 10 ms, between
- * which it keeps what the workers sent, answers their asks and reports
- * progress.
+ * while the workers start up and warm up theirs, and once every chunk is
+ * taken it waits only for the workers that took one: a small ranking loses
+ * little to the threads' start (100k firms, top 20, cold: 250 against 210
+ * ms on one thread). It ranks in slices of 10 ms, between which it keeps
+ * what the workers sent, answers their asks and reports progress.
  *
  * A ranking of the best N keeps each thread's best N over its chunks, the
  * threads sharing the N best keys found so far, whose worst is the floor for
