@@ -8,7 +8,11 @@
  * their code optimized);
  * wall and CPU (`process.cpuUsage`, every thread of the process) per run,
  * medians, the median of the pairs' ratios, and each threaded run's
- * per-thread counters (units of work, busy and idle time, imbalance).
+ * per-thread counters (units of work, busy and idle time, imbalance). Since
+ * the thirteenth session N threads are the calling thread and N − 1 workers:
+ * the calling thread's counters come first, and its "idle" time (wall less
+ * the time in its chunks) is mostly the workers' batches it keeps between
+ * its slices.
  *
  *   node --single-threaded bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20] [--fresh]
  *
