@@ -231,8 +231,6 @@ export async function rankOnThreads(
     progress,
     ...(threshold === undefined ? {} : { threshold }),
   };
-  // The calling thread ranks over its own index, with the tables the workers get.
-  adoptShareTables(index, job.share);
   const threads = await DealThreads.open(job, threaded.threads, signal);
   const perThread = new Map<number, ThreadCounters>();
   const stats = {
@@ -296,6 +294,8 @@ export async function rankOnThreads(
       });
     // The table of surpluses, while the workers start (they take it up from their next chunk).
     if (surpluses !== undefined) fillSharedSurpluses(index, surpluses);
+    // The calling thread ranks over its own index, with the tables the workers get (written).
+    adoptShareTables(index, job.share);
     const here = new ChunkRanker(index, job, takeProgressSlot(job), queue, {
       send: keep,
       ...(signal === undefined ? {} : { signal }),
