@@ -163,17 +163,21 @@ export class DealThreads {
     return this.run(task, this.signal) as Promise<RankedChunks>;
   }
 
-  /** Writes ranked deals' JSON texts on the next free thread. */
+  /** Writes ranked deals' JSON texts on the next free thread (its spare buffers moved there). */
   format(task: FormatTask): Promise<FormattedDeals> {
-    return this.run(task, this.formatSignal) as Promise<FormattedDeals>;
+    return this.run(task, this.formatSignal, task.spare) as Promise<FormattedDeals>;
   }
 
-  /** Runs one of the job's tasks on the next free thread, its link's port moved there. */
+  /** Runs one of the job's tasks on the next free thread, its link's port (and `moved`) moved there. */
   private run(
     work: DealTask["work"],
     signal: AbortSignal,
+    moved: readonly ArrayBuffer[] = [],
   ): Promise<RankedChunks | FormattedDeals | number> {
-    return this.pool.run({ job: this.job, work }, { signal, transferList: [work.link.port] });
+    return this.pool.run(
+      { job: this.job, work },
+      { signal, transferList: [work.link.port, ...moved] },
+    );
   }
 
   /** Ends the job: its queued tasks are dropped and the threads running its tasks are ended. */

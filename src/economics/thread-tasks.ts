@@ -205,6 +205,13 @@ export interface FormatTask extends PackedDeals {
   /** Written before and after each deal's text. */
   readonly before: string;
   readonly after: string;
+  /**
+   * Buffers of earlier tasks' pieces, written and handed back by the
+   * calling thread (moved, not copied): the pieces are written into them
+   * before any new one is made, so that a long listing's bytes do not wait
+   * for the calling thread's GC to be freed.
+   */
+  readonly spare?: ArrayBuffer[];
 }
 
 /** What a thread did for one task: the counters the calling thread sums up. */
@@ -286,7 +293,7 @@ export function formatDeals(
     j = end;
   }
   return {
-    pieces: formatted.takePieces(ioChunkBytes),
+    pieces: formatted.takePieces(ioChunkBytes, task.spare),
     counters: {
       thread: threadId,
       tasks: 1,

@@ -58,15 +58,21 @@ export class Utf8Bytes {
    * a piece may end inside a character: the pieces are meant to be written
    * one after the other); starts again empty.
    *
+   * @param spare buffers to write pieces into (each used if large enough,
+   *   taken off the list) before new ones are made
    * @example
    * bytes.add("abcde");
    * bytes.takePieces(2); // "ab", "cd", "e"
    */
-  takePieces(pieceBytes: number): Uint8Array[] {
+  takePieces(pieceBytes: number, spare: ArrayBuffer[] = []): Uint8Array[] {
     const pieces: Uint8Array[] = [];
     for (let at = 0; at < this.length; ) {
       const end = Math.min(this.length, at + pieceBytes);
-      const piece = new Uint8Array(end - at);
+      const reused = spare.findIndex((buffer) => buffer.byteLength >= end - at);
+      const piece =
+        reused < 0
+          ? new Uint8Array(end - at)
+          : new Uint8Array(spare.splice(reused, 1)[0], 0, end - at);
       piece.set(this.buffer.subarray(at, end));
       pieces.push(piece);
       at = end;

@@ -10,7 +10,7 @@
 import { MessageChannel, threadId } from "node:worker_threads";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dealToJson } from "../../src/economics/deal-json.js";
+import { dealJsonText, dealToJson } from "../../src/economics/deal-json.js";
 import { DealThreads, warmThreads, workerEntry } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
@@ -131,6 +131,29 @@ describe("threads", () => {
       while (cursor.next()) found++;
       expect(ranked.threadCounters.length).toBeLessThanOrEqual(2);
       expect(ranked.threadCounters.reduce((sum, thread) => sum + thread.deals, 0)).toBe(found);
+    } finally {
+      ranked.close();
+    }
+  });
+
+  it("write JSON texts into buffers handed back to them, when the reader copies each batch", async () => {
+    // 13k deals of distinct keys: more format batches of 2,048 than the four sent at once.
+    const network = generateNetwork({ firms: 3000, seed: 3 });
+    const options = { maxParties: 4, top: Number.POSITIVE_INFINITY };
+    const one = findDeals(network, options);
+    const ranked = await rankOnThreads(network, options, { threads: 2, jsonTexts: true });
+    try {
+      const seen: Uint8Array[] = [];
+      const copies: Buffer[] = [];
+      for await (const batch of ranked.jsonTexts?.("", "\n", true) ?? []) {
+        seen.push(batch);
+        copies.push(Buffer.from(batch));
+      }
+      const lines = Buffer.concat(copies).toString("utf8").split("\n");
+      expect(lines.pop()).toBe("");
+      expect(lines).toEqual(one.map((deal) => dealJsonText(deal)));
+      // Batches read earlier were handed back (moved to a thread: detached here).
+      expect(seen.filter((batch) => batch.byteLength === 0).length).toBeGreaterThan(0);
     } finally {
       ranked.close();
     }

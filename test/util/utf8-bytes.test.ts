@@ -77,4 +77,37 @@ describe("Utf8Bytes", () => {
       [0x82, 0xac],
     ]);
   });
+
+  it("writes pieces into the spare buffers large enough, taking them off the list, then into new ones", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.array(fc.integer({ min: 0, max: 80 }), { maxLength: 6 }),
+        (content, pieceBytes, spareSizes) => {
+          const bytes = new Utf8Bytes(8);
+          bytes.addBytes(content);
+          const spare = spareSizes.map((size) => new ArrayBuffer(size));
+          const given = [...spare];
+          const pieces = bytes.takePieces(pieceBytes, spare);
+          expect(Buffer.concat(pieces)).toEqual(Buffer.from(content));
+          for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(pieceBytes);
+          // Each piece is a spare buffer taken off the list, or a new one of its own size.
+          const used = pieces
+            .map((piece) => piece.buffer)
+            .filter((b) => given.includes(b as ArrayBuffer));
+          expect(new Set(used).size).toBe(used.length);
+          expect(spare.length).toBe(given.length - used.length);
+          for (const buffer of used) expect(spare).not.toContain(buffer);
+          for (const piece of pieces)
+            if (!given.includes(piece.buffer as ArrayBuffer))
+              expect(piece.buffer.byteLength).toBe(piece.length);
+          // A spare buffer left over is one no piece fitted, or one not needed.
+          const wanted = pieces.length;
+          if (used.length < wanted)
+            for (const buffer of spare) expect(buffer.byteLength).toBeLessThan(pieceBytes);
+        },
+      ),
+    );
+  });
 });

@@ -39,7 +39,9 @@ export const dealSeparators = {
 /**
  * Writes a listing from batches of UTF-8 bytes, each DEAL text in them after
  * and before its form's `dealSeparators` (as worker threads write them): the
- * same bytes as `writeJsonListing` or `writeJsonLines`.
+ * same bytes as `writeJsonListing` or `writeJsonLines`. Each batch is copied
+ * out before the next is asked for, so its buffer may then be reused
+ * (`jsonTexts(…, recycle)`).
  */
 export async function writeListingBatches(
   out: ChunkedWriter,
@@ -47,7 +49,7 @@ export async function writeListingBatches(
   batches: AsyncIterable<Uint8Array>,
 ): Promise<void> {
   if (format === "jsonl") {
-    for await (const batch of batches) await out.write(batch);
+    for await (const batch of batches) if (out.add(batch)) await out.flush();
     return;
   }
   await out.write('{"deals": [');
@@ -55,7 +57,7 @@ export async function writeListingBatches(
   for await (const batch of batches) {
     if (batch.length === 0) continue;
     // The first DEAL follows the bracket without a comma.
-    await out.write(first ? batch.subarray(1) : batch);
+    if (out.add(first ? batch.subarray(1) : batch)) await out.flush();
     first = false;
   }
   await out.write(first ? "]" : "\n]");

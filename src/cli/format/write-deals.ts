@@ -78,7 +78,11 @@ export interface DealListing {
    * json (without a summary) and jsonl write these instead of the deals.
    * @defaultValue from `deals`
    */
-  readonly jsonTexts?: (before: string, after: string) => AsyncIterable<Uint8Array>;
+  readonly jsonTexts?: (
+    before: string,
+    after: string,
+    recycle?: boolean,
+  ) => AsyncIterable<Uint8Array>;
   /** How many deals there are, when known (the table's title). */
   readonly count?: number;
   /** The deals' network: firms' names and the currency. */
@@ -131,7 +135,7 @@ export async function writeDeals(
     case "json":
       if (listing.jsonTexts !== undefined && summary === undefined) {
         const { before, after } = dealSeparators.json;
-        await writeListingBatches(out, "json", listing.jsonTexts(before, after));
+        await writeListingBatches(out, "json", listing.jsonTexts(before, after, true));
         break;
       }
       await writeJsonListing(
@@ -143,7 +147,7 @@ export async function writeDeals(
     case "jsonl":
       if (listing.jsonTexts !== undefined) {
         const { before, after } = dealSeparators.jsonl;
-        await writeListingBatches(out, "jsonl", listing.jsonTexts(before, after));
+        await writeListingBatches(out, "jsonl", listing.jsonTexts(before, after, true));
       } else await writeJsonLines(out, jsonTexts(deals));
       break;
     case "csv": {
