@@ -80,7 +80,7 @@ export class ChunkRanker {
 
   constructor(
     private readonly index: TradeIndex,
-    private readonly job: Pick<WorkerJob, "options" | "progress" | "slots" | "threshold">,
+    private readonly job: Pick<WorkerJob, "options" | "progress" | "threshold">,
     private readonly slot: ProgressSlot,
     private readonly task: Pick<RankTask, "bounds" | "starts" | "next" | "stream" | "streamBatch">,
     private readonly chunkOptions: ChunkRankerOptions,
@@ -225,7 +225,7 @@ export class ChunkRanker {
  */
 export function rankChunks(
   index: TradeIndex,
-  job: Pick<WorkerJob, "options" | "progress" | "slots" | "threshold">,
+  job: Pick<WorkerJob, "options" | "progress" | "threshold">,
   slot: ProgressSlot,
   task: RankTask,
 ): RankedChunks {

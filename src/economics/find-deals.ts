@@ -143,13 +143,28 @@ export async function rankDealsAsync(
     return threadRunner()(network, options, { threads, minWork: options.minThreadedWork });
   const ranking = new Ranking(network, options);
   try {
-    while (!ranking.advance(performance.now() + asyncSliceMs)) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      checkAbort(options.signal);
-    }
+    await advanceInSlices((until) => ranking.advance(until), options.signal);
   } catch (error) {
     ranking.discard();
     throw error;
   }
   return ranking.result();
+}
+
+/**
+ * Calls `advance(until)` with `until` `asyncSliceMs` ahead, giving the event
+ * loop a turn between two calls (timers, messages, an abort), until it says
+ * it is done, or `stopped()` says to stop.
+ *
+ * @throws the signal's reason once it is aborted
+ */
+export async function advanceInSlices(
+  advance: (until: number) => boolean,
+  signal: AbortSignal | undefined,
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  while (!stopped() && !advance(performance.now() + asyncSliceMs)) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    checkAbort(signal);
+  }
 }

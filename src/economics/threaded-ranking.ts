@@ -45,7 +45,7 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { fillSharedSurpluses, sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import { ChunkRanker } from "./chunk-ranker.js";
 import { DealThreads } from "./deal-threads.js";
-import { rankDealsAsync } from "./find-deals.js";
+import { advanceInSlices, rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
@@ -68,12 +68,6 @@ let nextJob = 1;
 
 /** Chunks of the roots per thread: enough for the pulling to even out the estimate's errors. */
 export const chunksPerThread = 64;
-
-/**
- * The calling thread ranks its chunks in slices of this many ms, between
- * which it keeps the workers' batches, reports progress and sees an abort.
- */
-const slice = 10;
 
 /** Deals per format task (`jsonTexts`). */
 const formatBatch = 2048;
@@ -311,11 +305,12 @@ export async function rankOnThreads(
       send: keep,
       ...(signal === undefined ? {} : { signal }),
     });
-    while (failure === undefined && !here.advance(performance.now() + slice)) {
-      // The workers' batches and asks, progress reports and aborts, every slice.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      checkAbort(signal);
-    }
+    // Between two slices: the workers' batches and asks, progress reports and aborts.
+    await advanceInSlices(
+      (until) => here.advance(until),
+      signal,
+      () => failure !== undefined,
+    );
     if (failure !== undefined) throw failure.error;
     const mine = here.result();
     if (mine.counters.tasks > 0) count(mine.counters);
@@ -330,10 +325,7 @@ export async function rankOnThreads(
     clearInterval(timer);
     onProgress?.(stats);
     ranking.searchedElsewhere();
-    while (!ranking.advance(performance.now() + 10)) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      checkAbort(signal);
-    }
+    await advanceInSlices((until) => ranking.advance(until), signal);
   } catch (error) {
     clearInterval(timer);
     ranking.discard();

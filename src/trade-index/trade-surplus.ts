@@ -31,7 +31,8 @@ export type SurplusTable = Float64Array | Float32Array;
 
 /**
  * A table in shared memory: the stored one (`stored`), or one to fill
- * (`fillSharedSurpluses`); `filled[0]` is 1 once it is written.
+ * (`fillSharedSurpluses`); `filled[0]` is 1 once it is written (at once
+ * for the stored one).
  */
 export interface SharedTradeSurpluses {
   readonly values: SurplusTable;
@@ -70,8 +71,7 @@ export function fillTradeSurpluses(
  */
 export function tradeSurpluses(index: TradeIndex): SurplusTable | undefined {
   const shared = adopted.get(index);
-  if (shared !== undefined)
-    return shared.stored || Atomics.load(shared.filled, 0) === 1 ? shared.values : undefined;
+  if (shared !== undefined) return Atomics.load(shared.filled, 0) === 1 ? shared.values : undefined;
   let values = built.get(index);
   if (values === undefined) {
     values = storedTradeSurpluses(index);
@@ -112,8 +112,10 @@ export function sharedTradeSurpluses(index: TradeIndex): SharedTradeSurpluses {
   const memory = (bytes: number) => new SharedArrayBuffer(bytes) as ArrayBufferLike as ArrayBuffer;
   const filled = new Int32Array(memory(4));
   const stored = storedTradeSurpluses(index);
-  if (stored !== undefined && stored.buffer instanceof SharedArrayBuffer)
+  if (stored !== undefined && stored.buffer instanceof SharedArrayBuffer) {
+    filled[0] = 1;
     return { values: stored, filled, stored: true };
+  }
   return { values: new Float32Array(memory(4 * index.tradeCount)), filled, stored: false };
 }
 

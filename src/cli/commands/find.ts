@@ -79,9 +79,13 @@ const threadWrittenListing = 10_000;
 export function withDefaultThreads(asked: AsyncFindDealsOptions): AsyncFindDealsOptions {
   if (asked.minThreadedWork === undefined) return asked;
   if (ranksBestBySurplus(asked)) return { ...asked, threads: 1 };
-  if ((asked.top ?? 0) > threadWrittenListing)
-    return { ...asked, minThreadedWork: defaultMinListingWork };
+  if (isLongListing(asked)) return { ...asked, minThreadedWork: defaultMinListingWork };
   return asked;
+}
+
+/** Whether more than `threadWrittenListing` deals are asked for (`--all` among them). */
+function isLongListing(options: AsyncFindDealsOptions): boolean {
+  return (options.top ?? 0) > threadWrittenListing;
 }
 
 /** With `--threads N`: a network file this large starts the threads while it is read (a 100k-firm snapshot is ~73 MB). */
@@ -126,7 +130,7 @@ export async function runFind(argv: readonly string[], io: CliIO): Promise<numbe
   const wholeNetworkSearch = values.initiator === undefined;
   // Such a ranking leaves out most of the search: default threads would lose.
   const rankBySurplus = ranksBestBySurplus(asked);
-  const longListing = (asked.top ?? 0) > threadWrittenListing;
+  const longListing = isLongListing(asked);
   const options = withDefaultThreads(asked);
   const network = await loadNetwork(positionals[0], values["input-format"], io, {
     search: true,

@@ -53,16 +53,12 @@ export async function runTrades(argv: readonly string[], io: CliIO): Promise<num
     const margin = index.tradeMargin(t);
     const premium = index.tradePremium[t];
     const probability = index.tradeProbability(t);
-    // Millions of lines: a promise only when the buffer is full.
-    const full =
+    const line =
       format === "tsv"
-        ? out.add(
-            `${tsvField(seller)}\t${tsvField(buyer)}\t${tsvField(product)}\t${quantity}\t${margin}\t${premium}\t${probability}\n`,
-          )
-        : out.add(
-            `${t === 0 ? "\n  " : ",\n  "}${stringifyJson({ seller, buyer, product, quantity, margin, premium, probability })}`,
-          );
-    if (full) await out.flush();
+        ? `${tsvField(seller)}\t${tsvField(buyer)}\t${tsvField(product)}\t${quantity}\t${margin}\t${premium}\t${probability}\n`
+        : `${t === 0 ? "\n  " : ",\n  "}${stringifyJson({ seller, buyer, product, quantity, margin, premium, probability })}`;
+    // Millions of lines: a promise only when the buffer is full.
+    if (out.add(line)) await out.flush();
   }
   if (format === "json") await out.write(index.tradeCount === 0 ? "]}\n" : "\n]}\n");
   await out.flush();
