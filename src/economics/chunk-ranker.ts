@@ -5,22 +5,24 @@
  * as the calling thread's ranking would keep them (`keptKey`). A ranking of
  * the best N keeps the thread's best N over all its chunks, reading and
  * raising the job's shared threshold (`SharedThreshold`) as it goes; a
- * ranking of every deal hands them on in batches as it finds them.
+ * ranking of every deal hands them on as it finds them, in blocks it sorts
+ * by key (`DealBlock`), which the calling thread's ranking keeps as they are.
  *
  * In slices of time if need be (`advance`), so that the calling thread can
  * take its part and still, every few milliseconds, keep the worker threads'
- * batches, answer their asks, report progress and see an abort.
+ * blocks, answer their asks, report progress and see an abort.
  */
 import { threadId } from "node:worker_threads";
 import { dealId } from "../search/deal-id.js";
 import type { SearchStats } from "../search/deal-walk.js";
-import type { DealKind } from "../search/kinds.js";
+import { type DealKind, dealKinds } from "../search/kinds.js";
 import { RootRanges } from "../search/root-ranges.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
+import { DealBlock, tradesPerDeal } from "./deal-block.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { keptKey } from "./kept-key.js";
-import { DealPacker, type PackedDeals } from "./packed-deals.js";
+import { DealPacker } from "./packed-deals.js";
 import { SharedThreshold } from "./shared-threshold.js";
 import {
   chunkHeapLimit,
@@ -47,8 +49,11 @@ function countsOf({ steps, deals, rootsDone }: Readonly<SearchStats>): ChunkCoun
 
 /** What a thread's chunk ranking needs beyond the job. */
 export interface ChunkRankerOptions {
-  /** Where a ranking of every deal hands its batches (a worker thread: its link; the calling thread: the ranking). */
-  readonly send: (batch: PackedDeals) => void;
+  /**
+   * Where a ranking of every deal hands its deals, in blocks sorted by key
+   * (a worker thread: its link; the calling thread: the ranking).
+   */
+  readonly send: (block: DealBlock) => void;
   /** The calling thread's signal (worker threads are ended instead). */
   readonly signal?: AbortSignal;
 }
@@ -60,10 +65,12 @@ export interface ChunkRankerOptions {
  * @example
  * const ranker = new ChunkRanker(index, job, slot, task, { send });
  * ranker.advance(Number.POSITIVE_INFINITY);
- * const mine = ranker.result(); // its best N (or its last batch) and counters
+ * const mine = ranker.result(); // its best N (its last block sent) and counters
  */
 export class ChunkRanker {
   private readonly packer = new DealPacker();
+  /** A ranking of every deal: the block being filled, sent once full (`streamBatch` deals). */
+  private block: DealBlock | undefined;
   private kept: TopDeals | undefined;
   private shared: SharedThreshold | undefined;
   private scan: DealScan | undefined;
@@ -82,7 +89,7 @@ export class ChunkRanker {
     private readonly index: TradeIndex,
     private readonly job: Pick<WorkerJob, "options" | "progress" | "threshold">,
     private readonly slot: ProgressSlot,
-    private readonly task: Pick<RankTask, "bounds" | "starts" | "next" | "stream" | "streamBatch">,
+    private readonly task: Pick<RankTask, "bounds" | "starts" | "next" | "streamBatch">,
     private readonly chunkOptions: ChunkRankerOptions,
   ) {
     this.idOf = (kind, trades, size) => dealId(index, kind, trades, size);
@@ -92,7 +99,7 @@ export class ChunkRanker {
    * Ranks the chunks not yet taken, one after the other, until none is left
    * (true) or `performance.now()` reaches `until` (false: call again to go
    * on; the calling thread pauses so, inside a chunk or between two, to keep
-   * the workers' batches, report progress and see an abort).
+   * the workers' blocks, report progress and see an abort).
    */
   advance(until: number): boolean {
     const started = performance.now();
@@ -122,9 +129,8 @@ export class ChunkRanker {
   /** Ranks the current chunk to its end (true), or until `until` (false: paused in it). */
   private rankChunk(until: number): boolean {
     const scan = this.scan as DealScan;
-    const { packer, kept, shared } = this;
-    const { stream, streamBatch } = this.task;
-    const { send } = this.chunkOptions;
+    const { kept, shared } = this;
+    const { streamBatch } = this.task;
     const limit = scan.options.top;
     const cursor = scan.cursor;
     scan.pauseAt(until);
@@ -140,9 +146,11 @@ export class ChunkRanker {
       if (kept !== undefined) {
         if (kept.offer(key, cursor.kind, cursor.trades, cursor.size)) shared?.offer(key);
       } else {
-        // Every deal goes to the calling thread's ranking, which builds an id only where it needs one.
-        packer.add(key, cursor.kind, cursor.trades, cursor.size, "");
-        if (stream && packer.size >= streamBatch) send(packer.take());
+        // Every deal goes to the calling thread's ranking, which builds an id only where it
+        // needs one, in blocks sorted here.
+        this.block ??= new DealBlock(tradesPerDeal(scan.options.maxParties), streamBatch);
+        this.block.add(key, dealKinds.indexOf(cursor.kind), cursor.trades, 0, cursor.size);
+        if (this.block.full) this.sendBlock();
       }
     }
     const chunk = this.sinceChunkStart(cursor.stats);
@@ -157,11 +165,21 @@ export class ChunkRanker {
     return true;
   }
 
+  /** Sends the block being filled, sorted. */
+  private sendBlock(): void {
+    const block = this.block;
+    if (block === undefined) return;
+    this.block = undefined;
+    block.sort();
+    this.chunkOptions.send(block);
+  }
+
   /**
-   * What the thread kept: its best N over all its chunks (with their ids), or
-   * the deals of its last batch not yet sent; and its counters.
+   * What the thread kept: its best N over all its chunks (with their ids);
+   * and its counters. A ranking of every deal sends its last block first.
    */
   result(): RankedChunks {
+    this.sendBlock();
     const { packer, kept } = this;
     if (kept !== undefined) {
       for (const deal of kept.sorted())
@@ -219,9 +237,9 @@ export class ChunkRanker {
 }
 
 /**
- * A worker thread's rank task: ranks chunks until none is left, its batches
- * sent through the task's link (all of them taken by the calling thread
- * before it returns).
+ * A worker thread's rank task: ranks chunks until none is left, its blocks
+ * of deals sent through the task's link (all of them taken by the calling
+ * thread before it returns).
  */
 export function rankChunks(
   index: TradeIndex,
@@ -231,8 +249,9 @@ export function rankChunks(
 ): RankedChunks {
   Atomics.store(task.joined, task.seat, 1);
   const stream = new DealStream(task.link);
-  const ranker = new ChunkRanker(index, job, slot, task, { send: (batch) => stream.send(batch) });
+  const ranker = new ChunkRanker(index, job, slot, task, { send: (block) => stream.send(block) });
   ranker.advance(Number.POSITIVE_INFINITY);
+  const ranked = ranker.result(); // its last block sent
   stream.drain();
-  return ranker.result();
+  return ranked;
 }

@@ -2,7 +2,8 @@
  * Every kept deal of a long ranking (`find --all`, a large `top`) in bounded
  * memory: an external sort. Kept deals (rank key, kind, trade integers; no
  * ids) gather in flat typed arrays, never as objects or strings, and are
- * sorted by key in blocks of `blockDeals` as they come; equal keys are put in
+ * sorted by key in blocks of `blockDeals` as they come (or come sorted:
+ * `adopt` keeps a worker thread's block as it is); equal keys are put in
  * id order as they are read, the ids built from the trades for those groups
  * only (a reader that orders them itself gets them by key alone). Once they
  * fill the memory budget, the blocks are merged into one run, sorted by key,
@@ -25,8 +26,8 @@
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import { compareIds } from "../util/compare-ids.js";
 import { mergeSorted } from "../util/k-way-merge.js";
-import { orderByKeyDescending } from "../util/key-order.js";
 import { openScratch, type ScratchStore } from "../util/scratch-file.js";
+import { blockDeals, blockShift, DealBlock } from "./deal-block.js";
 import { DealPacker, type PackedDeals } from "./packed-deals.js";
 import { compareRankKeys } from "./rank-order.js";
 import type { IdOf } from "./top-deals.js";
@@ -99,10 +100,6 @@ export const defaultKeptDealRunsOptions = {
   recordsPerStep: 2048,
 } as const;
 
-/** log2 of the deals of a block, sorted together as they come (a block's sort takes a few ms). */
-const blockShift = 13;
-/** Deals of a block. */
-const blockDeals = 1 << blockShift;
 const blockMask = blockDeals - 1;
 /** Bytes read from a run at a time. */
 const readBlockBytes = 1 << 16;
@@ -117,49 +114,13 @@ interface Run {
   readonly count: number;
 }
 
-/**
- * Up to `blockDeals` kept deals in flat arrays, sorted by key once full (ties
- * in no particular order: ids, which order them, are built only when the
- * deals are read). Blocks are fixed in size, so memory grows a block at a
- * time and nothing large is ever copied.
- */
-class DealBlock {
-  readonly keys = new Float64Array(blockDeals);
-  readonly kinds = new Uint8Array(blockDeals);
-  readonly sizes = new Uint8Array(blockDeals);
-  readonly trades: Int32Array;
-  /** The deals' positions, by key descending once sorted. */
-  readonly order = new Int32Array(blockDeals);
-  count = 0;
-
-  constructor(readonly stride: number) {
-    this.trades = new Int32Array(blockDeals * stride);
-  }
-
-  /** Keeps a deal: its `size` trades from `trades[from]` on. */
-  add(key: number, kind: number, trades: ArrayLike<number>, from: number, size: number): void {
-    const j = this.count++;
-    this.keys[j] = key;
-    this.kinds[j] = kind;
-    this.sizes[j] = size;
-    this.order[j] = j;
-    const at = j * this.stride - from;
-    for (let t = from; t < from + size; t++) this.trades[at + t] = trades[t];
-  }
-
-  /** Deal j as a record (a copy of its trades), with its id (built when first read) or without. */
-  record(j: number, idOf: IdOf | undefined): RunRecord | RankedKeptDeal {
-    const at = j * this.stride;
-    const key = this.keys[j];
-    const kind = dealKinds[this.kinds[j]];
-    const trades = this.trades.slice(at, at + this.sizes[j]);
-    return idOf !== undefined ? new RunDeal(key, kind, trades, idOf) : { key, kind, trades };
-  }
-
-  /** Sorts `order` by key descending (ties in the order they came). */
-  sort(): void {
-    orderByKeyDescending(this.keys, this.order, this.count);
-  }
+/** Deal j of a block as a record (a copy of its trades), with its id (built when first read) or without. */
+function recordOf(block: DealBlock, j: number, idOf: IdOf | undefined): RunRecord | RankedKeptDeal {
+  const at = j * block.stride;
+  const key = block.keys[j];
+  const kind = dealKinds[block.kinds[j]];
+  const trades = block.trades.slice(at, at + block.sizes[j]);
+  return idOf !== undefined ? new RunDeal(key, kind, trades, idOf) : { key, kind, trades };
 }
 
 /** Key order of two deals (ties in no particular order). */
@@ -310,19 +271,47 @@ export class KeptDealRuns {
     from: number,
     size: number,
   ): void {
-    if (this.job !== undefined || this.finished)
-      throw new Error("KeptDealRuns: offer while busy or finished");
+    this.checkOpen();
     let block = this.used === 0 ? undefined : this.blocks[this.used - 1];
-    if (block === undefined || block.count === blockDeals) {
+    if (block === undefined || block.full) {
       block = this.blocks[this.used] ?? new DealBlock(this.options.maxTrades);
       block.count = 0;
       this.blocks[this.used++] = block;
     }
     block.add(key, kindCode, trades, from, size);
-    if (block.count === blockDeals) block.sort();
-    this.count++;
-    this.total++;
-    this.bytes += this.dealBytes;
+    if (block.full) block.sort();
+    this.kept(1);
+  }
+
+  /**
+   * Keeps a block of deals as it is (a worker thread's, sorted there): its
+   * arrays become the ranking's, nothing is copied. Its stride must be
+   * `maxTrades`. Past the budget, a run is due, as with `offer`.
+   *
+   * @throws Error when a long step is waiting, or after `finish`
+   */
+  adopt(block: DealBlock): void {
+    this.checkOpen();
+    if (block.stride !== this.options.maxTrades)
+      throw new Error("KeptDealRuns: a block of another stride");
+    block.sort();
+    // After the block being filled (if any): it is the last, and offers go on filling it.
+    const last = this.used === 0 ? undefined : this.blocks[this.used - 1];
+    if (last !== undefined && !last.full) this.blocks[this.used - 1] = block;
+    this.blocks[this.used++] = last !== undefined && !last.full ? last : block;
+    this.kept(block.count);
+  }
+
+  private checkOpen(): void {
+    if (this.job !== undefined || this.finished)
+      throw new Error("KeptDealRuns: offer while busy or finished");
+  }
+
+  /** Counts `deals` kept; past the budget, a run is due. */
+  private kept(deals: number): void {
+    this.count += deals;
+    this.total += deals;
+    this.bytes += deals * this.dealBytes;
     if (this.bytes >= this.options.memoryBudget && this.count >= this.minRunDeals)
       this.job = this.spill();
   }
@@ -395,10 +384,9 @@ export class KeptDealRuns {
     this.finished = true;
   }
 
-  /** Sorts the last block, which is not full (full ones are sorted as they fill). */
+  /** Sorts the block being filled, always the last (full ones are sorted as they fill or come). */
   private sortLastBlock(): void {
-    const last = this.used === 0 ? undefined : this.blocks[this.used - 1];
-    if (last !== undefined && last.count < blockDeals) last.sort();
+    if (this.used > 0) this.blocks[this.used - 1].sort();
   }
 
   /** The job that writes the deals in memory as one sorted run and empties the memory. */
@@ -445,7 +433,7 @@ export class KeptDealRuns {
     const order = this.memoryOrder();
     for (let next = order.next(); next.done !== true; next = order.next()) {
       const p = next.value;
-      yield this.blocks[p >>> blockShift].record(p & blockMask, idOf);
+      yield recordOf(this.blocks[p >>> blockShift], p & blockMask, idOf);
     }
   }
 

@@ -7,6 +7,7 @@ import type { Network } from "../model/types.js";
 import { dealId } from "../search/deal-id.js";
 import { type DealKind, dealKinds } from "../search/kinds.js";
 import type { Deal } from "./deal.js";
+import { type DealBlock, tradesPerDeal } from "./deal-block.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { batchesByKey, KeptDealRuns, type RankedKeptDeal } from "./kept-deal-runs.js";
@@ -55,7 +56,7 @@ export class Ranking {
       scan.leaveOutBelowFloor();
     } else {
       this.runs = new KeptDealRuns(idOf, {
-        maxTrades: Math.max(3, maxParties),
+        maxTrades: tradesPerDeal(maxParties),
         memoryBudget,
         ...(tempDirectory === undefined ? {} : { directory: tempDirectory }),
       });
@@ -122,6 +123,25 @@ export class Ranking {
         runs.work();
         runs.offerCoded(keys[j], kinds[j], trades, at, sizes[j]);
       }
+    }
+  }
+
+  /**
+   * Keeps a block of deals found elsewhere (a thread ranking every deal
+   * sends them so): a ranking that keeps runs takes the block as it is, a
+   * heap offers it each deal; a run due meanwhile is written at once.
+   */
+  offerBlock(block: DealBlock): void {
+    const { heap, runs } = this;
+    if (runs !== undefined) {
+      runs.work();
+      runs.adopt(block);
+      return;
+    }
+    const { keys, kinds, sizes, trades, stride } = block;
+    for (let j = 0; j < block.count; j++) {
+      const at = j * stride;
+      heap?.offer(keys[j], dealKinds[kinds[j]], trades.subarray(at, at + sizes[j]), sizes[j]);
     }
   }
 

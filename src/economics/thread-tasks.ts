@@ -20,10 +20,11 @@ import type { TradeIndex } from "../trade-index/trade-index.js";
 import { compareIds } from "../util/compare-ids.js";
 import { ioChunkBytes } from "../util/io-chunk.js";
 import { Utf8Bytes } from "../util/utf8-bytes.js";
+import type { DealBlock } from "./deal-block.js";
 import { dealJsonText } from "./deal-json.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
-import { type PackedDeals, packedBuffers, packedId } from "./packed-deals.js";
+import { type PackedDeals, packedId } from "./packed-deals.js";
 import type { SharedIndex } from "./shared-index.js";
 import type { SharedThresholdMemory } from "./shared-threshold.js";
 
@@ -119,22 +120,21 @@ export interface RankTask {
   /** The task's link to the calling thread (see `TaskLink`). */
   readonly link: TaskLink;
   /**
-   * For a ranking of every deal: send the chunks' deals through the link in
-   * batches of `streamBatch` as they are found (at most `streamWindow`
-   * batches ahead of what the calling thread has kept; all of them kept
-   * before the task ends), so a chunk of millions of deals never gathers in
-   * memory; the task's own result then holds the last batch. Otherwise the
-   * thread keeps the best `top` of all its chunks and returns them.
+   * For a ranking of every deal (`top` past `chunkHeapLimit`), the chunks'
+   * deals go through the link in blocks of `streamBatch`, sorted by key, as
+   * they are found (at most `streamWindow` blocks ahead of what the calling
+   * thread has kept; all of them kept before the task ends), so a chunk of
+   * millions of deals never gathers in memory. Otherwise the thread keeps
+   * the best `top` of all its chunks and returns them.
    */
-  readonly stream: boolean;
-  /** Deals per streamed batch ({@link defaultStreamBatch}; tests make it small). */
+  /** Deals per streamed block (at most `blockDeals`: {@link defaultStreamBatch}; tests make it small). */
   readonly streamBatch: number;
 }
 
 /**
  * A task's link to the calling thread: a port and two counters in shared
- * memory. The thread posts a batch of deals (`PackedDeals` with `keys`) and
- * waits until `acks[0]` moves (the batch was kept); or posts `{array: name}`
+ * memory. The thread posts a block of deals (`SentDealBlock`) and
+ * waits until `acks[0]` moves (the block was kept); or posts `{array: name}`
  * for an index array it was not given and waits until `acks[1]` moves, then
  * takes the array off the port (`receiveMessageOnPort`). Waiting in short
  * steps, so that a thread ended meanwhile (an abort) ends at once.
@@ -151,18 +151,18 @@ export function postAndWait(link: TaskLink, slot: 0 | 1, message: unknown): void
   while (Atomics.load(link.acks, slot) === before) Atomics.wait(link.acks, slot, before, 50);
 }
 
-/** Deals per batch sent through a task's link, unless the task says otherwise. */
+/** Deals per block sent through a task's link, unless the task says otherwise (`blockDeals`). */
 export const defaultStreamBatch = 8192;
 
 /**
- * Batches of deals a thread may have sent ahead of what the calling thread
+ * Blocks of deals a thread may have sent ahead of what the calling thread
  * has taken: enough that a thread does not wait while the calling thread
- * takes the other threads' batches, few enough to bound what is in flight.
+ * takes the other threads' blocks, few enough to bound what is in flight.
  */
 const streamWindow = 4;
 
 /**
- * Batches of deals sent through a task's link (`acks[0]` counts those the
+ * Blocks of deals sent through a task's link (`acks[0]` counts those the
  * calling thread has taken), at most {@link streamWindow} ahead of it.
  */
 export class DealStream {
@@ -170,15 +170,15 @@ export class DealStream {
 
   constructor(private readonly link: TaskLink) {}
 
-  /** Sends a batch, its arrays moved (the batch is not used again here). */
-  send(batch: PackedDeals): void {
+  /** Sends a block, its arrays moved (the block is not used again here). */
+  send(block: DealBlock): void {
     this.sent++;
-    this.link.port.postMessage(batch, packedBuffers(batch));
+    this.link.port.postMessage(block.sent(), block.buffers());
     this.waitUntilTaken(this.sent - streamWindow);
   }
 
   /**
-   * Waits until the calling thread has taken every batch sent: the task's
+   * Waits until the calling thread has taken every block sent: the task's
    * result comes by another channel, and the link closes with it.
    */
   drain(): void {

@@ -16,10 +16,11 @@
  * A ranking of the best N keeps each thread's best N over its chunks, the
  * threads sharing the N best keys found so far, whose worst is the floor for
  * all of them (`SharedThreshold`); a ranking of every deal sends them on in
- * batches as they are found. The calling thread offers every deal it gets to
- * the one ranking (the same heap or runs as on one thread, by the same rank
- * key: the score to 12 significant digits, then the id), so the result is
- * exactly one thread's. A search around an initiator is one unit of work: it
+ * blocks as they are found, each sorted by key where it was found (`DealBlock`),
+ * which the calling thread's runs keep as they are. The calling thread keeps
+ * every deal it gets in the one ranking (the same heap or runs as on one
+ * thread, by the same rank key: the score to 12 significant digits, then the
+ * id), so the result is exactly one thread's. A search around an initiator is one unit of work: it
  * runs on the calling thread.
  *
  * On an abort (or an error) the job's queued tasks are dropped and the
@@ -44,6 +45,7 @@ import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { fillSharedSurpluses, sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import { ChunkRanker } from "./chunk-ranker.js";
+import { DealBlock, type SentDealBlock } from "./deal-block.js";
 import { DealThreads } from "./deal-threads.js";
 import { advanceInSlices, rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
@@ -274,21 +276,20 @@ export async function rankOnThreads(
   timer?.unref();
   try {
     const keep = (deals: PackedDeals) => ranking.offerPacked(deals);
-    // A ranking of every deal gets the chunks' deals in batches as they are found.
-    const stream = resolved.top > chunkHeapLimit;
+    // A ranking of every deal gets the chunks' deals in sorted blocks as they are found.
+    const keepBlock = (block: DealBlock) => ranking.offerBlock(block);
     // The chunks, which each thread pulls until none is left (`ChunkRanker`).
     const queue = {
       ...packChunks(chunks),
       next: sharedWords(1),
       joined: sharedWords(Math.max(0, threaded.threads - 1)),
-      stream,
       streamBatch: threaded.streamBatch ?? defaultStreamBatch,
     };
     // One task per worker thread, beside the calling thread.
     const onWorkers = Array.from(
       { length: Math.min(threaded.threads - 1, chunks.length) },
       (_, seat) => {
-        const { link, done } = openLink(index, keep);
+        const { link, done } = openLink(index, (sent) => keepBlock(DealBlock.received(sent)));
         return threads.rank({ task: "rank", ...queue, seat, link }).finally(done);
       },
     );
@@ -302,7 +303,7 @@ export async function rankOnThreads(
     // The calling thread ranks over its own index, with the tables the workers get (written).
     adoptShareTables(index, job.share);
     const here = new ChunkRanker(index, job, takeProgressSlot(job), queue, {
-      send: keep,
+      send: keepBlock,
       ...(signal === undefined ? {} : { signal }),
     });
     // Between two slices: the workers' batches and asks, progress reports and aborts.
@@ -355,16 +356,16 @@ export async function rankOnThreads(
 }
 
 /**
- * A task's link (`TaskLink`): batches of deals go to `keep`, asked index
+ * A task's link (`TaskLink`): blocks of deals go to `keep`, asked index
  * arrays are sent back in shared memory. `done` closes it.
  */
 function openLink(
   index: TradeIndex,
-  keep: (deals: PackedDeals) => void,
+  keep: (block: SentDealBlock) => void,
 ): { link: TaskLink; done: () => void } {
   const channel = new MessageChannel();
   const acks = sharedWords(2);
-  channel.port1.on("message", (message: { array: IndexArrayName } | PackedDeals) => {
+  channel.port1.on("message", (message: { array: IndexArrayName } | SentDealBlock) => {
     if ("array" in message) {
       channel.port1.postMessage(sharedArray(index, message.array));
       Atomics.add(acks, 1, 1);

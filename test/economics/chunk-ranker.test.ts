@@ -9,6 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ChunkRanker } from "../../src/economics/chunk-ranker.js";
+import type { DealBlock } from "../../src/economics/deal-block.js";
 import { dealToJson } from "../../src/economics/deal-json.js";
 import { findDeals } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
@@ -37,7 +38,6 @@ function rankInTurns(
   const queue = {
     ...packChunks(chunks),
     next: new Int32Array(new SharedArrayBuffer(4)),
-    stream: top > chunkHeapLimit,
     streamBatch: 5,
   };
   const job = {
@@ -47,6 +47,8 @@ function rankInTurns(
     ...(top <= chunkHeapLimit ? { threshold: sharedThresholdMemory(top) } : {}),
   };
   const keep = (deals: Parameters<Ranking["offerPacked"]>[0]) => ranking.offerPacked(deals);
+  // A ranking of every deal: blocks of 5 deals, sorted by the ranker that found them.
+  const keepBlock = (block: DealBlock) => ranking.offerBlock(block);
   const rankers = [0, 1].map(
     (at) =>
       new ChunkRanker(
@@ -54,7 +56,7 @@ function rankInTurns(
         job,
         { at: at * progressFields, steps: 0, deals: 0, rootsDone: 0 },
         queue,
-        { send: keep },
+        { send: keepBlock },
       ),
   );
   const done = [false, false];

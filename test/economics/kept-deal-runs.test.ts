@@ -1,11 +1,13 @@
 /**
  * The external sort of kept deals against a plain in-memory sort: with tiny
  * budgets (a run of a few deals) and fan-ins of 2 or 3, so that deals spill
- * into many runs that are merged in several passes.
+ * into many runs that are merged in several passes; deals offered one at a
+ * time and in small blocks sorted elsewhere (`adopt`), mixed.
  */
 import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DealBlock } from "../../src/economics/deal-block.js";
 import { KeptDealRuns } from "../../src/economics/kept-deal-runs.js";
 import type { PackedDeals } from "../../src/economics/packed-deals.js";
 import { compareRanked } from "../../src/economics/rank-order.js";
@@ -70,7 +72,9 @@ describe("KeptDealRuns", () => {
         fc.integer({ min: 2, max: 3 }),
         fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
         fc.boolean(),
-        (deals, minRunDeals, fanIn, limit, sliced) => {
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }),
+        (deals, minRunDeals, fanIn, limit, sliced, blockSize, inBlock) => {
           const runs = new KeptDealRuns(idOf, {
             maxTrades: 4,
             memoryBudget: 1,
@@ -84,10 +88,27 @@ describe("KeptDealRuns", () => {
             if (!sliced) runs.work();
             else while (!runs.work(0));
           };
-          for (const d of deals) {
-            runs.offer(d.key, d.kind, Int32Array.from(d.trades), d.trades.length);
+          // Some deals offered one at a time, others in blocks of `blockSize` sorted
+          // elsewhere (as a worker thread sends them), kept as they are.
+          let block: DealBlock | undefined;
+          const adopt = () => {
+            if (block === undefined) return;
+            block.sort();
+            runs.adopt(block);
+            block = undefined;
             if (runs.busy) work();
-          }
+          };
+          deals.forEach((d, i) => {
+            if (inBlock[i]) {
+              block ??= new DealBlock(4, blockSize);
+              block.add(d.key, dealKinds.indexOf(d.kind), d.trades, 0, d.trades.length);
+              if (block.full) adopt();
+            } else {
+              runs.offer(d.key, d.kind, Int32Array.from(d.trades), d.trades.length);
+              if (runs.busy) work();
+            }
+          });
+          adopt();
           runs.finish();
           work();
           const expected = deals

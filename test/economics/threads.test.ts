@@ -276,7 +276,6 @@ describe("threads", () => {
       joined: new Int32Array(new SharedArrayBuffer(4)),
       seat: 0,
       link,
-      stream: false,
       streamBatch: 8192,
     });
     await expect(failed).rejects.toBeInstanceOf(Error);
