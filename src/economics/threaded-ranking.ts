@@ -46,7 +46,7 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { fillSharedSurpluses, sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import { ChunkRanker } from "./chunk-ranker.js";
 import { DealBlock, type SentDealBlock } from "./deal-block.js";
-import { DealThreads } from "./deal-threads.js";
+import { DealThreads, warmThreads } from "./deal-threads.js";
 import { advanceInSlices, rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
@@ -158,6 +158,13 @@ export async function rankOnThreads(
   options: FindDealsOptions,
   threaded: ThreadedRankingOptions,
 ): Promise<ThreadedRankedDeals> {
+  // Threads sure to be used start now, their code loading while this thread
+  // reads the index and weighs the work (their tasks wait for them: a task
+  // given to a pool still starting its threads would start another).
+  const warming =
+    (threaded.minWork ?? 0) <= 0
+      ? warmThreads(threaded.threads, threaded.threads - 1)
+      : Promise.resolve([]);
   // From a snapshot, the sections are read in parallel (threads idle otherwise):
   // the search graph first, then the pricing's arrays while this thread weighs
   // the work (for a shard, the roots' costs).
@@ -290,7 +297,9 @@ export async function rankOnThreads(
       { length: Math.min(threaded.threads - 1, chunks.length) },
       (_, seat) => {
         const { link, done } = openLink(index, (sent) => keepBlock(DealBlock.received(sent)));
-        return threads.rank({ task: "rank", ...queue, seat, link }).finally(done);
+        return warming
+          .then(() => threads.rank({ task: "rank", ...queue, seat, link }))
+          .finally(done);
       },
     );
     let failure: { readonly error: unknown } | undefined;
