@@ -11,7 +11,12 @@ import { MessageChannel, threadId } from "node:worker_threads";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dealJsonText, dealToJson } from "../../src/economics/deal-json.js";
-import { DealThreads, warmThreads, workerEntry } from "../../src/economics/deal-threads.js";
+import {
+  DealThreads,
+  threadsStarted,
+  warmThreads,
+  workerEntry,
+} from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
 import { rankOnThreads, type ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
@@ -317,6 +322,21 @@ describe("threads", () => {
       expect([...ranked].map((deal) => deal.id)).toEqual(
         findDeals(network, options).map((deal) => deal.id),
       );
+    } finally {
+      ranked.close();
+    }
+  });
+
+  it("start threads − 1 workers for a ranking, before its tasks, and no more", async () => {
+    // A pool of six, which no other test here uses: none of its threads has started.
+    expect(threadsStarted(6)).toBe(0);
+    const network = parseNetwork(completeGraph(8));
+    const options = { maxParties: 4, top: Number.POSITIVE_INFINITY };
+    const ranked = await rankOnThreads(network, options, { threads: 6 });
+    try {
+      expect([...ranked]).toEqual(findDeals(network, options));
+      // A rank task given to the pool while its threads were starting would have started a sixth.
+      expect(threadsStarted(6)).toBe(5);
     } finally {
       ranked.close();
     }
