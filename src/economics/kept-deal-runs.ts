@@ -295,10 +295,12 @@ export class KeptDealRuns {
     if (block.stride !== this.options.maxTrades)
       throw new Error("KeptDealRuns: a block of another stride");
     block.sort();
-    // After the block being filled (if any): it is the last, and offers go on filling it.
+    // Before the block being filled (if any), which stays the last: offers go on filling it.
     const last = this.used === 0 ? undefined : this.blocks[this.used - 1];
-    if (last !== undefined && !last.full) this.blocks[this.used - 1] = block;
-    this.blocks[this.used++] = last !== undefined && !last.full ? last : block;
+    if (last !== undefined && !last.full) {
+      this.blocks[this.used - 1] = block;
+      this.blocks[this.used++] = last;
+    } else this.blocks[this.used++] = block;
     this.kept(block.count);
   }
 

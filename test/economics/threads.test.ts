@@ -19,6 +19,7 @@ import {
 } from "../../src/economics/deal-threads.js";
 import { findDeals, findDealsAsync, rankDealsAsync } from "../../src/economics/find-deals.js";
 import type { FindDealsOptions } from "../../src/economics/find-options.js";
+import { chunkHeapLimit } from "../../src/economics/thread-tasks.js";
 import { rankOnThreads, type ThreadedRankedDeals } from "../../src/economics/threaded-ranking.js";
 import { generateNetwork } from "../../src/generator/generate-network.js";
 import { UsageError } from "../../src/model/errors.js";
@@ -171,6 +172,21 @@ describe("threads", () => {
     expect(one.length).toBeGreaterThan(2000);
     // Batches of 3 deals: tens per task, each task ending with batches not yet taken.
     const ranked = await rankOnThreads(network, options, { threads: 2, streamBatch: 3 });
+    try {
+      expect([...ranked]).toEqual(one);
+    } finally {
+      ranked.close();
+    }
+  });
+
+  it("give one thread's best N when the threads send every deal to a ranking that keeps a heap", async () => {
+    // A top past chunkHeapLimit: the threads send every deal in blocks, and the ranking,
+    // whose heap of top deals fits the memory budget, offers the heap each deal of each block.
+    const network = parseNetwork(completeGraph(9));
+    const options = { maxParties: 4, top: chunkHeapLimit + 1 };
+    const one = findDeals(network, options);
+    expect(one.length).toBeGreaterThan(1000);
+    const ranked = await rankOnThreads(network, options, { threads: 2, streamBatch: 7 });
     try {
       expect([...ranked]).toEqual(one);
     } finally {
