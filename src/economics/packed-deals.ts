@@ -26,17 +26,6 @@ export function packedId(deals: PackedDeals, j: number): string {
 }
 
 /**
- * The buffers of a batch's arrays, for a `postMessage` that moves them (the
- * sender no longer uses the batch): `DealPacker.take` gives each array a
- * buffer of its own.
- */
-export function packedBuffers(deals: PackedDeals): ArrayBuffer[] {
-  return [deals.keys, deals.kinds, deals.sizes, deals.trades].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
-}
-
-/**
  * Packed deals, filled one at a time into typed arrays that grow by
  * doubling and are reused from batch to batch (a thread that ranks every
  * deal packs millions of them).

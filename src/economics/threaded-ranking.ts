@@ -127,7 +127,7 @@ export interface ThreadedRankingOptions {
    * (`AsyncFindDealsOptions.minThreadedWork`). @defaultValue 0
    */
   readonly minWork?: number;
-  /** Deals per batch a thread sends while it ranks every deal. @defaultValue `defaultStreamBatch` (8,192) */
+  /** Deals per block a thread sends while it ranks every deal (at most 8,192). @defaultValue `defaultStreamBatch` (8,192) */
   readonly streamBatch?: number;
 }
 
