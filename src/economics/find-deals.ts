@@ -26,15 +26,21 @@
 import type { Network } from "../model/types.js";
 import { checkAbort } from "../search/deal-walk.js";
 import type { DealKind } from "../search/kinds.js";
+import { prefetchSearchGraph } from "../search/search-graph.js";
+import { surplusBoundSections } from "../search/surplus-bound.js";
+import { floorSectionNames } from "../trade-index/incumbent-floors.js";
+import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import {
   type AsyncFindDealsOptions,
   type DealSearchOptions,
   type FindDealsOptions,
+  ranksBestBySurplus,
   threadCountOf,
 } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
+import { searchArrays } from "./shared-index.js";
 import { threadRunner } from "./thread-runner.js";
 
 export type { RankedDeals } from "./ranking.js";
@@ -143,12 +149,33 @@ export async function rankDealsAsync(
     return threadRunner()(network, options, { threads, minWork: options.minThreadedWork });
   const ranking = new Ranking(network, options);
   try {
+    await readAhead(network, options);
     await advanceInSlices((until) => ranking.advance(until), options.signal);
   } catch (error) {
     ranking.discard();
     throw error;
   }
   return ranking.result();
+}
+
+/**
+ * From a snapshot, reads ahead the sections a search over the whole network
+ * on the calling thread reads as it goes (whole, each on first use, the
+ * thread waiting): the search graph, the pricing's arrays, the incumbents'
+ * floors when it prices under the counter and, for a ranking of the best N
+ * by surplus, the bound's tables (the sections a threaded search reads
+ * ahead), all at once in pieces read in parallel on libuv's threads. A
+ * search around an initiator reads little of them: nothing is read ahead.
+ */
+async function readAhead(network: Network, options: FindDealsOptions): Promise<void> {
+  if (options.initiator !== undefined) return;
+  await Promise.all([
+    prefetchSearchGraph(network),
+    prefetchStoredIndex(network, searchArrays, [
+      ...(options.competition === "counter" ? floorSectionNames : []),
+      ...(ranksBestBySurplus(options) ? surplusBoundSections : []),
+    ]),
+  ]);
 }
 
 /**

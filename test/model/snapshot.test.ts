@@ -2,19 +2,24 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { findDeals, rankDealsAsync } from "../../src/economics/find-deals.js";
+import type { AsyncFindDealsOptions } from "../../src/economics/find-options.js";
 import { searchArrays } from "../../src/economics/shared-index.js";
 import { writeNetwork } from "../../src/interop/write-network.js";
 import { NetworkError } from "../../src/model/errors.js";
 import { parseNetwork } from "../../src/model/parse-network.js";
 import { readNetwork, readNetworkStream } from "../../src/model/read-network.js";
 import { readSnapshotBytes } from "../../src/model/snapshot/read-snapshot.js";
-import { readSnapshotFile } from "../../src/model/snapshot/snapshot-file.js";
+import { readSnapshotFile, type SnapshotFile } from "../../src/model/snapshot/snapshot-file.js";
+import { snapshotOf } from "../../src/model/snapshot/snapshot-of.js";
 import {
   prefetchSearchGraph,
   searchGraphArrayNames,
   searchGraphOf,
+  storedGraphSections,
 } from "../../src/search/search-graph.js";
-import { prefetchStoredIndex } from "../../src/trade-index/index-sections.js";
+import { floorSectionNames } from "../../src/trade-index/incumbent-floors.js";
+import { prefetchStoredIndex, storedIndexSections } from "../../src/trade-index/index-sections.js";
 import { potentialTrades } from "../../src/trade-index/potential-trades.js";
 import { tradeIndexOf } from "../../src/trade-index/trade-index.js";
 import { crc32 } from "../../src/util/crc32.js";
@@ -282,6 +287,37 @@ describe("snapshot (.rdsnap)", () => {
     for (const name of searchGraphArrayNames)
       expect([...graph.arrays[name]], name).toEqual([...built.arrays[name]]);
     expect(() => index.outOffsets).toThrow(/changed since it was opened/);
+  });
+
+  it("reads ahead, for a search over the whole network on the calling thread, what it will read", async () => {
+    const { path } = await snapshotBytes("read-ahead-one-thread.rdsnap");
+    const asked = async (options: AsyncFindDealsOptions) => {
+      const back = await readNetwork(path);
+      const file = snapshotOf(back) as SnapshotFile;
+      const names: string[] = [];
+      const prefetch = file.prefetch.bind(file);
+      file.prefetch = (wanted) => {
+        names.push(...wanted);
+        return prefetch(wanted);
+      };
+      const ranked = await rankDealsAsync(back, { ...options, threads: 1 });
+      try {
+        expect([...ranked]).toEqual(findDeals(network, options));
+      } finally {
+        ranked.close();
+      }
+      return names;
+    };
+    const whole = await asked({ maxParties: 3 });
+    const file = snapshotOf(await readNetwork(path)) as SnapshotFile;
+    expect(storedGraphSections(file).length).toBeGreaterThan(0);
+    for (const name of storedGraphSections(file)) expect(whole).toContain(name);
+    for (const name of storedIndexSections(file, searchArrays)) expect(whole).toContain(name);
+    expect(whole).not.toContain(floorSectionNames[0]);
+    // Under the counter, the pricing reads the incumbents' floors too.
+    expect(await asked({ maxParties: 3, competition: "counter" })).toContain(floorSectionNames[0]);
+    // Around an initiator the search reads little: nothing ahead.
+    expect(await asked({ initiator: "steel" })).toEqual([]);
   });
 
   it("refuses to read ahead once the file was rewritten", async () => {
