@@ -100,22 +100,19 @@ async function poolOf(threads: number): Promise<ThreadPool> {
 }
 
 /**
- * Starts `count` threads of the pool of `threads` worker threads (all of
- * them by default) ahead of a ranking that will use them: each loads the
- * worker's code (~0.25 s) while the calling thread still reads the network,
- * instead of after. A thread the ranking never uses ends after
- * `idleThreadMs`, and none keeps the process alive. A task given to the pool
- * before they have started would start another thread (piscina starts one
- * for a task that finds none idle): await this first.
+ * Starts the pool of `threads` worker threads ahead of a ranking that will
+ * use it: each loads the worker's code (~0.25 s) while the calling thread
+ * still reads the network, instead of after. A thread the ranking never uses
+ * ends after `idleThreadMs`, and none keeps the process alive.
  *
  * @returns once every thread has started: the ids of the threads that did (a
  *   thread that fails to start fails the ranking's first task, not this)
  */
-export async function warmThreads(threads: number, count = threads): Promise<number[]> {
+export async function warmThreads(threads: number): Promise<number[]> {
   const pool = await poolOf(threads);
   // One task each: a task queued while every thread is still starting starts another.
   const started = await Promise.allSettled(
-    Array.from({ length: count }, () => pool.run({ warm: true }) as Promise<number>),
+    Array.from({ length: threads }, () => pool.run({ warm: true }) as Promise<number>),
   );
   return started.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
 }

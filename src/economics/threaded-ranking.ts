@@ -16,12 +16,13 @@
  * A ranking of the best N keeps each thread's best N over its chunks, the
  * threads sharing the N best keys found so far, whose worst is the floor for
  * all of them (`SharedThreshold`); a ranking of every deal sends them on in
- * blocks as they are found, each sorted by key where it was found (`DealBlock`),
- * which the calling thread's runs keep as they are. The calling thread keeps
- * every deal it gets in the one ranking (the same heap or runs as on one
- * thread, by the same rank key: the score to 12 significant digits, then the
- * id), so the result is exactly one thread's. A search around an initiator is one unit of work: it
- * runs on the calling thread.
+ * blocks as they are found, each sorted by key where it was found
+ * (`DealBlock`), which the calling thread's runs keep as they are. The
+ * calling thread keeps every deal it gets in the one ranking (the same heap
+ * or runs as on one thread, by the same rank key: the score to 12
+ * significant digits, then the id), so the result is exactly one thread's. A
+ * search around an initiator is one unit of work: it runs on the calling
+ * thread.
  *
  * On an abort (or an error) the job's queued tasks are dropped and the
  * threads running its tasks are ended (piscina ends a thread whose task is
@@ -46,7 +47,7 @@ import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { fillSharedSurpluses, sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import { ChunkRanker } from "./chunk-ranker.js";
 import { DealBlock, type SentDealBlock } from "./deal-block.js";
-import { DealThreads, warmThreads } from "./deal-threads.js";
+import { DealThreads } from "./deal-threads.js";
 import { advanceInSlices, rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
@@ -158,13 +159,6 @@ export async function rankOnThreads(
   options: FindDealsOptions,
   threaded: ThreadedRankingOptions,
 ): Promise<ThreadedRankedDeals> {
-  // Threads sure to be used start now, their code loading while this thread
-  // reads the index and weighs the work (their tasks wait for them: a task
-  // given to a pool still starting its threads would start another).
-  const warming =
-    (threaded.minWork ?? 0) <= 0
-      ? warmThreads(threaded.threads, threaded.threads - 1)
-      : Promise.resolve([]);
   // From a snapshot, the sections are read in parallel (threads idle otherwise):
   // the search graph first, then the pricing's arrays while this thread weighs
   // the work (for a shard, the roots' costs).
@@ -297,9 +291,7 @@ export async function rankOnThreads(
       { length: Math.min(threaded.threads - 1, chunks.length) },
       (_, seat) => {
         const { link, done } = openLink(index, (sent) => keepBlock(DealBlock.received(sent)));
-        return warming
-          .then(() => threads.rank({ task: "rank", ...queue, seat, link }))
-          .finally(done);
+        return threads.rank({ task: "rank", ...queue, seat, link }).finally(done);
       },
     );
     let failure: { readonly error: unknown } | undefined;
@@ -315,7 +307,7 @@ export async function rankOnThreads(
       send: keepBlock,
       ...(signal === undefined ? {} : { signal }),
     });
-    // Between two slices: the workers' batches and asks, progress reports and aborts.
+    // Between two slices: the workers' blocks and asks, progress reports and aborts.
     await advanceInSlices(
       (until) => here.advance(until),
       signal,

@@ -343,7 +343,7 @@ describe("threads", () => {
     }
   });
 
-  it("start threads − 1 workers for a ranking, before its tasks, and no more", async () => {
+  it("start threads − 1 workers for a ranking, and no more", async () => {
     // A pool of six, which no other test here uses: none of its threads has started.
     expect(threadsStarted(6)).toBe(0);
     const network = parseNetwork(completeGraph(8));
@@ -351,7 +351,7 @@ describe("threads", () => {
     const ranked = await rankOnThreads(network, options, { threads: 6 });
     try {
       expect([...ranked]).toEqual(findDeals(network, options));
-      // A rank task given to the pool while its threads were starting would have started a sixth.
+      // The calling thread is the sixth: a warm-up task queued beside the rank tasks would start one.
       expect(threadsStarted(6)).toBe(5);
     } finally {
       ranked.close();
