@@ -165,28 +165,28 @@ describe("threads", () => {
     }
   });
 
-  it("give one thread's listing when the threads stream many small batches, some ahead of the calling thread", async () => {
-    const network = parseNetwork(completeGraph(10));
-    const options = { maxParties: 4, top: Number.POSITIVE_INFINITY };
-    const one = findDeals(network, options);
-    expect(one.length).toBeGreaterThan(2000);
-    // Batches of 3 deals: tens per task, each task ending with batches not yet taken.
-    const ranked = await rankOnThreads(network, options, { threads: 2, streamBatch: 3 });
-    try {
-      expect([...ranked]).toEqual(one);
-    } finally {
-      ranked.close();
-    }
-  });
-
-  it("give one thread's best N when the threads send every deal to a ranking that keeps a heap", async () => {
-    // A top past chunkHeapLimit: the threads send every deal in blocks, and the ranking,
-    // whose heap of top deals fits the memory budget, offers the heap each deal of each block.
-    const network = parseNetwork(completeGraph(9));
-    const options = { maxParties: 4, top: chunkHeapLimit + 1 };
+  it.each([
+    {
+      // Blocks of 3 deals: tens per task, each task ending with blocks not yet taken.
+      what: "stream many small blocks, some ahead of the calling thread",
+      firms: 10,
+      top: Number.POSITIVE_INFINITY,
+      streamBatch: 3,
+    },
+    {
+      // A top past chunkHeapLimit: the threads send every deal in blocks, and the ranking,
+      // whose heap of top deals fits the memory budget, offers the heap each deal of each block.
+      what: "send every deal to a ranking that keeps a heap",
+      firms: 9,
+      top: chunkHeapLimit + 1,
+      streamBatch: 7,
+    },
+  ])("give one thread's listing when the threads $what", async ({ firms, top, streamBatch }) => {
+    const network = parseNetwork(completeGraph(firms));
+    const options = { maxParties: 4, top };
     const one = findDeals(network, options);
     expect(one.length).toBeGreaterThan(1000);
-    const ranked = await rankOnThreads(network, options, { threads: 2, streamBatch: 7 });
+    const ranked = await rankOnThreads(network, options, { threads: 2, streamBatch });
     try {
       expect([...ranked]).toEqual(one);
     } finally {
