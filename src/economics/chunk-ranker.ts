@@ -15,10 +15,10 @@
 import { threadId } from "node:worker_threads";
 import { dealId } from "../search/deal-id.js";
 import type { SearchStats } from "../search/deal-walk.js";
-import { type DealKind, dealKinds } from "../search/kinds.js";
+import { type DealKind, dealKinds, tradesPerDeal } from "../search/kinds.js";
 import { RootRanges } from "../search/root-ranges.js";
 import type { TradeIndex } from "../trade-index/trade-index.js";
-import { DealBlock, tradesPerDeal } from "./deal-block.js";
+import { DealBlock } from "./deal-block.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { keptKey } from "./kept-key.js";

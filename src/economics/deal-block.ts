@@ -17,14 +17,6 @@ export const blockShift = 13;
 /** The most deals of a block (a block's sort takes a few ms). */
 export const blockDeals = 1 << blockShift;
 
-/**
- * The most trades of a deal of a search of at most `maxParties` parties:
- * a block's stride (a brokered triangle has 3 trades, whatever the parties).
- */
-export function tradesPerDeal(maxParties: number): number {
-  return Math.max(3, maxParties);
-}
-
 /** A block's arrays as they travel between threads (`postMessage`, the buffers moved). */
 export interface SentDealBlock {
   readonly keys: Float64Array;

@@ -13,7 +13,7 @@
 import type { Network } from "../model/types.js";
 import { DealCursor } from "../search/deal-cursor.js";
 import { dealId } from "../search/deal-id.js";
-import type { DealKind } from "../search/kinds.js";
+import { type DealKind, tradesPerDeal } from "../search/kinds.js";
 import type { RootRanges } from "../search/root-ranges.js";
 import { searchGraphOf } from "../search/search-graph.js";
 import { SurplusBound } from "../search/surplus-bound.js";
@@ -68,7 +68,7 @@ export class DealScan {
   ) {
     this.index = network instanceof TradeIndex ? network : tradeIndexOf(network);
     this.options = resolveFindOptions(this.index, options);
-    this.economy = new DealEconomy(Math.max(3, this.options.maxParties));
+    this.economy = new DealEconomy(tradesPerDeal(this.options.maxParties));
     this.economy.competition = this.options.competition;
     if (this.options.competition === "counter") this.economy.floors = incumbentFloors(this.index);
     this.lastReport = performance.now();

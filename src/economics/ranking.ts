@@ -5,9 +5,9 @@
  */
 import type { Network } from "../model/types.js";
 import { dealId } from "../search/deal-id.js";
-import { type DealKind, dealKinds } from "../search/kinds.js";
+import { type DealKind, dealKinds, tradesPerDeal } from "../search/kinds.js";
 import type { Deal } from "./deal.js";
-import { type DealBlock, tradesPerDeal } from "./deal-block.js";
+import type { DealBlock } from "./deal-block.js";
 import { DealScan } from "./deal-scan.js";
 import type { FindDealsOptions } from "./find-options.js";
 import { batchesByKey, KeptDealRuns, type RankedKeptDeal } from "./kept-deal-runs.js";

@@ -24,7 +24,7 @@ import type { DealScan } from "../economics/deal-scan.js";
 import { isInitiatorObjective, objectiveValue } from "../economics/objective.js";
 import { ArcPrices } from "../search/arc-prices.js";
 import { brokeredFits } from "../search/deal-cursor.js";
-import type { DealKind } from "../search/kinds.js";
+import { type DealKind, tradesPerDeal } from "../search/kinds.js";
 import { PricedBrokeredWalk } from "../search/priced-brokered-walk.js";
 import { PricedChainWalk } from "../search/priced-chain-walk.js";
 import { PricedCycleWalk } from "../search/priced-cycle-walk.js";
@@ -94,7 +94,7 @@ export class Pricer {
       const q = Math.min(offerCapacity[o], needQuantity[tradeNeed[t]]);
       this.tradeSurplus[t] = offerUnitMargin[o] * q - tradePremium[t];
     }
-    const room = Math.max(3, options.maxParties);
+    const room = tradesPerDeal(options.maxParties);
     this.arcs = new Int32Array(room);
     this.trades = new Int32Array(room);
     this.first = new Int32Array(room);

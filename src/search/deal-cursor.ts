@@ -45,7 +45,7 @@ import {
   SearchControl,
   type SearchStats,
 } from "./deal-walk.js";
-import { type DealKind, dealKinds, maxPartiesLimit } from "./kinds.js";
+import { type DealKind, dealKinds, maxPartiesLimit, tradesPerDeal } from "./kinds.js";
 import { rootCosts } from "./root-cost.js";
 import { RootRanges } from "./root-ranges.js";
 import { type SearchGraph, type SearchWorkspace, searchGraphOf } from "./search-graph.js";
@@ -135,7 +135,7 @@ export class DealCursor {
             ? RootRanges.all(this.graph.vertexCount)
             : shardRoots(rootCosts(this.graph, this.kinds, maxParties), shard)));
     this.control = new SearchControl(options.signal);
-    const room = Math.max(3, maxParties);
+    const room = tradesPerDeal(maxParties);
     this.trades = new Int32Array(room);
     this.arcs = new Int32Array(room);
     this.firstTrade = new Int32Array(room);

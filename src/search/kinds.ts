@@ -8,3 +8,15 @@ export type DealKind = (typeof dealKinds)[number];
 
 /** The most parties a deal can have (`maxParties` is 2..this). */
 export const maxPartiesLimit = 12;
+
+/**
+ * The most trades of a deal of a search of at most `maxParties` parties (a
+ * brokered triangle has 3, whatever the parties): the length of a search's
+ * and a pricing's per-trade buffers, and of a kept deal's slot.
+ *
+ * @example
+ * tradesPerDeal(2); // 3
+ */
+export function tradesPerDeal(maxParties: number): number {
+  return Math.max(3, maxParties);
+}
