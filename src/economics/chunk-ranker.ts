@@ -68,7 +68,6 @@ export interface ChunkRankerOptions {
  * const mine = ranker.result(); // its best N (its last block sent) and counters
  */
 export class ChunkRanker {
-  private readonly packer = new DealPacker();
   /** A ranking of every deal: the block being filled, sent once full (`streamBatch` deals). */
   private block: DealBlock | undefined;
   private kept: TopDeals | undefined;
@@ -180,7 +179,8 @@ export class ChunkRanker {
    */
   result(): RankedChunks {
     this.sendBlock();
-    const { packer, kept } = this;
+    const packer = new DealPacker();
+    const kept = this.kept;
     if (kept !== undefined) {
       for (const deal of kept.sorted())
         packer.add(deal.key, deal.kind, deal.trades, deal.trades.length, deal.id);

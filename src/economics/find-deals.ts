@@ -27,9 +27,6 @@ import type { Network } from "../model/types.js";
 import { checkAbort } from "../search/deal-walk.js";
 import type { DealKind } from "../search/kinds.js";
 import { prefetchSearchGraph } from "../search/search-graph.js";
-import { surplusBoundSections } from "../search/surplus-bound.js";
-import { floorSectionNames } from "../trade-index/incumbent-floors.js";
-import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import type { Deal } from "./deal.js";
 import { DealScan } from "./deal-scan.js";
 import {
@@ -40,7 +37,7 @@ import {
   threadCountOf,
 } from "./find-options.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
-import { searchArrays } from "./shared-index.js";
+import { prefetchPricing } from "./shared-index.js";
 import { threadRunner } from "./thread-runner.js";
 
 export type { RankedDeals } from "./ranking.js";
@@ -171,10 +168,10 @@ async function readAhead(network: Network, options: FindDealsOptions): Promise<v
   if (options.initiator !== undefined) return;
   await Promise.all([
     prefetchSearchGraph(network),
-    prefetchStoredIndex(network, searchArrays, [
-      ...(options.competition === "counter" ? floorSectionNames : []),
-      ...(ranksBestBySurplus(options) ? surplusBoundSections : []),
-    ]),
+    prefetchPricing(network, {
+      floors: options.competition === "counter",
+      surplusBound: ranksBestBySurplus(options),
+    }),
   ]);
 }
 

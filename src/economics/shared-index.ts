@@ -17,13 +17,15 @@ import {
   searchGraphArrayNames,
   searchGraphOf,
 } from "../search/search-graph.js";
-import { adoptSurplusReach } from "../search/surplus-bound.js";
+import { adoptSurplusReach, surplusBoundSections } from "../search/surplus-bound.js";
 import {
   adoptIncumbentFloors,
+  floorSectionNames,
   type IncumbentFloors,
   incumbentFloors,
 } from "../trade-index/incumbent-floors.js";
 import type { IndexArrayName, IndexArrayViews, IndexHeader } from "../trade-index/index-layout.js";
+import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { TradeIndex } from "../trade-index/trade-index.js";
 import { adoptTradeSurpluses, type SharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import type { StringList } from "../util/string-interner.js";
@@ -81,6 +83,23 @@ export const searchArrays = [
   "tradePremium",
   "tradeProbabilityCode",
 ] as const satisfies readonly IndexArrayName[];
+
+/**
+ * Reads ahead, from the snapshot `network` was read from, the arrays a
+ * search over the whole network prices its deals with (`searchArrays`), the
+ * incumbents' floors (`floors`: to price under the counter, or to build
+ * deals on other threads) and the surplus bound's tables (`surplusBound`: a
+ * ranking of the best N by surplus); nothing for another network.
+ */
+export function prefetchPricing(
+  network: Network,
+  { floors, surplusBound }: { readonly floors: boolean; readonly surplusBound: boolean },
+): Promise<void> {
+  return prefetchStoredIndex(network, searchArrays, [
+    ...(floors ? floorSectionNames : []),
+    ...(surplusBound ? surplusBoundSections : []),
+  ]);
+}
 
 type SharedArray =
   | Int32Array

@@ -120,14 +120,15 @@ export interface RankTask {
   /** The task's link to the calling thread (see `TaskLink`). */
   readonly link: TaskLink;
   /**
-   * For a ranking of every deal (`top` past `chunkHeapLimit`), the chunks'
-   * deals go through the link in blocks of `streamBatch`, sorted by key, as
-   * they are found (at most `streamWindow` blocks ahead of what the calling
-   * thread has kept; all of them kept before the task ends), so a chunk of
-   * millions of deals never gathers in memory. Otherwise the thread keeps
-   * the best `top` of all its chunks and returns them.
+   * Deals per block sent ({@link defaultStreamBatch}, at most `blockDeals`;
+   * tests make it small). For a ranking of every deal (`top` past
+   * `chunkHeapLimit`), the chunks' deals go through the link in blocks of
+   * `streamBatch`, sorted by key, as they are found (at most `streamWindow`
+   * blocks ahead of what the calling thread has kept; all of them kept
+   * before the task ends), so a chunk of millions of deals never gathers in
+   * memory. Otherwise the thread keeps the best `top` of all its chunks and
+   * returns them.
    */
-  /** Deals per streamed block (at most `blockDeals`: {@link defaultStreamBatch}; tests make it small). */
   readonly streamBatch: number;
 }
 

@@ -39,10 +39,8 @@ import { estimatedWork, rootCosts } from "../search/root-cost.js";
 import { RootRanges } from "../search/root-ranges.js";
 import { prefetchSearchGraph, searchGraphOf } from "../search/search-graph.js";
 import { shardRoots } from "../search/shard.js";
-import { sharedSurplusReach, surplusBoundSections } from "../search/surplus-bound.js";
-import { floorSectionNames } from "../trade-index/incumbent-floors.js";
+import { sharedSurplusReach } from "../search/surplus-bound.js";
 import type { IndexArrayName } from "../trade-index/index-layout.js";
-import { prefetchStoredIndex } from "../trade-index/index-sections.js";
 import { type TradeIndex, tradeIndexOf } from "../trade-index/trade-index.js";
 import { fillSharedSurpluses, sharedTradeSurpluses } from "../trade-index/trade-surplus.js";
 import { ChunkRanker } from "./chunk-ranker.js";
@@ -52,7 +50,7 @@ import { advanceInSlices, rankDealsAsync } from "./find-deals.js";
 import { type FindDealsOptions, ranksBestBySurplus } from "./find-options.js";
 import type { PackedDeals } from "./packed-deals.js";
 import { type RankedDeals, Ranking } from "./ranking.js";
-import { adoptShareTables, searchArrays, sharedArray, shareIndex } from "./shared-index.js";
+import { adoptShareTables, prefetchPricing, sharedArray, shareIndex } from "./shared-index.js";
 import { sharedThresholdMemory } from "./shared-threshold.js";
 import { useThreadRunner } from "./thread-runner.js";
 import {
@@ -178,10 +176,7 @@ export async function rankOnThreads(
   // Such a ranking leaves out most of the search (`SurplusBound`): it is small whatever the estimate.
   if (threaded.minWork !== undefined && threaded.minWork > 0 && passOver)
     return onCallingThread(network, options);
-  const pricingRead = prefetchStoredIndex(network, searchArrays, [
-    ...(floors ? floorSectionNames : []),
-    ...(passOver ? surplusBoundSections : []),
-  ]);
+  const pricingRead = prefetchPricing(network, { floors, surplusBound: passOver });
   pricingRead.catch(() => {}); // awaited below, unless the estimate throws first
   // The roots' costs cut a shard's slice (its processes cannot pull work from
   // one another). Threads pull their chunks, so the chunks need not be of equal
