@@ -14,7 +14,7 @@
  * the time in its chunks) is mostly the workers' batches it keeps between
  * its slices.
  *
- *   node --single-threaded bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20] [--fresh]
+ *   node --single-threaded bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20] [--fresh [--beside]]
  *
  * `--top all` ranks every deal: the global search of issue 15's target
  * (at 1M firms, K = 4, 3.0M deals); `--top 20` the bounded ranking, whose
@@ -28,8 +28,17 @@
  * network read, then the ranking timed, its snapshot sections read as it
  * needs them, its threads started by it (as a library call starts them; the
  * CLI starts them while it reads the network).
+ *
+ * `--beside` (with `--fresh`) measures, in the same rounds, what this host
+ * gives N processes that share nothing: N one-thread processes side by
+ * side, each ranking one shard of N (`shard: { current: i, total: N }`),
+ * then the same processes one after the other. The slowest of those side by
+ * side is the reference for N threads (the same work split N ways, no memory,
+ * index or ranking shared; each shard pays its own warm-up and its roots'
+ * costs); its ratio to the processes alone is how much the host's cores slow
+ * each other down.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -41,6 +50,9 @@ const { values: flags, positionals } = parseArgs({
     k: { type: "string", default: "4" },
     top: { type: "string", default: "20" },
     fresh: { type: "boolean", default: false },
+    beside: { type: "boolean", default: false },
+    /** Internal (`--beside`): rank only this shard, `I/N`. */
+    shard: { type: "string" },
     /** Internal (`--fresh`): one ranking on this many threads, printed as JSON. */
     once: { type: "string" },
   },
@@ -48,7 +60,7 @@ const { values: flags, positionals } = parseArgs({
 const [path] = positionals;
 if (path === undefined) {
   process.stderr.write(
-    "usage: node bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20] [--fresh]\n",
+    "usage: node bench/threads/search-phase.mjs NETWORK [--threads 2] [--reps 3] [--k 4] [--top 20] [--fresh [--beside]]\n",
   );
   process.exit(2);
 }
@@ -61,7 +73,17 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // A fresh-process loop reads nothing itself: each run reads the network.
 const network = flags.fresh && flags.once === undefined ? undefined : await readNetwork(path);
 const top = flags.top === "all" ? Number.POSITIVE_INFINITY : Number(flags.top);
-const options = { kinds: ["cycle", "brokered"], maxParties: Number(flags.k), top };
+const [current, total] = (flags.shard ?? "").split("/").map(Number);
+const options = {
+  kinds: ["cycle", "brokered"],
+  maxParties: Number(flags.k),
+  top,
+  ...(flags.shard === undefined ? {} : { shard: { current, total } }),
+};
+if (flags.beside && !flags.fresh) {
+  process.stderr.write("--beside compares fresh processes: give --fresh too\n");
+  process.exit(2);
+}
 
 /** One ranking on `n` threads: its wall and CPU time (every thread of the process) and the threads' counters. */
 async function once(n) {
@@ -79,15 +101,45 @@ if (flags.once !== undefined) {
   process.exit(0);
 }
 
-/** One ranking on `n` threads in a process of its own (`--fresh`). */
-function inFreshProcess(n) {
+/** The command line of one ranking on `n` threads (of shard `shard`, `I/N`, if given) in a process of its own. */
+function freshArgs(n, shard) {
   const args = [fileURLToPath(import.meta.url), path, "--k", flags.k, "--top", flags.top];
-  const run = spawnSync(process.execPath, [...process.execArgv, ...args, "--once", String(n)], {
+  return [...process.execArgv, ...args, "--once", String(n), ...(shard ? ["--shard", shard] : [])];
+}
+
+/** One ranking on `n` threads in a process of its own (`--fresh`). */
+function inFreshProcess(n, shard) {
+  const run = spawnSync(process.execPath, freshArgs(n, shard), {
     encoding: "utf8",
     maxBuffer: 1 << 24,
   });
   if (run.status !== 0) throw new Error(`a fresh run failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
+}
+
+/** Shards 1..n of the ranking, each on one thread in a process of its own, all at once. */
+function besideEachOther(n) {
+  const runs = Array.from(
+    { length: n },
+    (_, i) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, freshArgs(1, `${i + 1}/${n}`), {
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let out = "";
+        let err = "";
+        child.stdout.on("data", (bytes) => {
+          out += bytes;
+        });
+        child.stderr.on("data", (bytes) => {
+          err += bytes;
+        });
+        child.on("close", (status) =>
+          status === 0 ? resolve(JSON.parse(out)) : reject(new Error(`a shard failed: ${err}`)),
+        );
+      }),
+  );
+  return Promise.all(runs);
 }
 
 /**
@@ -103,6 +155,7 @@ const run = flags.fresh ? async (n) => inFreshProcess(n) : warmRun;
 const one = [];
 const many = [];
 const ratios = [];
+const reference = { toOne: [], toThreads: [], slowdown: [] };
 for (let r = 0; r < Number(flags.reps); r++) {
   const a = await run(1);
   const b = await run(threads);
@@ -114,8 +167,25 @@ for (let r = 0; r < Number(flags.reps); r++) {
   process.stdout.write(
     `rep ${r + 1}: 1 thread ${a.wall.toFixed(0)} ms (CPU ${a.cpu.toFixed(0)} ms); ${threads} threads ${b.wall.toFixed(0)} ms (CPU ${b.cpu.toFixed(0)} ms), busy ${busy.map((x) => x.toFixed(0)).join(" + ")} ms, units ${b.counters.map((t) => t.tasks).join(" + ")}, imbalance ${(Math.max(...busy) / mean).toFixed(3)}, idle ${b.counters.map((t) => (b.wall - t.busyMs).toFixed(0)).join(" / ")} ms\n`,
   );
+  if (flags.beside) {
+    const side = await besideEachOther(threads);
+    const alone = Array.from({ length: threads }, (_, i) => inFreshProcess(1, `${i + 1}/${threads}`));
+    const slowest = Math.max(...side.map((x) => x.wall));
+    const ms = (runs) => runs.map((x) => x.wall.toFixed(0)).join(" / ");
+    const slowdown = Math.max(...side.map((x, i) => x.wall / alone[i].wall));
+    reference.toOne.push(a.wall / slowest);
+    reference.toThreads.push(slowest / b.wall);
+    reference.slowdown.push(slowdown);
+    process.stdout.write(
+      `       ${threads} one-thread shard processes side by side ${ms(side)} ms, alone ${ms(alone)} ms (sum ${alone.reduce((x, y) => x + y.wall, 0).toFixed(0)}): 1 thread / slowest ${(a.wall / slowest).toFixed(2)}×, slowest / ${threads} threads ${(slowest / b.wall).toFixed(2)}×, side by side / alone ≤ ${slowdown.toFixed(2)}×\n`,
+    );
+  }
 }
 process.stdout.write(
   `median: 1 thread ${median(one).toFixed(0)} ms, ${threads} threads ${median(many).toFixed(0)} ms, ratio of pairs ${median(ratios).toFixed(2)}×\n`,
 );
+if (flags.beside)
+  process.stdout.write(
+    `median: ${threads} processes side by side ${median(reference.toOne).toFixed(2)}× one thread; ${threads} threads ${median(reference.toThreads).toFixed(2)}× the processes; the processes slowed ${median(reference.slowdown).toFixed(2)}× beside each other\n`,
+  );
 process.exit(0);
