@@ -3,6 +3,8 @@
  * source library with a tiny network: every stage must validate. No timing
  * is asserted; `npm run bench` does the real runs against the built package.
  */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { asBenchLibrary } from "../bench/lib/library.js";
 import { resultsMarkdown } from "../bench/lib/report.js";
@@ -12,6 +14,7 @@ import * as advanced from "../src/advanced.js";
 import { generateNetwork } from "../src/generator/index.js";
 import type { Deal, Network } from "../src/node.js";
 import * as api from "../src/node.js";
+import { temporaryFolder } from "./helpers/temporary-folder.js";
 
 describe("benchmark suite smoke run", () => {
   it("runs every stage at 300 firms and every result validates", async () => {
@@ -52,6 +55,32 @@ describe("benchmark suite smoke run", () => {
       sizes: [result],
     });
     expect(markdown.split("\n").filter((line) => line.startsWith("| search |"))).toHaveLength(7);
+  });
+});
+
+describe("the threads' search-phase bench, smoke run", () => {
+  const root = join(__dirname, "..");
+  const node = (args: readonly string[]) =>
+    execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: "pipe" });
+
+  // On the built library (dist/, made by `npm test`'s build step), as the bench runs.
+  it("compares one thread, two threads and two one-thread shard processes on the same deals", () => {
+    const network = join(temporaryFolder("rd-search-phase-"), "network.jsonl");
+    node(["dist/cli/main.js", "generate", "--firms", "400", "--seed", "5", "--out", network]);
+    const bench = ["bench/threads/search-phase.mjs", network, "--top", "all", "--k", "3"];
+    const out = node([...bench, "--fresh", "--beside", "--reps", "1"]);
+    // The bench throws unless the two shards rank exactly the one-thread run's deals.
+    expect(out).toMatch(/^rep 1: 1 thread \d+ ms .*; 2 threads \d+ ms/m);
+    expect(out).toMatch(
+      /2 one-thread shard processes side by side \d+ \/ \d+ ms, alone \d+ \/ \d+ ms/,
+    );
+    expect(out).toMatch(
+      /^median: 2 processes side by side [\d.]+× one thread; 2 threads [\d.]+× the processes/m,
+    );
+    // A shard's best 20 is not its share of the single run's: refused.
+    expect(() => node([...bench.slice(0, 2), "--fresh", "--beside", "--reps", "1"])).toThrow(
+      /--fresh --top all/,
+    );
   });
 });
 

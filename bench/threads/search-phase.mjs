@@ -29,7 +29,7 @@
  * needs them, its threads started by it (as a library call starts them; the
  * CLI starts them while it reads the network).
  *
- * `--beside` (with `--fresh`) measures, in the same rounds, what this host
+ * `--beside` (with `--fresh --top all`) measures, in the same rounds, what this host
  * gives N processes that share nothing: N one-thread processes side by
  * side, each ranking one shard of N (`shard: { current: i, total: N }`),
  * then the same processes one after the other. The slowest of those side by
@@ -80,20 +80,27 @@ const options = {
   top,
   ...(flags.shard === undefined ? {} : { shard: { current, total } }),
 };
-if (flags.beside && !flags.fresh) {
-  process.stderr.write("--beside compares fresh processes: give --fresh too\n");
+if (flags.beside && (!flags.fresh || flags.top !== "all")) {
+  // A shard's best N is not its share of the single run's best N: only every deal splits.
+  process.stderr.write("--beside compares fresh processes ranking every deal: give --fresh --top all\n");
   process.exit(2);
 }
 
-/** One ranking on `n` threads: its wall and CPU time (every thread of the process) and the threads' counters. */
+/** One ranking on `n` threads: its wall and CPU time (every thread of the process), its deals and the threads' counters. */
 async function once(n) {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const ranked = await rankDealsAsync(network, { ...options, threads: n });
   const wall = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  const deals = ranked.length;
   ranked.close();
-  return { wall, cpu: (used.user + used.system) / 1000, counters: ranked.threadCounters ?? [] };
+  return {
+    wall,
+    cpu: (used.user + used.system) / 1000,
+    deals,
+    counters: ranked.threadCounters ?? [],
+  };
 }
 
 if (flags.once !== undefined) {
@@ -170,6 +177,9 @@ for (let r = 0; r < Number(flags.reps); r++) {
   if (flags.beside) {
     const side = await besideEachOther(threads);
     const alone = Array.from({ length: threads }, (_, i) => inFreshProcess(1, `${i + 1}/${threads}`));
+    // The reference must do the same work: each deal in exactly one shard.
+    const shared = side.reduce((sum, x) => sum + x.deals, 0);
+    if (shared !== a.deals) throw new Error(`the shards ranked ${shared} deals, one thread ${a.deals}`);
     const slowest = Math.max(...side.map((x) => x.wall));
     const ms = (runs) => runs.map((x) => x.wall.toFixed(0)).join(" / ");
     const slowdown = Math.max(...side.map((x, i) => x.wall / alone[i].wall));
