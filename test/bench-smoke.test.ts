@@ -1,6 +1,7 @@
 /**
  * A seconds-long run of the benchmark suite's harness (bench/lib) on the
- * source library with a tiny network: every stage must validate. No timing
+ * source library with a tiny network: every stage must validate; and one
+ * round of the threads' search-phase bench on the built library. No timing
  * is asserted; `npm run bench` does the real runs against the built package.
  */
 import { execFileSync } from "node:child_process";

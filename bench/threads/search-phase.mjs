@@ -176,10 +176,10 @@ for (let r = 0; r < Number(flags.reps); r++) {
   );
   if (flags.beside) {
     const side = await besideEachOther(threads);
-    const alone = Array.from({ length: threads }, (_, i) => inFreshProcess(1, `${i + 1}/${threads}`));
     // The reference must do the same work: each deal in exactly one shard.
     const shared = side.reduce((sum, x) => sum + x.deals, 0);
     if (shared !== a.deals) throw new Error(`the shards ranked ${shared} deals, one thread ${a.deals}`);
+    const alone = Array.from({ length: threads }, (_, i) => inFreshProcess(1, `${i + 1}/${threads}`));
     const slowest = Math.max(...side.map((x) => x.wall));
     const ms = (runs) => runs.map((x) => x.wall.toFixed(0)).join(" / ");
     const slowdown = Math.max(...side.map((x, i) => x.wall / alone[i].wall));
