@@ -38,9 +38,11 @@
  * costs); its ratio to the processes alone is how much the host's cores slow
  * each other down.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
+
+const execFileAsync = promisify(execFile);
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
@@ -125,28 +127,11 @@ function inFreshProcess(n, shard) {
 }
 
 /** Shards 1..n of the ranking, each on one thread in a process of its own, all at once. */
-function besideEachOther(n) {
-  const runs = Array.from(
-    { length: n },
-    (_, i) =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, freshArgs(1, `${i + 1}/${n}`), {
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        let out = "";
-        let err = "";
-        child.stdout.on("data", (bytes) => {
-          out += bytes;
-        });
-        child.stderr.on("data", (bytes) => {
-          err += bytes;
-        });
-        child.on("close", (status) =>
-          status === 0 ? resolve(JSON.parse(out)) : reject(new Error(`a shard failed: ${err}`)),
-        );
-      }),
+async function besideEachOther(n) {
+  const runs = Array.from({ length: n }, (_, i) =>
+    execFileAsync(process.execPath, freshArgs(1, `${i + 1}/${n}`), { maxBuffer: 1 << 24 }),
   );
-  return Promise.all(runs);
+  return (await Promise.all(runs)).map(({ stdout }) => JSON.parse(stdout));
 }
 
 /**
