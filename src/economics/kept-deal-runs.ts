@@ -304,9 +304,10 @@ export class KeptDealRuns {
     this.kept(block.count);
   }
 
+  /** Refuses deals (`offer`, `adopt`) while a long step is waiting or after `finish`. */
   private checkOpen(): void {
     if (this.job !== undefined || this.finished)
-      throw new Error("KeptDealRuns: offer while busy or finished");
+      throw new Error("KeptDealRuns: deals kept while busy or finished");
   }
 
   /** Counts `deals` kept; past the budget, a run is due. */
